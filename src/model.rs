@@ -1,0 +1,24 @@
+//! API objects with the real Kubernetes field names, as `kubectl get -o json` shows them.
+
+pub mod event;
+pub mod meta;
+pub mod node;
+pub mod object;
+pub mod pod;
+pub mod selector;
+pub mod time;
+
+pub use event::{Event, EventSource, ObjectReference};
+pub use meta::{ObjectMeta, OwnerReference};
+pub use node::{Node, NodeCondition, NodeSpec, NodeStatus, Taint};
+pub use object::{Kind, Object};
+pub use pod::{
+    Container, ContainerState, ContainerStatus, Pod, PodCondition, PodSpec, PodStatus, Toleration,
+};
+pub use selector::{
+    LabelSelector, LabelSelectorRequirement, NodeSelectorRequirement, NodeSelectorTerm,
+};
+pub use time::Time;
+
+/// An opaque JSON value for fields podlab accepts and shows but does not simulate.
+pub type Any = serde_json::Value;

@@ -1,0 +1,7 @@
+//! API-server validation: field paths, errors in `field.ErrorList` wording, and per-kind rules.
+
+mod field;
+pub mod names;
+pub mod pod;
+
+pub use field::{ErrorType, FieldError, Path};

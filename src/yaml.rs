@@ -1,0 +1,9 @@
+//! YAML input: a position-carrying tree parsed with serde-saphyr, and a strict decoder into API types.
+//!
+//! Parsing is panic-free and bounded by input budgets; every error carries line and column.
+
+mod decode;
+mod tree;
+
+pub use decode::{decode, DecodeError, DecodeIssue};
+pub use tree::{parse_documents, Loc, YNode, YValue, YamlError, MAX_INPUT_BYTES};
