@@ -1,10 +1,24 @@
 //! podlab: a Kubernetes teaching lab. The library holds every layer; `main.rs` only picks a front end.
 //!
-//! Layers, bottom up: [`model`] and [`yaml`] and [`validation`] (API objects, parsing, the API
-//! server's rules) → [`sim`] (clock, seeded RNG, event queue, trace) → [`api`] (store, watch,
-//! admission), [`scheduler`], [`kubelet`], [`nodelifecycle`], [`gc`] → [`engine`] and [`scenario`]
-//! → [`output`] → the UI (wasm only) and the CLI (native only).
+//! Layers, bottom up: [`model`], [`yaml`] and [`validation`] (API objects, parsing, the API
+//! server's rules) → [`sim`] (clock, seeded RNG, event queue, workqueue, trace) → [`api`]
+//! (store, watch, admission), [`scheduler`], [`kubelet`], [`nodelifecycle`], [`gc`], all acting
+//! on a [`world::World`] → [`engine`] and [`scenario`] → [`output`] → the UI (wasm only) and the
+//! CLI (native only). Nothing below the UI and CLI touches a browser, a file or a wall clock.
 
+pub mod api;
+pub mod engine;
+pub mod gc;
+pub mod kubelet;
 pub mod model;
+pub mod nodelifecycle;
+pub mod output;
+pub mod scenario;
+pub mod scheduler;
+pub mod sim;
 pub mod validation;
+pub mod world;
 pub mod yaml;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;

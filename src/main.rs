@@ -1,3 +1,9 @@
 //! The `podlab` binary: the Yew app in the browser, the headless runner everywhere else.
 
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(podlab::cli::run());
+}
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}

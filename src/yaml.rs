@@ -5,5 +5,5 @@
 mod decode;
 mod tree;
 
-pub use decode::{decode, DecodeError, DecodeIssue};
+pub use decode::{closest_kind, decode, DecodeError, DecodeIssue};
 pub use tree::{parse_documents, Loc, YNode, YValue, YamlError, MAX_INPUT_BYTES};

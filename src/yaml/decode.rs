@@ -585,3 +585,8 @@ mod tests {
         assert_eq!(closest("zzz", &["restartPolicy", "containers"]), None);
     }
 }
+
+/// The closest kind name to a misspelt one (case-insensitive), for "did you mean" hints.
+pub fn closest_kind(word: &str, kinds: &[&str]) -> Option<String> {
+    closest(word, kinds).filter(|k| k != word)
+}

@@ -76,6 +76,49 @@ impl YNode {
         }
     }
 
+    /// The position of a field path such as `spec.containers[0].image`: the node itself when
+    /// present, else its nearest present ancestor (e.g. the list for a missing item).
+    pub fn locate(&self, path: &str) -> Loc {
+        self.walk(path).0.loc
+    }
+
+    /// The node at a field path, if every segment exists.
+    pub fn find(&self, path: &str) -> Option<&YNode> {
+        match self.walk(path) {
+            (node, true) => Some(node),
+            _ => None,
+        }
+    }
+
+    fn walk(&self, path: &str) -> (&YNode, bool) {
+        let mut node = self;
+        for seg in path.split('.') {
+            let (name, indexes) = match seg.find('[') {
+                Some(i) => (&seg[..i], &seg[i..]),
+                None => (seg, ""),
+            };
+            if !name.is_empty() {
+                match node.get(name) {
+                    Some(child) => node = child,
+                    None => return (node, false),
+                }
+            }
+            for idx in indexes.split('[').filter(|s| !s.is_empty()) {
+                let idx = idx.trim_end_matches(']');
+                let next = match (&node.value, idx.parse::<usize>()) {
+                    (YValue::Seq(items), Ok(i)) => items.get(i),
+                    (YValue::Map(_), _) => node.get(idx),
+                    _ => None,
+                };
+                match next {
+                    Some(child) => node = child,
+                    None => return (node, false),
+                }
+            }
+        }
+        (node, true)
+    }
+
     /// The string value of a string node.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {

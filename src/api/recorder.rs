@@ -1,0 +1,127 @@
+//! The event recorder: core/v1 Events named `<object>.<hex nanoseconds>`, with repeats of the
+//! same reason and message folded into one event whose `count` grows, as client-go does.
+
+use crate::model::{Event, EventSource, Object, ObjectMeta, ObjectReference, Time};
+use crate::sim::Change;
+use crate::world::World;
+
+/// What an event is about: an object and, for kubelet events, one of its containers.
+#[derive(Clone, Debug)]
+pub struct EventTarget {
+    /// Kind.
+    pub kind: String,
+    /// Name.
+    pub name: String,
+    /// Uid.
+    pub uid: String,
+    /// apiVersion.
+    pub api_version: String,
+    /// resourceVersion when recorded.
+    pub resource_version: String,
+    /// Namespace (empty for cluster-scoped objects).
+    pub namespace: Option<String>,
+    /// e.g. `spec.containers{pi}`.
+    pub field_path: Option<String>,
+}
+
+impl EventTarget {
+    /// A target for an object.
+    pub fn of(obj: &Object) -> EventTarget {
+        let meta = obj.meta();
+        let kind = obj.kind();
+        EventTarget {
+            kind: kind.name().to_string(),
+            name: meta.name.clone(),
+            uid: meta.uid().to_string(),
+            api_version: kind.api_version().to_string(),
+            resource_version: meta.resource_version.clone().unwrap_or_default(),
+            namespace: meta.namespace.clone(),
+            field_path: None,
+        }
+    }
+
+    /// The same target, narrowed to one container.
+    pub fn container(mut self, name: &str) -> EventTarget {
+        self.field_path = Some(format!("spec.containers{{{name}}}"));
+        self
+    }
+}
+
+/// Records an event (or bumps the count of an identical earlier one).
+pub fn record_event(
+    w: &mut World,
+    target: EventTarget,
+    type_: &str,
+    reason: &str,
+    message: &str,
+    component: &str,
+    host: &str,
+) {
+    let now: Time = w.wall_now();
+    let key = (
+        target.uid.clone(),
+        reason.to_string(),
+        message.to_string(),
+        component.to_string(),
+        type_.to_string(),
+    );
+    w.log(Change::Event {
+        type_: type_.to_string(),
+        reason: reason.to_string(),
+        object: format!("{}/{}", target.kind.to_ascii_lowercase(), target.name),
+        message: message.to_string(),
+    });
+    let rv = w.store.next_rv().to_string();
+    if let Some(name) = w.store.event_keys.get(&key).cloned() {
+        if let Some(ev) = w.store.events.get_mut(&name) {
+            ev.count += 1;
+            ev.last_timestamp = Some(now);
+            ev.metadata.resource_version = Some(rv);
+            return;
+        }
+    }
+    // client-go names events `<name>.<UnixNano in hex>`; the sequence keeps names unique.
+    let nanos = now.0 * 1_000_000 + (w.store.resource_version() % 1_000_000) as i64;
+    let name = format!("{}.{:x}", target.name, nanos);
+    let ev = Event {
+        api_version: "v1".into(),
+        kind: "Event".into(),
+        metadata: ObjectMeta {
+            name: name.clone(),
+            namespace: Some(
+                target
+                    .namespace
+                    .clone()
+                    .unwrap_or_else(|| super::NAMESPACE.into()),
+            ),
+            uid: Some(w.rng.uuid()),
+            resource_version: Some(rv),
+            creation_timestamp: Some(now),
+            ..ObjectMeta::default()
+        },
+        involved_object: ObjectReference {
+            kind: target.kind,
+            namespace: target.namespace,
+            name: target.name,
+            uid: target.uid,
+            api_version: target.api_version,
+            resource_version: target.resource_version,
+            field_path: target.field_path,
+        },
+        reason: reason.to_string(),
+        message: message.to_string(),
+        source: EventSource {
+            component: component.to_string(),
+            host: host.to_string(),
+        },
+        first_timestamp: Some(now),
+        last_timestamp: Some(now),
+        count: 1,
+        type_: type_.to_string(),
+        event_time: None,
+        reporting_component: component.to_string(),
+        reporting_instance: host.to_string(),
+    };
+    w.store.event_keys.insert(key, name.clone());
+    w.store.events.insert(name, ev);
+}

@@ -1,0 +1,141 @@
+//! The store (etcd's role): objects by kind and name, the resourceVersion counter, and the
+//! watch events produced by each write.
+
+use crate::model::{Event, Kind, Object};
+use crate::sim::trace::WatchType;
+use std::collections::BTreeMap;
+
+/// A watch event as informers receive it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WatchEvent {
+    /// ADDED, MODIFIED or DELETED.
+    pub ty: WatchType,
+    /// The object after the change (for DELETED: its last state).
+    pub object: Object,
+    /// The object before a MODIFIED change.
+    pub old: Option<Object>,
+}
+
+/// How dependents are treated when their owner is deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Propagation {
+    /// Owner goes now; the garbage collector deletes dependents afterwards.
+    Background,
+    /// Owner waits for dependents with blockOwnerDeletion.
+    Foreground,
+    /// Dependents stay, with the ownerReference removed.
+    Orphan,
+}
+
+impl Propagation {
+    /// The default of a raw API DELETE without a policy.
+    pub fn default_for(_kind: Kind) -> Propagation {
+        Propagation::Background
+    }
+
+    /// Parses `Background`, `Foreground`, `Orphan` (or kubectl's `--cascade` words).
+    pub fn parse(text: &str) -> Option<Propagation> {
+        match text.to_ascii_lowercase().as_str() {
+            "background" | "true" => Some(Propagation::Background),
+            "foreground" => Some(Propagation::Foreground),
+            "orphan" | "false" => Some(Propagation::Orphan),
+            _ => None,
+        }
+    }
+}
+
+/// Options of a DELETE.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DeleteOptions {
+    /// Overrides the pod's `terminationGracePeriodSeconds` (0 = force).
+    pub grace_period_seconds: Option<i64>,
+    /// The propagation policy; the kind's default when absent.
+    pub propagation: Option<Propagation>,
+}
+
+/// All stored objects.
+#[derive(Clone, Debug, Default)]
+pub struct Store {
+    objects: BTreeMap<(Kind, String), Object>,
+    pub(crate) events: BTreeMap<String, Event>,
+    pub(crate) event_keys: BTreeMap<(String, String, String, String, String), String>,
+    uids: BTreeMap<String, (Kind, String)>,
+    rv: u64,
+    watch: Vec<WatchEvent>,
+}
+
+impl Store {
+    /// The next resourceVersion (strictly increasing across all kinds).
+    pub fn next_rv(&mut self) -> u64 {
+        self.rv += 1;
+        self.rv
+    }
+
+    /// The latest resourceVersion handed out.
+    pub fn resource_version(&self) -> u64 {
+        self.rv
+    }
+
+    /// Reads an object.
+    pub fn get(&self, kind: Kind, name: &str) -> Option<&Object> {
+        self.objects.get(&(kind, name.to_string()))
+    }
+
+    /// Reads an object by uid.
+    pub fn get_by_uid(&self, uid: &str) -> Option<&Object> {
+        let (kind, name) = self.uids.get(uid)?;
+        self.get(*kind, name)
+    }
+
+    /// Objects that name `uid` in their ownerReferences.
+    pub fn dependents<'a>(&'a self, uid: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
+        self.objects
+            .values()
+            .filter(move |o| o.meta().owner_references.iter().any(|r| r.uid == uid))
+    }
+
+    /// Objects of one kind, by name.
+    pub fn list(&self, kind: Kind) -> impl Iterator<Item = &Object> {
+        self.objects
+            .range((kind, String::new())..)
+            .take_while(move |((k, _), _)| *k == kind)
+            .map(|(_, o)| o)
+    }
+
+    /// Every object, by kind then name.
+    pub fn all(&self) -> impl Iterator<Item = &Object> {
+        self.objects.values()
+    }
+
+    /// Every recorded event.
+    pub fn events(&self) -> impl Iterator<Item = &Event> {
+        self.events.values()
+    }
+
+    pub(crate) fn insert(&mut self, obj: Object, ty: WatchType, old: Option<Object>) {
+        let key = (obj.kind(), obj.meta().name.clone());
+        self.uids.insert(obj.meta().uid().to_string(), key.clone());
+        self.watch.push(WatchEvent {
+            ty,
+            object: obj.clone(),
+            old,
+        });
+        self.objects.insert(key, obj);
+    }
+
+    pub(crate) fn remove(&mut self, kind: Kind, name: &str) -> Option<Object> {
+        let obj = self.objects.remove(&(kind, name.to_string()))?;
+        self.uids.remove(obj.meta().uid());
+        self.watch.push(WatchEvent {
+            ty: WatchType::Deleted,
+            object: obj.clone(),
+            old: None,
+        });
+        Some(obj)
+    }
+
+    /// Takes the watch events produced since the last call, in write order.
+    pub fn drain_watch(&mut self) -> Vec<WatchEvent> {
+        std::mem::take(&mut self.watch)
+    }
+}

@@ -1,0 +1,416 @@
+//! The engine: runs a scenario on a [`World`], dispatching each queued event to its component
+//! and each watch event to the informers, appending every change to the trace, checkpointing
+//! the world so that any moment can be rebuilt (`seek`), and checking expectations.
+
+use crate::api::{self, manifest::Manifest, DeleteOptions};
+use crate::model::{Kind, Node, Object, Taint};
+use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
+use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent};
+use crate::world::{Event, World};
+use crate::{gc, kubelet, nodelifecycle, output, scheduler};
+
+/// Events between two checkpoints.
+pub const CHECKPOINT_EVERY: usize = 256;
+/// A bound on events per run, so that no input can loop forever.
+pub const MAX_EVENTS: usize = 5_000_000;
+
+/// Why a run stopped early.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    /// The event budget ran out.
+    #[error("the run exceeded {MAX_EVENTS} events before reaching its end; shorten `until` or the scenario")]
+    TooManyEvents,
+}
+
+#[derive(Clone, Debug)]
+struct Checkpoint {
+    world: World,
+}
+
+/// A simulation of one scenario.
+#[derive(Clone, Debug)]
+pub struct Sim {
+    scenario: Scenario,
+    world: World,
+    trace: Vec<TraceEvent>,
+    checkpoints: Vec<Checkpoint>,
+    failures: Vec<ExpectFailure>,
+    pending_expect: Vec<usize>,
+    events: usize,
+    seq: u64,
+    error: Option<EngineError>,
+}
+
+impl Sim {
+    /// Builds the cluster at t = 0: nodes registered, manifests and steps queued.
+    pub fn new(scenario: Scenario) -> Sim {
+        let mut world = World::new(scenario.seed, scenario.start, scenario.kubelet.clone());
+        world.act_as(Actor::User, Cause::Step(None));
+        for def in &scenario.nodes {
+            add_node(&mut world, def);
+        }
+        world.schedule(SimTime::ZERO, Event::Manifests);
+        for (i, step) in scenario.steps.iter().enumerate() {
+            world.schedule_because(step.at, Event::Step(i), Cause::Step(Some(i)));
+        }
+        let mut pending_expect: Vec<usize> = (0..scenario.expect.len()).collect();
+        pending_expect
+            .sort_by_key(|&i| std::cmp::Reverse((scenario.expect[i].at, std::cmp::Reverse(i))));
+        let mut sim = Sim {
+            scenario,
+            world,
+            trace: Vec::new(),
+            checkpoints: Vec::new(),
+            failures: Vec::new(),
+            pending_expect,
+            events: 0,
+            seq: 0,
+            error: None,
+        };
+        sim.settle();
+        sim.checkpoints.push(Checkpoint {
+            world: sim.world.clone(),
+        });
+        sim
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The world as it is now.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// The trace so far.
+    pub fn trace(&self) -> &[TraceEvent] {
+        &self.trace
+    }
+
+    /// Expectations that failed so far.
+    pub fn failures(&self) -> &[ExpectFailure] {
+        &self.failures
+    }
+
+    /// Why the run stopped early, if it did.
+    pub fn error(&self) -> Option<&EngineError> {
+        self.error.as_ref()
+    }
+
+    /// Runs to the scenario's `until`.
+    pub fn run(&mut self) {
+        let until = self.scenario.until;
+        self.run_until(until);
+    }
+
+    /// Runs every event at or before `until`, checking expectations on the way, and leaves the
+    /// clock at `until`.
+    pub fn run_until(&mut self, until: SimTime) {
+        while self.step_before(until) {}
+        self.check_expectations(until);
+        if self.world.now < until && self.error.is_none() {
+            self.world.now = until;
+        }
+    }
+
+    /// Processes the next event if it is due at or before `limit`. Returns false when none is.
+    pub fn step_before(&mut self, limit: SimTime) -> bool {
+        if self.error.is_some() {
+            return false;
+        }
+        let Some(next) = self.world.queue.peek_time().filter(|t| *t <= limit) else {
+            return false;
+        };
+        if self
+            .pending_expect
+            .last()
+            .is_some_and(|&i| self.scenario.expect[i].at < next)
+        {
+            self.check_expectations(SimTime(next.0 - 1));
+        }
+        let Some((at, (event, cause))) = self.world.queue.pop() else {
+            return false;
+        };
+        self.world.now = at;
+        self.events += 1;
+        if self.events > MAX_EVENTS {
+            self.error = Some(EngineError::TooManyEvents);
+            return false;
+        }
+        dispatch(&mut self.world, &self.scenario, event, cause);
+        self.settle();
+        if self.events % CHECKPOINT_EVERY == 0 {
+            self.checkpoints.push(Checkpoint {
+                world: self.world.clone(),
+            });
+        }
+        true
+    }
+
+    fn check_expectations(&mut self, upto: SimTime) {
+        while let Some(&i) = self.pending_expect.last() {
+            let x = &self.scenario.expect[i];
+            if x.at > upto {
+                break;
+            }
+            self.pending_expect.pop();
+            let items = output::items_json(&self.world);
+            self.failures.extend(scenario::check(x, &items));
+        }
+    }
+
+    /// Delivers watch events to informers until none are left, and moves log lines to the trace.
+    fn settle(&mut self) {
+        settle_world(&mut self.world);
+        for line in self.world.take_log() {
+            self.seq += 1;
+            self.trace.push(TraceEvent {
+                time: self.world.now,
+                seq: self.seq,
+                actor: line.actor,
+                cause: line.cause,
+                change: line.change,
+            });
+        }
+    }
+
+    /// The world as it was at time `t` (restored from the nearest checkpoint and replayed).
+    pub fn seek(&self, t: SimTime) -> World {
+        let cp = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.world.now <= t)
+            .unwrap_or(&self.checkpoints[0]);
+        let mut world = cp.world.clone();
+        while let Some(next) = world.queue.peek_time().filter(|n| *n <= t) {
+            let Some((at, (event, cause))) = world.queue.pop() else {
+                break;
+            };
+            let _ = next;
+            world.now = at;
+            dispatch(&mut world, &self.scenario, event, cause);
+            settle_world(&mut world);
+            world.take_log();
+        }
+        world.now = t.max(world.now);
+        world
+    }
+
+    /// The number of trace entries recorded up to and including time `t`.
+    pub fn trace_len_at(&self, t: SimTime) -> usize {
+        self.trace.partition_point(|e| e.time <= t)
+    }
+}
+
+fn settle_world(w: &mut World) {
+    loop {
+        let events = w.store.drain_watch();
+        if events.is_empty() {
+            break;
+        }
+        for ev in &events {
+            scheduler::on_watch(w, ev);
+            kubelet::on_watch(w, ev);
+            nodelifecycle::on_watch(w, ev);
+            gc::on_watch(w, ev);
+        }
+    }
+}
+
+/// Runs one event.
+fn dispatch(w: &mut World, scenario: &Scenario, event: Event, cause: Cause) {
+    w.act_as(Actor::User, cause);
+    match event {
+        Event::Manifests => apply(w, &scenario.manifests),
+        Event::Step(i) => run_step(w, &scenario.steps[i].action),
+        Event::Expect(_) => {}
+        Event::ScheduleCycle => scheduler::schedule_cycle(w),
+        Event::SchedulerFlush => scheduler::flush(w),
+        Event::Kubelet {
+            node,
+            pod,
+            uid,
+            action,
+        } => kubelet::handle(w, &node, &pod, &uid, action),
+        Event::NodeLifecycle { node } => nodelifecycle::sync_node(w, &node),
+        Event::Evict { pod, uid } => nodelifecycle::evict_timer(w, &pod, &uid),
+        Event::PodGc => nodelifecycle::pod_gc(w),
+        Event::GarbageCollect { owner_uid } => gc::collect(w, &owner_uid),
+        Event::CheckOwners { kind, name } => gc::check_owners(w, kind, &name),
+    }
+}
+
+/// `kubectl apply`: create what is new; identical objects are left alone; a changed pod spec
+/// is refused as the API server refuses it.
+pub fn apply(w: &mut World, manifests: &[Manifest]) {
+    for m in manifests {
+        let kind = m.object.kind();
+        let name = m.object.meta().name.clone();
+        let existing = if name.is_empty() {
+            None
+        } else {
+            api::get(w, kind, &name).cloned()
+        };
+        let result = match existing {
+            None => api::create(w, m.object.clone()).map(|_| ()).map_err(|e| e.to_string()),
+            Some(old) if old.spec_json() == m.object.spec_json() => Ok(()),
+            Some(_) if kind == Kind::Pod => Err(format!(
+                "The Pod {name:?} is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"
+            )),
+            Some(mut old) => {
+                replace_spec(&mut old, &m.object);
+                api::update(w, old, "applied").map(|_| ()).map_err(|e| e.to_string())
+            }
+        };
+        if let Err(message) = result {
+            w.log(Change::Rejected {
+                kind,
+                name,
+                message,
+            });
+        }
+    }
+}
+
+fn replace_spec(old: &mut Object, new: &Object) {
+    let meta = old.meta().clone();
+    *old = new.clone();
+    let m = old.meta_mut();
+    m.uid = meta.uid;
+    m.resource_version = meta.resource_version;
+    m.creation_timestamp = meta.creation_timestamp;
+    m.generation = meta.generation;
+}
+
+fn node_object(def: &NodeDef) -> Node {
+    let mut node = Node::default();
+    node.metadata.name = def.name.clone();
+    node.metadata.labels = def.labels.clone().unwrap_or_default();
+    node.spec.taints = def.taints.clone().unwrap_or_default();
+    node.spec.unschedulable = def.unschedulable.filter(|u| *u);
+    node
+}
+
+fn add_node(w: &mut World, def: &NodeDef) {
+    if let Err(e) = kubelet::register(w, node_object(def), def.ready.unwrap_or(true)) {
+        w.log(Change::Rejected {
+            kind: Kind::Node,
+            name: def.name.clone(),
+            message: e.to_string(),
+        });
+    }
+    w.act_as(Actor::User, w.cause().clone());
+}
+
+fn run_step(w: &mut World, action: &Action) {
+    match action {
+        Action::Apply(ms) => apply(w, ms),
+        Action::Delete { kind, name } => {
+            if let Err(e) = api::delete(w, *kind, name, DeleteOptions::default()) {
+                w.log(Change::Rejected {
+                    kind: *kind,
+                    name: name.clone(),
+                    message: e.to_string(),
+                });
+            }
+        }
+        Action::FailPod {
+            selector,
+            count,
+            exit_code,
+        } => {
+            let names: Vec<String> = w
+                .store
+                .list(Kind::Pod)
+                .filter_map(Object::as_pod)
+                .filter(|p| {
+                    selector.matches(&p.metadata.labels)
+                        && p.phase() == "Running"
+                        && !p.metadata.is_terminating()
+                })
+                .map(|p| p.metadata.name.clone())
+                .collect();
+            let mut failed = 0;
+            for name in names {
+                if count.is_some_and(|c| failed >= c) {
+                    break;
+                }
+                if kubelet::fail_container(w, &name, *exit_code) {
+                    failed += 1;
+                }
+                w.act_as(Actor::User, w.cause().clone());
+            }
+        }
+        Action::AddNode(def) => add_node(w, def),
+        Action::RemoveNode(name) => {
+            if let Err(e) = api::delete(w, Kind::Node, name, DeleteOptions::default()) {
+                w.log(Change::Rejected {
+                    kind: Kind::Node,
+                    name: name.clone(),
+                    message: e.to_string(),
+                });
+            }
+        }
+        Action::SetNode(def) => set_node(w, def),
+        Action::Note(text) => w.log(Change::Note {
+            en: text.en.clone(),
+            zh: text.zh.clone(),
+        }),
+    }
+}
+
+fn set_node(w: &mut World, def: &NodeDef) {
+    let name = def.name.clone();
+    if api::node(w, &name).is_none() {
+        w.log(Change::Rejected {
+            kind: Kind::Node,
+            name,
+            message: format!("nodes {:?} not found", def.name),
+        });
+        return;
+    }
+    if let Some(ready) = def.ready {
+        let now = w.wall_now();
+        let cause = w.cause().clone();
+        w.act_as(Actor::Kubelet(name.clone()), cause.clone());
+        let what = if ready { "Ready=True" } else { "Ready=False" };
+        let _ = api::mutate_node(w, &name, what, |n| {
+            let st = n.status.get_or_insert_with(Default::default);
+            let was = st
+                .conditions
+                .iter()
+                .find(|c| c.type_ == "Ready")
+                .map(|c| c.status == "True");
+            if was != Some(ready) {
+                st.conditions.retain(|c| c.type_ != "Ready");
+                st.conditions.push(kubelet::ready_condition(ready, now));
+            }
+        });
+        w.act_as(Actor::User, cause);
+    }
+    if let Some(u) = def.unschedulable {
+        let what = if u { "cordoned" } else { "uncordoned" };
+        let _ = api::mutate_node(w, &name, what, |n| n.spec.unschedulable = u.then_some(true));
+    }
+    if let Some(labels) = &def.labels {
+        let _ = api::mutate_node(w, &name, "labels changed", |n| {
+            n.metadata.labels.extend(labels.clone())
+        });
+    }
+    if let Some(taints) = &def.taints {
+        let _ = api::mutate_node(w, &name, "taints changed", |n| {
+            let managed: Vec<Taint> = n
+                .spec
+                .taints
+                .iter()
+                .filter(|t| t.key.starts_with("node.kubernetes.io/"))
+                .cloned()
+                .collect();
+            n.spec.taints = taints.clone();
+            n.spec.taints.extend(managed);
+        });
+    }
+}

@@ -1,0 +1,876 @@
+//! The kubelet on each node: registers its Node, admits pods bound to it, pulls images, runs
+//! containers as their commands say, restarts them with the crash-loop back-off, enforces
+//! `activeDeadlineSeconds`, and terminates pods with their grace period.
+
+mod behaviour;
+pub mod status;
+
+pub use behaviour::{behaviour, Behaviour};
+pub use status::{ready_condition, KUBELET_VERSION};
+
+use crate::api::{self, record_event, DeleteOptions, EventTarget, WatchEvent};
+use crate::model::pod::{Ip, StateRunning, StateTerminated, StateWaiting};
+use crate::model::{ContainerState, Kind, Node, Object, Pod};
+use crate::sim::trace::WatchType;
+use crate::sim::{format_duration, Actor, Cause, SimTime};
+use crate::world::{Event, World};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The kubelet's crash-loop back-off: 10 s, doubling, capped at 5 minutes.
+pub const BACKOFF_INITIAL_MS: u64 = 10_000;
+/// The cap of the crash-loop back-off.
+pub const BACKOFF_MAX_MS: u64 = 300_000;
+
+/// What a kubelet does next with a pod.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KubeletAction {
+    /// Look at the pod (new, changed or being deleted).
+    Sync,
+    /// The image is pulled: create and start the containers.
+    StartContainers,
+    /// A container's process exits.
+    ContainerExit {
+        /// Container index.
+        container: usize,
+        /// Run generation (stale timers are ignored).
+        generation: u32,
+    },
+    /// A crash-loop back-off ends.
+    BackOffEnd {
+        /// Container index.
+        container: usize,
+        /// Run generation.
+        generation: u32,
+    },
+    /// The grace period after SIGTERM ends.
+    KillDone,
+    /// `activeDeadlineSeconds` elapsed.
+    Deadline,
+}
+
+/// The kubelet of one node.
+#[derive(Clone, Debug, Default)]
+pub struct NodeAgent {
+    /// Ordinal of the node (addresses).
+    pub index: u32,
+    /// Pods it runs, by uid.
+    pub pods: BTreeMap<String, PodRuntime>,
+    /// Images pulled on this node.
+    pub images: BTreeSet<String>,
+    /// Last pod IP handed out.
+    pub last_ip: u32,
+    /// Actions held while the node is not Ready.
+    pub deferred: Vec<(String, String, KubeletAction)>,
+}
+
+/// The kubelet's memory of one pod.
+#[derive(Clone, Debug, Default)]
+pub struct PodRuntime {
+    /// Per container.
+    pub containers: Vec<ContainerRuntime>,
+    /// Termination has begun.
+    pub terminating: bool,
+    /// Containers have been started once.
+    pub started: bool,
+}
+
+/// The kubelet's memory of one container.
+#[derive(Clone, Debug, Default)]
+pub struct ContainerRuntime {
+    /// Increments on every (re)start; timers carry it.
+    pub generation: u32,
+    /// Crash back-off: current delay and when it was last updated (the finish time).
+    pub backoff: Option<(u64, SimTime)>,
+    /// Whether the process is running now.
+    pub running: bool,
+}
+
+fn actor(node: &str) -> Actor {
+    Actor::Kubelet(node.to_string())
+}
+
+/// The node's IP address.
+pub fn node_ip(index: u32) -> String {
+    format!("10.0.0.{}", index + 2)
+}
+
+/// Registers a node: the kubelet creates its Node object and starts watching pods bound to it.
+pub fn register(w: &mut World, mut node: Node, ready: bool) -> Result<(), api::ApiError> {
+    let name = node.metadata.name.clone();
+    let index = w.kubelets.values().map(|a| a.index + 1).max().unwrap_or(0);
+    w.act_as(actor(&name), w.cause().clone());
+    status::init_node(&mut node, index, ready, w.wall_now());
+    api::create(w, Object::Node(Box::new(node)))?;
+    w.kubelets.insert(
+        name,
+        NodeAgent {
+            index,
+            ..NodeAgent::default()
+        },
+    );
+    Ok(())
+}
+
+/// Informer hook: queue work for the kubelet that runs the pod in a watch event.
+pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+    let cause = Cause::Watch {
+        event: ev.ty,
+        kind: ev.object.kind(),
+        name: ev.object.meta().name.clone(),
+    };
+    match &ev.object {
+        Object::Pod(pod) => {
+            let Some(node) = pod.node_name() else { return };
+            let uid = pod.metadata.uid().to_string();
+            let Some(agent) = w.kubelets.get_mut(node) else {
+                return;
+            };
+            if ev.ty == WatchType::Deleted {
+                agent.pods.remove(&uid);
+                return;
+            }
+            let known = agent.pods.get(&uid);
+            let wants_sync = match known {
+                None => !pod.is_terminal() || pod.metadata.is_terminating(),
+                Some(rt) => pod.metadata.is_terminating() && !rt.terminating,
+            };
+            if wants_sync {
+                let ev = Event::Kubelet {
+                    node: node.to_string(),
+                    pod: pod.metadata.name.clone(),
+                    uid,
+                    action: KubeletAction::Sync,
+                };
+                w.schedule_once(w.now, ev, cause);
+            }
+        }
+        Object::Node(node) => {
+            let name = &node.metadata.name;
+            if ev.ty == WatchType::Deleted {
+                w.kubelets.remove(name);
+                return;
+            }
+            let became_ready = node.is_ready()
+                && !ev
+                    .old
+                    .as_ref()
+                    .and_then(Object::as_node)
+                    .is_some_and(Node::is_ready);
+            if became_ready {
+                let deferred = w
+                    .kubelets
+                    .get_mut(name)
+                    .map(|a| std::mem::take(&mut a.deferred))
+                    .unwrap_or_default();
+                for (pod, uid, action) in deferred {
+                    let e = Event::Kubelet {
+                        node: name.clone(),
+                        pod,
+                        uid,
+                        action,
+                    };
+                    w.schedule_because(w.now, e, cause.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Runs one kubelet action.
+pub fn handle(w: &mut World, node: &str, pod_name: &str, uid: &str, action: KubeletAction) {
+    let cause = w.cause().clone();
+    w.act_as(actor(node), cause);
+    if !w.kubelets.contains_key(node) {
+        return;
+    }
+    let Some(pod) = api::pod(w, pod_name)
+        .filter(|p| p.metadata.uid() == uid)
+        .cloned()
+    else {
+        return;
+    };
+    if !api::node(w, node).is_some_and(Node::is_ready) {
+        // A NotReady kubelet reports nothing; it picks the work up when Ready again.
+        if let Some(agent) = w.kubelets.get_mut(node) {
+            agent
+                .deferred
+                .push((pod_name.to_string(), uid.to_string(), action));
+        }
+        return;
+    }
+    match action {
+        KubeletAction::Sync => sync_pod(w, node, pod),
+        KubeletAction::StartContainers => start_containers(w, node, pod),
+        KubeletAction::ContainerExit {
+            container,
+            generation,
+        } => container_exit(w, node, pod, container, generation, None),
+        KubeletAction::BackOffEnd {
+            container,
+            generation,
+        } => {
+            if runtime(w, node, uid)
+                .and_then(|rt| rt.containers.get(container))
+                .is_some_and(|c| c.generation == generation && !c.running)
+            {
+                restart_container(w, node, pod, container);
+            }
+        }
+        KubeletAction::KillDone => finish_termination(w, node, pod),
+        KubeletAction::Deadline => deadline_exceeded(w, node, pod),
+    }
+}
+
+fn runtime<'w>(w: &'w World, node: &str, uid: &str) -> Option<&'w PodRuntime> {
+    w.kubelets.get(node)?.pods.get(uid)
+}
+
+fn runtime_mut<'w>(w: &'w mut World, node: &str, uid: &str) -> Option<&'w mut PodRuntime> {
+    w.kubelets.get_mut(node)?.pods.get_mut(uid)
+}
+
+fn target(pod: &Pod) -> EventTarget {
+    EventTarget::of(&Object::Pod(Box::new(pod.clone())))
+}
+
+fn event(w: &mut World, node: &str, target: EventTarget, type_: &str, reason: &str, message: &str) {
+    record_event(w, target, type_, reason, message, "kubelet", node);
+}
+
+fn schedule(w: &mut World, at: SimTime, node: &str, pod: &Pod, action: KubeletAction) {
+    let e = Event::Kubelet {
+        node: node.to_string(),
+        pod: pod.metadata.name.clone(),
+        uid: pod.metadata.uid().to_string(),
+        action,
+    };
+    w.schedule(at, e);
+}
+
+fn sync_pod(w: &mut World, node: &str, pod: Pod) {
+    let uid = pod.metadata.uid().to_string();
+    let known = runtime(w, node, &uid).is_some();
+    if pod.metadata.is_terminating() {
+        if !known {
+            // Never started here: nothing to stop.
+            w.kubelets
+                .get_mut(node)
+                .map(|a| a.pods.insert(uid.clone(), PodRuntime::default()));
+        }
+        begin_termination(w, node, pod);
+        return;
+    }
+    if known || pod.is_terminal() {
+        return;
+    }
+    admit(w, node, pod);
+}
+
+fn admit(w: &mut World, node: &str, pod: Pod) {
+    let uid = pod.metadata.uid().to_string();
+    let now = w.wall_now();
+    let index = w.kubelets[node].index;
+    let containers = vec![ContainerRuntime::default(); pod.spec.containers.len()];
+    w.kubelets.get_mut(node).map(|a| {
+        a.pods.insert(
+            uid,
+            PodRuntime {
+                containers,
+                ..PodRuntime::default()
+            },
+        )
+    });
+    let updated = api::mutate_pod(
+        w,
+        &pod.metadata.name,
+        "phase Pending: ContainerCreating",
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            st.phase = "Pending".into();
+            st.host_ip = Some(node_ip(index));
+            st.host_ips = vec![Ip { ip: node_ip(index) }];
+            st.start_time = Some(now);
+            st.qos_class = Some("BestEffort".into());
+            st.container_statuses = p
+                .spec
+                .containers
+                .iter()
+                .map(|c| crate::model::ContainerStatus {
+                    name: c.name.clone(),
+                    state: ContainerState {
+                        waiting: Some(StateWaiting {
+                            reason: "ContainerCreating".into(),
+                            message: None,
+                        }),
+                        ..Default::default()
+                    },
+                    image: c.image.clone(),
+                    started: Some(false),
+                    ..Default::default()
+                })
+                .collect();
+            status::refresh_conditions(p, now);
+        },
+    );
+    let Ok(Object::Pod(pod)) = updated else {
+        return;
+    };
+    // Pulls happen before containers start; an IfNotPresent image already on the node is reused.
+    for c in &pod.spec.containers {
+        let present = w.kubelets[node].images.contains(&c.image);
+        if c.image_pull_policy.as_deref() == Some("Always") || !present {
+            event(
+                w,
+                node,
+                target(&pod).container(&c.name),
+                "Normal",
+                "Pulling",
+                &format!("Pulling image {:?}", c.image),
+            );
+        }
+    }
+    let start = w.now.plus_ms(w.kubelet_config.start_ms);
+    schedule(w, start, node, &pod, KubeletAction::StartContainers);
+    if let Some(ads) = pod.spec.active_deadline_seconds {
+        schedule(
+            w,
+            w.now.plus_secs(ads.max(0) as u64),
+            node,
+            &pod,
+            KubeletAction::Deadline,
+        );
+    }
+}
+
+fn start_containers(w: &mut World, node: &str, pod: Pod) {
+    let uid = pod.metadata.uid().to_string();
+    if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
+        return;
+    }
+    let pull_ms = w.kubelet_config.start_ms * 4 / 5;
+    for c in &pod.spec.containers {
+        let t = target(&pod).container(&c.name);
+        let agent = w.kubelets.get_mut(node).expect("agent checked above");
+        let present = agent.images.contains(&c.image);
+        let msg = if c.image_pull_policy.as_deref() == Some("Always") || !present {
+            agent.images.insert(c.image.clone());
+            let d = format_duration(pull_ms);
+            format!("Successfully pulled image {:?} in {d} ({d} including waiting). Image size: {} bytes.", c.image, status::image_size(&c.image))
+        } else {
+            format!("Container image {:?} already present on machine", c.image)
+        };
+        event(w, node, t, "Normal", "Pulled", &msg);
+    }
+    let agent = w.kubelets.get_mut(node).expect("agent checked above");
+    agent.last_ip += 1;
+    let pod_ip = format!("10.244.{}.{}", agent.index, agent.last_ip % 250 + 2);
+    if let Some(rt) = agent.pods.get_mut(&uid) {
+        rt.started = true;
+    }
+    let now = w.wall_now();
+    let ids: Vec<String> = pod
+        .spec
+        .containers
+        .iter()
+        .map(|_| format!("containerd://{}", w.rng.hex(64)))
+        .collect();
+    let result = api::mutate_pod(w, &pod.metadata.name, "phase Running", |p| {
+        let st = p.status.get_or_insert_with(Default::default);
+        st.phase = "Running".into();
+        st.pod_ip = Some(pod_ip.clone());
+        st.pod_ips = vec![Ip { ip: pod_ip }];
+        for (i, cs) in st.container_statuses.iter_mut().enumerate() {
+            cs.state = ContainerState {
+                running: Some(StateRunning {
+                    started_at: Some(now),
+                }),
+                ..Default::default()
+            };
+            cs.ready = true;
+            cs.started = Some(true);
+            cs.container_id = Some(ids[i].clone());
+            cs.image = status::normalize_image(&cs.image);
+            cs.image_id = status::image_id(&cs.image);
+        }
+        status::refresh_conditions(p, now);
+    });
+    let Ok(Object::Pod(pod)) = result else { return };
+    for (i, c) in pod.spec.containers.iter().enumerate() {
+        let t = target(&pod).container(&c.name);
+        event(
+            w,
+            node,
+            t.clone(),
+            "Normal",
+            "Created",
+            &format!("Created container {}", c.name),
+        );
+        event(
+            w,
+            node,
+            t,
+            "Normal",
+            "Started",
+            &format!("Started container {}", c.name),
+        );
+        run_container(w, node, &pod, i);
+    }
+}
+
+/// Marks container `i` running and schedules its exit as its command says.
+fn run_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
+    let c = &pod.spec.containers[i];
+    let b = behaviour(
+        c.command.as_deref(),
+        c.args.as_deref(),
+        w.kubelet_config.default_run_ms,
+    );
+    let Some(rt) = runtime_mut(w, node, pod.metadata.uid()) else {
+        return;
+    };
+    let Some(crt) = rt.containers.get_mut(i) else {
+        return;
+    };
+    crt.generation += 1;
+    crt.running = true;
+    let generation = crt.generation;
+    if let Some(ms) = b.run_ms {
+        schedule(
+            w,
+            w.now.plus_ms(ms),
+            node,
+            pod,
+            KubeletAction::ContainerExit {
+                container: i,
+                generation,
+            },
+        );
+    }
+}
+
+fn exit_code_of(pod: &Pod, i: usize, default_run_ms: u64) -> i32 {
+    let c = &pod.spec.containers[i];
+    behaviour(c.command.as_deref(), c.args.as_deref(), default_run_ms).exit_code
+}
+
+/// Makes the first running container of a pod exit now with `code` (a scenario's `failPod`).
+/// Returns whether the pod had a running container.
+pub fn fail_container(w: &mut World, pod_name: &str, code: i32) -> bool {
+    let Some(pod) = api::pod(w, pod_name).cloned() else {
+        return false;
+    };
+    let Some(node) = pod.node_name().map(str::to_string) else {
+        return false;
+    };
+    let uid = pod.metadata.uid().to_string();
+    let Some((i, generation)) = runtime(w, &node, &uid)
+        .filter(|rt| !rt.terminating)
+        .and_then(|rt| {
+            rt.containers
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.running)
+                .map(|(i, c)| (i, c.generation))
+        })
+    else {
+        return false;
+    };
+    let cause = w.cause().clone();
+    w.act_as(actor(&node), cause);
+    container_exit(w, &node, pod, i, generation, Some(code));
+    true
+}
+
+fn container_exit(
+    w: &mut World,
+    node: &str,
+    pod: Pod,
+    i: usize,
+    generation: u32,
+    forced: Option<i32>,
+) {
+    let uid = pod.metadata.uid().to_string();
+    let Some(crt) = runtime(w, node, &uid).and_then(|rt| rt.containers.get(i)) else {
+        return;
+    };
+    if crt.generation != generation
+        || !crt.running
+        || runtime(w, node, &uid).is_some_and(|rt| rt.terminating)
+    {
+        return;
+    }
+    let code = forced.unwrap_or_else(|| exit_code_of(&pod, i, w.kubelet_config.default_run_ms));
+    terminate_container(w, node, &pod, i, code, None);
+    let Some(pod) = api::pod(w, &pod.metadata.name).cloned() else {
+        return;
+    };
+    let policy = pod.spec.restart_policy();
+    if policy == "Always" || (policy == "OnFailure" && code != 0) {
+        // The kubelet's doBackOff: no back-off entry yet means restart at once; otherwise wait
+        // until `backoff` has passed since this exit.
+        let finished = w.now;
+        let in_backoff = runtime(w, node, &uid)
+            .and_then(|rt| rt.containers[i].backoff)
+            .is_some_and(|(delay, last)| {
+                finished.0.saturating_sub(last.0) <= 2 * BACKOFF_MAX_MS && delay > 0
+            });
+        if in_backoff {
+            let delay = runtime(w, node, &uid)
+                .and_then(|rt| rt.containers[i].backoff)
+                .map(|(d, _)| d)
+                .unwrap_or(BACKOFF_INITIAL_MS);
+            enter_backoff(w, node, &pod, i, delay);
+        } else {
+            restart_container(w, node, pod, i);
+        }
+    }
+}
+
+fn enter_backoff(w: &mut World, node: &str, pod: &Pod, i: usize, delay: u64) {
+    let name = &pod.spec.containers[i].name;
+    let pod_ref = format!(
+        "{}_{}({})",
+        pod.metadata.name,
+        api::NAMESPACE,
+        pod.metadata.uid()
+    );
+    let message = format!(
+        "back-off {} restarting failed container={name} pod={pod_ref}",
+        format_duration(delay)
+    );
+    let now = w.wall_now();
+    let _ = api::mutate_pod(
+        w,
+        &pod.metadata.name,
+        format!(
+            "container {name}: CrashLoopBackOff {}",
+            format_duration(delay)
+        ),
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            if let Some(cs) = st.container_statuses.get_mut(i) {
+                let last = std::mem::take(&mut cs.state);
+                cs.last_state = last;
+                cs.state = ContainerState {
+                    waiting: Some(StateWaiting {
+                        reason: "CrashLoopBackOff".into(),
+                        message: Some(message),
+                    }),
+                    ..Default::default()
+                };
+            }
+            status::refresh_conditions(p, now);
+        },
+    );
+    let Some(pod) = api::pod(w, &pod.metadata.name).cloned() else {
+        return;
+    };
+    let msg = format!("Back-off restarting failed container {name} in pod {pod_ref}");
+    event(
+        w,
+        node,
+        target(&pod).container(name),
+        "Warning",
+        "BackOff",
+        &msg,
+    );
+    let generation = runtime(w, node, pod.metadata.uid())
+        .map(|rt| rt.containers[i].generation)
+        .unwrap_or(0);
+    schedule(
+        w,
+        w.now.plus_ms(delay),
+        node,
+        &pod,
+        KubeletAction::BackOffEnd {
+            container: i,
+            generation,
+        },
+    );
+}
+
+fn restart_container(w: &mut World, node: &str, pod: Pod, i: usize) {
+    let uid = pod.metadata.uid().to_string();
+    let Some(finished) = pod.status().container_statuses.get(i).and_then(|cs| {
+        cs.state
+            .terminated
+            .as_ref()
+            .or(cs.last_state.terminated.as_ref())
+            .and_then(|t| t.finished_at)
+    }) else {
+        return;
+    };
+    let finished = SimTime((finished.0 - w.start.0).max(0) as u64);
+    // flowcontrol.Backoff.Next: a fresh (or expired) entry starts at 10 s, else doubles to 5 min.
+    if let Some(crt) = runtime_mut(w, node, &uid).and_then(|rt| rt.containers.get_mut(i)) {
+        crt.backoff = Some(match crt.backoff {
+            Some((d, last)) if finished.0.saturating_sub(last.0) <= 2 * BACKOFF_MAX_MS => {
+                ((d * 2).min(BACKOFF_MAX_MS), finished)
+            }
+            _ => (BACKOFF_INITIAL_MS, finished),
+        });
+    }
+    let name = pod.spec.containers[i].name.clone();
+    let now = w.wall_now();
+    let id = format!("containerd://{}", w.rng.hex(64));
+    let result = api::mutate_pod(
+        w,
+        &pod.metadata.name,
+        format!("container {name} restarted"),
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            if let Some(cs) = st.container_statuses.get_mut(i) {
+                if cs.state.terminated.is_some() {
+                    cs.last_state = std::mem::take(&mut cs.state);
+                }
+                cs.state = ContainerState {
+                    running: Some(StateRunning {
+                        started_at: Some(now),
+                    }),
+                    ..Default::default()
+                };
+                cs.restart_count += 1;
+                cs.ready = true;
+                cs.started = Some(true);
+                cs.container_id = Some(id);
+            }
+            status::refresh_conditions(p, now);
+        },
+    );
+    let Ok(Object::Pod(pod)) = result else { return };
+    let image = pod.spec.containers[i].image.clone();
+    let t = target(&pod).container(&name);
+    event(
+        w,
+        node,
+        t.clone(),
+        "Normal",
+        "Pulled",
+        &format!("Container image {image:?} already present on machine"),
+    );
+    event(
+        w,
+        node,
+        t.clone(),
+        "Normal",
+        "Created",
+        &format!("Created container {name}"),
+    );
+    event(
+        w,
+        node,
+        t,
+        "Normal",
+        "Started",
+        &format!("Started container {name}"),
+    );
+    run_container(w, node, &pod, i);
+}
+
+/// Records a container's termination; sets the pod's phase when no container will run again.
+fn terminate_container(
+    w: &mut World,
+    node: &str,
+    pod: &Pod,
+    i: usize,
+    code: i32,
+    reason: Option<&str>,
+) {
+    let uid = pod.metadata.uid().to_string();
+    if let Some(crt) = runtime_mut(w, node, &uid).and_then(|rt| rt.containers.get_mut(i)) {
+        crt.running = false;
+    }
+    let now = w.wall_now();
+    let name = pod.spec.containers[i].name.clone();
+    let reason = reason.map(str::to_string).unwrap_or_else(|| {
+        if code == 0 {
+            "Completed".into()
+        } else {
+            "Error".into()
+        }
+    });
+    let policy = pod.spec.restart_policy().to_string();
+    let _ = api::mutate_pod(
+        w,
+        &pod.metadata.name,
+        format!("container {name} exited {code}"),
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            if let Some(cs) = st.container_statuses.get_mut(i) {
+                let started_at = cs.state.running.as_ref().and_then(|r| r.started_at);
+                cs.state = ContainerState {
+                    terminated: Some(StateTerminated {
+                        exit_code: code,
+                        reason: reason.clone(),
+                        started_at,
+                        finished_at: Some(now),
+                        container_id: cs.container_id.clone(),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                };
+                cs.ready = false;
+                cs.started = Some(false);
+            }
+            let restarts = |code: i32| policy == "Always" || (policy == "OnFailure" && code != 0);
+            let done = st
+                .container_statuses
+                .iter()
+                .all(|cs| match &cs.state.terminated {
+                    Some(t) => !restarts(t.exit_code),
+                    None => false,
+                });
+            if done {
+                let all_ok = st.container_statuses.iter().all(|cs| {
+                    cs.state
+                        .terminated
+                        .as_ref()
+                        .is_some_and(|t| t.exit_code == 0)
+                });
+                st.phase = if all_ok {
+                    "Succeeded".into()
+                } else {
+                    "Failed".into()
+                };
+            }
+            status::refresh_conditions(p, now);
+        },
+    );
+}
+
+fn begin_termination(w: &mut World, node: &str, pod: Pod) {
+    let uid = pod.metadata.uid().to_string();
+    let running: Vec<usize> = runtime(w, node, &uid)
+        .map(|rt| {
+            rt.containers
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.running)
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(rt) = runtime_mut(w, node, &uid) {
+        rt.terminating = true;
+    }
+    for &i in &running {
+        let name = pod.spec.containers[i].name.clone();
+        event(
+            w,
+            node,
+            target(&pod).container(&name),
+            "Normal",
+            "Killing",
+            &format!("Stopping container {name}"),
+        );
+    }
+    // Simulated processes run as PID 1 and ignore SIGTERM, so they stop only at SIGKILL.
+    let grace = pod
+        .metadata
+        .deletion_grace_period_seconds
+        .unwrap_or(0)
+        .max(0) as u64;
+    let at = if running.is_empty() {
+        w.now
+    } else {
+        w.now.plus_secs(grace)
+    };
+    schedule(w, at, node, &pod, KubeletAction::KillDone);
+}
+
+fn finish_termination(w: &mut World, node: &str, pod: Pod) {
+    let uid = pod.metadata.uid().to_string();
+    let running: Vec<usize> = runtime(w, node, &uid)
+        .map(|rt| {
+            rt.containers
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.running)
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .unwrap_or_default();
+    for i in running {
+        terminate_container(w, node, &pod, i, 137, Some("Error"));
+    }
+    let now = w.wall_now();
+    if let Some(p) = api::pod(w, &pod.metadata.name) {
+        if !p.is_terminal() {
+            let _ = api::mutate_pod(w, &pod.metadata.name, "phase Failed (deleted)", |p| {
+                let st = p.status.get_or_insert_with(Default::default);
+                for cs in st
+                    .container_statuses
+                    .iter_mut()
+                    .filter(|cs| cs.state.terminated.is_none())
+                {
+                    cs.state = ContainerState {
+                        terminated: Some(StateTerminated {
+                            exit_code: 137,
+                            reason: "ContainerStatusUnknown".into(),
+                            finished_at: Some(now),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    };
+                    cs.ready = false;
+                }
+                st.phase = "Failed".into();
+                status::refresh_conditions(p, now);
+            });
+        }
+    }
+    let _ = api::delete(
+        w,
+        Kind::Pod,
+        &pod.metadata.name,
+        DeleteOptions {
+            grace_period_seconds: Some(0),
+            propagation: None,
+        },
+    );
+}
+
+fn deadline_exceeded(w: &mut World, node: &str, pod: Pod) {
+    let uid = pod.metadata.uid().to_string();
+    if pod.is_terminal() || runtime(w, node, &uid).is_none_or(|rt| rt.terminating) {
+        return;
+    }
+    let message = "Pod was active on the node longer than the specified deadline";
+    event(
+        w,
+        node,
+        target(&pod),
+        "Warning",
+        "DeadlineExceeded",
+        message,
+    );
+    let running: Vec<usize> = runtime(w, node, &uid)
+        .map(|rt| {
+            rt.containers
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.running)
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(rt) = runtime_mut(w, node, &uid) {
+        rt.terminating = true;
+    }
+    for i in running {
+        terminate_container(w, node, &pod, i, 137, Some("Error"));
+    }
+    let now = w.wall_now();
+    let _ = api::mutate_pod(
+        w,
+        &pod.metadata.name,
+        "phase Failed: DeadlineExceeded",
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            st.phase = "Failed".into();
+            st.reason = Some("DeadlineExceeded".into());
+            st.message = Some(message.into());
+            status::refresh_conditions(p, now);
+        },
+    );
+}

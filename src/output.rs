@@ -1,0 +1,59 @@
+//! What a run shows: `kubectl get -o json`-shaped documents, `kubectl get` tables and YAML.
+
+mod age;
+mod table;
+mod yaml_out;
+
+pub use age::human_duration;
+pub use table::tables;
+pub use yaml_out::to_yaml;
+
+use crate::model::Event;
+use crate::world::World;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// Every stored object, as `kubectl get -o json` items (kinds in a fixed order, then names).
+pub fn items_json(w: &World) -> Vec<Value> {
+    w.store
+        .all()
+        .map(|o| serde_json::to_value(o).unwrap_or(Value::Null))
+        .collect()
+}
+
+/// Events in the order they last happened.
+pub fn sorted_events(w: &World) -> Vec<&Event> {
+    let mut events: Vec<&Event> = w.store.events().collect();
+    let rv = |e: &Event| {
+        e.metadata
+            .resource_version
+            .as_deref()
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    events.sort_by_key(|e| (e.last_timestamp, rv(e)));
+    events
+}
+
+/// The `-o json` document: `{time, items, events}`.
+pub fn snapshot(w: &World) -> Value {
+    let events: Vec<Value> = sorted_events(w)
+        .into_iter()
+        .map(|e| serde_json::to_value(e).unwrap_or(Value::Null))
+        .collect();
+    json!({ "time": w.wall_now().rfc3339(), "items": items_json(w), "events": events })
+}
+
+/// JSON as kubectl prints it: keys sorted, four-space indentation, a final newline.
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    let value = serde_json::to_value(value).unwrap_or(Value::Null);
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    if value.serialize(&mut ser).is_err() {
+        return "null\n".into();
+    }
+    let mut text = String::from_utf8(buf).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,247 @@
+//! `kubectl get` tables: nodes and pods with kubectl's columns and STATUS logic, then events.
+
+use super::{human_duration, sorted_events};
+use crate::model::{Kind, Node, Object, Pod, Time};
+use crate::world::World;
+
+/// Lays out rows as kubectl's tabwriter does (min width 10, padding 3, last column unpadded).
+pub fn layout(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+                + 3
+        })
+        .map(|w| w.max(10))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if c + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[c] - cell.chars().count()));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn age(now: Time, t: Option<Time>) -> String {
+    t.map(|t| human_duration(now.0 - t.0))
+        .unwrap_or_else(|| "<unknown>".into())
+}
+
+/// `kubectl get nodes` row.
+pub fn node_row(n: &Node, now: Time, prefix: bool) -> Vec<String> {
+    let mut status = match n.condition("Ready").map(|c| c.status.as_str()) {
+        Some("True") => "Ready".to_string(),
+        Some("False") => "NotReady".to_string(),
+        _ => "Unknown".to_string(),
+    };
+    if n.is_unschedulable() {
+        status.push_str(",SchedulingDisabled");
+    }
+    let roles: Vec<&str> = n
+        .metadata
+        .labels
+        .keys()
+        .filter_map(|k| k.strip_prefix("node-role.kubernetes.io/"))
+        .collect();
+    let roles = if roles.is_empty() {
+        "<none>".to_string()
+    } else {
+        roles.join(",")
+    };
+    let version = n
+        .status
+        .as_ref()
+        .and_then(|s| s.node_info.as_ref())
+        .map(|i| i.kubelet_version.clone())
+        .unwrap_or_default();
+    let name = if prefix {
+        format!("node/{}", n.metadata.name)
+    } else {
+        n.metadata.name.clone()
+    };
+    vec![
+        name,
+        status,
+        roles,
+        age(now, n.metadata.creation_timestamp),
+        version,
+    ]
+}
+
+/// The pod STATUS column, as kubectl's printPod computes it.
+pub fn pod_status(p: &Pod) -> String {
+    let st = p.status();
+    let mut reason = if st.phase.is_empty() {
+        "Pending".to_string()
+    } else {
+        st.phase.clone()
+    };
+    if let Some(r) = &st.reason {
+        reason = r.clone();
+    }
+    let mut has_running = false;
+    for cs in st.container_statuses.iter().rev() {
+        if let Some(w) = cs.state.waiting.as_ref().filter(|w| !w.reason.is_empty()) {
+            reason = w.reason.clone();
+        } else if let Some(t) = &cs.state.terminated {
+            reason = if !t.reason.is_empty() {
+                t.reason.clone()
+            } else if t.signal != 0 {
+                format!("Signal:{}", t.signal)
+            } else {
+                format!("ExitCode:{}", t.exit_code)
+            };
+        } else if cs.ready && cs.state.running.is_some() {
+            has_running = true;
+        }
+    }
+    if reason == "Completed" && has_running {
+        reason = if p.condition("Ready").is_some() {
+            "Running".into()
+        } else {
+            "NotReady".into()
+        };
+    }
+    if p.metadata.is_terminating() && !p.is_terminal() {
+        reason = "Terminating".into();
+    }
+    reason
+}
+
+/// `kubectl get pods` row.
+pub fn pod_row(p: &Pod, now: Time, prefix: bool) -> Vec<String> {
+    let st = p.status();
+    let total = p.spec.containers.len();
+    let ready = st
+        .container_statuses
+        .iter()
+        .filter(|c| c.ready && c.state.running.is_some())
+        .count();
+    let restarts: i32 = st.container_statuses.iter().map(|c| c.restart_count).sum();
+    let last_restart = st
+        .container_statuses
+        .iter()
+        .filter_map(|c| c.last_state.terminated.as_ref().and_then(|t| t.finished_at))
+        .max();
+    let restarts = match last_restart {
+        Some(t) if restarts > 0 => format!("{restarts} ({} ago)", human_duration(now.0 - t.0)),
+        _ => restarts.to_string(),
+    };
+    let name = if prefix {
+        format!("pod/{}", p.metadata.name)
+    } else {
+        p.metadata.name.clone()
+    };
+    vec![
+        name,
+        format!("{ready}/{total}"),
+        pod_status(p),
+        restarts,
+        age(now, p.metadata.creation_timestamp),
+    ]
+}
+
+/// Every kind's table (like `kubectl get nodes,pods`) and then `kubectl get events`.
+pub fn tables(w: &World) -> String {
+    let now = w.wall_now();
+    let mut out = String::new();
+    let nodes: Vec<&Node> = w
+        .store
+        .list(Kind::Node)
+        .filter_map(Object::as_node)
+        .collect();
+    if !nodes.is_empty() {
+        let mut rows = vec![vec![
+            "NAME".into(),
+            "STATUS".into(),
+            "ROLES".into(),
+            "AGE".into(),
+            "VERSION".into(),
+        ]];
+        rows.extend(nodes.iter().map(|n| node_row(n, now, true)));
+        out.push_str(&layout(&rows));
+    }
+    let pods: Vec<&Pod> = w.store.list(Kind::Pod).filter_map(Object::as_pod).collect();
+    if !pods.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let mut rows = vec![vec![
+            "NAME".into(),
+            "READY".into(),
+            "STATUS".into(),
+            "RESTARTS".into(),
+            "AGE".into(),
+        ]];
+        rows.extend(pods.iter().map(|p| pod_row(p, now, true)));
+        out.push_str(&layout(&rows));
+    }
+    let events = sorted_events(w);
+    if !events.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let mut rows = vec![vec![
+            "LAST SEEN".into(),
+            "TYPE".into(),
+            "REASON".into(),
+            "OBJECT".into(),
+            "MESSAGE".into(),
+        ]];
+        for e in events {
+            let object = format!(
+                "{}/{}",
+                e.involved_object.kind.to_ascii_lowercase(),
+                e.involved_object.name
+            );
+            rows.push(vec![
+                age(now, e.last_timestamp),
+                e.type_.clone(),
+                e.reason.clone(),
+                object,
+                e.message.clone(),
+            ]);
+        }
+        out.push_str(&layout(&rows));
+    }
+    if out.is_empty() {
+        out.push_str("No resources found in default namespace.\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_should_be_padded_like_kubectl() {
+        let rows = vec![
+            vec![
+                "NAME".to_string(),
+                "READY".to_string(),
+                "STATUS".to_string(),
+            ],
+            vec![
+                "pod/pi-x7k2q".to_string(),
+                "1/1".to_string(),
+                "Running".to_string(),
+            ],
+        ];
+        assert_eq!(
+            layout(&rows),
+            "NAME            READY      STATUS\npod/pi-x7k2q    1/1        Running\n"
+        );
+    }
+}

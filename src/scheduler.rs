@@ -1,0 +1,479 @@
+//! kube-scheduler: binds pending pods to nodes. Filters run in the default plugin order
+//! (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity) and stop at a node's first
+//! failure; feasible nodes are scored by how few pods they run, ties broken by the seeded RNG.
+//! A pod that fits nowhere stays Pending with PodScheduled=False and a FailedScheduling event.
+
+use crate::api::{self, record_event, EventTarget, WatchEvent};
+use crate::model::{Kind, Node, Object, Pod, PodCondition, Taint};
+use crate::sim::trace::{Timer, WatchType};
+use crate::sim::{Actor, Cause, SimTime};
+use crate::world::{Event, World};
+use std::collections::{BTreeMap, VecDeque};
+
+/// How long an unschedulable pod waits before it is retried without any cluster change.
+pub const MAX_UNSCHEDULABLE_MS: u64 = 5 * 60 * 1000;
+const BACKOFF_INITIAL_MS: u64 = 1_000;
+const BACKOFF_MAX_MS: u64 = 10_000;
+
+/// The scheduling queue.
+#[derive(Clone, Debug, Default)]
+pub struct SchedulerState {
+    /// Pods to try, in order.
+    pub active: VecDeque<String>,
+    /// Pods that fit nowhere.
+    pub unschedulable: BTreeMap<String, Unschedulable>,
+}
+
+/// A pod that fit nowhere at its last attempt.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unschedulable {
+    /// Attempts so far.
+    pub attempts: u32,
+    /// When it was last tried.
+    pub last: SimTime,
+    /// A cluster change since then may let it fit: retry once its back-off has passed.
+    pub moved: bool,
+}
+
+/// Why a node was filtered out (the plugin's reason string).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection(pub String);
+
+/// Runs the filter plugins on one node, in order, returning the first failure.
+pub fn filter(pod: &Pod, node: &Node) -> Result<(), Rejection> {
+    let tolerates = |t: &Taint| {
+        pod.spec
+            .tolerations
+            .iter()
+            .any(|tol| tol.tolerates(&t.key, &t.value, &t.effect))
+    };
+    // NodeUnschedulable.
+    if node.is_unschedulable() {
+        let cordon = Taint {
+            key: "node.kubernetes.io/unschedulable".into(),
+            effect: "NoSchedule".into(),
+            ..Taint::default()
+        };
+        if !tolerates(&cordon) {
+            return Err(Rejection("node(s) were unschedulable".into()));
+        }
+    }
+    // NodeName.
+    if let Some(name) = pod.node_name() {
+        if name != node.metadata.name {
+            return Err(Rejection(
+                "node(s) didn't match the requested node name".into(),
+            ));
+        }
+    }
+    // TaintToleration: the first untolerated NoSchedule/NoExecute taint.
+    if let Some(t) = node
+        .spec
+        .taints
+        .iter()
+        .find(|t| (t.effect == "NoSchedule" || t.effect == "NoExecute") && !tolerates(t))
+    {
+        return Err(Rejection(format!(
+            "node(s) had untolerated taint {{{}: {}}}",
+            t.key, t.value
+        )));
+    }
+    // NodeAffinity: nodeSelector and required node affinity terms (OR-ed).
+    if !matches_node_selector_and_affinity(pod, node) {
+        return Err(Rejection(
+            "node(s) didn't match Pod's node affinity/selector".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether a node satisfies the pod's nodeSelector and required node affinity.
+pub fn matches_node_selector_and_affinity(pod: &Pod, node: &Node) -> bool {
+    let labels = &node.metadata.labels;
+    if !pod
+        .spec
+        .node_selector
+        .iter()
+        .all(|(k, v)| labels.get(k) == Some(v))
+    {
+        return false;
+    }
+    let required = pod
+        .spec
+        .affinity
+        .as_ref()
+        .and_then(|a| a.node_affinity.as_ref())
+        .and_then(|n| {
+            n.required_during_scheduling_ignored_during_execution
+                .as_ref()
+        });
+    match required {
+        Some(sel) => sel
+            .node_selector_terms
+            .iter()
+            .any(|t| t.matches(labels, &node.metadata.name)),
+        None => true,
+    }
+}
+
+/// The FailedScheduling message for a pod rejected by every node.
+pub fn fit_error(total: usize, reasons: &BTreeMap<String, usize>) -> String {
+    if total == 0 {
+        return "no nodes available to schedule pods".into();
+    }
+    let mut parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+    parts.sort();
+    format!(
+        "0/{total} nodes are available: {}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling.",
+        parts.join(", ")
+    )
+}
+
+/// Informer hook: pending pods enter the active queue; node changes retry unschedulable pods.
+pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+    let cause = Cause::Watch {
+        event: ev.ty,
+        kind: ev.object.kind(),
+        name: ev.object.meta().name.clone(),
+    };
+    match &ev.object {
+        Object::Pod(pod) => {
+            let name = pod.metadata.name.clone();
+            let pending = ev.ty != WatchType::Deleted
+                && pod.node_name().is_none()
+                && !pod.metadata.is_terminating()
+                && pod
+                    .spec
+                    .scheduler_name
+                    .as_deref()
+                    .unwrap_or("default-scheduler")
+                    == "default-scheduler";
+            if !pending {
+                w.scheduler.active.retain(|n| *n != name);
+                w.scheduler.unschedulable.remove(&name);
+                return;
+            }
+            if ev.ty == WatchType::Added && !w.scheduler.active.contains(&name) {
+                w.scheduler.active.push_back(name);
+                w.schedule_once(w.now, Event::ScheduleCycle, cause);
+            }
+        }
+        Object::Node(_) => {
+            if !w.scheduler.unschedulable.is_empty() {
+                w.scheduler
+                    .unschedulable
+                    .values_mut()
+                    .for_each(|u| u.moved = true);
+                let earliest = w
+                    .scheduler
+                    .unschedulable
+                    .values()
+                    .map(|u| u.last.plus_ms(backoff(u.attempts)))
+                    .min()
+                    .unwrap_or(w.now);
+                w.schedule_once(earliest.max(w.now), Event::SchedulerFlush, cause);
+            }
+        }
+    }
+}
+
+fn backoff(attempts: u32) -> u64 {
+    (BACKOFF_INITIAL_MS << attempts.saturating_sub(1).min(10)).min(BACKOFF_MAX_MS)
+}
+
+/// Moves unschedulable pods back to the active queue: those a cluster change may help once
+/// their back-off has passed, and those left waiting for five minutes.
+pub fn flush(w: &mut World) {
+    let now = w.now;
+    let due: Vec<String> = w
+        .scheduler
+        .unschedulable
+        .iter()
+        .filter(|(_, u)| {
+            (u.moved && u.last.plus_ms(backoff(u.attempts)) <= now)
+                || u.last.plus_ms(MAX_UNSCHEDULABLE_MS) <= now
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for name in due {
+        if !w.scheduler.active.contains(&name) {
+            w.scheduler.active.push_back(name);
+        }
+    }
+    if !w.scheduler.active.is_empty() {
+        let cause = w.cause().clone();
+        w.schedule_once(now, Event::ScheduleCycle, cause);
+    }
+}
+
+/// One scheduling cycle per pod in the active queue.
+pub fn schedule_cycle(w: &mut World) {
+    let cause = w.cause().clone();
+    w.act_as(Actor::Scheduler, cause);
+    while let Some(name) = w.scheduler.active.pop_front() {
+        let Some(pod) = api::pod(w, &name).cloned() else {
+            continue;
+        };
+        if pod.node_name().is_some() || pod.metadata.is_terminating() {
+            w.scheduler.unschedulable.remove(&name);
+            continue;
+        }
+        schedule_one(w, pod);
+    }
+}
+
+fn schedule_one(w: &mut World, pod: Pod) {
+    let name = pod.metadata.name.clone();
+    let nodes: Vec<Node> = w
+        .store
+        .list(Kind::Node)
+        .filter_map(Object::as_node)
+        .cloned()
+        .collect();
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut feasible: Vec<&Node> = Vec::new();
+    for node in &nodes {
+        match filter(&pod, node) {
+            Ok(()) => feasible.push(node),
+            Err(Rejection(r)) => *reasons.entry(r).or_default() += 1,
+        }
+    }
+    if feasible.is_empty() {
+        let message = fit_error(nodes.len(), &reasons);
+        let attempts = w
+            .scheduler
+            .unschedulable
+            .get(&name)
+            .map(|u| u.attempts + 1)
+            .unwrap_or(1);
+        w.scheduler.unschedulable.insert(
+            name.clone(),
+            Unschedulable {
+                attempts,
+                last: w.now,
+                moved: false,
+            },
+        );
+        let now = w.wall_now();
+        let msg = message.clone();
+        if let Ok(obj) = api::mutate_pod(w, &name, "PodScheduled=False (Unschedulable)", |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            st.phase = "Pending".into();
+            let keep = st
+                .conditions
+                .iter()
+                .find(|c| c.type_ == "PodScheduled" && c.status == "False")
+                .and_then(|c| c.last_transition_time);
+            st.conditions.retain(|c| c.type_ != "PodScheduled");
+            st.conditions.push(PodCondition {
+                type_: "PodScheduled".into(),
+                status: "False".into(),
+                last_probe_time: None,
+                last_transition_time: Some(keep.unwrap_or(now)),
+                reason: Some("Unschedulable".into()),
+                message: Some(msg),
+            });
+        }) {
+            record_event(
+                w,
+                EventTarget::of(&obj),
+                "Warning",
+                "FailedScheduling",
+                &message,
+                "default-scheduler",
+                "",
+            );
+        }
+        let retry = w.now.plus_ms(MAX_UNSCHEDULABLE_MS);
+        w.schedule_because(
+            retry,
+            Event::SchedulerFlush,
+            Cause::Timer(Timer::SchedulerRetry),
+        );
+        return;
+    }
+    // Score: fewer non-terminal pods first (LeastAllocated with default requests), random ties.
+    let load = |n: &Node| {
+        w.store
+            .list(Kind::Pod)
+            .filter_map(Object::as_pod)
+            .filter(|p| p.node_name() == Some(n.metadata.name.as_str()) && !p.is_terminal())
+            .count()
+    };
+    let best = feasible.iter().map(|n| load(n)).min().unwrap_or(0);
+    let top: Vec<&&Node> = feasible.iter().filter(|n| load(n) == best).collect();
+    let chosen = top[w.rng.below(top.len() as u32) as usize]
+        .metadata
+        .name
+        .clone();
+    w.scheduler.unschedulable.remove(&name);
+    let now = w.wall_now();
+    let node = chosen.clone();
+    if let Ok(obj) = api::mutate_pod(w, &name, format!("bound to {chosen}"), |p| {
+        p.spec.node_name = Some(node);
+        let st = p.status.get_or_insert_with(Default::default);
+        st.conditions.retain(|c| c.type_ != "PodScheduled");
+        st.conditions.push(PodCondition {
+            type_: "PodScheduled".into(),
+            status: "True".into(),
+            last_probe_time: None,
+            last_transition_time: Some(now),
+            reason: None,
+            message: None,
+        });
+    }) {
+        let msg = format!(
+            "Successfully assigned {}/{name} to {chosen}",
+            api::NAMESPACE
+        );
+        record_event(
+            w,
+            EventTarget::of(&obj),
+            "Normal",
+            "Scheduled",
+            &msg,
+            "default-scheduler",
+            "",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
+    use crate::model::{NodeSelectorRequirement, NodeSelectorTerm, Toleration};
+
+    fn node(name: &str) -> Node {
+        let mut n = Node::default();
+        n.metadata.name = name.into();
+        n
+    }
+
+    fn taint(key: &str, value: &str, effect: &str) -> Taint {
+        Taint {
+            key: key.into(),
+            value: value.into(),
+            effect: effect.into(),
+            time_added: None,
+        }
+    }
+
+    #[test]
+    fn each_filter_should_reject_with_the_plugin_reason() {
+        let pod = Pod::default();
+        let mut cordoned = node("a");
+        cordoned.spec.unschedulable = Some(true);
+        let mut tainted = node("b");
+        tainted.spec.taints = vec![taint(
+            "node-role.kubernetes.io/control-plane",
+            "",
+            "NoSchedule",
+        )];
+        let mut prefer = node("c");
+        prefer.spec.taints = vec![taint("x", "y", "PreferNoSchedule")];
+        let rows: Vec<(&str, Pod, Node, Result<(), &str>)> = vec![
+            (
+                "a cordoned node is unschedulable",
+                pod.clone(),
+                cordoned.clone(),
+                Err("node(s) were unschedulable"),
+            ),
+            (
+                "a NoSchedule taint blocks",
+                pod.clone(),
+                tainted.clone(),
+                Err("node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }"),
+            ),
+            (
+                "a PreferNoSchedule taint does not block",
+                pod.clone(),
+                prefer,
+                Ok(()),
+            ),
+            ("a plain node fits", pod.clone(), node("d"), Ok(())),
+        ];
+        for (title, pod, node, want) in rows {
+            assert_eq!(
+                filter(&pod, &node).map_err(|r| r.0),
+                want.map_err(str::to_string),
+                "{title}"
+            );
+        }
+        let mut tolerant = Pod::default();
+        tolerant.spec.tolerations = vec![Toleration {
+            key: "node-role.kubernetes.io/control-plane".into(),
+            operator: Some("Exists".into()),
+            effect: "NoSchedule".into(),
+            ..Toleration::default()
+        }];
+        assert_eq!(
+            filter(&tolerant, &tainted),
+            Ok(()),
+            "a toleration lets the pod in"
+        );
+        tolerant.spec.tolerations.push(Toleration {
+            key: "node.kubernetes.io/unschedulable".into(),
+            operator: Some("Exists".into()),
+            ..Toleration::default()
+        });
+        assert_eq!(
+            filter(&tolerant, &cordoned),
+            Ok(()),
+            "tolerating the cordon taint passes NodeUnschedulable"
+        );
+    }
+
+    #[test]
+    fn node_selector_and_affinity_should_be_required() {
+        let mut ssd = node("a");
+        ssd.metadata.labels.insert("disk".into(), "ssd".into());
+        let mut pod = Pod::default();
+        pod.spec.node_selector.insert("disk".into(), "ssd".into());
+        assert_eq!(filter(&pod, &ssd), Ok(()));
+        assert_eq!(
+            filter(&pod, &node("b")).unwrap_err().0,
+            "node(s) didn't match Pod's node affinity/selector"
+        );
+        let mut by_name = Pod::default();
+        by_name.spec.affinity = Some(Affinity {
+            node_affinity: Some(NodeAffinity {
+                required_during_scheduling_ignored_during_execution: Some(NodeSelector {
+                    node_selector_terms: vec![NodeSelectorTerm {
+                        match_fields: vec![NodeSelectorRequirement {
+                            key: "metadata.name".into(),
+                            operator: "In".into(),
+                            values: vec!["b".into()],
+                        }],
+                        ..NodeSelectorTerm::default()
+                    }],
+                }),
+                ..NodeAffinity::default()
+            }),
+            ..Affinity::default()
+        });
+        assert!(filter(&by_name, &node("a")).is_err());
+        assert_eq!(filter(&by_name, &node("b")), Ok(()));
+    }
+
+    #[test]
+    fn the_fit_error_should_read_like_the_scheduler() {
+        let mut reasons = BTreeMap::new();
+        reasons.insert(
+            "node(s) didn't match Pod's node affinity/selector".to_string(),
+            2,
+        );
+        reasons.insert(
+            "node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }".to_string(),
+            1,
+        );
+        assert_eq!(
+            fit_error(3, &reasons),
+            "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling."
+        );
+        assert_eq!(
+            fit_error(0, &BTreeMap::new()),
+            "no nodes available to schedule pods"
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! The append-only trace: who acted, why, and what changed, at every step of a run.
+//!
+//! Entries are data (enums with fields), not sentences, so that the UI can translate them.
+
+use super::SimTime;
+use crate::model::Kind;
+use serde::Serialize;
+use std::fmt;
+
+/// A component of the cluster (or the learner) that acts.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Actor {
+    /// The scenario timeline or the learner (kubectl).
+    User,
+    /// The API server itself (admission, validation, storage).
+    ApiServer,
+    /// kube-scheduler.
+    Scheduler,
+    /// The kubelet on one node.
+    Kubelet(String),
+    /// The node lifecycle controller (taints, taint-based eviction).
+    NodeLifecycle,
+    /// The pod garbage collector.
+    PodGc,
+    /// The garbage collector (ownerReferences, cascading deletion).
+    GarbageCollector,
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Actor::User => f.write_str("user"),
+            Actor::ApiServer => f.write_str("api-server"),
+            Actor::Scheduler => f.write_str("scheduler"),
+            Actor::Kubelet(node) => write!(f, "kubelet/{node}"),
+            Actor::NodeLifecycle => f.write_str("node-lifecycle-controller"),
+            Actor::PodGc => f.write_str("pod-garbage-collector"),
+            Actor::GarbageCollector => f.write_str("garbage-collector"),
+        }
+    }
+}
+
+/// Why an actor acted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Cause {
+    /// A scenario step (by index) or the initial manifests (`None`).
+    Step(Option<usize>),
+    /// A watch event the actor's informer received.
+    Watch {
+        /// ADDED, MODIFIED or DELETED.
+        event: WatchType,
+        /// The object's kind.
+        kind: Kind,
+        /// The object's name.
+        name: String,
+    },
+    /// A timer the actor set earlier.
+    Timer(Timer),
+}
+
+/// The watch event types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum WatchType {
+    /// A new object.
+    Added,
+    /// A changed object.
+    Modified,
+    /// A removed object.
+    Deleted,
+}
+
+impl fmt::Display for WatchType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            WatchType::Added => "ADDED",
+            WatchType::Modified => "MODIFIED",
+            WatchType::Deleted => "DELETED",
+        })
+    }
+}
+
+/// Timers that components set for themselves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Timer {
+    /// The image was pulled and the container can start.
+    ContainerStart {
+        /// The pod.
+        pod: String,
+    },
+    /// A container's process exits.
+    ContainerExit {
+        /// The pod.
+        pod: String,
+        /// The container.
+        container: String,
+    },
+    /// A crash-loop back-off ends and the container restarts.
+    BackOffEnd {
+        /// The pod.
+        pod: String,
+        /// The container.
+        container: String,
+    },
+    /// The termination grace period ends.
+    GracePeriodEnd {
+        /// The pod.
+        pod: String,
+    },
+    /// The scheduler retries pods it could not place.
+    SchedulerRetry,
+    /// A NoExecute toleration runs out.
+    TolerationExpired {
+        /// The pod.
+        pod: String,
+    },
+    /// The pod garbage collector's periodic check.
+    PodGcCheck,
+}
+
+/// What changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Change {
+    /// An object was created.
+    Created {
+        /// Kind.
+        kind: Kind,
+        /// Name.
+        name: String,
+    },
+    /// An object's spec or metadata changed.
+    Updated {
+        /// Kind.
+        kind: Kind,
+        /// Name.
+        name: String,
+        /// What, in a few words of data (e.g. `phase Running`).
+        what: String,
+    },
+    /// A delete was accepted; the object is terminating.
+    DeleteRequested {
+        /// Kind.
+        kind: Kind,
+        /// Name.
+        name: String,
+        /// The grace period in seconds.
+        grace_seconds: i64,
+    },
+    /// The object is gone from the store.
+    Removed {
+        /// Kind.
+        kind: Kind,
+        /// Name.
+        name: String,
+    },
+    /// An Event object was recorded (or its count increased).
+    Event {
+        /// `Normal` or `Warning`.
+        type_: String,
+        /// The reason.
+        reason: String,
+        /// The object, as `kind/name`.
+        object: String,
+        /// The message.
+        message: String,
+    },
+    /// The API server refused a request.
+    Rejected {
+        /// Kind.
+        kind: Kind,
+        /// Name.
+        name: String,
+        /// The API server's message.
+        message: String,
+    },
+    /// A scenario note for the learner.
+    Note {
+        /// English.
+        en: String,
+        /// Simplified Chinese.
+        zh: String,
+    },
+}
+
+/// One entry of the trace.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TraceEvent {
+    /// When.
+    pub time: SimTime,
+    /// Position in the trace.
+    pub seq: u64,
+    /// Who.
+    pub actor: Actor,
+    /// Why.
+    pub cause: Cause,
+    /// What.
+    pub change: Change,
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Change::Created { kind, name } => write!(f, "created {}/{name}", kind.lower()),
+            Change::Updated { kind, name, what } => {
+                write!(f, "updated {}/{name}: {what}", kind.lower())
+            }
+            Change::DeleteRequested {
+                kind,
+                name,
+                grace_seconds,
+            } => {
+                write!(f, "delete {}/{name} (grace {grace_seconds}s)", kind.lower())
+            }
+            Change::Removed { kind, name } => write!(f, "removed {}/{name}", kind.lower()),
+            Change::Event {
+                type_,
+                reason,
+                object,
+                message,
+            } => write!(f, "event {type_} {reason} {object}: {message}"),
+            Change::Rejected {
+                kind,
+                name,
+                message,
+            } => write!(f, "rejected {}/{name}: {message}", kind.lower()),
+            Change::Note { en, .. } => write!(f, "note: {en}"),
+        }
+    }
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cause::Step(None) => f.write_str("manifests"),
+            Cause::Step(Some(i)) => write!(f, "step {}", i + 1),
+            Cause::Watch { event, kind, name } => {
+                write!(f, "watch {event} {}/{name}", kind.lower())
+            }
+            Cause::Timer(t) => write!(f, "timer {t:?}"),
+        }
+    }
+}

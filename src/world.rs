@@ -1,0 +1,189 @@
+//! `World`: all mutable state of one simulated cluster, and the closed set of queued events.
+
+use crate::api::Store;
+use crate::kubelet::{KubeletAction, NodeAgent};
+use crate::model::Time;
+use crate::nodelifecycle::LifecycleState;
+use crate::scheduler::SchedulerState;
+use crate::sim::{Actor, Cause, Change, EventQueue, Rng, SimTime};
+use std::collections::BTreeMap;
+
+/// How simulated kubelets time containers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KubeletConfig {
+    /// Binding → container Running (image pull + start), in milliseconds.
+    pub start_ms: u64,
+    /// Run time of a container whose command is not understood, in milliseconds.
+    pub default_run_ms: u64,
+}
+
+impl Default for KubeletConfig {
+    fn default() -> Self {
+        KubeletConfig {
+            start_ms: 1_000,
+            default_run_ms: 5_000,
+        }
+    }
+}
+
+/// Everything that can happen next. A closed enum: the engine matches on every variant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// Apply the scenario's manifests (t = 0).
+    Manifests,
+    /// Run scenario step `i`.
+    Step(usize),
+    /// Check expectation `i`.
+    Expect(usize),
+    /// The scheduler runs a scheduling cycle over its active queue.
+    ScheduleCycle,
+    /// The scheduler moves unschedulable pods back to the active queue.
+    SchedulerFlush,
+    /// A kubelet acts on one of its pods.
+    Kubelet {
+        /// The node.
+        node: String,
+        /// The pod.
+        pod: String,
+        /// The pod's uid (a recreated pod with the same name is another pod).
+        uid: String,
+        /// What to do.
+        action: KubeletAction,
+    },
+    /// The node lifecycle controller re-checks taints of a node and evictions on it.
+    NodeLifecycle {
+        /// The node.
+        node: String,
+    },
+    /// The taint-eviction timer of a pod fires.
+    Evict {
+        /// The pod.
+        pod: String,
+        /// Its uid.
+        uid: String,
+    },
+    /// The pod garbage collector's periodic pass (every 20 s while there is work).
+    PodGc,
+    /// The garbage collector processes an object's dependents.
+    GarbageCollect {
+        /// The owner's uid.
+        owner_uid: String,
+    },
+    /// The garbage collector checks one dependent for owners that no longer exist.
+    CheckOwners {
+        /// The dependent's kind.
+        kind: crate::model::Kind,
+        /// The dependent's name.
+        name: String,
+    },
+}
+
+/// One trace line before the engine numbers it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogLine {
+    /// Who.
+    pub actor: Actor,
+    /// Why.
+    pub cause: Cause,
+    /// What.
+    pub change: Change,
+}
+
+/// The whole simulated cluster.
+#[derive(Clone, Debug)]
+pub struct World {
+    /// Virtual time now.
+    pub now: SimTime,
+    /// Wall clock at t = 0.
+    pub start: Time,
+    /// The one RNG.
+    pub rng: Rng,
+    /// The API server's store.
+    pub store: Store,
+    /// Pending events with the cause that queued them.
+    pub queue: EventQueue<(Event, Cause)>,
+    /// Kubelet timings.
+    pub kubelet_config: KubeletConfig,
+    /// kube-scheduler's queues.
+    pub scheduler: SchedulerState,
+    /// One kubelet per node.
+    pub kubelets: BTreeMap<String, NodeAgent>,
+    /// The node lifecycle controller and pod GC.
+    pub lifecycle: LifecycleState,
+    actor: Actor,
+    cause: Cause,
+    log: Vec<LogLine>,
+}
+
+impl World {
+    /// A new, empty cluster.
+    pub fn new(seed: u64, start: Time, kubelet_config: KubeletConfig) -> World {
+        World {
+            now: SimTime::ZERO,
+            start,
+            rng: Rng::new(seed),
+            store: Store::default(),
+            queue: EventQueue::default(),
+            kubelet_config,
+            scheduler: SchedulerState::default(),
+            kubelets: BTreeMap::new(),
+            lifecycle: LifecycleState::default(),
+            actor: Actor::User,
+            cause: Cause::Step(None),
+            log: Vec::new(),
+        }
+    }
+
+    /// The wall-clock time now.
+    pub fn wall_now(&self) -> Time {
+        self.start.plus_ms(self.now.0 as i64)
+    }
+
+    /// The wall-clock time of a virtual time.
+    pub fn wall(&self, t: SimTime) -> Time {
+        self.start.plus_ms(t.0 as i64)
+    }
+
+    /// Sets who is acting and why, for the trace lines that follow.
+    pub fn act_as(&mut self, actor: Actor, cause: Cause) {
+        self.actor = actor;
+        self.cause = cause;
+    }
+
+    /// The current cause.
+    pub fn cause(&self) -> &Cause {
+        &self.cause
+    }
+
+    /// Records a change by the current actor.
+    pub fn log(&mut self, change: Change) {
+        self.log.push(LogLine {
+            actor: self.actor.clone(),
+            cause: self.cause.clone(),
+            change,
+        });
+    }
+
+    /// Takes the trace lines recorded since the last call.
+    pub fn take_log(&mut self) -> Vec<LogLine> {
+        std::mem::take(&mut self.log)
+    }
+
+    /// Queues an event at `at`, caused by the current cause.
+    pub fn schedule(&mut self, at: SimTime, event: Event) {
+        let cause = self.cause.clone();
+        self.queue.push(at.max(self.now), (event, cause));
+    }
+
+    /// Queues an event with an explicit cause.
+    pub fn schedule_because(&mut self, at: SimTime, event: Event, cause: Cause) {
+        self.queue.push(at.max(self.now), (event, cause));
+    }
+
+    /// Queues an event unless an equal one is already pending (a work-queue style de-duplication).
+    pub fn schedule_once(&mut self, at: SimTime, event: Event, cause: Cause) {
+        if !self.queue.any(|(e, _)| *e == event) {
+            self.queue.push(at.max(self.now), (event, cause));
+        }
+    }
+}
