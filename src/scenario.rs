@@ -613,7 +613,7 @@ mod tests {
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert_eq!(
             (errs[0].loc.line, errs[0].loc.column),
-            (10, 31),
+            (10, 28),
             "{}",
             errs[0]
         );

@@ -4,7 +4,7 @@ use super::{human_duration, sorted_events};
 use crate::model::{Kind, Node, Object, Pod, Time};
 use crate::world::World;
 
-/// Lays out rows as kubectl's tabwriter does (min width 10, padding 3, last column unpadded).
+/// Lays out rows as kubectl's tabwriter does (min width 6, padding 3, last column unpadded).
 pub fn layout(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
@@ -16,7 +16,7 @@ pub fn layout(rows: &[Vec<String>]) -> String {
                 .unwrap_or(0)
                 + 3
         })
-        .map(|w| w.max(10))
+        .map(|w| w.max(6))
         .collect();
     let mut out = String::new();
     for row in rows {
@@ -241,7 +241,7 @@ mod tests {
         ];
         assert_eq!(
             layout(&rows),
-            "NAME            READY      STATUS\npod/pi-x7k2q    1/1        Running\n"
+            "NAME           READY   STATUS\npod/pi-x7k2q   1/1     Running\n"
         );
     }
 }

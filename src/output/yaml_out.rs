@@ -111,7 +111,7 @@ mod tests {
     fn yaml_should_look_like_kubectl_and_parse_back() {
         let v = json!({"apiVersion": "v1", "items": [{"kind": "Pod", "metadata": {"labels": {"a": "1"}}}, "x"], "empty": {}, "s": "true", "n": 5});
         let text = to_yaml(&v);
-        assert_eq!(text, "apiVersion: v1\nempty: {}\nitems:\n- kind: Pod\n  metadata:\n    labels:\n      a: '1'\n- x\nn: 5\ns: 'true'\n");
+        assert_eq!(text, "apiVersion: v1\nempty: {}\nitems:\n- kind: Pod\n  metadata:\n    labels:\n      a: '1'\n- x\n'n': 5\ns: 'true'\n");
         let back = crate::yaml::parse_documents(&text).unwrap();
         assert_eq!(back[0].get("s").and_then(|n| n.as_str()), Some("true"));
     }
