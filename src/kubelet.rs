@@ -16,6 +16,8 @@ use crate::sim::{format_duration, Actor, Cause, SimTime};
 use crate::world::{Event, World};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// How often a pod worker re-syncs a pod whose last sync failed (e.g. in back-off).
+pub const POD_WORKER_BACKOFF_MS: u64 = 10_000;
 /// The kubelet's crash-loop back-off: 10 s, doubling, capped at 5 minutes.
 pub const BACKOFF_INITIAL_MS: u64 = 10_000;
 /// The cap of the crash-loop back-off.
@@ -37,6 +39,13 @@ pub enum KubeletAction {
     },
     /// A crash-loop back-off ends.
     BackOffEnd {
+        /// Container index.
+        container: usize,
+        /// Run generation.
+        generation: u32,
+    },
+    /// The pod worker re-syncs a pod whose container waits in back-off (every 10 s).
+    BackOffResync {
         /// Container index.
         container: usize,
         /// Run generation.
@@ -83,6 +92,8 @@ pub struct ContainerRuntime {
     pub backoff: Option<(u64, SimTime)>,
     /// Whether the process is running now.
     pub running: bool,
+    /// When the current crash back-off ends.
+    pub backoff_until: Option<SimTime>,
 }
 
 fn actor(node: &str) -> Actor {
@@ -216,6 +227,10 @@ pub fn handle(w: &mut World, node: &str, pod_name: &str, uid: &str, action: Kube
                 restart_container(w, node, pod, container);
             }
         }
+        KubeletAction::BackOffResync {
+            container,
+            generation,
+        } => backoff_resync(w, node, pod, container, generation),
         KubeletAction::KillDone => finish_termination(w, node, pod),
         KubeletAction::Deadline => deadline_exceeded(w, node, pod),
     }
@@ -577,16 +592,57 @@ fn enter_backoff(w: &mut World, node: &str, pod: &Pod, i: usize, delay: u64) {
     let generation = runtime(w, node, pod.metadata.uid())
         .map(|rt| rt.containers[i].generation)
         .unwrap_or(0);
-    schedule(
-        w,
-        w.now.plus_ms(delay),
-        node,
-        &pod,
-        KubeletAction::BackOffEnd {
+    let until = w.now.plus_ms(delay);
+    if let Some(rt) = runtime_mut(w, node, pod.metadata.uid()) {
+        rt.containers[i].backoff_until = Some(until);
+    }
+    let end = KubeletAction::BackOffEnd {
+        container: i,
+        generation,
+    };
+    schedule(w, w.now.plus_ms(delay), node, &pod, end);
+    if delay > POD_WORKER_BACKOFF_MS {
+        let at = w.now.plus_ms(POD_WORKER_BACKOFF_MS);
+        let resync = KubeletAction::BackOffResync {
             container: i,
             generation,
-        },
+        };
+        schedule(w, at, node, &pod, resync);
+    }
+}
+
+/// A pod-worker re-sync during back-off: the sync fails again and reports BackOff again.
+fn backoff_resync(w: &mut World, node: &str, pod: Pod, i: usize, generation: u32) {
+    let uid = pod.metadata.uid().to_string();
+    let Some(until) = runtime(w, node, &uid)
+        .and_then(|rt| rt.containers.get(i))
+        .filter(|c| c.generation == generation && !c.running && !pod.metadata.is_terminating())
+        .and_then(|c| c.backoff_until)
+    else {
+        return;
+    };
+    if w.now >= until {
+        return;
+    }
+    let name = &pod.spec.containers[i].name;
+    let pod_ref = format!("{}_{}({})", pod.metadata.name, api::NAMESPACE, uid);
+    let msg = format!("Back-off restarting failed container {name} in pod {pod_ref}");
+    event(
+        w,
+        node,
+        target(&pod).container(name),
+        "Warning",
+        "BackOff",
+        &msg,
     );
+    let next = w.now.plus_ms(POD_WORKER_BACKOFF_MS);
+    if next < until {
+        let resync = KubeletAction::BackOffResync {
+            container: i,
+            generation,
+        };
+        schedule(w, next, node, &pod, resync);
+    }
 }
 
 fn restart_container(w: &mut World, node: &str, pod: Pod, i: usize) {

@@ -180,10 +180,12 @@ impl World {
         self.queue.push(at.max(self.now), (event, cause));
     }
 
-    /// Queues an event unless an equal one is already pending (a work-queue style de-duplication).
+    /// Queues an event unless an equal one is already pending at or before `at` (a workqueue's
+    /// de-duplication: the earliest request wins).
     pub fn schedule_once(&mut self, at: SimTime, event: Event, cause: Cause) {
-        if !self.queue.any(|(e, _)| *e == event) {
-            self.queue.push(at.max(self.now), (event, cause));
+        let at = at.max(self.now);
+        if !self.queue.any_by(at, |(e, _)| *e == event) {
+            self.queue.push(at, (event, cause));
         }
     }
 }

@@ -55,6 +55,11 @@ impl<E> EventQueue<E> {
     pub fn any(&self, pred: impl FnMut(&E) -> bool) -> bool {
         self.items.values().any(pred)
     }
+
+    /// Whether an event matching `pred` is pending at or before `at`.
+    pub fn any_by(&self, at: SimTime, mut pred: impl FnMut(&E) -> bool) -> bool {
+        self.items.range(..=(at, u64::MAX)).any(|(_, e)| pred(e))
+    }
 }
 
 #[cfg(test)]
