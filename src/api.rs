@@ -216,8 +216,8 @@ pub fn delete(w: &mut World, kind: Kind, name: &str, opts: DeleteOptions) -> Res
         }
     }
     match propagation {
-        Propagation::Orphan if kind != Kind::Pod => add_finalizer(meta, "orphan"),
-        Propagation::Foreground if kind != Kind::Pod => add_finalizer(meta, "foregroundDeletion"),
+        Propagation::Orphan => add_finalizer(meta, "orphan"),
+        Propagation::Foreground => add_finalizer(meta, "foregroundDeletion"),
         _ => {}
     }
     if meta.finalizers.is_empty() && grace == 0 {
@@ -246,5 +246,199 @@ pub fn delete(w: &mut World, kind: Kind, name: &str, opts: DeleteOptions) -> Res
 fn add_finalizer(meta: &mut crate::model::ObjectMeta, f: &str) {
     if !meta.finalizers.iter().any(|x| x == f) {
         meta.finalizers.push(f.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Container, ObjectMeta, OwnerReference};
+    use crate::sim::rng::NAME_ALPHABET;
+    use crate::world::KubeletConfig;
+
+    fn world() -> World {
+        World::new(
+            1,
+            Time::parse("2026-01-01T00:00:00Z").unwrap(),
+            KubeletConfig::default(),
+        )
+    }
+
+    fn pod(name: &str, generate: Option<&str>) -> Object {
+        Object::Pod(Box::new(Pod {
+            api_version: "v1".into(),
+            kind: "Pod".into(),
+            metadata: ObjectMeta {
+                name: name.into(),
+                generate_name: generate.map(str::to_string),
+                ..ObjectMeta::default()
+            },
+            spec: crate::model::PodSpec {
+                containers: vec![Container {
+                    name: "c".into(),
+                    image: "busybox".into(),
+                    ..Container::default()
+                }],
+                ..Default::default()
+            },
+            status: None,
+        }))
+    }
+
+    use crate::model::Time;
+
+    #[test]
+    fn create_should_fill_server_metadata() {
+        let mut w = world();
+        w.now = crate::sim::SimTime(1_500);
+        let created = create(&mut w, pod("a", None)).unwrap();
+        let m = created.meta();
+        assert_eq!(m.namespace.as_deref(), Some("default"));
+        assert_eq!(m.uid().len(), 36);
+        assert_eq!(m.resource_version.as_deref(), Some("1"));
+        assert_eq!(
+            m.creation_timestamp.map(|t| t.rfc3339()),
+            Some("2026-01-01T00:00:01Z".to_string())
+        );
+        assert_eq!(m.generation, None, "pods have no generation in v1.31");
+        assert_eq!(
+            create(&mut w, pod("a", None)),
+            Err(ApiError::AlreadyExists {
+                kind: Kind::Pod,
+                name: "a".into()
+            })
+        );
+        assert_eq!(
+            create(&mut w, pod("a", None)).unwrap_err().to_string(),
+            "pods \"a\" already exists"
+        );
+    }
+
+    #[test]
+    fn generate_name_should_append_five_characters_from_the_alphabet() {
+        let mut w = world();
+        let long = "x".repeat(70);
+        for prefix in ["pi-", long.as_str()] {
+            let created = create(&mut w, pod("", Some(prefix))).unwrap();
+            let name = &created.meta().name;
+            let base: String = prefix.chars().take(58).collect();
+            assert!(name.starts_with(&base), "{name}");
+            assert_eq!(name.len(), base.len() + 5);
+            assert!(
+                name[base.len()..]
+                    .bytes()
+                    .all(|c| NAME_ALPHABET.contains(&c)),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn resource_versions_should_strictly_increase_and_stale_writes_conflict() {
+        let mut w = world();
+        let a = create(&mut w, pod("a", None)).unwrap();
+        let b = create(&mut w, pod("b", None)).unwrap();
+        let rv = |o: &Object| {
+            o.meta()
+                .resource_version
+                .as_deref()
+                .unwrap()
+                .parse::<u64>()
+                .unwrap()
+        };
+        assert!(rv(&b) > rv(&a));
+        let mut changed = a.clone();
+        changed.meta_mut().labels.insert("x".into(), "y".into());
+        let updated = update(&mut w, changed.clone(), "labels").unwrap();
+        assert!(rv(&updated) > rv(&b));
+        assert_eq!(
+            update(&mut w, changed, "again"),
+            Err(ApiError::Conflict {
+                kind: Kind::Pod,
+                name: "a".into()
+            })
+        );
+        let kinds: Vec<WatchType> = w.store.drain_watch().iter().map(|e| e.ty).collect();
+        assert_eq!(
+            kinds,
+            vec![WatchType::Added, WatchType::Added, WatchType::Modified]
+        );
+    }
+
+    #[test]
+    fn deletes_should_honour_grace_periods_and_finalizers() {
+        let mut w = world();
+        create(&mut w, pod("unbound", None)).unwrap();
+        delete(&mut w, Kind::Pod, "unbound", DeleteOptions::default()).unwrap();
+        assert!(
+            pod_of(&w, "unbound").is_none(),
+            "an unscheduled pod goes at once"
+        );
+
+        let mut bound = pod("bound", None);
+        if let Object::Pod(p) = &mut bound {
+            p.spec.node_name = Some("n1".into());
+            p.spec.termination_grace_period_seconds = Some(30);
+            p.metadata.finalizers = vec!["example.com/hold".into()];
+        }
+        create(&mut w, bound).unwrap();
+        delete(&mut w, Kind::Pod, "bound", DeleteOptions::default()).unwrap();
+        let p = pod_of(&w, "bound").unwrap();
+        assert_eq!(p.metadata.deletion_grace_period_seconds, Some(30));
+        assert_eq!(
+            p.metadata.deletion_timestamp.map(|t| t.rfc3339()),
+            Some("2026-01-01T00:00:30Z".to_string())
+        );
+        delete(
+            &mut w,
+            Kind::Pod,
+            "bound",
+            DeleteOptions {
+                grace_period_seconds: Some(0),
+                propagation: None,
+            },
+        )
+        .unwrap();
+        assert!(
+            pod_of(&w, "bound").is_some(),
+            "the finalizer holds the object"
+        );
+        mutate_pod(&mut w, "bound", "finalizer removed", |p| {
+            p.metadata.finalizers.clear()
+        })
+        .unwrap();
+        assert!(pod_of(&w, "bound").is_none());
+    }
+
+    #[test]
+    fn dependents_should_be_found_by_owner_uid() {
+        let mut w = world();
+        let owner = create(&mut w, pod("owner", None)).unwrap();
+        let mut dep = pod("dep", None);
+        dep.meta_mut().owner_references = vec![OwnerReference {
+            api_version: "v1".into(),
+            kind: "Pod".into(),
+            name: "owner".into(),
+            uid: owner.meta().uid().into(),
+            controller: Some(true),
+            block_owner_deletion: Some(true),
+        }];
+        create(&mut w, dep).unwrap();
+        let names: Vec<String> = w
+            .store
+            .dependents(owner.meta().uid())
+            .map(|o| o.meta().name.clone())
+            .collect();
+        assert_eq!(names, vec!["dep"]);
+        assert_eq!(
+            w.store
+                .get_by_uid(owner.meta().uid())
+                .map(|o| o.meta().name.as_str()),
+            Some("owner")
+        );
+    }
+
+    fn pod_of<'w>(w: &'w World, name: &str) -> Option<&'w Pod> {
+        super::pod(w, name)
     }
 }

@@ -414,3 +414,152 @@ fn set_node(w: &mut World, def: &NodeDef) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Propagation;
+    use crate::model::{Container, ObjectMeta, OwnerReference, Pod, PodSpec};
+
+    fn empty() -> Scenario {
+        scenario::parse("name: gc\nuntil: 1m\n").expect("valid scenario")
+    }
+
+    /// Runs queued events until none is left before `limit` ms.
+    fn drive(w: &mut World, s: &Scenario, limit: u64) {
+        settle_world(w);
+        while let Some(t) = w.queue.peek_time().filter(|t| t.0 <= limit) {
+            let Some((_, (event, cause))) = w.queue.pop() else {
+                break;
+            };
+            w.now = t;
+            dispatch(w, s, event, cause);
+            settle_world(w);
+        }
+    }
+
+    fn pod(name: &str, owner: Option<&Object>, block: bool) -> Object {
+        let owner_references = owner
+            .map(|o| {
+                vec![OwnerReference {
+                    api_version: "v1".into(),
+                    kind: "Pod".into(),
+                    name: o.meta().name.clone(),
+                    uid: o.meta().uid().into(),
+                    controller: Some(true),
+                    block_owner_deletion: Some(block),
+                }]
+            })
+            .unwrap_or_default();
+        Object::Pod(Box::new(Pod {
+            api_version: "v1".into(),
+            kind: "Pod".into(),
+            metadata: ObjectMeta {
+                name: name.into(),
+                owner_references,
+                ..ObjectMeta::default()
+            },
+            spec: PodSpec {
+                containers: vec![Container {
+                    name: "c".into(),
+                    image: "busybox".into(),
+                    ..Container::default()
+                }],
+                scheduler_name: Some("none".into()),
+                ..PodSpec::default()
+            },
+            status: None,
+        }))
+    }
+
+    fn setup(propagation: Propagation, block: bool) -> World {
+        let s = empty();
+        let mut w = Sim::new(s.clone()).world().clone();
+        let owner = api::create(&mut w, pod("owner", None, false)).unwrap();
+        api::create(&mut w, pod("child-1", Some(&owner), block)).unwrap();
+        api::create(&mut w, pod("child-2", Some(&owner), block)).unwrap();
+        drive(&mut w, &s, 1_000);
+        api::delete(
+            &mut w,
+            Kind::Pod,
+            "owner",
+            DeleteOptions {
+                grace_period_seconds: None,
+                propagation: Some(propagation),
+            },
+        )
+        .unwrap();
+        drive(&mut w, &s, 60_000);
+        w
+    }
+
+    fn names(w: &World) -> Vec<String> {
+        w.store
+            .list(Kind::Pod)
+            .map(|o| o.meta().name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn background_deletion_should_remove_dependents_after_the_owner() {
+        assert_eq!(
+            names(&setup(Propagation::Background, true)),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn orphan_deletion_should_keep_dependents_without_owner_references() {
+        let w = setup(Propagation::Orphan, true);
+        assert_eq!(names(&w), vec!["child-1", "child-2"]);
+        assert!(w
+            .store
+            .list(Kind::Pod)
+            .all(|o| o.meta().owner_references.is_empty()));
+    }
+
+    #[test]
+    fn foreground_deletion_should_remove_the_owner_last() {
+        let s = empty();
+        let mut w = Sim::new(s.clone()).world().clone();
+        let owner = api::create(&mut w, pod("owner", None, false)).unwrap();
+        api::create(&mut w, pod("child", Some(&owner), true)).unwrap();
+        drive(&mut w, &s, 0);
+        let opts = DeleteOptions {
+            grace_period_seconds: None,
+            propagation: Some(Propagation::Foreground),
+        };
+        api::delete(&mut w, Kind::Pod, "owner", opts).unwrap();
+        assert_eq!(
+            api::get(&w, Kind::Pod, "owner").map(|o| o.meta().finalizers.clone()),
+            Some(vec!["foregroundDeletion".to_string()])
+        );
+        drive(&mut w, &s, 60_000);
+        assert_eq!(names(&w), Vec::<String>::new());
+        let order: Vec<String> = w
+            .take_log()
+            .into_iter()
+            .filter_map(|l| match l.change {
+                Change::Removed { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(order, vec!["child", "owner"]);
+    }
+
+    #[test]
+    fn seek_should_rebuild_any_moment_identically() {
+        let text = include_str!("../tests/scenarios/crash-backoff.yaml");
+        let mut sim = Sim::new(scenario::parse(text).unwrap());
+        sim.run_until(SimTime(200_000));
+        let now = output::to_json(&output::snapshot(sim.world()));
+        let early = output::to_json(&output::snapshot(&sim.seek(SimTime(31_000))));
+        let mut fresh = Sim::new(scenario::parse(text).unwrap());
+        fresh.run_until(SimTime(31_000));
+        assert_eq!(early, output::to_json(&output::snapshot(fresh.world())));
+        assert_eq!(
+            now,
+            output::to_json(&output::snapshot(&sim.seek(SimTime(200_000))))
+        );
+    }
+}

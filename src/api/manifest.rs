@@ -146,11 +146,10 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
         };
         return Err(kind_error(doc, message, near));
     }
-    let parsed = match kind {
+    match kind {
         "Pod" => admit_pod(doc),
         _ => unreachable_kind(doc, kind),
-    };
-    parsed
+    }
 }
 
 fn unreachable_kind(doc: &YNode, kind: &str) -> Result<Object, Vec<ManifestError>> {

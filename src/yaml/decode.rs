@@ -476,8 +476,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -493,6 +493,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// The closest kind name to a misspelt one (case-insensitive), for "did you mean" hints.
+pub fn closest_kind(word: &str, kinds: &[&str]) -> Option<String> {
+    closest(word, kinds).filter(|k| k != word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -500,20 +505,11 @@ mod tests {
     use serde::Deserialize;
     use std::collections::BTreeMap;
 
-    #[derive(Debug, Deserialize, PartialEq)]
+    #[derive(Debug, Default, Deserialize, PartialEq)]
     #[serde(rename_all = "camelCase", default)]
     struct Container {
         name: String,
         image: String,
-    }
-
-    impl Default for Container {
-        fn default() -> Self {
-            Container {
-                name: String::new(),
-                image: String::new(),
-            }
-        }
     }
 
     #[derive(Debug, Deserialize, PartialEq, Default)]
@@ -594,9 +590,4 @@ mod tests {
         );
         assert_eq!(closest("zzz", &["restartPolicy", "containers"]), None);
     }
-}
-
-/// The closest kind name to a misspelt one (case-insensitive), for "did you mean" hints.
-pub fn closest_kind(word: &str, kinds: &[&str]) -> Option<String> {
-    closest(word, kinds).filter(|k| k != word)
 }
