@@ -7,8 +7,11 @@
 //! CLI (native only). Nothing below the UI and CLI touches a browser, a file or a wall clock.
 
 pub mod api;
+pub mod builtin;
 pub mod engine;
+pub mod frame;
 pub mod gc;
+pub mod i18n;
 pub mod kubelet;
 pub mod model;
 pub mod nodelifecycle;
@@ -22,3 +25,5 @@ pub mod yaml;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

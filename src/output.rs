@@ -1,7 +1,7 @@
 //! What a run shows: `kubectl get -o json`-shaped documents, `kubectl get` tables and YAML.
 
 mod age;
-mod table;
+pub mod table;
 mod yaml_out;
 
 pub use age::human_duration;

@@ -1,0 +1,69 @@
+//! The scenarios shipped with podlab (the same files the scenario tests run).
+
+/// A built-in scenario: its id and its YAML text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Builtin {
+    /// The scenario's `name`.
+    pub id: &'static str,
+    /// The scenario file.
+    pub text: &'static str,
+}
+
+/// Every built-in scenario, the first being the one the app opens with.
+pub const BUILTINS: &[Builtin] = &[
+    Builtin {
+        id: "bare-pods",
+        text: include_str!("../tests/scenarios/bare-pods.yaml"),
+    },
+    Builtin {
+        id: "restart-policies",
+        text: include_str!("../tests/scenarios/restart-policies.yaml"),
+    },
+    Builtin {
+        id: "crash-backoff",
+        text: include_str!("../tests/scenarios/crash-backoff.yaml"),
+    },
+    Builtin {
+        id: "graceful-delete",
+        text: include_str!("../tests/scenarios/graceful-delete.yaml"),
+    },
+    Builtin {
+        id: "scheduling",
+        text: include_str!("../tests/scenarios/scheduling.yaml"),
+    },
+    Builtin {
+        id: "node-not-ready",
+        text: include_str!("../tests/scenarios/node-not-ready.yaml"),
+    },
+    Builtin {
+        id: "node-removed",
+        text: include_str!("../tests/scenarios/node-removed.yaml"),
+    },
+    Builtin {
+        id: "deadline",
+        text: include_str!("../tests/scenarios/deadline.yaml"),
+    },
+];
+
+/// Looks a built-in scenario up by id.
+pub fn find(id: &str) -> Option<&'static Builtin> {
+    BUILTINS.iter().find(|b| b.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_should_parse_and_carry_its_own_name() {
+        for b in BUILTINS {
+            let s = crate::scenario::parse(b.text).unwrap_or_else(|e| panic!("{}: {e:?}", b.id));
+            assert_eq!(s.name, b.id);
+            assert!(
+                !s.title.en.is_empty() && !s.title.zh.is_empty(),
+                "{} needs a bilingual title",
+                b.id
+            );
+        }
+    }
+}

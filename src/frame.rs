@@ -1,0 +1,200 @@
+//! Frames: plain view models of one moment of a run, for the UI to draw. The UI never runs
+//! Kubernetes logic; it asks for the frame at a time and renders it.
+
+use crate::engine::Sim;
+use crate::model::{Kind, Node, Object, Pod};
+use crate::output::table::pod_status;
+use crate::sim::{Actor, Change, SimTime, TraceEvent};
+use crate::world::World;
+
+/// One pod as the cluster view shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PodView {
+    /// Name.
+    pub name: String,
+    /// The API phase.
+    pub phase: String,
+    /// kubectl's STATUS column (ContainerCreating, CrashLoopBackOff, Terminating, …).
+    pub status: String,
+    /// Total container restarts.
+    pub restarts: i32,
+    /// Ready containers / all containers.
+    pub ready: String,
+    /// The scheduler's reason when it could not place the pod.
+    pub unschedulable: Option<String>,
+}
+
+/// One node and its pods.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NodeView {
+    /// Name.
+    pub name: String,
+    /// Ready condition is True.
+    pub ready: bool,
+    /// Cordoned.
+    pub cordoned: bool,
+    /// `key=value` labels that are not the kubelet's own.
+    pub labels: Vec<String>,
+    /// `key:effect` taints.
+    pub taints: Vec<String>,
+    /// Pods bound to it.
+    pub pods: Vec<PodView>,
+}
+
+/// One line of the activity feed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Activity {
+    /// Virtual time.
+    pub time: SimTime,
+    /// Who acted.
+    pub actor: Actor,
+    /// What changed.
+    pub change: Change,
+}
+
+/// Everything the page draws for one moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Frame {
+    /// Virtual time.
+    pub time: SimTime,
+    /// Wall-clock time of the scenario, RFC 3339.
+    pub wall: String,
+    /// Nodes with their pods.
+    pub nodes: Vec<NodeView>,
+    /// Pods not bound to any node (the scheduling queue).
+    pub pending: Vec<PodView>,
+    /// The latest trace entries, newest last.
+    pub activity: Vec<Activity>,
+}
+
+fn pod_view(p: &Pod) -> PodView {
+    let st = p.status();
+    let unschedulable = p
+        .condition("PodScheduled")
+        .filter(|c| c.status == "False")
+        .and_then(|c| c.message.clone());
+    PodView {
+        name: p.metadata.name.clone(),
+        phase: p.phase().to_string(),
+        status: pod_status(p),
+        restarts: st.container_statuses.iter().map(|c| c.restart_count).sum(),
+        ready: format!(
+            "{}/{}",
+            st.container_statuses.iter().filter(|c| c.ready).count(),
+            p.spec.containers.len()
+        ),
+        unschedulable,
+    }
+}
+
+const KUBELET_LABELS: [&str; 5] = [
+    "beta.kubernetes.io/arch",
+    "beta.kubernetes.io/os",
+    "kubernetes.io/arch",
+    "kubernetes.io/hostname",
+    "kubernetes.io/os",
+];
+
+/// Builds the frame of a world, with the trace entries up to its time.
+pub fn frame_of(world: &World, trace: &[TraceEvent], activity: usize) -> Frame {
+    let pods: Vec<&Pod> = world
+        .store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .collect();
+    let nodes = world
+        .store
+        .list(Kind::Node)
+        .filter_map(Object::as_node)
+        .map(|n: &Node| NodeView {
+            name: n.metadata.name.clone(),
+            ready: n.is_ready(),
+            cordoned: n.is_unschedulable(),
+            labels: n
+                .metadata
+                .labels
+                .iter()
+                .filter(|(k, _)| !KUBELET_LABELS.contains(&k.as_str()))
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect(),
+            taints: n
+                .spec
+                .taints
+                .iter()
+                .map(|t| format!("{}:{}", t.key, t.effect))
+                .collect(),
+            pods: pods
+                .iter()
+                .filter(|p| p.node_name() == Some(n.metadata.name.as_str()))
+                .map(|p| pod_view(p))
+                .collect(),
+        })
+        .collect();
+    let pending = pods
+        .iter()
+        .filter(|p| p.node_name().is_none())
+        .map(|p| pod_view(p))
+        .collect();
+    let upto = trace.partition_point(|e| e.time <= world.now);
+    let from = upto.saturating_sub(activity);
+    Frame {
+        time: world.now,
+        wall: world.wall_now().rfc3339(),
+        nodes,
+        pending,
+        activity: trace[from..upto]
+            .iter()
+            .map(|e| Activity {
+                time: e.time,
+                actor: e.actor.clone(),
+                change: e.change.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The frame at time `t` of a finished run.
+pub fn frame_at(sim: &Sim, t: SimTime, activity: usize) -> Frame {
+    let world = sim.seek(t);
+    frame_of(&world, sim.trace(), activity)
+}
+
+/// The times at which something happened, for "step to the next event".
+pub fn event_times(sim: &Sim) -> Vec<SimTime> {
+    let mut times: Vec<SimTime> = sim.trace().iter().map(|e| e.time).collect();
+    times.dedup();
+    times
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_should_show_pods_moving_through_their_phases() {
+        let scenario = crate::scenario::parse(crate::builtin::BUILTINS[0].text).unwrap();
+        let mut sim = Sim::new(scenario);
+        sim.run();
+        let at = |ms: u64| frame_at(&sim, SimTime(ms), 5);
+        let status_of = |f: &Frame, name: &str| {
+            f.nodes
+                .iter()
+                .flat_map(|n| &n.pods)
+                .find(|p| p.name == name)
+                .map(|p| p.status.clone())
+        };
+        assert_eq!(
+            status_of(&at(0), "sleeper").as_deref(),
+            Some("ContainerCreating")
+        );
+        assert_eq!(status_of(&at(3_000), "sleeper").as_deref(), Some("Running"));
+        assert_eq!(
+            status_of(&at(30_000), "sleeper").as_deref(),
+            Some("Completed")
+        );
+        assert_eq!(status_of(&at(45_000), "sleeper"), None);
+        assert_eq!(at(3_000).nodes.len(), 3);
+        assert_eq!(at(3_000).activity.len(), 5);
+        assert!(event_times(&sim).windows(2).all(|w| w[0] < w[1]));
+    }
+}

@@ -1,0 +1,128 @@
+//! The root component: header, controls, cluster view and activity feed; the playback timer.
+
+use super::components::{ActivityFeed, ClusterView, Controls, Legend};
+use super::state::{AppAction, AppState};
+use crate::builtin::BUILTINS;
+use crate::i18n::{Lang, Text};
+use gloo_timers::callback::Interval;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+const TICK_MS: u32 = 50;
+const LANG_KEY: &str = "podlab.lang";
+
+fn stored_lang() -> Lang {
+    let stored = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    match stored {
+        Some(code) => Lang::from_code(&code),
+        None => {
+            let browser = web_sys::window()
+                .and_then(|w| w.navigator().language())
+                .unwrap_or_default();
+            Lang::from_code(&browser)
+        }
+    }
+}
+
+fn store_lang(lang: Lang) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+}
+
+/// The podlab app.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::new(stored_lang(), BUILTINS[0].id));
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.playing, move |playing| {
+            let timer = playing.then(|| {
+                Interval::new(TICK_MS, move || dispatch.dispatch(AppAction::Tick(TICK_MS)))
+            });
+            move || drop(timer)
+        });
+    }
+    use_effect_with(state.lang, |lang| {
+        store_lang(*lang);
+        if let Some(doc) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = doc.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+        }
+    });
+    let lang = state.lang;
+    let onkeydown = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: KeyboardEvent| {
+            let action = match e.key().as_str() {
+                " " => AppAction::TogglePlay,
+                "ArrowRight" => AppAction::StepForward,
+                "ArrowLeft" => AppAction::StepBack,
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.dispatch(action);
+        })
+    };
+    let onpick = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            dispatch.dispatch(AppAction::Load(select.value()));
+        })
+    };
+    let onlang = {
+        let dispatch = state.dispatcher();
+        let next = if lang == Lang::En { Lang::Zh } else { Lang::En };
+        Callback::from(move |_| dispatch.dispatch(AppAction::SetLang(next)))
+    };
+    let title = |text: &str| {
+        crate::scenario::parse(text)
+            .map(|s| lang.pick(&s.title.en, &s.title.zh).to_string())
+            .unwrap_or_default()
+    };
+    html! {
+        <div class="app" tabindex="0" {onkeydown}>
+            <header class="top">
+                <div class="brand">
+                    <h1>{ "podlab" }</h1>
+                    <p class="tagline">{ Text::Tagline.get(lang) }</p>
+                </div>
+                <label class="picker">
+                    <span>{ Text::Scenario.get(lang) }</span>
+                    <select aria-label="Scenario" onchange={onpick}>
+                        { for BUILTINS.iter().map(|b| html! {
+                            <option value={b.id} selected={b.id == state.scenario_id}>{ title(b.text) }</option>
+                        }) }
+                    </select>
+                </label>
+                <button class="lang" aria-label="Language" title={Text::Language.get(lang)} onclick={onlang}>
+                    { if lang == Lang::En { "中文" } else { "English" } }
+                </button>
+            </header>
+            <Controls state={state.clone()} />
+            {
+                match (&state.frame, &state.error) {
+                    (Some(frame), _) => html! {
+                        <main class="body">
+                            <ClusterView frame={frame.clone()} {lang} />
+                            <aside class="side">
+                                <Legend {lang} />
+                                <ActivityFeed frame={frame.clone()} {lang} />
+                            </aside>
+                        </main>
+                    },
+                    (None, Some(err)) => html! {
+                        <main class="body"><div class="error" role="alert"><h2>{ Text::LoadFailed.get(lang) }</h2><pre>{ err }</pre></div></main>
+                    },
+                    (None, None) => html! {},
+                }
+            }
+            <footer class="keys">{ Text::Keys.get(lang) }</footer>
+        </div>
+    }
+}

@@ -1,0 +1,68 @@
+//! The activity feed (the latest trace entries, translated) and the status legend.
+
+use crate::frame::Frame;
+use crate::i18n::{self, status_hint, Lang, Text};
+use crate::sim::format_duration;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`ActivityFeed`].
+#[derive(Properties, PartialEq)]
+pub struct ActivityProps {
+    /// The frame.
+    pub frame: Rc<Frame>,
+    /// Language.
+    pub lang: Lang,
+}
+
+/// Who did what, most recent last.
+#[component]
+pub fn ActivityFeed(props: &ActivityProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <section class="activity" aria-label="Activity">
+            <h2>{ Text::Activity.get(lang) }</h2>
+            <ol>
+                { for props.frame.activity.iter().map(|a| html! {
+                    <li>
+                        <span class="t">{ format_duration(a.time.0) }</span>
+                        <span class="actor">{ i18n::actor(&a.actor, lang) }</span>
+                        <span class="what">{ i18n::change(&a.change, lang) }</span>
+                    </li>
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+/// Props of [`Legend`].
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// Language.
+    pub lang: Lang,
+}
+
+/// The colours of pod statuses, explained.
+#[component]
+pub fn Legend(props: &LegendProps) -> Html {
+    let lang = props.lang;
+    let rows = [
+        "Pending",
+        "ContainerCreating",
+        "Running",
+        "Completed",
+        "Error",
+        "CrashLoopBackOff",
+        "Terminating",
+    ];
+    html! {
+        <section class="legend" aria-label="Legend">
+            <h2>{ Text::Legend.get(lang) }</h2>
+            <ul>
+                { for rows.iter().map(|s| html! {
+                    <li><span class={format!("swatch status-{}", s.to_ascii_lowercase())}></span><code>{ *s }</code>{ " " }<span class="muted">{ status_hint(s, lang) }</span></li>
+                }) }
+            </ul>
+        </section>
+    }
+}

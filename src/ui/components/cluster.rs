@@ -1,0 +1,75 @@
+//! The cluster view: the scheduling queue, then one card per node with its pods.
+
+use crate::frame::{Frame, PodView};
+use crate::i18n::{Lang, Text};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`ClusterView`].
+#[derive(Properties, PartialEq)]
+pub struct ClusterProps {
+    /// The frame to draw.
+    pub frame: Rc<Frame>,
+    /// Language.
+    pub lang: Lang,
+}
+
+fn status_class(status: &str) -> String {
+    format!(
+        "pod status-{}",
+        status.to_ascii_lowercase().replace([':', ' '], "-")
+    )
+}
+
+fn pod_chip(p: &PodView, lang: Lang) -> Html {
+    let restarts = (p.restarts > 0).then(|| html! { <span class="restarts">{ format!("↻{} {}", p.restarts, Text::Restarts.get(lang)) }</span> });
+    html! {
+        <li class={status_class(&p.status)} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()}
+            title={p.unschedulable.clone().unwrap_or_else(|| format!("{} · {}", p.status, p.ready))}>
+            <span class="name">{ &p.name }</span>
+            <span class="status">{ &p.status }</span>
+            { for restarts }
+        </li>
+    }
+}
+
+/// Nodes and pods at the playhead.
+#[component]
+pub fn ClusterView(props: &ClusterProps) -> Html {
+    let lang = props.lang;
+    let frame = &props.frame;
+    html! {
+        <section class="cluster" role="region" aria-label="Cluster">
+            <h2>{ Text::Cluster.get(lang) }</h2>
+            <div class="queue" aria-label="Scheduling queue">
+                <h3>{ Text::SchedulingQueue.get(lang) }</h3>
+                if frame.pending.is_empty() {
+                    <p class="muted">{ Text::QueueEmpty.get(lang) }</p>
+                } else {
+                    <ul class="pods">{ for frame.pending.iter().map(|p| pod_chip(p, lang)) }</ul>
+                    { for frame.pending.iter().filter_map(|p| p.unschedulable.as_ref().map(|m| html! { <p class="why"><code>{ m }</code></p> })) }
+                }
+            </div>
+            <div class="nodes">
+                { for frame.nodes.iter().map(|n| html! {
+                    <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"))} data-node={n.name.clone()}>
+                        <header>
+                            <span class="node-name">{ &n.name }</span>
+                            <span class={classes!("badge", if n.ready { "ok" } else { "bad" })}>{ if n.ready { Text::Ready.get(lang) } else { Text::NotReady.get(lang) } }</span>
+                            if n.cordoned { <span class="badge warn">{ Text::Cordoned.get(lang) }</span> }
+                        </header>
+                        <div class="tags">
+                            { for n.labels.iter().map(|l| html! { <span class="tag label">{ l }</span> }) }
+                            { for n.taints.iter().map(|t| html! { <span class="tag taint">{ t }</span> }) }
+                        </div>
+                        if n.pods.is_empty() {
+                            <p class="muted">{ Text::NoPods.get(lang) }</p>
+                        } else {
+                            <ul class="pods">{ for n.pods.iter().map(|p| pod_chip(p, lang)) }</ul>
+                        }
+                    </article>
+                }) }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,195 @@
+//! The app state and its reducer: the finished run behind `Rc`, the playhead, speed, language.
+
+use crate::builtin::{self, BUILTINS};
+use crate::engine::Sim;
+use crate::frame::{event_times, frame_at, Frame};
+use crate::i18n::Lang;
+use crate::scenario;
+use crate::sim::SimTime;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Playback speeds offered (virtual seconds per wall second).
+pub const SPEEDS: [f64; 9] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0];
+/// How many activity lines the page shows.
+pub const ACTIVITY_LINES: usize = 12;
+
+/// Everything the page shows.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// UI language.
+    pub lang: Lang,
+    /// The loaded built-in scenario.
+    pub scenario_id: &'static str,
+    /// The finished run (never cloned; shared).
+    pub sim: Option<Rc<Sim>>,
+    /// Why the scenario could not be loaded.
+    pub error: Option<String>,
+    /// Times at which something happened.
+    pub times: Rc<Vec<SimTime>>,
+    /// The playhead.
+    pub cursor: SimTime,
+    /// Whether time is moving.
+    pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// The frame at the playhead.
+    pub frame: Option<Rc<Frame>>,
+}
+
+/// What can happen to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppAction {
+    /// Start or stop time.
+    TogglePlay,
+    /// Wall-clock milliseconds passed while playing.
+    Tick(u32),
+    /// To the next moment something happened.
+    StepForward,
+    /// To the previous moment something happened.
+    StepBack,
+    /// Back to t = 0.
+    Restart,
+    /// Pick a speed.
+    SetSpeed(usize),
+    /// Load a built-in scenario.
+    Load(String),
+    /// Switch language.
+    SetLang(Lang),
+}
+
+impl AppState {
+    /// The state with a built-in scenario loaded.
+    pub fn new(lang: Lang, id: &str) -> AppState {
+        let b = builtin::find(id).unwrap_or(&BUILTINS[0]);
+        let mut state = AppState {
+            lang,
+            scenario_id: b.id,
+            sim: None,
+            error: None,
+            times: Rc::new(Vec::new()),
+            cursor: SimTime::ZERO,
+            playing: false,
+            speed: 3,
+            frame: None,
+        };
+        match scenario::parse(b.text) {
+            Ok(s) => {
+                let mut sim = Sim::new(s);
+                sim.run();
+                state.times = Rc::new(event_times(&sim));
+                state.sim = Some(Rc::new(sim));
+            }
+            Err(errs) => {
+                state.error = Some(
+                    errs.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+            }
+        }
+        state.seek(SimTime::ZERO)
+    }
+
+    /// The end of the run.
+    pub fn end(&self) -> SimTime {
+        self.sim
+            .as_ref()
+            .map(|s| s.scenario().until)
+            .unwrap_or_default()
+    }
+
+    fn seek(mut self, t: SimTime) -> AppState {
+        let t = t.min(self.end());
+        self.cursor = t;
+        self.frame = self
+            .sim
+            .as_ref()
+            .map(|s| Rc::new(frame_at(s, t, ACTIVITY_LINES)));
+        if t >= self.end() {
+            self.playing = false;
+        }
+        self
+    }
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        let same_rc = |a: &Option<Rc<Sim>>, b: &Option<Rc<Sim>>| match (a, b) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        self.lang == other.lang
+            && self.scenario_id == other.scenario_id
+            && self.cursor == other.cursor
+            && self.playing == other.playing
+            && self.speed == other.speed
+            && self.error == other.error
+            && same_rc(&self.sim, &other.sim)
+    }
+}
+
+impl Reducible for AppState {
+    type Action = AppAction;
+
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        let state = (*self).clone();
+        let next = match action {
+            AppAction::TogglePlay => {
+                if self.sim.is_none() {
+                    return self;
+                }
+                let mut s = if self.cursor >= self.end() {
+                    state.seek(SimTime::ZERO)
+                } else {
+                    state
+                };
+                s.playing = !self.playing || self.cursor >= self.end();
+                s
+            }
+            AppAction::Tick(ms) => {
+                if !self.playing {
+                    return self;
+                }
+                let advance = (f64::from(ms) * SPEEDS[self.speed]).round() as u64;
+                state.seek(self.cursor.plus_ms(advance))
+            }
+            AppAction::StepForward => {
+                let Some(t) = self.times.iter().find(|t| **t > self.cursor).copied() else {
+                    return self;
+                };
+                let mut s = state.seek(t);
+                s.playing = false;
+                s
+            }
+            AppAction::StepBack => {
+                let t = self
+                    .times
+                    .iter()
+                    .rev()
+                    .find(|t| **t < self.cursor)
+                    .copied()
+                    .unwrap_or(SimTime::ZERO);
+                if t == self.cursor {
+                    return self;
+                }
+                let mut s = state.seek(t);
+                s.playing = false;
+                s
+            }
+            AppAction::Restart => {
+                let mut s = state.seek(SimTime::ZERO);
+                s.playing = false;
+                s
+            }
+            AppAction::SetSpeed(i) if i < SPEEDS.len() => AppState { speed: i, ..state },
+            AppAction::SetSpeed(_) => return self,
+            AppAction::Load(id) => AppState::new(self.lang, &id),
+            AppAction::SetLang(lang) if lang != self.lang => AppState { lang, ..state },
+            AppAction::SetLang(_) => return self,
+        };
+        Rc::new(next)
+    }
+}
