@@ -9,15 +9,14 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-TOOLS=${PODLAB_TOOLS:-$HOME/.cache/podlab-tools}
+source "$ROOT/scripts/env.sh"
+TOOLS=$PODLAB_TOOLS
 TRUNK_VERSION=0.22.1
 WB_VERSION=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"/\1/p}' "$ROOT/Cargo.lock" 2>/dev/null || true)
 WB_VERSION=${WB_VERSION:-0.2.130}
 BINARYEN_NPM=132.0.0
 PW_VERSION=1.65.1
 
-export PATH="$TOOLS/npm/node_modules/.bin:$TOOLS/bin:$HOME/.cargo/bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
 t() { local s=$SECONDS; "$@"; echo "[setup] $((SECONDS - s))s: $*"; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -41,13 +40,14 @@ if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)"
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  # A CJK font so that screenshots of the Chinese UI are readable.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ]; then
     t apt-get update -qq
-    t env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    t env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei
   fi
   if [ ! -x "$ROOT/e2e/node_modules/.bin/playwright" ] ||
      [ "$("$ROOT/e2e/node_modules/.bin/playwright" --version 2>/dev/null)" != "Version $PW_VERSION" ]; then
-    (cd "$ROOT/e2e" && t env PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund)
+    (cd "$ROOT/e2e" && t env PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi
 fi
 echo "[setup] tools ready in $TOOLS"

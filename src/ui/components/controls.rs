@@ -6,6 +6,21 @@ use crate::ui::state::{AppAction, AppState, SPEEDS};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+/// A small inline SVG icon (font-independent).
+fn icon(path: &'static str) -> Html {
+    html! {
+        <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+            <path d={path} fill="currentColor" />
+        </svg>
+    }
+}
+
+const ICON_BACK: &str = "M6 5h2v14H6zM20 5v14L9 12z";
+const ICON_FORWARD: &str = "M16 5h2v14h-2zM4 5v14l11-7z";
+const ICON_PLAY: &str = "M7 4v16l13-8z";
+const ICON_PAUSE: &str = "M6 4h4v16H6zM14 4h4v16h-4z";
+const ICON_RESTART: &str = "M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z";
+
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
@@ -32,9 +47,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
         })
     };
     let (play_name, play_text, play_icon) = if state.playing {
-        ("Pause", Text::Pause, "❚❚")
+        ("Pause", Text::Pause, ICON_PAUSE)
     } else {
-        ("Play", Text::Play, "▶")
+        ("Play", Text::Play, ICON_PLAY)
     };
     let end = state.end();
     let pct = if end.0 == 0 {
@@ -49,12 +64,12 @@ pub fn Controls(props: &ControlsProps) -> Html {
         .unwrap_or_default();
     html! {
         <nav class="controls" aria-label="Playback">
-            <button aria-label="Step back" title={Text::StepBack.get(lang)} onclick={act(AppAction::StepBack)}>{ "⏮" }</button>
+            <button aria-label="Step back" title={Text::StepBack.get(lang)} onclick={act(AppAction::StepBack)}>{ icon(ICON_BACK) }</button>
             <button class="play" aria-label={play_name} title={play_text.get(lang)} onclick={act(AppAction::TogglePlay)}>
-                <span aria-hidden="true">{ play_icon }</span>{ " " }{ play_text.get(lang) }
+                { icon(play_icon) }<span>{ play_text.get(lang) }</span>
             </button>
-            <button aria-label="Step forward" title={Text::StepForward.get(lang)} onclick={act(AppAction::StepForward)}>{ "⏭" }</button>
-            <button aria-label="Restart" title={Text::Restart.get(lang)} onclick={act(AppAction::Restart)}>{ "⟲" }</button>
+            <button aria-label="Step forward" title={Text::StepForward.get(lang)} onclick={act(AppAction::StepForward)}>{ icon(ICON_FORWARD) }</button>
+            <button aria-label="Restart" title={Text::Restart.get(lang)} onclick={act(AppAction::Restart)}>{ icon(ICON_RESTART) }</button>
             <label class="speed">
                 <span>{ Text::Speed.get(lang) }</span>
                 <select aria-label="Speed" onchange={onspeed}>

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# test.sh -- install whatever is missing, then run every check and test podlab has:
+# formatting, clippy (native and wasm), native tests, wasm tests in headless Chromium,
+# the release build, and the browser end-to-end tests. Exits non-zero on the first failure.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+step() { printf '\n=== %s\n' "$*"; }
+t0=$SECONDS
+
+step "set-up (tools, Chromium, Playwright)"
+bash scripts/setup.sh --test
+source scripts/env.sh
+cargo fetch --quiet
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native, all targets)"
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "cargo clippy (wasm32: the UI)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
+
+step "native tests"
+cargo test --quiet
+
+step "wasm tests in headless Chromium"
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} \
+  cargo test --target wasm32-unknown-unknown --test web
+
+step "release build (trunk build --release)"
+trunk build --release
+wasm=$(ls dist/*_bg.wasm)
+echo "release wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip"
+
+step "browser end-to-end tests (Playwright, system Chromium)"
+mkdir -p artifacts/screenshots
+(cd e2e && npx playwright test)
+
+step "all checks passed in $((SECONDS - t0))s"
