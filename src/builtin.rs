@@ -43,6 +43,10 @@ pub const BUILTINS: &[Builtin] = &[
         id: "deadline",
         text: include_str!("../tests/scenarios/deadline.yaml"),
     },
+    Builtin {
+        id: "timeline-steps",
+        text: include_str!("../tests/scenarios/timeline-steps.yaml"),
+    },
 ];
 
 /// Looks a built-in scenario up by id.
