@@ -5,6 +5,7 @@ mod error;
 pub mod manifest;
 mod recorder;
 mod store;
+pub mod strategy;
 
 pub use error::ApiError;
 pub use recorder::{record_event, EventTarget};
@@ -80,6 +81,7 @@ pub fn create(w: &mut World, mut obj: Object) -> Result<Object, ApiError> {
     if kind_has_generation(kind) {
         meta.generation = Some(1);
     }
+    strategy::prepare_for_create(&mut obj);
     w.log(Change::Created {
         kind,
         name: name.clone(),

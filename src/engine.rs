@@ -255,15 +255,24 @@ pub fn apply(w: &mut World, manifests: &[Manifest]) {
             api::get(w, kind, &name).cloned()
         };
         let result = match existing {
-            None => api::create(w, m.object.clone()).map(|_| ()).map_err(|e| e.to_string()),
-            Some(old) if old.spec_json() == m.object.spec_json() => Ok(()),
-            Some(_) if kind == Kind::Pod => Err(format!(
-                "The Pod {name:?} is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"
-            )),
-            Some(mut old) => {
-                replace_spec(&mut old, &m.object);
-                api::update(w, old, "applied").map(|_| ()).map_err(|e| e.to_string())
-            }
+            None => api::create(w, m.object.clone())
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Some(old) => match api::strategy::apply_update(&old, &m.object) {
+                Ok(merged) if merged == old => Ok(()),
+                Ok(merged) => api::update(w, merged, "applied")
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+                Err(errs) => {
+                    let causes: Vec<String> = errs.iter().map(ToString::to_string).collect();
+                    Err(api::ApiError::Invalid {
+                        kind,
+                        name: name.clone(),
+                        causes,
+                    }
+                    .to_string())
+                }
+            },
         };
         if let Err(message) = result {
             w.log(Change::Rejected {
@@ -273,16 +282,6 @@ pub fn apply(w: &mut World, manifests: &[Manifest]) {
             });
         }
     }
-}
-
-fn replace_spec(old: &mut Object, new: &Object) {
-    let meta = old.meta().clone();
-    *old = new.clone();
-    let m = old.meta_mut();
-    m.uid = meta.uid;
-    m.resource_version = meta.resource_version;
-    m.creation_timestamp = meta.creation_timestamp;
-    m.generation = meta.generation;
 }
 
 fn node_object(def: &NodeDef) -> Node {

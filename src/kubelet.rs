@@ -184,6 +184,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                 }
             }
         }
+        _ => {}
     }
 }
 

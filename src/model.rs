@@ -1,6 +1,8 @@
 //! API objects with the real Kubernetes field names, as `kubectl get -o json` shows them.
 
 pub mod event;
+pub mod indexes;
+pub mod job;
 pub mod meta;
 pub mod node;
 pub mod object;

@@ -174,6 +174,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                 w.schedule_once(earliest.max(w.now), Event::SchedulerFlush, cause);
             }
         }
+        _ => {}
     }
 }
 

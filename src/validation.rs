@@ -1,6 +1,8 @@
 //! API-server validation: field paths, errors in `field.ErrorList` wording, and per-kind rules.
 
 mod field;
+pub mod job;
+mod job_policy;
 pub mod names;
 pub mod pod;
 

@@ -1,8 +1,9 @@
 //! Manifests: YAML documents turned into typed objects the way `kubectl apply` and the API
 //! server would: strict decoding, defaults, admission, then validation, every error located.
 
+use crate::model::job::Job;
 use crate::model::{Kind, Object, Pod};
-use crate::validation::{pod as podval, FieldError};
+use crate::validation::{job as jobval, pod as podval, FieldError};
 use crate::yaml::{self, closest_kind, decode, Loc, YNode};
 use std::fmt;
 
@@ -56,7 +57,7 @@ impl fmt::Display for ManifestError {
 }
 
 /// The kinds podlab simulates, as (apiVersion, kind).
-pub const SUPPORTED: &[(&str, &str)] = &[("v1", "Pod")];
+pub const SUPPORTED: &[(&str, &str)] = &[("v1", "Pod"), ("batch/v1", "Job")];
 
 /// Parses every document; returns all objects, or every problem found.
 pub fn parse_manifests(text: &str) -> Result<Vec<Manifest>, Vec<ManifestError>> {
@@ -148,6 +149,7 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     }
     match kind {
         "Pod" => admit_pod(doc),
+        "Job" => admit_job(doc),
         _ => unreachable_kind(doc, kind),
     }
 }
@@ -213,6 +215,21 @@ fn admit_pod(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     }
     pod.status = None;
     Ok(Object::Pod(Box::new(pod)))
+}
+
+fn admit_job(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
+    let mut job: Job = decode_as(doc, "Job", "batch/v1")?;
+    jobval::default_job(&mut job);
+    // Validate as the server would after generating the selector; the real uid and selector
+    // are filled in on create.
+    let mut check = job.clone();
+    jobval::generate_selector(&mut check, "");
+    let errs = jobval::validate_job(&check);
+    if !errs.is_empty() {
+        return Err(invalid(doc, Kind::Job, &job.metadata.name, errs));
+    }
+    job.status = None;
+    Ok(Object::Job(Box::new(job)))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The closed set of kinds the store holds, and a tagged union over them.
 
+use super::job::Job;
 use super::{Node, ObjectMeta, Pod};
 use serde::Serialize;
 use std::fmt;
@@ -11,17 +12,20 @@ pub enum Kind {
     Node,
     /// core/v1 Pod.
     Pod,
+    /// batch/v1 Job.
+    Job,
 }
 
 impl Kind {
     /// Every kind, in the order `kubectl get` output lists them.
-    pub const ALL: [Kind; 2] = [Kind::Node, Kind::Pod];
+    pub const ALL: [Kind; 3] = [Kind::Node, Kind::Pod, Kind::Job];
 
     /// The kind's name, e.g. `Pod`.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Node => "Node",
             Kind::Pod => "Pod",
+            Kind::Job => "Job",
         }
     }
 
@@ -29,6 +33,7 @@ impl Kind {
     pub fn api_version(self) -> &'static str {
         match self {
             Kind::Node | Kind::Pod => "v1",
+            Kind::Job => "batch/v1",
         }
     }
 
@@ -37,6 +42,7 @@ impl Kind {
         match self {
             Kind::Node => "nodes",
             Kind::Pod => "pods",
+            Kind::Job => "jobs",
         }
     }
 
@@ -50,6 +56,7 @@ impl Kind {
         match text.to_ascii_lowercase().as_str() {
             "node" | "nodes" | "no" => Some(Kind::Node),
             "pod" | "pods" | "po" => Some(Kind::Pod),
+            "job" | "jobs" | "job.batch" | "jobs.batch" => Some(Kind::Job),
             _ => None,
         }
     }
@@ -59,6 +66,7 @@ impl Kind {
         match self {
             Kind::Node => "node",
             Kind::Pod => "pod",
+            Kind::Job => "job",
         }
     }
 }
@@ -77,6 +85,8 @@ pub enum Object {
     Node(Box<Node>),
     /// A Pod.
     Pod(Box<Pod>),
+    /// A Job.
+    Job(Box<Job>),
 }
 
 impl Object {
@@ -85,6 +95,7 @@ impl Object {
         match self {
             Object::Node(_) => Kind::Node,
             Object::Pod(_) => Kind::Pod,
+            Object::Job(_) => Kind::Job,
         }
     }
 
@@ -93,6 +104,7 @@ impl Object {
         match self {
             Object::Node(o) => &o.metadata,
             Object::Pod(o) => &o.metadata,
+            Object::Job(o) => &o.metadata,
         }
     }
 
@@ -101,6 +113,7 @@ impl Object {
         match self {
             Object::Node(o) => &mut o.metadata,
             Object::Pod(o) => &mut o.metadata,
+            Object::Job(o) => &mut o.metadata,
         }
     }
 
@@ -108,6 +121,14 @@ impl Object {
     pub fn as_pod(&self) -> Option<&Pod> {
         match self {
             Object::Pod(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The Job, if this is one.
+    pub fn as_job(&self) -> Option<&Job> {
+        match self {
+            Object::Job(j) => Some(j),
             _ => None,
         }
     }
@@ -125,6 +146,7 @@ impl Object {
         match self {
             Object::Node(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
             Object::Pod(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
+            Object::Job(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
         }
     }
 }

@@ -270,12 +270,12 @@ pub fn parse_documents(text: &str) -> Result<Vec<YNode>, YamlError> {
     let mut options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: 64,
-            max_aliases: 1_000,
+            max_aliases: 500,
             max_anchors: 1_000,
             max_events: 400_000,
             max_nodes: 200_000,
             max_documents: 1_000,
-            max_recorded_anchor_events: 100_000,
+            max_recorded_anchor_events: 20_000,
         },
     };
     options.with_snippet = false;

@@ -1,0 +1,70 @@
+//! Per-kind API server strategies: what happens to an object on create (PrepareForCreate) and
+//! how an update is checked (ValidateUpdate), as the registry strategies do.
+
+use crate::model::Object;
+use crate::validation::{job as jobval, FieldError};
+
+/// Fills server-side fields once the uid is known (e.g. a Job's generated selector).
+pub fn prepare_for_create(obj: &mut Object) {
+    if let Object::Job(job) = obj {
+        job.status = None;
+        let uid = job.metadata.uid().to_string();
+        jobval::generate_selector(job, &uid);
+    }
+}
+
+/// Merges an applied object onto the stored one as `kubectl apply` does for server-set fields
+/// (a Job keeps its generated selector and template labels), then checks the update.
+pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError>> {
+    let mut merged = new.clone();
+    {
+        let (m, o) = (merged.meta_mut(), old.meta());
+        m.uid = o.uid.clone();
+        m.resource_version = o.resource_version.clone();
+        m.creation_timestamp = o.creation_timestamp;
+        m.generation = o.generation;
+        m.finalizers = o.finalizers.clone();
+        m.owner_references = o.owner_references.clone();
+    }
+    match (&mut merged, old) {
+        (Object::Job(n), Object::Job(o)) => {
+            if n.spec.selector.is_none() {
+                n.spec.selector = o.spec.selector.clone();
+            }
+            for (k, v) in &o.spec.template.metadata.labels {
+                if [
+                    jobval::CONTROLLER_UID,
+                    jobval::LEGACY_CONTROLLER_UID,
+                    jobval::JOB_NAME,
+                    jobval::LEGACY_JOB_NAME,
+                ]
+                .contains(&k.as_str())
+                {
+                    n.spec
+                        .template
+                        .metadata
+                        .labels
+                        .entry(k.clone())
+                        .or_insert_with(|| v.clone());
+                }
+            }
+            n.status = o.status.clone();
+            let errs = jobval::validate_job_update(n, o);
+            if !errs.is_empty() {
+                return Err(errs);
+            }
+        }
+        (Object::Pod(n), Object::Pod(o)) => {
+            n.status = o.status.clone();
+            n.spec.node_name = o.spec.node_name.clone();
+            if n.spec != o.spec {
+                return Err(vec![FieldError::forbidden(
+                    &crate::validation::Path::new("spec"),
+                    "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
+                )]);
+            }
+        }
+        _ => {}
+    }
+    Ok(merged)
+}
