@@ -158,21 +158,19 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                 w.schedule_once(w.now, Event::ScheduleCycle, cause);
             }
         }
-        Object::Node(_) => {
-            if !w.scheduler.unschedulable.is_empty() {
-                w.scheduler
-                    .unschedulable
-                    .values_mut()
-                    .for_each(|u| u.moved = true);
-                let earliest = w
-                    .scheduler
-                    .unschedulable
-                    .values()
-                    .map(|u| u.last.plus_ms(backoff(u.attempts)))
-                    .min()
-                    .unwrap_or(w.now);
-                w.schedule_once(earliest.max(w.now), Event::SchedulerFlush, cause);
-            }
+        Object::Node(_) if !w.scheduler.unschedulable.is_empty() => {
+            w.scheduler
+                .unschedulable
+                .values_mut()
+                .for_each(|u| u.moved = true);
+            let earliest = w
+                .scheduler
+                .unschedulable
+                .values()
+                .map(|u| u.last.plus_ms(backoff(u.attempts)))
+                .min()
+                .unwrap_or(w.now);
+            w.schedule_once(earliest.max(w.now), Event::SchedulerFlush, cause);
         }
         _ => {}
     }
