@@ -10,7 +10,7 @@ use std::ffi::OsString;
 use std::io::Write;
 
 const USAGE: &str = "usage:
-  podlab run FILE.yaml [--until DUR] [-o table|json|yaml]
+  podlab run FILE.yaml [--until DUR] [-o table|json|yaml|trace]
   podlab validate FILE.yaml
 
 Exit status: 0 ran and every expectation held; 1 an expectation failed; 2 invalid input.";
@@ -21,6 +21,7 @@ enum Format {
     Table,
     Json,
     Yaml,
+    Trace,
 }
 
 /// Parsed command line.
@@ -69,7 +70,8 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                     "table" | "wide" => Format::Table,
                     "json" => Format::Json,
                     "yaml" => Format::Yaml,
-                    other => return Err(format!("unable to match a printer suitable for the output format {other:?}, allowed formats are: json,table,yaml")),
+                    "trace" => Format::Trace,
+                    other => return Err(format!("unable to match a printer suitable for the output format {other:?}, allowed formats are: json,table,trace,yaml")),
                 };
             }
             Value(v) => {
@@ -211,6 +213,7 @@ pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) 
                 Format::Table => output::tables(sim.world()),
                 Format::Json => output::to_json(&output::snapshot(sim.world())),
                 Format::Yaml => output::to_yaml(&output::snapshot(sim.world())),
+                Format::Trace => output::transcript(sim.trace()),
             };
             let _ = out.write_all(text.as_bytes());
             for f in sim.failures() {

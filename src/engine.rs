@@ -3,9 +3,11 @@
 //! the world so that any moment can be rebuilt (`seek`), and checking expectations.
 
 use crate::api::{self, manifest::Manifest, DeleteOptions};
+use crate::controllers::{job as jobctl, ttl};
 use crate::model::{Kind, Node, Object, Taint};
 use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
 use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent};
+use crate::world::Controller;
 use crate::world::{Event, World};
 use crate::{gc, kubelet, nodelifecycle, output, scheduler};
 
@@ -216,6 +218,8 @@ fn settle_world(w: &mut World) {
             kubelet::on_watch(w, ev);
             nodelifecycle::on_watch(w, ev);
             gc::on_watch(w, ev);
+            jobctl::on_watch(w, ev);
+            ttl::on_watch(w, ev);
         }
     }
 }
@@ -240,6 +244,9 @@ fn dispatch(w: &mut World, scenario: &Scenario, event: Event, cause: Cause) {
         Event::PodGc => nodelifecycle::pod_gc(w),
         Event::GarbageCollect { owner_uid } => gc::collect(w, &owner_uid),
         Event::CheckOwners { kind, name } => gc::check_owners(w, kind, &name),
+        Event::Controller(Controller::Job) => jobctl::process(w),
+        Event::Controller(Controller::Ttl) => ttl::process(w),
+        Event::JobPodCleanup { pod } => jobctl::cleanup_orphan_pod(w, &pod),
     }
 }
 
@@ -308,7 +315,12 @@ fn run_step(w: &mut World, action: &Action) {
     match action {
         Action::Apply(ms) => apply(w, ms),
         Action::Delete { kind, name } => {
-            if let Err(e) = api::delete(w, *kind, name, DeleteOptions::default()) {
+            // kubectl always sends a propagation policy: background by default.
+            let opts = DeleteOptions {
+                grace_period_seconds: None,
+                propagation: Some(api::Propagation::Background),
+            };
+            if let Err(e) = api::delete(w, *kind, name, opts) {
                 w.log(Change::Rejected {
                     kind: *kind,
                     name: name.clone(),

@@ -1,7 +1,7 @@
 //! Every string a learner reads, in English and Simplified Chinese. The `Text` enum makes a
 //! missing translation a compile error; API messages themselves stay verbatim, as kubectl shows.
 
-use crate::sim::{Actor, Change};
+use crate::sim::{format_duration, Actor, Change, JobDecision, JobSync};
 
 /// The UI language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -165,6 +165,7 @@ impl Text {
 pub fn actor(a: &Actor, lang: Lang) -> String {
     match (a, lang) {
         (Actor::Kubelet(node), _) => format!("kubelet/{node}"),
+        (Actor::Controller(name), _) => name.clone(),
         (Actor::User, Lang::Zh) => "用户".into(),
         (Actor::ApiServer, Lang::Zh) => "API 服务器".into(),
         (Actor::Scheduler, Lang::Zh) => "调度器".into(),
@@ -206,9 +207,53 @@ pub fn change(c: &Change, lang: Lang) -> String {
                 name,
                 message,
             } => format!("拒绝了 {}/{name}：{message}", kind.lower()),
+            Change::JobSync(s) => job_sync_zh(s),
             Change::Note { zh, .. } => zh.clone(),
         },
     }
+}
+
+/// A Job sync in Chinese, with the same numbers as the English formula.
+fn job_sync_zh(s: &JobSync) -> String {
+    let mut out = format!(
+        "同步 job/{}：活跃 {}，成功 {}，失败 {}",
+        s.job, s.active, s.succeeded, s.failed
+    );
+    if s.terminating > 0 {
+        out.push_str(&format!("，终止中 {}", s.terminating));
+    }
+    if let Some(want) = s.want_active {
+        let formula = match s.completions {
+            Some(c) => format!(
+                "min(并行度 {}, 完成数 {c} − 已成功 {}) = {want}",
+                s.parallelism, s.succeeded
+            ),
+            None if s.succeeded > 0 => format!("活跃数 {want}（已有 Pod 成功：不再创建）"),
+            None => format!("并行度 {want}"),
+        };
+        out.push_str(&format!("；wantActive = {formula}"));
+    }
+    out.push_str(&match &s.decision {
+        JobDecision::Create(n) => format!(" → 创建 {n} 个"),
+        JobDecision::Delete(n) => format!(" → 删除 {n} 个"),
+        JobDecision::WaitBackoff {
+            remaining_ms,
+            failures,
+        } => {
+            format!(
+                " → 等待 {}（{failures} 次失败后的退避）",
+                format_duration(*remaining_ms)
+            )
+        }
+        JobDecision::WaitExpectations => " → 等待之前的创建/删除被观察到".to_string(),
+        JobDecision::Suspended => " → 已挂起：不运行 Pod".to_string(),
+        JobDecision::Finish { condition, reason } => format!(" → {condition}（{reason}）"),
+        JobDecision::Nothing => String::new(),
+    });
+    if let Some(ms) = s.requeue_ms {
+        out.push_str(&format!("；{} 后再次同步", format_duration(ms)));
+    }
+    out
 }
 
 /// A pod status (kubectl's STATUS column) explained in a few words, for the legend.

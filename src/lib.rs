@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod builtin;
+pub mod controllers;
 pub mod engine;
 pub mod frame;
 pub mod gc;

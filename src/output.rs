@@ -44,6 +44,21 @@ pub fn snapshot(w: &World) -> Value {
     json!({ "time": w.wall_now().rfc3339(), "items": items_json(w), "events": events })
 }
 
+/// The trace as a transcript: time, actor, cause and change on each line.
+pub fn transcript(trace: &[crate::sim::TraceEvent]) -> String {
+    let mut out = String::new();
+    for e in trace {
+        out.push_str(&format!(
+            "{:>9}  {:<26} {:<40} {}\n",
+            crate::sim::format_duration(e.time.0),
+            e.actor.to_string(),
+            format!("({})", e.cause),
+            e.change
+        ));
+    }
+    out
+}
+
 /// JSON as kubectl prints it: keys sorted, four-space indentation, a final newline.
 pub fn to_json<T: Serialize>(value: &T) -> String {
     let value = serde_json::to_value(value).unwrap_or(Value::Null);

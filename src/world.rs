@@ -1,6 +1,7 @@
 //! `World`: all mutable state of one simulated cluster, and the closed set of queued events.
 
 use crate::api::Store;
+use crate::controllers::ControllerState;
 use crate::kubelet::{KubeletAction, NodeAgent};
 use crate::model::Time;
 use crate::nodelifecycle::LifecycleState;
@@ -69,6 +70,13 @@ pub enum Event {
         /// The owner's uid.
         owner_uid: String,
     },
+    /// A controller's worker processes the keys that are due in its workqueue.
+    Controller(Controller),
+    /// The Job controller releases the tracking finalizer of a pod whose Job is gone.
+    JobPodCleanup {
+        /// The pod.
+        pod: String,
+    },
     /// The garbage collector checks one dependent for owners that no longer exist.
     CheckOwners {
         /// The dependent's kind.
@@ -76,6 +84,15 @@ pub enum Event {
         /// The dependent's name.
         name: String,
     },
+}
+
+/// The controllers of kube-controller-manager that podlab runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Controller {
+    /// The Job controller.
+    Job,
+    /// The TTL-after-finished controller.
+    Ttl,
 }
 
 /// One trace line before the engine numbers it.
@@ -110,6 +127,8 @@ pub struct World {
     pub kubelets: BTreeMap<String, NodeAgent>,
     /// The node lifecycle controller and pod GC.
     pub lifecycle: LifecycleState,
+    /// The workload controllers.
+    pub controllers: ControllerState,
     actor: Actor,
     cause: Cause,
     log: Vec<LogLine>,
@@ -128,6 +147,7 @@ impl World {
             scheduler: SchedulerState::default(),
             kubelets: BTreeMap::new(),
             lifecycle: LifecycleState::default(),
+            controllers: ControllerState::default(),
             actor: Actor::User,
             cause: Cause::Step(None),
             log: Vec::new(),

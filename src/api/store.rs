@@ -28,9 +28,13 @@ pub enum Propagation {
 }
 
 impl Propagation {
-    /// The default of a raw API DELETE without a policy.
-    pub fn default_for(_kind: Kind) -> Propagation {
-        Propagation::Background
+    /// The default of a raw API DELETE without a policy: batch/v1 Jobs keep the historical
+    /// Orphan default; everything else is deleted in the background.
+    pub fn default_for(kind: Kind) -> Propagation {
+        match kind {
+            Kind::Job => Propagation::Orphan,
+            _ => Propagation::Background,
+        }
     }
 
     /// Parses `Background`, `Foreground`, `Orphan` (or kubectl's `--cascade` words).

@@ -2,14 +2,23 @@
 //! how an update is checked (ValidateUpdate), as the registry strategies do.
 
 use crate::model::Object;
-use crate::validation::{job as jobval, FieldError};
+use crate::validation::{job as jobval, pod as podval, FieldError};
 
 /// Fills server-side fields once the uid is known (e.g. a Job's generated selector).
 pub fn prepare_for_create(obj: &mut Object) {
-    if let Object::Job(job) = obj {
-        job.status = None;
-        let uid = job.metadata.uid().to_string();
-        jobval::generate_selector(job, &uid);
+    match obj {
+        Object::Job(job) => {
+            job.status = None;
+            let uid = job.metadata.uid().to_string();
+            jobval::generate_selector(job, &uid);
+        }
+        Object::Pod(pod) => {
+            // Defaulting and the admission plugins run for every new pod, including the
+            // pods controllers create from templates.
+            podval::default_pod_spec(&mut pod.spec);
+            podval::admit_pod(&mut pod.spec);
+        }
+        Object::Node(_) => {}
     }
 }
 

@@ -1,6 +1,7 @@
 //! `kubectl get` tables: nodes and pods with kubectl's columns and STATUS logic, then events.
 
 use super::{human_duration, sorted_events};
+use crate::model::job::Job;
 use crate::model::{Kind, Node, Object, Pod, Time};
 use crate::world::World;
 
@@ -152,6 +153,52 @@ pub fn pod_row(p: &Pod, now: Time, prefix: bool) -> Vec<String> {
     ]
 }
 
+/// kubectl's Job STATUS column (kubectl ≥ 1.28).
+pub fn job_status(j: &Job) -> &'static str {
+    if j.has_condition("Complete") {
+        "Complete"
+    } else if j.has_condition("Failed") {
+        "Failed"
+    } else if j.metadata.is_terminating() {
+        "Terminating"
+    } else if j.has_condition("Suspended") {
+        "Suspended"
+    } else if j.has_condition("FailureTarget") {
+        "FailureTarget"
+    } else {
+        "Running"
+    }
+}
+
+/// `kubectl get jobs` row.
+pub fn job_row(j: &Job, now: Time, prefix: bool) -> Vec<String> {
+    let st = j.status();
+    let completions = match j.spec.completions {
+        Some(c) => format!("{}/{c}", st.succeeded),
+        None => match j.spec.parallelism.unwrap_or(1) {
+            p if p > 1 => format!("{}/1 of {p}", st.succeeded),
+            _ => format!("{}/1", st.succeeded),
+        },
+    };
+    let duration = match (st.start_time, st.completion_time) {
+        (Some(s), Some(c)) => human_duration(c.0 - s.0),
+        (Some(s), None) => human_duration(now.0 - s.0),
+        _ => String::new(),
+    };
+    let name = if prefix {
+        format!("job.batch/{}", j.metadata.name)
+    } else {
+        j.metadata.name.clone()
+    };
+    vec![
+        name,
+        job_status(j).into(),
+        completions,
+        duration,
+        age(now, j.metadata.creation_timestamp),
+    ]
+}
+
 /// Every kind's table (like `kubectl get nodes,pods`) and then `kubectl get events`.
 pub fn tables(w: &World) -> String {
     let now = w.wall_now();
@@ -185,6 +232,21 @@ pub fn tables(w: &World) -> String {
             "AGE".into(),
         ]];
         rows.extend(pods.iter().map(|p| pod_row(p, now, true)));
+        out.push_str(&layout(&rows));
+    }
+    let jobs: Vec<&Job> = w.store.list(Kind::Job).filter_map(Object::as_job).collect();
+    if !jobs.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let mut rows = vec![vec![
+            "NAME".into(),
+            "STATUS".into(),
+            "COMPLETIONS".into(),
+            "DURATION".into(),
+            "AGE".into(),
+        ]];
+        rows.extend(jobs.iter().map(|j| job_row(j, now, true)));
         out.push_str(&layout(&rows));
     }
     let events = sorted_events(w);

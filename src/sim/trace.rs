@@ -24,6 +24,8 @@ pub enum Actor {
     PodGc,
     /// The garbage collector (ownerReferences, cascading deletion).
     GarbageCollector,
+    /// A controller of kube-controller-manager, e.g. `job-controller`.
+    Controller(String),
 }
 
 impl fmt::Display for Actor {
@@ -36,6 +38,7 @@ impl fmt::Display for Actor {
             Actor::NodeLifecycle => f.write_str("node-lifecycle-controller"),
             Actor::PodGc => f.write_str("pod-garbage-collector"),
             Actor::GarbageCollector => f.write_str("garbage-collector"),
+            Actor::Controller(name) => f.write_str(name),
         }
     }
 }
@@ -172,6 +175,8 @@ pub enum Change {
         /// The API server's message.
         message: String,
     },
+    /// One sync of the Job controller: what it observed, decided and did.
+    JobSync(Box<JobSync>),
     /// A scenario note for the learner.
     Note {
         /// English.
@@ -179,6 +184,118 @@ pub enum Change {
         /// Simplified Chinese.
         zh: String,
     },
+}
+
+/// What a Job sync observed, decided and did (2.4–2.7 of the semantics).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct JobSync {
+    /// The Job.
+    pub job: String,
+    /// Active pods.
+    pub active: i32,
+    /// Ready pods.
+    pub ready: i32,
+    /// Succeeded (counted and newly observed).
+    pub succeeded: i32,
+    /// Failed (counted and newly observed).
+    pub failed: i32,
+    /// Terminating pods.
+    pub terminating: i32,
+    /// spec.parallelism.
+    pub parallelism: i32,
+    /// spec.completions (None: a work-queue Job).
+    pub completions: Option<i32>,
+    /// The number of pods the controller wants running, when it computed one.
+    pub want_active: Option<i32>,
+    /// What it decided.
+    pub decision: JobDecision,
+    /// When it asked to be synced again, in milliseconds from now.
+    pub requeue_ms: Option<u64>,
+}
+
+/// The decision of a Job sync.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum JobDecision {
+    /// Create this many pods.
+    Create(i32),
+    /// Delete this many pods.
+    Delete(i32),
+    /// A pod failed recently: wait before replacing it.
+    WaitBackoff {
+        /// Time left.
+        remaining_ms: u64,
+        /// Failures since the last success.
+        failures: u32,
+    },
+    /// Earlier creations or deletions are not observed yet.
+    WaitExpectations,
+    /// The Job is suspended: no pods.
+    Suspended,
+    /// A terminal condition was added.
+    Finish {
+        /// `FailureTarget`, `Failed`, `SuccessCriteriaMet` or `Complete`.
+        condition: String,
+        /// Its reason.
+        reason: String,
+    },
+    /// Nothing to change.
+    Nothing,
+}
+
+impl JobSync {
+    /// The wantActive formula with this sync's numbers, e.g.
+    /// `min(parallelism 2, completions 8 − succeeded 3) = 2`.
+    pub fn formula(&self) -> Option<String> {
+        let want = self.want_active?;
+        Some(match self.completions {
+            Some(c) => format!(
+                "min(parallelism {}, completions {c} − succeeded {}) = {want}",
+                self.parallelism, self.succeeded
+            ),
+            None if self.succeeded > 0 => format!("active {want} (a pod succeeded: no new pods)"),
+            None => format!("parallelism {want}"),
+        })
+    }
+}
+
+impl fmt::Display for JobSync {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "sync job/{}: active {}, succeeded {}, failed {}",
+            self.job, self.active, self.succeeded, self.failed
+        )?;
+        if self.terminating > 0 {
+            write!(f, ", terminating {}", self.terminating)?;
+        }
+        if let Some(formula) = self.formula() {
+            write!(f, "; wantActive = {formula}")?;
+        }
+        match &self.decision {
+            JobDecision::Create(n) => write!(f, " → create {n}"),
+            JobDecision::Delete(n) => write!(f, " → delete {n}"),
+            JobDecision::WaitBackoff {
+                remaining_ms,
+                failures,
+            } => {
+                write!(
+                    f,
+                    " → wait {} (back-off after {failures} failure(s))",
+                    super::format_duration(*remaining_ms)
+                )
+            }
+            JobDecision::WaitExpectations => {
+                write!(f, " → wait for earlier creations/deletions to be observed")
+            }
+            JobDecision::Suspended => write!(f, " → suspended: no pods"),
+            JobDecision::Finish { condition, reason } => write!(f, " → {condition} ({reason})"),
+            JobDecision::Nothing => Ok(()),
+        }?;
+        if let Some(ms) = self.requeue_ms {
+            write!(f, "; requeue in {}", super::format_duration(ms))?;
+        }
+        Ok(())
+    }
 }
 
 /// One entry of the trace.
@@ -222,6 +339,7 @@ impl fmt::Display for Change {
                 name,
                 message,
             } => write!(f, "rejected {}/{name}: {message}", kind.lower()),
+            Change::JobSync(s) => write!(f, "{s}"),
             Change::Note { en, .. } => write!(f, "note: {en}"),
         }
     }

@@ -1,0 +1,42 @@
+//! Controllers and the machinery they share (ctrl-utils): expectations, the ranking of pods for
+//! deletion, and creating pods from a template with the events the real pod control records.
+
+pub mod expectations;
+pub mod job;
+pub mod podcontrol;
+pub mod ranking;
+pub mod ttl;
+
+use crate::sim::WorkQueue;
+use std::collections::BTreeMap;
+
+/// State kept by the controllers (their informers' queues and in-memory records).
+#[derive(Clone, Debug)]
+pub struct ControllerState {
+    /// The Job controller.
+    pub job: job::JobControllerState,
+    /// The TTL-after-finished controller's queue.
+    pub ttl: WorkQueue,
+}
+
+impl Default for ControllerState {
+    fn default() -> Self {
+        ControllerState {
+            job: job::JobControllerState::default(),
+            ttl: WorkQueue::default_controller(),
+        }
+    }
+}
+
+/// Keys are `namespace/name`, as client-go's `MetaNamespaceKeyFunc` makes them.
+pub fn key(name: &str) -> String {
+    format!("{}/{name}", crate::api::NAMESPACE)
+}
+
+/// The name part of a key.
+pub fn name_of(key: &str) -> &str {
+    key.rsplit('/').next().unwrap_or(key)
+}
+
+/// Counts kept per key, for expectations.
+pub type PerKey<T> = BTreeMap<String, T>;

@@ -1,0 +1,975 @@
+//! The Job controller (`pkg/controller/job`): `sync_job` counts the Job's pods, decides whether
+//! the Job has finished, runs `manage_job` to create or delete pods, and `track_job_status`
+//! accounts finished pods with the tracking-finalizer protocol and writes the status.
+
+pub mod backoff;
+pub mod policy;
+
+use super::expectations::Expectations;
+use super::podcontrol::{create_pod, delete_pod, pod_from_template};
+use super::{key, name_of, ranking};
+use crate::api::{self, record_event, EventTarget, WatchEvent};
+use crate::model::indexes;
+use crate::model::job::{Job, JobCondition, JobStatus, UncountedTerminatedPods};
+use crate::model::{Kind, Object, Pod, Time};
+use crate::sim::trace::WatchType;
+use crate::sim::{Actor, Cause, Change, JobDecision, JobSync, WorkQueue};
+use crate::world::{Controller, Event, World};
+use backoff::{finish_time, BackoffRecord};
+use policy::PfpAction;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The finalizer that holds a pod until the controller has counted it.
+pub const TRACKING_FINALIZER: &str = "batch.kubernetes.io/job-tracking";
+/// Label and annotation carrying an Indexed pod's index.
+pub const COMPLETION_INDEX: &str = "batch.kubernetes.io/job-completion-index";
+/// Annotation counting an index's failures (backoffLimitPerIndex).
+pub const INDEX_FAILURE_COUNT: &str = "batch.kubernetes.io/job-index-failure-count";
+/// Pod events are coalesced for this long before the Job is synced.
+pub const SYNC_BATCH_MS: u64 = 1_000;
+/// At most this many pods are created or deleted per sync.
+pub const MAX_PODS_PER_SYNC: i32 = 500;
+const COMPONENT: &str = "job-controller";
+
+/// The Job controller's queue and in-memory records.
+#[derive(Clone, Debug)]
+pub struct JobControllerState {
+    /// Job keys to sync (sync errors back off 1 s doubling to 1 min).
+    pub queue: WorkQueue,
+    /// Creations and deletions not yet observed, per Job.
+    pub expectations: BTreeMap<String, Expectations>,
+    /// Pod failure back-off records, per Job.
+    pub backoff: BTreeMap<String, BackoffRecord>,
+}
+
+impl Default for JobControllerState {
+    fn default() -> Self {
+        JobControllerState {
+            queue: WorkQueue::new(1_000, 60_000),
+            expectations: BTreeMap::new(),
+            backoff: BTreeMap::new(),
+        }
+    }
+}
+
+fn job_owner(pod: &Pod) -> Option<&str> {
+    pod.metadata
+        .controller_ref()
+        .filter(|r| r.kind == "Job" && r.api_version == "batch/v1")
+        .map(|r| r.name.as_str())
+}
+
+/// Informer hooks for Jobs and their pods: they only queue keys.
+pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+    let cause = Cause::Watch {
+        event: ev.ty,
+        kind: ev.object.kind(),
+        name: ev.object.meta().name.clone(),
+    };
+    let now = w.now;
+    match &ev.object {
+        Object::Job(job) => {
+            let k = key(&job.metadata.name);
+            let state = &mut w.controllers.job;
+            match ev.ty {
+                WatchType::Added => state.queue.add(&k),
+                WatchType::Modified => {
+                    let old_gen = ev.old.as_ref().and_then(|o| o.meta().generation);
+                    if old_gen != job.metadata.generation {
+                        state.queue.add(&k);
+                    } else {
+                        state.queue.add_after(&k, now, SYNC_BATCH_MS);
+                    }
+                }
+                WatchType::Deleted => {
+                    state.expectations.remove(&k);
+                    state.backoff.remove(&k);
+                }
+            }
+        }
+        Object::Pod(pod) => {
+            let Some(owner) = job_owner(pod) else { return };
+            let k = key(owner);
+            let was_terminating = ev.old.as_ref().is_some_and(|o| o.meta().is_terminating());
+            let state = &mut w.controllers.job;
+            if let Some(e) = state.expectations.get_mut(&k) {
+                match ev.ty {
+                    WatchType::Added => e.add -= 1,
+                    WatchType::Modified if pod.metadata.is_terminating() && !was_terminating => {
+                        e.del -= 1
+                    }
+                    WatchType::Deleted if !was_terminating && !pod.metadata.is_terminating() => {
+                        e.del -= 1
+                    }
+                    _ => {}
+                }
+            }
+            if api::get(w, Kind::Job, owner).is_some() {
+                w.controllers.job.queue.add_after(&k, now, SYNC_BATCH_MS);
+            } else if pod
+                .metadata
+                .finalizers
+                .iter()
+                .any(|f| f == TRACKING_FINALIZER)
+                && ev.ty != WatchType::Deleted
+            {
+                // The owner is gone: the controller releases the pod's finalizer.
+                w.schedule_once(
+                    now,
+                    Event::JobPodCleanup {
+                        pod: pod.metadata.name.clone(),
+                    },
+                    cause.clone(),
+                );
+            }
+        }
+        _ => return,
+    }
+    kick(w, cause);
+}
+
+/// Makes sure the queue will be processed: now for ready keys, later for delayed ones.
+fn kick(w: &mut World, cause: Cause) {
+    let q = &w.controllers.job.queue;
+    let (ready, wake) = (!q.is_empty(), q.next_wakeup());
+    if ready {
+        w.schedule_once(w.now, Event::Controller(Controller::Job), cause.clone());
+    }
+    if let Some(t) = wake {
+        w.schedule_once(t, Event::Controller(Controller::Job), cause);
+    }
+}
+
+/// The worker: syncs every key that is due.
+pub fn process(w: &mut World) {
+    let now = w.now;
+    w.controllers.job.queue.promote(now);
+    while let Some(k) = w.controllers.job.queue.get() {
+        let requeue = sync_job(w, &k);
+        let q = &mut w.controllers.job.queue;
+        q.done(&k);
+        q.forget(&k);
+        if let Some(ms) = requeue {
+            q.add_after(&k, now, ms);
+        }
+    }
+    let cause = w.cause().clone();
+    kick(w, cause);
+}
+
+/// Removes the tracking finalizer from a pod whose Job no longer exists.
+pub fn cleanup_orphan_pod(w: &mut World, name: &str) {
+    let cause = w.cause().clone();
+    w.act_as(Actor::Controller(COMPONENT.into()), cause);
+    let Some(pod) = api::pod(w, name) else { return };
+    if job_owner(pod).is_some_and(|o| api::get(w, Kind::Job, o).is_some()) {
+        return;
+    }
+    let _ = api::mutate_pod(
+        w,
+        name,
+        "finalizer batch.kubernetes.io/job-tracking removed",
+        |p| {
+            p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER);
+        },
+    );
+}
+
+fn index_of(pod: &Pod) -> Option<i32> {
+    pod.metadata
+        .annotations
+        .get(COMPLETION_INDEX)
+        .and_then(|v| v.parse().ok())
+}
+
+fn has_finalizer(pod: &Pod) -> bool {
+    pod.metadata
+        .finalizers
+        .iter()
+        .any(|f| f == TRACKING_FINALIZER)
+}
+
+/// Lists the Job's pods: those it controls that still match its selector. Orphans that match
+/// are adopted (controller reference and tracking finalizer added) unless the Job is deleting.
+fn claim_pods(w: &mut World, job: &Job, job_obj: &Object) -> Vec<Pod> {
+    let uid = job.metadata.uid().to_string();
+    let selector = job.spec.selector.clone().unwrap_or_default();
+    let candidates: Vec<Pod> = w
+        .store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .cloned()
+        .collect();
+    let mut out = Vec::new();
+    for pod in candidates {
+        let matches = selector.matches(&pod.metadata.labels);
+        match pod.metadata.controller_ref() {
+            Some(r) if r.uid == uid => {
+                if matches {
+                    out.push(pod);
+                } else {
+                    let _ = api::mutate_pod(
+                        w,
+                        &pod.metadata.name,
+                        "released: labels no longer match",
+                        |p| {
+                            p.metadata.owner_references.retain(|r| r.uid != uid);
+                        },
+                    );
+                }
+            }
+            None if matches && !job.metadata.is_terminating() && !pod.metadata.is_terminating() => {
+                let owner = super::podcontrol::controller_ref(job_obj);
+                if let Ok(Object::Pod(p)) = api::mutate_pod(
+                    w,
+                    &pod.metadata.name,
+                    format!("adopted by job/{}", job.metadata.name),
+                    |p| {
+                        p.metadata.owner_references.push(owner);
+                        if !has_finalizer(p) {
+                            p.metadata.finalizers.push(TRACKING_FINALIZER.into());
+                        }
+                    },
+                ) {
+                    out.push(*p);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A terminal decision of this sync.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Terminal {
+    Failure { reason: String, message: String },
+    Success { reason: String, message: String },
+}
+
+fn condition(type_: &str, reason: &str, message: &str, now: Time) -> JobCondition {
+    JobCondition {
+        type_: type_.into(),
+        status: "True".into(),
+        last_probe_time: Some(now),
+        last_transition_time: Some(now),
+        reason: reason.into(),
+        message: message.into(),
+    }
+}
+
+fn set_condition(status: &mut JobStatus, c: JobCondition) -> bool {
+    match status.conditions.iter_mut().find(|x| x.type_ == c.type_) {
+        Some(existing) if existing.status == c.status => false,
+        Some(existing) => {
+            *existing = c;
+            true
+        }
+        None => {
+            status.conditions.push(c);
+            true
+        }
+    }
+}
+
+/// One sync of one Job. Returns when to sync it again, if the controller asks for that.
+pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
+    let cause = w.cause().clone();
+    w.act_as(Actor::Controller(COMPONENT.into()), cause);
+    let name = name_of(k).to_string();
+    let Some(job_obj) = api::get(w, Kind::Job, &name).cloned() else {
+        w.controllers.job.expectations.remove(k);
+        w.controllers.job.backoff.remove(k);
+        return None;
+    };
+    let job = job_obj.as_job().cloned()?;
+    if job.is_finished() {
+        return None;
+    }
+    let mode = job.spec.completion_mode.as_deref().unwrap_or("NonIndexed");
+    if mode != "NonIndexed" && mode != "Indexed" {
+        record_event(
+            w,
+            EventTarget::of(&job_obj),
+            "Warning",
+            "UnknownCompletionMode",
+            "Skipped Job sync because completion mode is unknown",
+            COMPONENT,
+            "",
+        );
+        return None;
+    }
+    let now = w.wall_now();
+    let satisfied = w
+        .controllers
+        .job
+        .expectations
+        .get(k)
+        .is_none_or(|e| e.satisfied(w.now));
+    let pods = claim_pods(w, &job, &job_obj);
+    let indexed = job.is_indexed();
+    let completions = job.spec.completions;
+    let parallelism = job.spec.parallelism.unwrap_or(1);
+    let backoff_limit = job.spec.backoff_limit.unwrap_or(6);
+    let suspended = job.spec.suspend == Some(true);
+    let failed_only = job.spec.pod_replacement_policy.as_deref() == Some("Failed")
+        || job.spec.pod_failure_policy.is_some();
+    let mut status = job.status();
+    let old_status = status.clone();
+    let mut uncounted = status.uncounted_terminated_pods.clone().unwrap_or_default();
+
+    // Counting (2.4).
+    let active: Vec<&Pod> = pods
+        .iter()
+        .filter(|p| !p.is_terminal() && !p.metadata.is_terminating())
+        .collect();
+    let ready = active.iter().filter(|p| p.is_ready()).count() as i32;
+    let mut completed: BTreeSet<i32> =
+        indexes::parse(&status.completed_indexes, completions.unwrap_or(i32::MAX))
+            .unwrap_or_default();
+    let mut newly_succeeded: Vec<&Pod> = Vec::new();
+    let mut newly_failed: Vec<&Pod> = Vec::new();
+    let mut ignored: Vec<&Pod> = Vec::new();
+    let mut terminal: Option<Terminal> = None;
+    for pod in &pods {
+        let uid = pod.metadata.uid().to_string();
+        if !has_finalizer(pod)
+            || uncounted.succeeded.contains(&uid)
+            || uncounted.failed.contains(&uid)
+        {
+            continue;
+        }
+        if pod.phase() == "Succeeded" {
+            newly_succeeded.push(pod);
+        } else if pod.phase() == "Failed" || (pod.metadata.is_terminating() && !failed_only) {
+            match job
+                .spec
+                .pod_failure_policy
+                .as_ref()
+                .and_then(|p| policy::match_failure(p, pod))
+            {
+                Some((PfpAction::Ignore, _)) => ignored.push(pod),
+                Some((PfpAction::FailJob, message)) => {
+                    newly_failed.push(pod);
+                    if terminal.is_none() {
+                        terminal = Some(Terminal::Failure {
+                            reason: "PodFailurePolicy".into(),
+                            message,
+                        });
+                    }
+                }
+                _ => newly_failed.push(pod),
+            }
+        }
+    }
+    for pod in &newly_succeeded {
+        if let Some(i) = index_of(pod).filter(|i| *i >= 0 && completions.is_none_or(|c| *i < c)) {
+            completed.insert(i);
+        }
+    }
+    let succeeded = if indexed {
+        completed.len() as i32
+    } else {
+        status.succeeded + (uncounted.succeeded.len() + newly_succeeded.len()) as i32
+    };
+    let mut failed = status.failed + (uncounted.failed.len() + newly_failed.len()) as i32;
+
+    // Pod failure back-off record (2.8).
+    let finished: Vec<(Time, bool)> = newly_succeeded
+        .iter()
+        .map(|p| (finish_time(p), true))
+        .chain(newly_failed.iter().map(|p| (finish_time(p), false)))
+        .collect();
+    let record = w
+        .controllers
+        .job
+        .backoff
+        .get(k)
+        .copied()
+        .unwrap_or_default()
+        .update(finished);
+    w.controllers.job.backoff.insert(k.to_string(), record);
+
+    // startTime and the deadline re-sync (step 5).
+    let mut requeue: Option<u64> = None;
+    if status.start_time.is_none() && !suspended {
+        status.start_time = Some(now);
+    }
+    if let (Some(ads), Some(start), false) = (
+        job.spec.active_deadline_seconds,
+        status.start_time,
+        suspended,
+    ) {
+        let left = ads * 1000 - (now.0 - start.0);
+        if left > 0 {
+            requeue = Some(left as u64);
+        }
+    }
+
+    // Terminal decision (step 6), in the real order.
+    let restarts: i32 = if job.spec.template.spec.restart_policy.as_deref() == Some("OnFailure") {
+        active
+            .iter()
+            .filter(|p| matches!(p.phase(), "Running" | "Pending"))
+            .map(|p| {
+                let st = p.status();
+                st.container_statuses
+                    .iter()
+                    .chain(&st.init_container_statuses)
+                    .map(|c| c.restart_count)
+                    .sum::<i32>()
+            })
+            .sum()
+    } else {
+        0
+    };
+    let success_met = status
+        .conditions
+        .iter()
+        .any(|c| c.type_ == "SuccessCriteriaMet" && c.status == "True");
+    if success_met {
+        terminal = Some(Terminal::Success {
+            reason: String::new(),
+            message: String::new(),
+        });
+    } else if let Some(c) = status
+        .conditions
+        .iter()
+        .find(|c| c.type_ == "FailureTarget" && c.status == "True")
+    {
+        terminal = Some(Terminal::Failure {
+            reason: c.reason.clone(),
+            message: c.message.clone(),
+        });
+    } else if terminal.is_none() {
+        let on_failure_exceeded = job.spec.template.spec.restart_policy.as_deref()
+            == Some("OnFailure")
+            && if backoff_limit == 0 {
+                restarts > 0
+            } else {
+                restarts >= backoff_limit
+            };
+        if failed > backoff_limit || on_failure_exceeded {
+            terminal = Some(Terminal::Failure {
+                reason: "BackoffLimitExceeded".into(),
+                message: "Job has reached the specified backoff limit".into(),
+            });
+        } else if let (Some(ads), Some(start), false) = (
+            job.spec.active_deadline_seconds,
+            status.start_time,
+            suspended,
+        ) {
+            if now.0 - start.0 >= ads * 1000 {
+                terminal = Some(Terminal::Failure {
+                    reason: "DeadlineExceeded".into(),
+                    message: "Job was active longer than specified deadline".into(),
+                });
+            }
+        }
+        if terminal.is_none() {
+            if let Some(i) = policy::matched_success_rule(&job, &completed) {
+                terminal = Some(Terminal::Success {
+                    reason: "SuccessPolicy".into(),
+                    message: format!("Matched rules at index {i}"),
+                });
+            }
+        }
+    }
+
+    let mut decision = JobDecision::Nothing;
+    let mut want_active = None;
+    let mut deleted_now: Vec<String> = Vec::new();
+    match &terminal {
+        Some(Terminal::Failure { reason, message }) => {
+            // Step 7: delete every active pod; on failure they count as failed right away.
+            for pod in &active {
+                if delete_pod(w, &job_obj, &pod.metadata.name, COMPONENT).is_ok() {
+                    deleted_now.push(pod.metadata.uid().to_string());
+                }
+            }
+            failed += deleted_now.len() as i32;
+            if set_condition(
+                &mut status,
+                condition("FailureTarget", reason, message, now),
+            ) {
+                decision = JobDecision::Finish {
+                    condition: "FailureTarget".into(),
+                    reason: reason.clone(),
+                };
+            }
+        }
+        Some(Terminal::Success { reason, message }) => {
+            for pod in &active {
+                let _ = delete_pod(w, &job_obj, &pod.metadata.name, COMPONENT);
+            }
+            if !reason.is_empty()
+                && set_condition(
+                    &mut status,
+                    condition("SuccessCriteriaMet", reason, message, now),
+                )
+            {
+                decision = JobDecision::Finish {
+                    condition: "SuccessCriteriaMet".into(),
+                    reason: reason.clone(),
+                };
+            }
+        }
+        None if !satisfied => decision = JobDecision::WaitExpectations,
+        None if job.metadata.is_terminating() => {}
+        None => {
+            let (d, want, wait) = manage_job(
+                w, k, &job, &job_obj, &active, &completed, succeeded, &pods, record,
+            );
+            decision = d;
+            want_active = want;
+            if let Some(ms) = wait {
+                requeue = Some(requeue.map_or(ms, |r| r.min(ms)));
+            }
+        }
+    }
+
+    // Success check (step 9).
+    let active_now = api_active_count(w, &job);
+    if terminal.is_none() && !success_met {
+        let done = match completions {
+            None => succeeded > 0 && active_now == 0,
+            Some(c) => succeeded >= c && active_now == 0,
+        };
+        if done
+            && set_condition(
+                &mut status,
+                condition(
+                    "SuccessCriteriaMet",
+                    "CompletionsReached",
+                    "Reached expected number of succeeded pods",
+                    now,
+                ),
+            )
+        {
+            decision = JobDecision::Finish {
+                condition: "SuccessCriteriaMet".into(),
+                reason: "CompletionsReached".into(),
+            };
+        }
+    }
+
+    // Suspend / resume (step 10).
+    if suspended {
+        if set_condition(
+            &mut status,
+            JobCondition {
+                status: "True".into(),
+                ..condition("Suspended", "JobSuspended", "Job suspended", now)
+            },
+        ) {
+            record_event(
+                w,
+                EventTarget::of(&job_obj),
+                "Normal",
+                "Suspended",
+                "Job suspended",
+                COMPONENT,
+                "",
+            );
+        }
+    } else if status
+        .conditions
+        .iter()
+        .any(|c| c.type_ == "Suspended" && c.status == "True")
+    {
+        let resumed = JobCondition {
+            status: "False".into(),
+            ..condition("Suspended", "JobResumed", "Job resumed", now)
+        };
+        set_condition(&mut status, resumed);
+        status.start_time = Some(now);
+        record_event(
+            w,
+            EventTarget::of(&job_obj),
+            "Normal",
+            "Resumed",
+            "Job resumed",
+            COMPONENT,
+            "",
+        );
+    }
+
+    // Accounting with the finalizer protocol, then the final conditions (step 11).
+    for p in &newly_succeeded {
+        uncounted.succeeded.push(p.metadata.uid().to_string());
+    }
+    for p in &newly_failed {
+        uncounted.failed.push(p.metadata.uid().to_string());
+    }
+    for uid in &deleted_now {
+        if !uncounted.failed.contains(uid) {
+            uncounted.failed.push(uid.clone());
+        }
+    }
+    status.completed_indexes = if indexed {
+        indexes::compress(&completed)
+    } else {
+        String::new()
+    };
+    status.active = active_now;
+    status.ready = Some(ready.min(active_now));
+    status.terminating = Some(api_terminating_count(w, &job));
+    status.uncounted_terminated_pods = Some(uncounted.clone());
+    let mut job_obj = write_status(w, &job_obj, &status, &old_status);
+    let to_release: Vec<String> = pods
+        .iter()
+        .filter(|p| has_finalizer(p))
+        .filter(|p| {
+            let uid = p.metadata.uid().to_string();
+            uncounted.succeeded.contains(&uid)
+                || uncounted.failed.contains(&uid)
+                || ignored.iter().any(|i| i.metadata.uid() == uid)
+        })
+        .map(|p| p.metadata.name.clone())
+        .collect();
+    for name in to_release {
+        let _ = api::mutate_pod(
+            w,
+            &name,
+            "finalizer batch.kubernetes.io/job-tracking removed",
+            |p| {
+                p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER);
+            },
+        );
+    }
+    let before_flush = status.clone();
+    if !indexed {
+        status.succeeded += uncounted.succeeded.len() as i32;
+    } else {
+        status.succeeded = completed.len() as i32;
+    }
+    status.failed += uncounted.failed.len() as i32;
+    status.uncounted_terminated_pods = Some(UncountedTerminatedPods::default());
+    status.terminating = Some(api_terminating_count(w, &job));
+    let quiet = status.terminating == Some(0) && api_active_count(w, &job) == 0;
+    if quiet {
+        if let Some(ft) = status
+            .conditions
+            .iter()
+            .find(|c| c.type_ == "FailureTarget" && c.status == "True")
+            .cloned()
+        {
+            if set_condition(
+                &mut status,
+                condition("Failed", &ft.reason, &ft.message, now),
+            ) {
+                record_event(
+                    w,
+                    EventTarget::of(&job_obj),
+                    "Warning",
+                    &ft.reason,
+                    &ft.message,
+                    COMPONENT,
+                    "",
+                );
+                decision = JobDecision::Finish {
+                    condition: "Failed".into(),
+                    reason: ft.reason.clone(),
+                };
+            }
+        } else if let Some(sc) = status
+            .conditions
+            .iter()
+            .find(|c| c.type_ == "SuccessCriteriaMet" && c.status == "True")
+            .cloned()
+        {
+            if set_condition(
+                &mut status,
+                condition("Complete", &sc.reason, &sc.message, now),
+            ) {
+                status.completion_time = Some(now);
+                record_event(
+                    w,
+                    EventTarget::of(&job_obj),
+                    "Normal",
+                    "Completed",
+                    "Job completed",
+                    COMPONENT,
+                    "",
+                );
+                if completions.is_some_and(|c| status.succeeded > c) && !indexed {
+                    record_event(
+                        w,
+                        EventTarget::of(&job_obj),
+                        "Warning",
+                        "TooManySucceededPods",
+                        "Too many succeeded pods running after completion count reached",
+                        COMPONENT,
+                        "",
+                    );
+                }
+                decision = JobDecision::Finish {
+                    condition: "Complete".into(),
+                    reason: sc.reason.clone(),
+                };
+            }
+        }
+    }
+    if status
+        .conditions
+        .iter()
+        .any(|c| (c.type_ == "Failed" || c.type_ == "Complete") && c.status == "True")
+    {
+        requeue = None;
+    }
+    job_obj = write_status(w, &job_obj, &status, &before_flush);
+    let _ = job_obj;
+    let record = JobSync {
+        job: name,
+        active: active_now,
+        ready,
+        succeeded: status.succeeded,
+        failed: status.failed.max(failed),
+        terminating: status.terminating.unwrap_or(0),
+        parallelism,
+        completions,
+        want_active,
+        decision,
+        requeue_ms: requeue,
+    };
+    w.log(Change::JobSync(Box::new(record)));
+    requeue
+}
+
+fn api_active_count(w: &World, job: &Job) -> i32 {
+    owned_pods(w, job)
+        .filter(|p| !p.is_terminal() && !p.metadata.is_terminating())
+        .count() as i32
+}
+
+fn api_terminating_count(w: &World, job: &Job) -> i32 {
+    owned_pods(w, job)
+        .filter(|p| p.metadata.is_terminating() && !p.is_terminal())
+        .count() as i32
+}
+
+fn owned_pods<'w>(w: &'w World, job: &'w Job) -> impl Iterator<Item = &'w Pod> + 'w {
+    let uid = job.metadata.uid();
+    w.store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .filter(move |p| p.metadata.controller_ref().is_some_and(|r| r.uid == uid))
+}
+
+/// Writes the status when it changed; returns the stored Job.
+fn write_status(w: &mut World, job_obj: &Object, status: &JobStatus, before: &JobStatus) -> Object {
+    if status == before {
+        return api::get(w, Kind::Job, &job_obj.meta().name)
+            .cloned()
+            .unwrap_or_else(|| job_obj.clone());
+    }
+    let what = format!(
+        "status: active {}, succeeded {}, failed {}{}",
+        status.active,
+        status.succeeded,
+        status.failed,
+        status
+            .conditions
+            .iter()
+            .filter(|c| c.status == "True")
+            .map(|c| format!(", {}", c.type_))
+            .collect::<String>()
+    );
+    let status = status.clone();
+    api::mutate(w, Kind::Job, &job_obj.meta().name, what, |o| {
+        if let Object::Job(j) = o {
+            j.status = Some(status);
+        }
+    })
+    .unwrap_or_else(|_| job_obj.clone())
+}
+
+/// manageJob (2.7): how many pods to create or delete. Returns the decision, wantActive and a
+/// back-off wait.
+#[allow(clippy::too_many_arguments)]
+fn manage_job(
+    w: &mut World,
+    k: &str,
+    job: &Job,
+    job_obj: &Object,
+    active: &[&Pod],
+    completed: &BTreeSet<i32>,
+    succeeded: i32,
+    pods: &[Pod],
+    record: BackoffRecord,
+) -> (JobDecision, Option<i32>, Option<u64>) {
+    let n_active = active.len() as i32;
+    if job.spec.suspend == Some(true) {
+        let mut ranked: Vec<&Pod> = active.to_vec();
+        ranked.sort_by(|a, b| ranking::compare(a, b));
+        let n = ranked.len().min(MAX_PODS_PER_SYNC as usize);
+        expect(w, k, 0, n as i64);
+        for pod in &ranked[..n] {
+            let _ = delete_pod(w, job_obj, &pod.metadata.name, COMPONENT);
+        }
+        return (
+            if n > 0 {
+                JobDecision::Delete(n as i32)
+            } else {
+                JobDecision::Suspended
+            },
+            Some(0),
+            None,
+        );
+    }
+    let parallelism = job.spec.parallelism.unwrap_or(1);
+    let want = match job.spec.completions {
+        None if succeeded > 0 => n_active,
+        None => parallelism,
+        Some(c) => parallelism.min(c - succeeded).max(0),
+    };
+    let indexed = job.is_indexed();
+    // Too many: delete the least valuable (Indexed: duplicates and out-of-range first).
+    let mut excess: Vec<&Pod> = Vec::new();
+    if indexed {
+        let completions = job.spec.completions.unwrap_or(0);
+        let mut seen = BTreeSet::new();
+        let mut ranked: Vec<&Pod> = active.to_vec();
+        ranked.sort_by(|a, b| ranking::compare(b, a));
+        for pod in ranked {
+            match index_of(pod) {
+                Some(i) if i < completions && !completed.contains(&i) && seen.insert(i) => {}
+                _ => excess.push(pod),
+            }
+        }
+    }
+    let remaining_active = n_active - excess.len() as i32;
+    if remaining_active > want {
+        let mut rest: Vec<&Pod> = active
+            .iter()
+            .copied()
+            .filter(|p| !excess.iter().any(|e| e.metadata.uid() == p.metadata.uid()))
+            .collect();
+        rest.sort_by(|a, b| ranking::compare(a, b));
+        excess.extend(rest.into_iter().take((remaining_active - want) as usize));
+    }
+    if !excess.is_empty() {
+        let n = excess.len().min(MAX_PODS_PER_SYNC as usize);
+        expect(w, k, 0, n as i64);
+        for pod in &excess[..n] {
+            let _ = api::mutate_pod(
+                w,
+                &pod.metadata.name,
+                "finalizer batch.kubernetes.io/job-tracking removed",
+                |p| {
+                    p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER);
+                },
+            );
+            let _ = delete_pod(w, job_obj, &pod.metadata.name, COMPONENT);
+        }
+        return (JobDecision::Delete(n as i32), Some(want), None);
+    }
+    let failed_only = job.spec.pod_replacement_policy.as_deref() == Some("Failed")
+        || job.spec.pod_failure_policy.is_some();
+    let terminating = if failed_only {
+        pods.iter()
+            .filter(|p| p.metadata.is_terminating() && !p.is_terminal())
+            .count() as i32
+    } else {
+        0
+    };
+    let diff = (want - n_active - terminating).min(MAX_PODS_PER_SYNC);
+    if diff <= 0 {
+        return (JobDecision::Nothing, Some(want), None);
+    }
+    let remaining = record.remaining_ms(w.wall_now());
+    if remaining > 0 {
+        let wait = JobDecision::WaitBackoff {
+            remaining_ms: remaining as u64,
+            failures: record.failures_after_last_success,
+        };
+        return (wait, Some(want), Some(remaining as u64));
+    }
+    // Indexed: the lowest indexes neither completed nor active.
+    let mut to_create: Vec<Option<i32>> = Vec::new();
+    if indexed {
+        let taken: BTreeSet<i32> = active.iter().filter_map(|p| index_of(p)).collect();
+        let completions = job.spec.completions.unwrap_or(0);
+        to_create.extend(
+            (0..completions)
+                .filter(|i| !completed.contains(i) && !taken.contains(i))
+                .take(diff as usize)
+                .map(Some),
+        );
+    } else {
+        to_create.extend((0..diff).map(|_| None));
+    }
+    expect(w, k, to_create.len() as i64, 0);
+    // Slow start: batches of 1, 2, 4, … stop at the first failing batch.
+    let mut created = 0;
+    let mut batch = 1usize;
+    let mut queue = to_create.into_iter();
+    'batches: loop {
+        let chunk: Vec<Option<i32>> = queue.by_ref().take(batch).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        for index in chunk {
+            if create_pod(w, job_obj, new_pod(job, job_obj, index), COMPONENT).is_err() {
+                break 'batches;
+            }
+            created += 1;
+        }
+        batch *= 2;
+    }
+    (JobDecision::Create(created), Some(want), None)
+}
+
+fn expect(w: &mut World, k: &str, add: i64, del: i64) {
+    let at = w.now;
+    w.controllers
+        .job
+        .expectations
+        .insert(k.to_string(), Expectations { add, del, at });
+}
+
+/// A pod for the Job, as the controller builds it (2.3).
+fn new_pod(job: &Job, job_obj: &Object, index: Option<i32>) -> Pod {
+    let name = &job.metadata.name;
+    let prefix = match index {
+        Some(i) => {
+            let tail = format!("-{i}-");
+            let keep = 58usize.saturating_sub(tail.len());
+            format!("{}{tail}", name.chars().take(keep).collect::<String>())
+        }
+        None => format!("{name}-"),
+    };
+    let mut pod = pod_from_template(
+        &job.spec.template,
+        job_obj,
+        prefix,
+        vec![TRACKING_FINALIZER.into()],
+    );
+    if let Some(i) = index {
+        pod.metadata
+            .labels
+            .insert(COMPLETION_INDEX.into(), i.to_string());
+        pod.metadata
+            .annotations
+            .insert(COMPLETION_INDEX.into(), i.to_string());
+        pod.spec.hostname = Some(format!("{name}-{i}"));
+        let env = serde_json::json!({
+            "name": "JOB_COMPLETION_INDEX",
+            "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": format!("metadata.labels['{COMPLETION_INDEX}']")}}
+        });
+        for c in pod
+            .spec
+            .containers
+            .iter_mut()
+            .chain(pod.spec.init_containers.iter_mut())
+        {
+            let mut list = match c.env.take() {
+                Some(serde_json::Value::Array(a)) => a,
+                _ => Vec::new(),
+            };
+            list.push(env.clone());
+            c.env = Some(serde_json::Value::Array(list));
+        }
+    }
+    pod
+}
