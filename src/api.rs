@@ -91,7 +91,7 @@ pub fn create(w: &mut World, mut obj: Object) -> Result<Object, ApiError> {
 }
 
 fn kind_has_generation(kind: Kind) -> bool {
-    !matches!(kind, Kind::Pod | Kind::Node)
+    !matches!(kind, Kind::Pod | Kind::Node | Kind::ControllerRevision)
 }
 
 /// Writes a changed object. Fails with Conflict when its resourceVersion is stale. Bumps

@@ -1,5 +1,7 @@
 //! API objects with the real Kubernetes field names, as `kubectl get -o json` shows them.
 
+pub mod cronjob;
+pub mod daemonset;
 pub mod event;
 pub mod indexes;
 pub mod job;

@@ -18,7 +18,10 @@ pub fn prepare_for_create(obj: &mut Object) {
             podval::default_pod_spec(&mut pod.spec);
             podval::admit_pod(&mut pod.spec);
         }
-        Object::Node(_) => {}
+        Object::Node(_)
+        | Object::CronJob(_)
+        | Object::DaemonSet(_)
+        | Object::ControllerRevision(_) => {}
     }
 }
 

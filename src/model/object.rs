@@ -1,5 +1,7 @@
 //! The closed set of kinds the store holds, and a tagged union over them.
 
+use super::cronjob::CronJob;
+use super::daemonset::{ControllerRevision, DaemonSet};
 use super::job::Job;
 use super::{Node, ObjectMeta, Pod};
 use serde::Serialize;
@@ -14,11 +16,24 @@ pub enum Kind {
     Pod,
     /// batch/v1 Job.
     Job,
+    /// batch/v1 CronJob.
+    CronJob,
+    /// apps/v1 DaemonSet.
+    DaemonSet,
+    /// apps/v1 ControllerRevision.
+    ControllerRevision,
 }
 
 impl Kind {
     /// Every kind, in the order `kubectl get` output lists them.
-    pub const ALL: [Kind; 3] = [Kind::Node, Kind::Pod, Kind::Job];
+    pub const ALL: [Kind; 6] = [
+        Kind::Node,
+        Kind::Pod,
+        Kind::Job,
+        Kind::CronJob,
+        Kind::DaemonSet,
+        Kind::ControllerRevision,
+    ];
 
     /// The kind's name, e.g. `Pod`.
     pub fn name(self) -> &'static str {
@@ -26,6 +41,9 @@ impl Kind {
             Kind::Node => "Node",
             Kind::Pod => "Pod",
             Kind::Job => "Job",
+            Kind::CronJob => "CronJob",
+            Kind::DaemonSet => "DaemonSet",
+            Kind::ControllerRevision => "ControllerRevision",
         }
     }
 
@@ -33,7 +51,8 @@ impl Kind {
     pub fn api_version(self) -> &'static str {
         match self {
             Kind::Node | Kind::Pod => "v1",
-            Kind::Job => "batch/v1",
+            Kind::Job | Kind::CronJob => "batch/v1",
+            Kind::DaemonSet | Kind::ControllerRevision => "apps/v1",
         }
     }
 
@@ -43,6 +62,9 @@ impl Kind {
             Kind::Node => "nodes",
             Kind::Pod => "pods",
             Kind::Job => "jobs",
+            Kind::CronJob => "cronjobs",
+            Kind::DaemonSet => "daemonsets",
+            Kind::ControllerRevision => "controllerrevisions",
         }
     }
 
@@ -57,6 +79,16 @@ impl Kind {
             "node" | "nodes" | "no" => Some(Kind::Node),
             "pod" | "pods" | "po" => Some(Kind::Pod),
             "job" | "jobs" | "job.batch" | "jobs.batch" => Some(Kind::Job),
+            "cronjob" | "cronjobs" | "cj" | "cronjob.batch" | "cronjobs.batch" => {
+                Some(Kind::CronJob)
+            }
+            "daemonset" | "daemonsets" | "ds" | "daemonset.apps" | "daemonsets.apps" => {
+                Some(Kind::DaemonSet)
+            }
+            "controllerrevision"
+            | "controllerrevisions"
+            | "controllerrevision.apps"
+            | "controllerrevisions.apps" => Some(Kind::ControllerRevision),
             _ => None,
         }
     }
@@ -67,6 +99,9 @@ impl Kind {
             Kind::Node => "node",
             Kind::Pod => "pod",
             Kind::Job => "job",
+            Kind::CronJob => "cronjob",
+            Kind::DaemonSet => "daemonset",
+            Kind::ControllerRevision => "controllerrevision",
         }
     }
 }
@@ -87,6 +122,12 @@ pub enum Object {
     Pod(Box<Pod>),
     /// A Job.
     Job(Box<Job>),
+    /// A CronJob.
+    CronJob(Box<CronJob>),
+    /// A DaemonSet.
+    DaemonSet(Box<DaemonSet>),
+    /// A ControllerRevision.
+    ControllerRevision(Box<ControllerRevision>),
 }
 
 impl Object {
@@ -96,6 +137,9 @@ impl Object {
             Object::Node(_) => Kind::Node,
             Object::Pod(_) => Kind::Pod,
             Object::Job(_) => Kind::Job,
+            Object::CronJob(_) => Kind::CronJob,
+            Object::DaemonSet(_) => Kind::DaemonSet,
+            Object::ControllerRevision(_) => Kind::ControllerRevision,
         }
     }
 
@@ -105,6 +149,9 @@ impl Object {
             Object::Node(o) => &o.metadata,
             Object::Pod(o) => &o.metadata,
             Object::Job(o) => &o.metadata,
+            Object::CronJob(o) => &o.metadata,
+            Object::DaemonSet(o) => &o.metadata,
+            Object::ControllerRevision(o) => &o.metadata,
         }
     }
 
@@ -114,6 +161,9 @@ impl Object {
             Object::Node(o) => &mut o.metadata,
             Object::Pod(o) => &mut o.metadata,
             Object::Job(o) => &mut o.metadata,
+            Object::CronJob(o) => &mut o.metadata,
+            Object::DaemonSet(o) => &mut o.metadata,
+            Object::ControllerRevision(o) => &mut o.metadata,
         }
     }
 
@@ -147,6 +197,54 @@ impl Object {
             Object::Node(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
             Object::Pod(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
             Object::Job(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
+            Object::CronJob(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
+            Object::DaemonSet(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
+            Object::ControllerRevision(o) => serde_json::to_value(&o.data).unwrap_or_default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::daemonset::{DaemonSetUpdateStrategy, IntOrString, RollingUpdateDaemonSet};
+
+    #[test]
+    fn every_kind_should_serialise_with_the_real_field_names() {
+        let mut ds = DaemonSet::default();
+        ds.spec.update_strategy = Some(DaemonSetUpdateStrategy {
+            type_: Some("RollingUpdate".into()),
+            rolling_update: Some(RollingUpdateDaemonSet {
+                max_unavailable: Some(IntOrString::Int(1)),
+                max_surge: Some(IntOrString::Str("25%".into())),
+            }),
+        });
+        let v = serde_json::to_value(Object::DaemonSet(Box::new(ds))).unwrap();
+        assert_eq!(
+            v["spec"]["updateStrategy"]["rollingUpdate"]["maxUnavailable"],
+            1
+        );
+        assert_eq!(
+            v["spec"]["updateStrategy"]["rollingUpdate"]["maxSurge"],
+            "25%"
+        );
+        assert_eq!(v["spec"]["updateStrategy"]["type"], "RollingUpdate");
+        let mut cj = CronJob::default();
+        cj.spec.schedule = "*/1 * * * *".into();
+        cj.spec.successful_jobs_history_limit = Some(3);
+        let v = serde_json::to_value(Object::CronJob(Box::new(cj))).unwrap();
+        assert_eq!(v["spec"]["schedule"], "*/1 * * * *");
+        assert_eq!(v["spec"]["successfulJobsHistoryLimit"], 3);
+        assert!(v["spec"]["jobTemplate"].is_object());
+        let v = serde_json::to_value(Object::ControllerRevision(Box::new(ControllerRevision {
+            revision: 2,
+            ..Default::default()
+        })))
+        .unwrap();
+        assert_eq!(v["revision"], 2);
+        for kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.plural()), Some(kind));
+            assert_eq!(Kind::parse(kind.lower()), Some(kind));
         }
     }
 }
