@@ -131,6 +131,17 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
             None,
         ));
     }
+    if matches!(
+        (api_version, kind),
+        ("batch/v1", "CronJob") | ("apps/v1", "DaemonSet") | ("apps/v1", "ControllerRevision")
+    ) {
+        let kinds: Vec<&str> = SUPPORTED.iter().map(|(_, k)| *k).collect();
+        let message = format!(
+            "podlab cannot run {kind} objects yet (it simulates {}); this manifest is valid Kubernetes, but nothing here would act on it",
+            kinds.join(", ")
+        );
+        return Err(kind_error(doc, message, None));
+    }
     if !SUPPORTED
         .iter()
         .any(|(v, k)| *v == api_version && *k == kind)
