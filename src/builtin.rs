@@ -16,6 +16,54 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/bare-pods.yaml"),
     },
     Builtin {
+        id: "job-pi",
+        text: include_str!("../tests/scenarios/job-pi.yaml"),
+    },
+    Builtin {
+        id: "job-parallel",
+        text: include_str!("../tests/scenarios/job-parallel.yaml"),
+    },
+    Builtin {
+        id: "job-serial",
+        text: include_str!("../tests/scenarios/job-serial.yaml"),
+    },
+    Builtin {
+        id: "job-work-queue",
+        text: include_str!("../tests/scenarios/job-work-queue.yaml"),
+    },
+    Builtin {
+        id: "job-backoff-never",
+        text: include_str!("../tests/scenarios/job-backoff-never.yaml"),
+    },
+    Builtin {
+        id: "job-backoff-onfailure",
+        text: include_str!("../tests/scenarios/job-backoff-onfailure.yaml"),
+    },
+    Builtin {
+        id: "job-deadline",
+        text: include_str!("../tests/scenarios/job-deadline.yaml"),
+    },
+    Builtin {
+        id: "job-indexed",
+        text: include_str!("../tests/scenarios/job-indexed.yaml"),
+    },
+    Builtin {
+        id: "job-suspend",
+        text: include_str!("../tests/scenarios/job-suspend.yaml"),
+    },
+    Builtin {
+        id: "job-ttl",
+        text: include_str!("../tests/scenarios/job-ttl.yaml"),
+    },
+    Builtin {
+        id: "job-pod-failure-policy",
+        text: include_str!("../tests/scenarios/job-pod-failure-policy.yaml"),
+    },
+    Builtin {
+        id: "job-chained",
+        text: include_str!("../tests/scenarios/job-chained.yaml"),
+    },
+    Builtin {
         id: "restart-policies",
         text: include_str!("../tests/scenarios/restart-policies.yaml"),
     },

@@ -53,7 +53,11 @@ impl Sim {
         }
         world.schedule(SimTime::ZERO, Event::Manifests);
         for (i, step) in scenario.steps.iter().enumerate() {
-            world.schedule_because(step.at, Event::Step(i), Cause::Step(Some(i)));
+            if step.when.is_some() {
+                world.waiting_steps.insert(i);
+            } else {
+                world.schedule_because(step.at, Event::Step(i), Cause::Step(Some(i)));
+            }
         }
         let mut pending_expect: Vec<usize> = (0..scenario.expect.len()).collect();
         pending_expect
@@ -166,6 +170,7 @@ impl Sim {
     /// Delivers watch events to informers until none are left, and moves log lines to the trace.
     fn settle(&mut self) {
         settle_world(&mut self.world);
+        fire_triggers(&mut self.world, &self.scenario);
         for line in self.world.take_log() {
             self.seq += 1;
             self.trace.push(TraceEvent {
@@ -195,6 +200,7 @@ impl Sim {
             world.now = at;
             dispatch(&mut world, &self.scenario, event, cause);
             settle_world(&mut world);
+            fire_triggers(&mut world, &self.scenario);
             world.take_log();
         }
         world.now = t.max(world.now);
@@ -204,6 +210,30 @@ impl Sim {
     /// The number of trace entries recorded up to and including time `t`.
     pub fn trace_len_at(&self, t: SimTime) -> usize {
         self.trace.partition_point(|e| e.time <= t)
+    }
+}
+
+/// Queues `when:` steps whose condition now holds (each fires once).
+fn fire_triggers(w: &mut World, scenario: &Scenario) {
+    if w.waiting_steps.is_empty() {
+        return;
+    }
+    let due: Vec<usize> = w
+        .waiting_steps
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let Some(t) = &scenario.steps[i].when else {
+                return false;
+            };
+            api::get(w, t.kind, &t.name)
+                .and_then(|o| serde_json::to_value(o).ok())
+                .is_some_and(|v| t.holds(&v))
+        })
+        .collect();
+    for i in due {
+        w.waiting_steps.remove(&i);
+        w.schedule_because(w.now, Event::Step(i), Cause::Step(Some(i)));
     }
 }
 

@@ -74,12 +74,57 @@ pub enum Action {
 /// One timeline step.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
-    /// When.
+    /// When (for a `when:` step: the earliest time it may fire, t = 0).
     pub at: SimTime,
+    /// A condition that fires the step instead of a time.
+    pub when: Option<Trigger>,
     /// What.
     pub action: Action,
     /// Where it is written.
     pub loc: Loc,
+}
+
+/// `when: job/a Complete`: fire once the object has that condition True (or that phase).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    /// The object's kind.
+    pub kind: crate::model::Kind,
+    /// Its name.
+    pub name: String,
+    /// A condition type (True) or a phase.
+    pub state: String,
+}
+
+impl Trigger {
+    /// Parses `KIND/NAME STATE`.
+    pub fn parse(text: &str) -> Option<Trigger> {
+        let (target, state) = text.trim().split_once(char::is_whitespace)?;
+        let (kind, name) = target.split_once('/')?;
+        let kind = crate::model::Kind::parse(kind)?;
+        let state = state.trim();
+        (!name.is_empty() && !state.is_empty() && !state.contains(char::is_whitespace)).then(|| {
+            Trigger {
+                kind,
+                name: name.to_string(),
+                state: state.to_string(),
+            }
+        })
+    }
+
+    /// Whether the object's kubectl JSON shows the state.
+    pub fn holds(&self, obj: &serde_json::Value) -> bool {
+        let phase = obj
+            .pointer("/status/phase")
+            .and_then(serde_json::Value::as_str);
+        let conds = obj
+            .pointer("/status/conditions")
+            .and_then(serde_json::Value::as_array);
+        phase == Some(self.state.as_str())
+            || conds.is_some_and(|cs| {
+                cs.iter()
+                    .any(|c| c["type"] == self.state.as_str() && c["status"] == "True")
+            })
+    }
 }
 
 /// A parsed scenario.
@@ -169,6 +214,7 @@ struct RawKubelet {
 #[serde(rename_all = "camelCase", default, rename = "Step")]
 struct RawStep {
     at: Option<String>,
+    when: Option<String>,
     apply: Option<String>,
     delete: Option<String>,
     fail_pod: Option<RawFailPod>,
@@ -489,12 +535,36 @@ fn parse_step(
     duration: &dyn Fn(&mut Vec<ScenarioError>, &str, &str) -> SimTime,
 ) -> Option<Step> {
     let loc = doc.locate(path);
-    let at = match &s.at {
-        Some(a) => duration(errs, &format!("{path}.at"), a),
-        None => {
+    let mut when = None;
+    let at = match (&s.at, &s.when) {
+        (Some(a), None) => duration(errs, &format!("{path}.at"), a),
+        (None, Some(w)) => {
+            match Trigger::parse(w) {
+                Some(t) => {
+                    when = Some(t);
+                    SimTime::ZERO
+                }
+                None => {
+                    let p = format!("{path}.when");
+                    errs.push(ScenarioError {
+                    loc: doc.locate(&p),
+                    message: format!("{p}: Invalid value: {w:?}: must be KIND/NAME STATE, e.g. job/a Complete"),
+                });
+                    return None;
+                }
+            }
+        }
+        (Some(_), Some(_)) => {
             errs.push(ScenarioError {
                 loc,
-                message: format!("{path}.at: Required value"),
+                message: format!("{path}: Invalid value: a step has `at` or `when`, not both"),
+            });
+            return None;
+        }
+        (None, None) => {
+            errs.push(ScenarioError {
+                loc,
+                message: format!("{path}.at: Required value: a step needs `at` (a time) or `when` (e.g. job/a Complete)"),
             });
             return None;
         }
@@ -579,7 +649,12 @@ fn parse_step(
     } else {
         Action::Note(s.note.clone().unwrap_or_default())
     };
-    Some(Step { at, action, loc })
+    Some(Step {
+        at,
+        when,
+        action,
+        loc,
+    })
 }
 
 #[cfg(test)]

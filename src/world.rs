@@ -129,6 +129,8 @@ pub struct World {
     pub lifecycle: LifecycleState,
     /// The workload controllers.
     pub controllers: ControllerState,
+    /// Scenario steps waiting for their `when:` condition.
+    pub waiting_steps: std::collections::BTreeSet<usize>,
     actor: Actor,
     cause: Cause,
     log: Vec<LogLine>,
@@ -148,6 +150,7 @@ impl World {
             kubelets: BTreeMap::new(),
             lifecycle: LifecycleState::default(),
             controllers: ControllerState::default(),
+            waiting_steps: std::collections::BTreeSet::new(),
             actor: Actor::User,
             cause: Cause::Step(None),
             log: Vec::new(),
