@@ -60,6 +60,10 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/job-pod-failure-policy.yaml"),
     },
     Builtin {
+        id: "job-backoff-per-index",
+        text: include_str!("../tests/scenarios/job-backoff-per-index.yaml"),
+    },
+    Builtin {
         id: "job-chained",
         text: include_str!("../tests/scenarios/job-chained.yaml"),
     },

@@ -182,6 +182,23 @@ fn index_of(pod: &Pod) -> Option<i32> {
         .and_then(|v| v.parse().ok())
 }
 
+fn index_failures(pod: &Pod) -> i32 {
+    pod.metadata
+        .annotations
+        .get(INDEX_FAILURE_COUNT)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// What a sync counted, handed to manageJob.
+struct Seen<'a> {
+    completed: &'a BTreeSet<i32>,
+    failed_indexes: &'a BTreeSet<i32>,
+    succeeded: i32,
+    pods: &'a [Pod],
+    record: BackoffRecord,
+}
+
 fn has_finalizer(pod: &Pod) -> bool {
     pod.metadata
         .finalizers
@@ -330,6 +347,7 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
     let mut newly_succeeded: Vec<&Pod> = Vec::new();
     let mut newly_failed: Vec<&Pod> = Vec::new();
     let mut ignored: Vec<&Pod> = Vec::new();
+    let mut fail_index: Vec<String> = Vec::new();
     let mut terminal: Option<Terminal> = None;
     for pod in &pods {
         let uid = pod.metadata.uid().to_string();
@@ -358,7 +376,29 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
                         });
                     }
                 }
+                Some((PfpAction::FailIndex, _)) => {
+                    newly_failed.push(pod);
+                    fail_index.push(pod.metadata.uid().to_string());
+                }
                 _ => newly_failed.push(pod),
+            }
+        }
+    }
+    // Per-index back-off (backoffLimitPerIndex): an index fails when its failures exceed the
+    // limit or a FailIndex rule matched.
+    let per_index = indexed && job.spec.backoff_limit_per_index.is_some();
+    let mut failed_indexes: BTreeSet<i32> = status
+        .failed_indexes
+        .as_deref()
+        .map(|t| indexes::parse(t, completions.unwrap_or(i32::MAX)).unwrap_or_default())
+        .unwrap_or_default();
+    if per_index {
+        let limit = job.spec.backoff_limit_per_index.unwrap_or(0);
+        for pod in &newly_failed {
+            let Some(i) = index_of(pod) else { continue };
+            let count = index_failures(pod) + 1;
+            if count > limit || fail_index.iter().any(|u| u == pod.metadata.uid()) {
+                failed_indexes.insert(i);
             }
         }
     }
@@ -466,6 +506,27 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
                 });
             }
         }
+        if terminal.is_none() && per_index {
+            let all = completions.unwrap_or(0);
+            if job
+                .spec
+                .max_failed_indexes
+                .is_some_and(|m| failed_indexes.len() as i32 > m)
+            {
+                terminal = Some(Terminal::Failure {
+                    reason: "MaxFailedIndexesExceeded".into(),
+                    message: "Job has exceeded the specified maximal number of failed indexes"
+                        .into(),
+                });
+            } else if !failed_indexes.is_empty()
+                && (0..all).all(|i| completed.contains(&i) || failed_indexes.contains(&i))
+            {
+                terminal = Some(Terminal::Failure {
+                    reason: "FailedIndexes".into(),
+                    message: "Job has failed indexes".into(),
+                });
+            }
+        }
         if terminal.is_none() {
             if let Some(i) = policy::matched_success_rule(&job, &completed) {
                 terminal = Some(Terminal::Success {
@@ -517,9 +578,14 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
         None if !satisfied => decision = JobDecision::WaitExpectations,
         None if job.metadata.is_terminating() => {}
         None => {
-            let (d, want, wait) = manage_job(
-                w, k, &job, &job_obj, &active, &completed, succeeded, &pods, record,
-            );
+            let seen = Seen {
+                completed: &completed,
+                failed_indexes: &failed_indexes,
+                succeeded,
+                pods: &pods,
+                record,
+            };
+            let (d, want, wait) = manage_job(w, k, &job, &job_obj, &active, seen);
             decision = d;
             want_active = want;
             if let Some(ms) = wait {
@@ -606,6 +672,7 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
             uncounted.failed.push(uid.clone());
         }
     }
+    status.failed_indexes = per_index.then(|| indexes::compress(&failed_indexes));
     status.completed_indexes = if indexed {
         indexes::compress(&completed)
     } else {
@@ -786,18 +853,21 @@ fn write_status(w: &mut World, job_obj: &Object, status: &JobStatus, before: &Jo
 
 /// manageJob (2.7): how many pods to create or delete. Returns the decision, wantActive and a
 /// back-off wait.
-#[allow(clippy::too_many_arguments)]
 fn manage_job(
     w: &mut World,
     k: &str,
     job: &Job,
     job_obj: &Object,
     active: &[&Pod],
-    completed: &BTreeSet<i32>,
-    succeeded: i32,
-    pods: &[Pod],
-    record: BackoffRecord,
+    seen: Seen<'_>,
 ) -> (JobDecision, Option<i32>, Option<u64>) {
+    let Seen {
+        completed,
+        failed_indexes,
+        succeeded,
+        pods,
+        record,
+    } = seen;
     let n_active = active.len() as i32;
     if job.spec.suspend == Some(true) {
         let mut ranked: Vec<&Pod> = active.to_vec();
@@ -877,7 +947,12 @@ fn manage_job(
     if diff <= 0 {
         return (JobDecision::Nothing, Some(want), None);
     }
-    let remaining = record.remaining_ms(w.wall_now());
+    let per_index = indexed && job.spec.backoff_limit_per_index.is_some();
+    let remaining = if per_index {
+        0
+    } else {
+        record.remaining_ms(w.wall_now())
+    };
     if remaining > 0 {
         let wait = JobDecision::WaitBackoff {
             remaining_ms: remaining as u64,
@@ -885,19 +960,51 @@ fn manage_job(
         };
         return (wait, Some(want), Some(remaining as u64));
     }
-    // Indexed: the lowest indexes neither completed nor active.
-    let mut to_create: Vec<Option<i32>> = Vec::new();
+    // Indexed: the lowest indexes neither completed, nor active, nor failed, nor backing off.
+    let mut to_create: Vec<(Option<i32>, i32)> = Vec::new();
+    let mut wait: Option<u64> = None;
     if indexed {
         let taken: BTreeSet<i32> = active.iter().filter_map(|p| index_of(p)).collect();
         let completions = job.spec.completions.unwrap_or(0);
-        to_create.extend(
-            (0..completions)
-                .filter(|i| !completed.contains(i) && !taken.contains(i))
-                .take(diff as usize)
-                .map(Some),
-        );
+        let now = w.wall_now();
+        for i in (0..completions)
+            .filter(|i| !completed.contains(i) && !taken.contains(i) && !failed_indexes.contains(i))
+        {
+            if to_create.len() as i32 >= diff {
+                break;
+            }
+            let mut failures = 0;
+            if per_index {
+                let history: Vec<&Pod> = pods
+                    .iter()
+                    .filter(|p| index_of(p) == Some(i) && p.phase() == "Failed")
+                    .collect();
+                failures = history
+                    .iter()
+                    .map(|p| index_failures(p) + 1)
+                    .max()
+                    .unwrap_or(0);
+                if let Some(last) = history.iter().map(|p| finish_time(p)).max() {
+                    let left = backoff::delay_for(failures as u32) - (now.0 - last.0);
+                    if left > 0 {
+                        wait = Some(wait.map_or(left as u64, |x| x.min(left as u64)));
+                        continue;
+                    }
+                }
+            }
+            to_create.push((Some(i), failures));
+        }
+        if to_create.is_empty() {
+            if let Some(ms) = wait {
+                let d = JobDecision::WaitBackoff {
+                    remaining_ms: ms,
+                    failures: 0,
+                };
+                return (d, Some(want), Some(ms));
+            }
+        }
     } else {
-        to_create.extend((0..diff).map(|_| None));
+        to_create.extend((0..diff).map(|_| (None, 0)));
     }
     expect(w, k, to_create.len() as i64, 0);
     // Slow start: batches of 1, 2, 4, … stop at the first failing batch.
@@ -905,19 +1012,27 @@ fn manage_job(
     let mut batch = 1usize;
     let mut queue = to_create.into_iter();
     'batches: loop {
-        let chunk: Vec<Option<i32>> = queue.by_ref().take(batch).collect();
+        let chunk: Vec<(Option<i32>, i32)> = queue.by_ref().take(batch).collect();
         if chunk.is_empty() {
             break;
         }
-        for index in chunk {
-            if create_pod(w, job_obj, new_pod(job, job_obj, index), COMPONENT).is_err() {
+        for (index, failures) in chunk {
+            let failures = per_index.then_some(failures);
+            if create_pod(
+                w,
+                job_obj,
+                new_pod(job, job_obj, index, failures),
+                COMPONENT,
+            )
+            .is_err()
+            {
                 break 'batches;
             }
             created += 1;
         }
         batch *= 2;
     }
-    (JobDecision::Create(created), Some(want), None)
+    (JobDecision::Create(created), Some(want), wait)
 }
 
 fn expect(w: &mut World, k: &str, add: i64, del: i64) {
@@ -929,7 +1044,7 @@ fn expect(w: &mut World, k: &str, add: i64, del: i64) {
 }
 
 /// A pod for the Job, as the controller builds it (2.3).
-fn new_pod(job: &Job, job_obj: &Object, index: Option<i32>) -> Pod {
+fn new_pod(job: &Job, job_obj: &Object, index: Option<i32>, index_failures: Option<i32>) -> Pod {
     let name = &job.metadata.name;
     let prefix = match index {
         Some(i) => {
@@ -953,6 +1068,11 @@ fn new_pod(job: &Job, job_obj: &Object, index: Option<i32>) -> Pod {
             .annotations
             .insert(COMPLETION_INDEX.into(), i.to_string());
         pod.spec.hostname = Some(format!("{name}-{i}"));
+        if let Some(n) = index_failures {
+            pod.metadata
+                .annotations
+                .insert(INDEX_FAILURE_COUNT.into(), n.to_string());
+        }
         let env = serde_json::json!({
             "name": "JOB_COMPLETION_INDEX",
             "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": format!("metadata.labels['{COMPLETION_INDEX}']")}}
