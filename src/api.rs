@@ -440,6 +440,12 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_raw_delete_of_a_job_should_orphan_by_default() {
+        assert_eq!(Propagation::default_for(Kind::Job), Propagation::Orphan);
+        assert_eq!(Propagation::default_for(Kind::Pod), Propagation::Background);
+    }
+
     fn pod_of<'w>(w: &'w World, name: &str) -> Option<&'w Pod> {
         super::pod(w, name)
     }

@@ -64,6 +64,10 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/job-backoff-per-index.yaml"),
     },
     Builtin {
+        id: "job-scale",
+        text: include_str!("../tests/scenarios/job-scale.yaml"),
+    },
+    Builtin {
         id: "job-chained",
         text: include_str!("../tests/scenarios/job-chained.yaml"),
     },

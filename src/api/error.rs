@@ -30,7 +30,7 @@ pub enum ApiError {
         name: String,
     },
     /// 422: validation failed.
-    #[error("{kind} \"{name}\" is invalid: {}", render_causes(causes))]
+    #[error("{} \"{name}\" is invalid: {}", qualified(*kind), render_causes(causes))]
     Invalid {
         /// Kind.
         kind: Kind,
@@ -46,6 +46,14 @@ fn resource(kind: Kind) -> String {
     match kind.api_version().split_once('/') {
         Some((group, _)) => format!("{}.{group}", kind.plural()),
         None => kind.plural().to_string(),
+    }
+}
+
+/// `Kind.group` as the API server names a kind in Status messages (`Job.batch`, `Pod`).
+fn qualified(kind: Kind) -> String {
+    match kind.api_version().split_once('/') {
+        Some((group, _)) => format!("{}.{group}", kind.name()),
+        None => kind.name().to_string(),
     }
 }
 

@@ -303,6 +303,15 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
     if job.is_finished() {
         return None;
     }
+    if job
+        .spec
+        .managed_by
+        .as_deref()
+        .is_some_and(|m| m != "kubernetes.io/job-controller")
+    {
+        // Another controller manages this Job (JobManagedBy).
+        return None;
+    }
     let mode = job.spec.completion_mode.as_deref().unwrap_or("NonIndexed");
     if mode != "NonIndexed" && mode != "Indexed" {
         record_event(

@@ -228,6 +228,19 @@ pub fn validate_job(job: &Job) -> Vec<FieldError> {
             &["Failed", "TerminatingOrFailed"],
         )),
     }
+    if let Some(m) = &s.managed_by {
+        if m.len() > 63 {
+            errs.push(FieldError::too_long(&spec.child("managedBy"), 63));
+        }
+        let (domain, path) = m.split_once('/').unwrap_or(("", ""));
+        if domain.is_empty() || path.is_empty() || !names::dns1123_subdomain(domain).is_empty() {
+            errs.push(FieldError::invalid(
+                &spec.child("managedBy"),
+                m,
+                "must be a domain-prefixed path (such as \"acme.io/foo\")",
+            ));
+        }
+    }
     validate_selector(job, &spec, &mut errs);
     let template = spec.child("template");
     errs.extend(names::labels(

@@ -161,3 +161,92 @@ fn the_bare_pod_table_should_read_like_kubectl() {
     );
     assert!(table.contains("LAST SEEN   TYPE      REASON"), "{table}");
 }
+
+#[test]
+fn a_changed_job_template_should_be_refused_as_immutable() {
+    let sim = run("job-scale");
+    let rejected: Vec<String> = sim
+        .trace()
+        .iter()
+        .filter_map(|e| match &e.change {
+            podlab::sim::Change::Rejected { message, .. } => Some(message.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert!(
+        rejected[0]
+            .starts_with("Job.batch \"scalable\" is invalid: spec.template: Invalid value: {"),
+        "{}",
+        rejected[0]
+    );
+    assert!(
+        rejected[0].ends_with(": field is immutable"),
+        "{}",
+        rejected[0]
+    );
+}
+
+#[test]
+fn job_pods_should_be_named_and_announced_like_the_real_controller() {
+    let sim = run("job-pi");
+    let alphabet = "bcdfghjklmnpqrstvwxz2456789";
+    let pods: Vec<String> = sim
+        .world()
+        .store
+        .list(podlab::model::Kind::Pod)
+        .map(|o| o.meta().name.clone())
+        .collect();
+    assert_eq!(pods.len(), 1);
+    let suffix = pods[0].strip_prefix("pi-").expect("generateName pi-");
+    assert!(
+        suffix.len() == 5 && suffix.chars().all(|c| alphabet.contains(c)),
+        "{}",
+        pods[0]
+    );
+    let evs = events(&sim);
+    assert!(
+        evs.contains(&(
+            "pi".into(),
+            "SuccessfulCreate".into(),
+            format!("Created pod: {}", pods[0])
+        )),
+        "{evs:?}"
+    );
+    assert!(
+        evs.contains(&("pi".into(), "Completed".into(), "Job completed".into())),
+        "{evs:?}"
+    );
+    let sim = run("job-indexed");
+    let names: Vec<String> = sim
+        .world()
+        .store
+        .list(podlab::model::Kind::Pod)
+        .map(|o| o.meta().name.clone())
+        .collect();
+    for i in 0..5 {
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with(&format!("idx-{i}-"))
+                    && n.len() == format!("idx-{i}-").len() + 5),
+            "{names:?}"
+        );
+    }
+}
+
+#[test]
+fn the_failed_job_should_announce_its_reason_as_a_warning() {
+    let sim = run("job-backoff-never");
+    let evs = events(&sim);
+    assert!(
+        evs.contains(&(
+            "flaky".into(),
+            "BackoffLimitExceeded".into(),
+            "Job has reached the specified backoff limit".into()
+        )),
+        "{evs:?}"
+    );
+    let table = output::tables(sim.world());
+    assert!(table.contains("job.batch/flaky   Failed   0/1"), "{table}");
+}
