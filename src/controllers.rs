@@ -7,7 +7,8 @@ pub mod podcontrol;
 pub mod ranking;
 pub mod ttl;
 
-use crate::sim::WorkQueue;
+use crate::sim::{Cause, WorkQueue};
+use crate::world::{Controller, Event, World};
 use std::collections::BTreeMap;
 
 /// State kept by the controllers (their informers' queues and in-memory records).
@@ -40,3 +41,18 @@ pub fn name_of(key: &str) -> &str {
 
 /// Counts kept per key, for expectations.
 pub type PerKey<T> = BTreeMap<String, T>;
+
+/// Makes sure a controller's worker runs: now for ready keys, later for the earliest delayed one.
+pub fn kick(w: &mut World, controller: Controller, cause: Cause) {
+    let q = match controller {
+        Controller::Job => &w.controllers.job.queue,
+        Controller::Ttl => &w.controllers.ttl,
+    };
+    let (ready, wake) = (!q.is_empty(), q.next_wakeup());
+    if ready {
+        w.schedule_once(w.now, Event::Controller(controller), cause.clone());
+    }
+    if let Some(t) = wake {
+        w.schedule_once(t, Event::Controller(controller), cause);
+    }
+}

@@ -5,17 +5,13 @@
 use crate::api::{self, DeleteOptions, WatchEvent};
 use crate::model::{Kind, Object};
 use crate::sim::trace::WatchType;
-use crate::sim::{Actor, Cause};
+use crate::sim::Actor;
 use crate::world::{Event, World};
 
 /// Informer hook: every kind is watched.
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
     let meta = ev.object.meta();
-    let cause = Cause::Watch {
-        event: ev.ty,
-        kind: ev.object.kind(),
-        name: meta.name.clone(),
-    };
+    let cause = ev.cause();
     let uid = meta.uid().to_string();
     let collecting = meta.deletion_timestamp.is_some()
         && meta

@@ -12,7 +12,7 @@ use crate::api::{self, record_event, DeleteOptions, EventTarget, WatchEvent};
 use crate::model::pod::{Ip, StateRunning, StateTerminated, StateWaiting};
 use crate::model::{ContainerState, Kind, Node, Object, Pod};
 use crate::sim::trace::WatchType;
-use crate::sim::{format_duration, Actor, Cause, SimTime};
+use crate::sim::{format_duration, Actor, SimTime};
 use crate::world::{Event, World};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -124,11 +124,7 @@ pub fn register(w: &mut World, mut node: Node, ready: bool) -> Result<(), api::A
 
 /// Informer hook: queue work for the kubelet that runs the pod in a watch event.
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
-    let cause = Cause::Watch {
-        event: ev.ty,
-        kind: ev.object.kind(),
-        name: ev.object.meta().name.clone(),
-    };
+    let cause = ev.cause();
     match &ev.object {
         Object::Pod(pod) => {
             let Some(node) = pod.node_name() else { return };
@@ -235,6 +231,30 @@ pub fn handle(w: &mut World, node: &str, pod_name: &str, uid: &str, action: Kube
         KubeletAction::KillDone => finish_termination(w, node, pod),
         KubeletAction::Deadline => deadline_exceeded(w, node, pod),
     }
+}
+
+/// Indexes of the pod's containers whose process is running.
+fn running_containers(w: &World, node: &str, uid: &str) -> Vec<usize> {
+    runtime(w, node, uid)
+        .map(|rt| {
+            rt.containers
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.running)
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The pod as the kubelet names it in messages: `name_namespace(uid)`.
+fn pod_ref(pod: &Pod) -> String {
+    format!(
+        "{}_{}({})",
+        pod.metadata.name,
+        api::NAMESPACE,
+        pod.metadata.uid()
+    )
 }
 
 fn runtime<'w>(w: &'w World, node: &str, uid: &str) -> Option<&'w PodRuntime> {
@@ -544,12 +564,7 @@ fn container_exit(
 
 fn enter_backoff(w: &mut World, node: &str, pod: &Pod, i: usize, delay: u64) {
     let name = &pod.spec.containers[i].name;
-    let pod_ref = format!(
-        "{}_{}({})",
-        pod.metadata.name,
-        api::NAMESPACE,
-        pod.metadata.uid()
-    );
+    let pod_ref = pod_ref(&pod);
     let message = format!(
         "back-off {} restarting failed container={name} pod={pod_ref}",
         format_duration(delay)
@@ -626,7 +641,7 @@ fn backoff_resync(w: &mut World, node: &str, pod: Pod, i: usize, generation: u32
         return;
     }
     let name = &pod.spec.containers[i].name;
-    let pod_ref = format!("{}_{}({})", pod.metadata.name, api::NAMESPACE, uid);
+    let pod_ref = pod_ref(&pod);
     let msg = format!("Back-off restarting failed container {name} in pod {pod_ref}");
     event(
         w,
@@ -797,16 +812,7 @@ fn terminate_container(
 
 fn begin_termination(w: &mut World, node: &str, pod: Pod) {
     let uid = pod.metadata.uid().to_string();
-    let running: Vec<usize> = runtime(w, node, &uid)
-        .map(|rt| {
-            rt.containers
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.running)
-                .map(|(i, _)| i)
-                .collect()
-        })
-        .unwrap_or_default();
+    let running = running_containers(w, node, &uid);
     if let Some(rt) = runtime_mut(w, node, &uid) {
         rt.terminating = true;
     }
@@ -837,16 +843,7 @@ fn begin_termination(w: &mut World, node: &str, pod: Pod) {
 
 fn finish_termination(w: &mut World, node: &str, pod: Pod) {
     let uid = pod.metadata.uid().to_string();
-    let running: Vec<usize> = runtime(w, node, &uid)
-        .map(|rt| {
-            rt.containers
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.running)
-                .map(|(i, _)| i)
-                .collect()
-        })
-        .unwrap_or_default();
+    let running = running_containers(w, node, &uid);
     for i in running {
         terminate_container(w, node, &pod, i, 137, Some("Error"));
     }
@@ -901,16 +898,7 @@ fn deadline_exceeded(w: &mut World, node: &str, pod: Pod) {
         "DeadlineExceeded",
         message,
     );
-    let running: Vec<usize> = runtime(w, node, &uid)
-        .map(|rt| {
-            rt.containers
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.running)
-                .map(|(i, _)| i)
-                .collect()
-        })
-        .unwrap_or_default();
+    let running = running_containers(w, node, &uid);
     if let Some(rt) = runtime_mut(w, node, &uid) {
         rt.terminating = true;
     }

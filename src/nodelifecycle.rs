@@ -67,11 +67,7 @@ pub fn desired_taints(node: &Node) -> Vec<(&'static str, &'static str)> {
 
 /// Informer hook.
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
-    let cause = Cause::Watch {
-        event: ev.ty,
-        kind: ev.object.kind(),
-        name: ev.object.meta().name.clone(),
-    };
+    let cause = ev.cause();
     match (&ev.object, ev.ty) {
         (Object::Node(node), WatchType::Deleted) => {
             let _ = node;

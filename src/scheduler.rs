@@ -131,11 +131,7 @@ pub fn fit_error(total: usize, reasons: &BTreeMap<String, usize>) -> String {
 
 /// Informer hook: pending pods enter the active queue; node changes retry unschedulable pods.
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
-    let cause = Cause::Watch {
-        event: ev.ty,
-        kind: ev.object.kind(),
-        name: ev.object.meta().name.clone(),
-    };
+    let cause = ev.cause();
     match &ev.object {
         Object::Pod(pod) => {
             let name = pod.metadata.name.clone();

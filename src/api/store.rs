@@ -16,6 +16,17 @@ pub struct WatchEvent {
     pub old: Option<Object>,
 }
 
+impl WatchEvent {
+    /// The cause an informer records for work this event triggers.
+    pub fn cause(&self) -> crate::sim::Cause {
+        crate::sim::Cause::Watch {
+            event: self.ty,
+            kind: self.object.kind(),
+            name: self.object.meta().name.clone(),
+        }
+    }
+}
+
 /// How dependents are treated when their owner is deleted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Propagation {

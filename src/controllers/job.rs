@@ -13,7 +13,7 @@ use crate::model::indexes;
 use crate::model::job::{Job, JobCondition, JobStatus, UncountedTerminatedPods};
 use crate::model::{Kind, Object, Pod, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Actor, Cause, Change, JobDecision, JobSync, WorkQueue};
+use crate::sim::{Actor, Change, JobDecision, JobSync, WorkQueue};
 use crate::world::{Controller, Event, World};
 use backoff::{finish_time, BackoffRecord};
 use policy::PfpAction;
@@ -61,11 +61,7 @@ fn job_owner(pod: &Pod) -> Option<&str> {
 
 /// Informer hooks for Jobs and their pods: they only queue keys.
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
-    let cause = Cause::Watch {
-        event: ev.ty,
-        kind: ev.object.kind(),
-        name: ev.object.meta().name.clone(),
-    };
+    let cause = ev.cause();
     let now = w.now;
     match &ev.object {
         Object::Job(job) => {
@@ -125,19 +121,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
         }
         _ => return,
     }
-    kick(w, cause);
-}
-
-/// Makes sure the queue will be processed: now for ready keys, later for delayed ones.
-fn kick(w: &mut World, cause: Cause) {
-    let q = &w.controllers.job.queue;
-    let (ready, wake) = (!q.is_empty(), q.next_wakeup());
-    if ready {
-        w.schedule_once(w.now, Event::Controller(Controller::Job), cause.clone());
-    }
-    if let Some(t) = wake {
-        w.schedule_once(t, Event::Controller(Controller::Job), cause);
-    }
+    super::kick(w, Controller::Job, cause);
 }
 
 /// The worker: syncs every key that is due.
@@ -154,7 +138,7 @@ pub fn process(w: &mut World) {
         }
     }
     let cause = w.cause().clone();
-    kick(w, cause);
+    super::kick(w, Controller::Job, cause);
 }
 
 /// Removes the tracking finalizer from a pod whose Job no longer exists.

@@ -6,8 +6,8 @@ use crate::api::{self, DeleteOptions, Propagation, WatchEvent};
 use crate::model::job::Job;
 use crate::model::{Kind, Object, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Actor, Cause};
-use crate::world::{Controller, Event, World};
+use crate::sim::Actor;
+use crate::world::{Controller, World};
 
 const COMPONENT: &str = "ttl-after-finished-controller";
 
@@ -36,23 +36,8 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
     w.controllers
         .ttl
         .add_after(&key(&job.metadata.name), now, delay);
-    let cause = Cause::Watch {
-        event: ev.ty,
-        kind: Kind::Job,
-        name: job.metadata.name.clone(),
-    };
-    kick(w, cause);
-}
-
-fn kick(w: &mut World, cause: Cause) {
-    let q = &w.controllers.ttl;
-    let (ready, wake) = (!q.is_empty(), q.next_wakeup());
-    if ready {
-        w.schedule_once(w.now, Event::Controller(Controller::Ttl), cause.clone());
-    }
-    if let Some(t) = wake {
-        w.schedule_once(t, Event::Controller(Controller::Ttl), cause);
-    }
+    let cause = ev.cause();
+    super::kick(w, Controller::Ttl, cause);
 }
 
 /// The worker: deletes every Job whose TTL has run out.
@@ -80,5 +65,5 @@ pub fn process(w: &mut World) {
         }
         w.controllers.ttl.done(&k);
     }
-    kick(w, cause);
+    super::kick(w, Controller::Ttl, cause);
 }
