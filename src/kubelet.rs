@@ -564,7 +564,7 @@ fn container_exit(
 
 fn enter_backoff(w: &mut World, node: &str, pod: &Pod, i: usize, delay: u64) {
     let name = &pod.spec.containers[i].name;
-    let pod_ref = pod_ref(&pod);
+    let pod_ref = pod_ref(pod);
     let message = format!(
         "back-off {} restarting failed container={name} pod={pod_ref}",
         format_duration(delay)
