@@ -183,6 +183,59 @@ impl Sim {
         }
     }
 
+    /// A run that shares this one's past up to `t` and then diverges: `action` runs at `t` as a
+    /// learner's step, and the future is recomputed by `run`. Scenario steps after `t` still
+    /// happen. Seeking before `t` shows the shared past.
+    pub fn fork(&self, t: SimTime, action: Action) -> Sim {
+        let t = t.min(self.scenario.until);
+        let mut world = self.seek(t);
+        let mut scenario = self.scenario.clone();
+        scenario.steps.push(crate::scenario::Step {
+            at: t,
+            when: None,
+            action,
+            loc: Default::default(),
+        });
+        let i = scenario.steps.len() - 1;
+        world.schedule_because(t, Event::Step(i), Cause::Step(Some(i)));
+        let kept = self.trace_len_at(t);
+        let mut checkpoints: Vec<Checkpoint> = self
+            .checkpoints
+            .iter()
+            .filter(|c| c.world.now < t)
+            .cloned()
+            .collect();
+        checkpoints.push(Checkpoint {
+            world: world.clone(),
+        });
+        let pending_expect = self.pending_expect_after(t);
+        let failures = self
+            .failures
+            .iter()
+            .filter(|f| f.at <= t)
+            .cloned()
+            .collect();
+        Sim {
+            scenario,
+            world,
+            trace: self.trace[..kept].to_vec(),
+            checkpoints,
+            failures,
+            pending_expect,
+            events: self.events,
+            seq: self.trace[..kept].last().map(|e| e.seq).unwrap_or(0),
+            error: None,
+        }
+    }
+
+    fn pending_expect_after(&self, t: SimTime) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.scenario.expect.len())
+            .filter(|&i| self.scenario.expect[i].at > t)
+            .collect();
+        v.sort_by_key(|&i| std::cmp::Reverse((self.scenario.expect[i].at, std::cmp::Reverse(i))));
+        v
+    }
+
     /// The world as it was at time `t` (restored from the nearest checkpoint and replayed).
     pub fn seek(&self, t: SimTime) -> World {
         let cp = self
@@ -601,6 +654,79 @@ mod tests {
         assert_eq!(
             now,
             output::to_json(&output::snapshot(&sim.seek(SimTime(200_000))))
+        );
+    }
+}
+
+#[cfg(test)]
+mod fork_tests {
+    use super::*;
+
+    fn parallel() -> Sim {
+        let mut sim = Sim::new(
+            scenario::parse(include_str!("../tests/scenarios/job-parallel.yaml")).unwrap(),
+        );
+        sim.run();
+        sim
+    }
+
+    #[test]
+    fn a_fork_should_keep_the_past_and_recompute_the_future() {
+        let sim = parallel();
+        let t = SimTime(20_000);
+        let text = include_str!("../tests/scenarios/job-parallel.yaml")
+            .split("manifests: |\n")
+            .nth(1)
+            .unwrap()
+            .split("until:")
+            .next()
+            .unwrap()
+            .lines()
+            .map(|l| l.strip_prefix("  ").unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace("parallelism: 2", "parallelism: 4");
+        let manifests = crate::api::manifest::parse_manifests(&text).unwrap();
+        let mut fork = sim.fork(t, Action::Apply(manifests));
+        assert_eq!(
+            fork.trace(),
+            &sim.trace()[..sim.trace_len_at(t)],
+            "the past is shared"
+        );
+        fork.run();
+        let json = |w: &World| output::to_json(&output::snapshot(w));
+        assert_eq!(
+            json(&fork.seek(SimTime(19_000))),
+            json(&sim.seek(SimTime(19_000)))
+        );
+        let job = |w: &World| {
+            w.store
+                .get(Kind::Job, "batch")
+                .and_then(Object::as_job)
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(
+            job(&fork.seek(SimTime(21_000))).status().active,
+            4,
+            "the edit takes effect at once"
+        );
+        assert_eq!(job(&sim.seek(SimTime(21_000))).status().active, 2);
+        assert!(job(fork.world()).is_finished());
+        assert!(
+            job(fork.world()).status().completion_time < job(sim.world()).status().completion_time,
+            "more parallel, sooner"
+        );
+        let mut again = sim.fork(t, fork.scenario().steps.last().unwrap().action.clone());
+        again.run();
+        assert_eq!(
+            json(again.world()),
+            json(fork.world()),
+            "a fork is deterministic too"
+        );
+        assert_eq!(
+            json(&again.seek(SimTime(30_000))),
+            json(&fork.seek(SimTime(30_000)))
         );
     }
 }
