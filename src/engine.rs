@@ -7,6 +7,7 @@ use crate::controllers::{job as jobctl, ttl};
 use crate::model::{Kind, Node, Object, Taint};
 use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
 use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent};
+use crate::timeline::Timeline;
 use crate::world::Controller;
 use crate::world::{Event, World};
 use crate::{gc, kubelet, nodelifecycle, output, scheduler};
@@ -41,6 +42,7 @@ pub struct Sim {
     events: usize,
     seq: u64,
     error: Option<EngineError>,
+    timeline: Timeline,
 }
 
 impl Sim {
@@ -72,6 +74,7 @@ impl Sim {
             events: 0,
             seq: 0,
             error: None,
+            timeline: Timeline::default(),
         };
         sim.settle();
         sim.checkpoints.push(Checkpoint {
@@ -93,6 +96,11 @@ impl Sim {
     /// The trace so far.
     pub fn trace(&self) -> &[TraceEvent] {
         &self.trace
+    }
+
+    /// Each pod's status over time, so far.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
     }
 
     /// Expectations that failed so far.
@@ -169,7 +177,8 @@ impl Sim {
 
     /// Delivers watch events to informers until none are left, and moves log lines to the trace.
     fn settle(&mut self) {
-        settle_world(&mut self.world);
+        let delivered = settle_world(&mut self.world);
+        self.timeline.record(self.world.now, &delivered);
         fire_triggers(&mut self.world, &self.scenario);
         for line in self.world.take_log() {
             self.seq += 1;
@@ -225,6 +234,7 @@ impl Sim {
             events: self.events,
             seq: self.trace[..kept].last().map(|e| e.seq).unwrap_or(0),
             error: None,
+            timeline: self.timeline.truncate(t),
         }
     }
 
@@ -290,11 +300,13 @@ fn fire_triggers(w: &mut World, scenario: &Scenario) {
     }
 }
 
-fn settle_world(w: &mut World) {
+/// Delivers watch events to the informers until none are left; returns them all.
+fn settle_world(w: &mut World) -> Vec<crate::api::WatchEvent> {
+    let mut delivered = Vec::new();
     loop {
         let events = w.store.drain_watch();
         if events.is_empty() {
-            break;
+            break delivered;
         }
         for ev in &events {
             scheduler::on_watch(w, ev);
@@ -304,6 +316,7 @@ fn settle_world(w: &mut World) {
             jobctl::on_watch(w, ev);
             ttl::on_watch(w, ev);
         }
+        delivered.extend(events);
     }
 }
 

@@ -20,6 +20,7 @@ pub mod output;
 pub mod scenario;
 pub mod scheduler;
 pub mod sim;
+pub mod timeline;
 pub mod validation;
 pub mod world;
 pub mod yaml;
