@@ -4,7 +4,8 @@
 use crate::engine::Sim;
 use crate::model::{Kind, Node, Object, Pod};
 use crate::output::table::pod_status;
-use crate::sim::{Actor, Change, SimTime, TraceEvent};
+use crate::output::{human_duration, sorted_events};
+use crate::sim::{Actor, Change, JobSync, SimTime, TraceEvent};
 use crate::world::World;
 
 /// One pod as the cluster view shows it.
@@ -65,6 +66,27 @@ pub struct Frame {
     pub pending: Vec<PodView>,
     /// The latest trace entries, newest last.
     pub activity: Vec<Activity>,
+    /// The Job controller's latest sync at or before this moment.
+    pub last_sync: Option<JobSync>,
+    /// `kubectl get events` at this moment, oldest first.
+    pub events: Vec<EventRow>,
+}
+
+/// One row of `kubectl get events`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventRow {
+    /// LAST SEEN, as kubectl prints it.
+    pub last_seen: String,
+    /// When it last happened, in virtual time.
+    pub time: SimTime,
+    /// Normal or Warning.
+    pub type_: String,
+    /// REASON.
+    pub reason: String,
+    /// OBJECT, as `kind/name`.
+    pub object: String,
+    /// MESSAGE.
+    pub message: String,
 }
 
 fn pod_view(p: &Pod) -> PodView {
@@ -137,6 +159,29 @@ pub fn frame_of(world: &World, trace: &[TraceEvent], activity: usize) -> Frame {
         .collect();
     let upto = trace.partition_point(|e| e.time <= world.now);
     let from = upto.saturating_sub(activity);
+    let last_sync = trace[..upto].iter().rev().find_map(|e| match &e.change {
+        Change::JobSync(s) => Some((**s).clone()),
+        _ => None,
+    });
+    let now = world.wall_now();
+    let events = sorted_events(world)
+        .into_iter()
+        .map(|e| {
+            let last = e.last_timestamp.unwrap_or(now);
+            EventRow {
+                last_seen: human_duration(now.0 - last.0),
+                time: SimTime((last.0 - world.start.0).max(0) as u64),
+                type_: e.type_.clone(),
+                reason: e.reason.clone(),
+                object: format!(
+                    "{}/{}",
+                    e.involved_object.kind.to_ascii_lowercase(),
+                    e.involved_object.name
+                ),
+                message: e.message.clone(),
+            }
+        })
+        .collect();
     Frame {
         time: world.now,
         wall: world.wall_now().rfc3339(),
@@ -150,6 +195,8 @@ pub fn frame_of(world: &World, trace: &[TraceEvent], activity: usize) -> Frame {
                 change: e.change.clone(),
             })
             .collect(),
+        last_sync,
+        events,
     }
 }
 

@@ -89,11 +89,50 @@ pub enum Text {
     Keys,
     /// Shown when the scenario cannot be loaded.
     LoadFailed,
+    /// Editor heading.
+    Manifest,
+    /// Apply button.
+    Apply,
+    /// Editor hint.
+    ApplyHint,
+    /// No validation problems.
+    Valid,
+    /// Validation problems heading.
+    Problems,
+    /// Timeline heading.
+    Timeline,
+    /// Controller panel heading.
+    JobController,
+    /// Observed row.
+    Observed,
+    /// Decided row.
+    Decided,
+    /// Requeue row.
+    Requeue,
+    /// No sync yet.
+    NoSync,
+    /// Events heading.
+    Events,
+    /// Shown after Apply.
+    Applied,
 }
 
 impl Text {
     /// Every variant, for completeness checks.
-    pub const ALL: [Text; 23] = [
+    pub const ALL: [Text; 36] = [
+        Text::Manifest,
+        Text::Apply,
+        Text::ApplyHint,
+        Text::Valid,
+        Text::Problems,
+        Text::Timeline,
+        Text::JobController,
+        Text::Observed,
+        Text::Decided,
+        Text::Requeue,
+        Text::NoSync,
+        Text::Events,
+        Text::Applied,
         Text::Tagline,
         Text::Play,
         Text::Pause,
@@ -151,6 +190,31 @@ impl Text {
                 "空格：播放/暂停 · ←/→：单步",
             ),
             Text::LoadFailed => ("This scenario could not be loaded", "无法加载此场景"),
+            Text::Manifest => ("Manifest", "清单"),
+            Text::Apply => ("Apply", "应用"),
+            Text::ApplyHint => (
+                "Ctrl+Enter applies the YAML at the current moment; the future is recomputed.",
+                "Ctrl+Enter 在当前时刻应用 YAML；之后的发展会重新计算。",
+            ),
+            Text::Valid => (
+                "The API server would accept this.",
+                "API 服务器会接受这些内容。",
+            ),
+            Text::Problems => (
+                "The API server would reject this",
+                "API 服务器会拒绝这些内容",
+            ),
+            Text::Timeline => ("Timeline", "时间线"),
+            Text::JobController => ("Job controller", "Job 控制器"),
+            Text::Observed => ("observed", "观察到"),
+            Text::Decided => ("decided", "决定"),
+            Text::Requeue => ("next sync", "下次同步"),
+            Text::NoSync => ("No Job synced yet.", "还没有同步过 Job。"),
+            Text::Events => ("Events", "事件"),
+            Text::Applied => (
+                "Applied: the run continues from here.",
+                "已应用：从此刻继续运行。",
+            ),
         }
     }
 
@@ -254,6 +318,49 @@ fn job_sync_zh(s: &JobSync) -> String {
         out.push_str(&format!("；{} 后再次同步", format_duration(ms)));
     }
     out
+}
+
+/// A one-sentence explanation of a common mistake, for a manifest error's message.
+pub fn explain(message: &str, lang: Lang) -> Option<&'static str> {
+    let m = message;
+    if m.contains("spec.template.spec.restartPolicy")
+        && (m.contains("\"OnFailure\", \"Never\"") || m.contains("only \"Never\""))
+    {
+        return Some(lang.pick(
+            "A Job's pods must finish, so their restartPolicy must be Never or OnFailure; Always (the Pod default, also used when the field is omitted) is rejected.",
+            "Job 的 Pod 必须会结束，因此 restartPolicy 只能是 Never 或 OnFailure；Always（Pod 的默认值，省略时也是它）会被拒绝。",
+        ));
+    }
+    if m.contains("unknown field") {
+        return Some(lang.pick(
+            "This field does not exist at this place; check the spelling and the indentation.",
+            "这里不存在这个字段；请检查拼写和缩进。",
+        ));
+    }
+    if m.contains("`selector` does not match template `labels`")
+        || m.contains("`selector` not auto-generated")
+    {
+        return Some(lang.pick(
+            "A Job's selector is generated from its uid; leave it out (or set manualSelector: true and make it match the template labels).",
+            "Job 的 selector 由其 uid 自动生成；请不要填写（或设置 manualSelector: true 并让它与模板标签一致）。",
+        ));
+    }
+    if m.contains("concurrencyPolicy") {
+        return Some(lang.pick(
+            "concurrencyPolicy is a CronJob field with the values Allow, Forbid or Replace — not true/false.",
+            "concurrencyPolicy 是 CronJob 的字段，取值为 Allow、Forbid 或 Replace——不是 true/false。",
+        ));
+    }
+    if m.contains("cannot unmarshal") {
+        return Some(lang.pick(
+            "The value has the wrong type here: quote numbers used as strings (labels, annotations).",
+            "这里的值类型不对：作为字符串使用的数字（标签、注解）需要加引号。",
+        ));
+    }
+    if m.contains("Required value") {
+        return Some(lang.pick("A required field is missing.", "缺少必填字段。"));
+    }
+    None
 }
 
 /// A pod status (kubectl's STATUS column) explained in a few words, for the legend.

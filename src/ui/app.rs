@@ -1,6 +1,8 @@
 //! The root component: header, controls, cluster view and activity feed; the playback timer.
 
-use super::components::{ActivityFeed, ClusterView, Controls, Legend};
+use super::components::{
+    ActivityFeed, ClusterView, ControllerPanel, Controls, Editor, EventsPanel, Legend, TimelineView,
+};
 use super::state::{AppAction, AppState};
 use crate::builtin::BUILTINS;
 use crate::i18n::{Lang, Text};
@@ -24,6 +26,14 @@ fn stored_lang() -> Lang {
             Lang::from_code(&browser)
         }
     }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn text_key(id: &str) -> String {
+    format!("podlab.text.{id}")
 }
 
 fn store_lang(lang: Lang) {
@@ -52,6 +62,20 @@ pub fn App() -> Html {
             .and_then(|d| d.document_element())
         {
             let _ = doc.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+        }
+    });
+    // The learner's text survives reloads: restore it when a scenario loads, save every change.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.scenario_id, move |id| {
+            if let Some(saved) = storage().and_then(|s| s.get_item(&text_key(id)).ok().flatten()) {
+                dispatch.dispatch(AppAction::Edit(saved));
+            }
+        });
+    }
+    use_effect_with((state.scenario_id, state.text.clone()), |(id, text)| {
+        if let Some(s) = storage() {
+            let _ = s.set_item(&text_key(id), text);
         }
     });
     let lang = state.lang;
@@ -108,13 +132,23 @@ pub fn App() -> Html {
             {
                 match (&state.frame, &state.error) {
                     (Some(frame), _) => html! {
-                        <main class="body">
-                            <ClusterView frame={frame.clone()} {lang} />
-                            <aside class="side">
-                                <Legend {lang} />
-                                <ActivityFeed frame={frame.clone()} {lang} />
-                            </aside>
-                        </main>
+                        <>
+                            <main class="body">
+                                <Editor state={state.clone()} />
+                                <div class="centre">
+                                    <ClusterView frame={frame.clone()} {lang} />
+                                    <ControllerPanel frame={frame.clone()} {lang} />
+                                </div>
+                                <aside class="side">
+                                    <ActivityFeed frame={frame.clone()} {lang} />
+                                    <Legend {lang} />
+                                </aside>
+                            </main>
+                            <div class="bottom">
+                                <TimelineView state={state.clone()} />
+                                <EventsPanel frame={frame.clone()} state={state.clone()} {lang} />
+                            </div>
+                        </>
                     },
                     (None, Some(err)) => html! {
                         <main class="body"><div class="error" role="alert"><h2>{ Text::LoadFailed.get(lang) }</h2><pre>{ err }</pre></div></main>

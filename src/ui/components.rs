@@ -2,8 +2,16 @@
 
 mod activity;
 mod cluster;
+mod controller;
 mod controls;
+mod editor;
+mod events;
+mod timeline;
 
 pub use activity::{ActivityFeed, Legend};
 pub use cluster::ClusterView;
+pub use controller::ControllerPanel;
 pub use controls::Controls;
+pub use editor::Editor;
+pub use events::EventsPanel;
+pub use timeline::TimelineView;

@@ -1,10 +1,13 @@
 //! The app state and its reducer: the finished run behind `Rc`, the playhead, speed, language.
 
+use crate::api::manifest::parse_manifests;
 use crate::builtin::{self, BUILTINS};
 use crate::engine::Sim;
 use crate::frame::{event_times, frame_at, Frame};
 use crate::i18n::Lang;
 use crate::scenario;
+use crate::scenario::Action;
+use crate::sim::Change;
 use crate::sim::SimTime;
 use std::rc::Rc;
 use yew::Reducible;
@@ -35,6 +38,38 @@ pub struct AppState {
     pub speed: usize,
     /// The frame at the playhead.
     pub frame: Option<Rc<Frame>>,
+    /// The editor's text (the scenario's manifests, as the learner edits them).
+    pub text: String,
+    /// Problems the API server would report for `text`.
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// What the last Apply did: refusals by the API server, or none.
+    pub applied: Option<Rc<Vec<String>>>,
+}
+
+/// A located problem in the editor's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line (0: the whole text).
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+    /// The API server's (or the YAML parser's) message, verbatim.
+    pub message: String,
+}
+
+/// The diagnostics of a manifests text.
+pub fn diagnose(text: &str) -> Vec<Diagnostic> {
+    match parse_manifests(text) {
+        Ok(_) => Vec::new(),
+        Err(errs) => errs
+            .into_iter()
+            .map(|e| Diagnostic {
+                line: e.loc.line,
+                column: e.loc.column,
+                message: e.to_string(),
+            })
+            .collect(),
+    }
 }
 
 /// What can happen to the state.
@@ -56,6 +91,12 @@ pub enum AppAction {
     Load(String),
     /// Switch language.
     SetLang(Lang),
+    /// Move the playhead.
+    Seek(SimTime),
+    /// The editor's text changed.
+    Edit(String),
+    /// Apply the editor's text at the playhead.
+    Apply,
 }
 
 impl AppState {
@@ -72,9 +113,13 @@ impl AppState {
             playing: false,
             speed: 3,
             frame: None,
+            text: String::new(),
+            diagnostics: Rc::new(Vec::new()),
+            applied: None,
         };
         match scenario::parse(b.text) {
             Ok(s) => {
+                state.text = s.manifests_text.clone();
                 let mut sim = Sim::new(s);
                 sim.run();
                 state.times = Rc::new(event_times(&sim));
@@ -122,6 +167,8 @@ impl PartialEq for AppState {
             _ => false,
         };
         self.lang == other.lang
+            && self.text == other.text
+            && Rc::ptr_eq(&self.diagnostics, &other.diagnostics)
             && self.scenario_id == other.scenario_id
             && self.cursor == other.cursor
             && self.playing == other.playing
@@ -189,6 +236,46 @@ impl Reducible for AppState {
             AppAction::Load(id) => AppState::new(self.lang, &id),
             AppAction::SetLang(lang) if lang != self.lang => AppState { lang, ..state },
             AppAction::SetLang(_) => return self,
+            AppAction::Seek(t) => {
+                let mut s = state.seek(t);
+                s.playing = false;
+                s
+            }
+            AppAction::Edit(text) if text != self.text => {
+                let diagnostics = Rc::new(diagnose(&text));
+                AppState {
+                    text,
+                    diagnostics,
+                    applied: None,
+                    ..state
+                }
+            }
+            AppAction::Edit(_) => return self,
+            AppAction::Apply => {
+                let (Some(sim), Ok(manifests)) = (&self.sim, parse_manifests(&self.text)) else {
+                    return self;
+                };
+                let at = self.cursor;
+                let mut fork = sim.fork(at, Action::Apply(manifests));
+                fork.run();
+                let refused: Vec<String> = fork
+                    .trace()
+                    .iter()
+                    .filter(|e| e.time == at)
+                    .filter_map(|e| match &e.change {
+                        Change::Rejected { message, .. } => Some(message.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                let times = Rc::new(event_times(&fork));
+                let s = AppState {
+                    sim: Some(Rc::new(fork)),
+                    times,
+                    applied: Some(Rc::new(refused)),
+                    ..state
+                };
+                s.seek(at)
+            }
         };
         Rc::new(next)
     }

@@ -1,0 +1,42 @@
+//! `kubectl get events` at the playhead; clicking a row moves the playhead to that event.
+
+use crate::frame::Frame;
+use crate::i18n::{Lang, Text};
+use crate::ui::state::{AppAction, AppState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`EventsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct EventsProps {
+    /// The frame.
+    pub frame: Rc<Frame>,
+    /// The app state (to seek).
+    pub state: UseReducerHandle<AppState>,
+    /// Language.
+    pub lang: Lang,
+}
+
+/// The events table.
+#[component]
+pub fn EventsPanel(props: &EventsProps) -> Html {
+    let rows = props.frame.events.iter().rev().take(40).map(|e| {
+        let d = props.state.dispatcher();
+        let t = e.time;
+        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(AppAction::Seek(t)));
+        html! {
+            <tr class={classes!((e.type_ == "Warning").then_some("warning"))} {onclick}>
+                <td>{ &e.last_seen }</td><td>{ &e.type_ }</td><td>{ &e.reason }</td><td>{ &e.object }</td><td>{ &e.message }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="events" aria-label="Events">
+            <h2>{ Text::Events.get(props.lang) }</h2>
+            <table>
+                <thead><tr><th>{ "LAST SEEN" }</th><th>{ "TYPE" }</th><th>{ "REASON" }</th><th>{ "OBJECT" }</th><th>{ "MESSAGE" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
+    }
+}
