@@ -115,11 +115,14 @@ pub enum Text {
     Events,
     /// Shown after Apply.
     Applied,
+    /// A sync that changed nothing.
+    NothingToDo,
 }
 
 impl Text {
     /// Every variant, for completeness checks.
-    pub const ALL: [Text; 36] = [
+    pub const ALL: [Text; 37] = [
+        Text::NothingToDo,
         Text::Manifest,
         Text::Apply,
         Text::ApplyHint,

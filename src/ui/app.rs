@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 const TICK_MS: u32 = 50;
 const LANG_KEY: &str = "podlab.lang";
+const SCENARIO_KEY: &str = "podlab.scenario";
 
 fn stored_lang() -> Lang {
     let stored = web_sys::window()
@@ -45,7 +46,10 @@ fn store_lang(lang: Lang) {
 /// The podlab app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(stored_lang(), BUILTINS[0].id));
+    let state = use_reducer(|| {
+        let last = storage().and_then(|s| s.get_item(SCENARIO_KEY).ok().flatten());
+        AppState::new(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id))
+    });
     {
         let dispatch = state.dispatcher();
         use_effect_with(state.playing, move |playing| {
@@ -68,6 +72,9 @@ pub fn App() -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with(state.scenario_id, move |id| {
+            if let Some(s) = storage() {
+                let _ = s.set_item(SCENARIO_KEY, id);
+            }
             if let Some(saved) = storage().and_then(|s| s.get_item(&text_key(id)).ok().flatten()) {
                 dispatch.dispatch(AppAction::Edit(saved));
             }

@@ -38,7 +38,7 @@ pub fn ControllerPanel(props: &ControllerProps) -> Html {
                 .split(['→'])
                 .nth(1)
                 .map(|d| format!("→{d}"))
-                .unwrap_or_else(|| "—".into());
+                .unwrap_or_else(|| Text::NothingToDo.get(lang).to_string());
             html! {
                 <dl>
                     <dt>{ Text::Observed.get(lang) }</dt><dd data-testid="observed">{ observed }</dd>

@@ -1,0 +1,67 @@
+// The visualizer on Job scenarios: play to Complete, edit and Apply on a fork, errors inline,
+// the text kept across reloads, the timeline and events moving the playhead.
+const { test, expect } = require('@playwright/test');
+const path = require('path');
+const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
+
+async function load(page, id) {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/');
+  await page.getByLabel('Scenario').selectOption(id);
+  await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
+}
+
+test('the pi Job plays until Complete and its pod turns green', async ({ page }) => {
+  await load(page, 'job-pi');
+  await page.getByLabel('Speed').selectOption({ label: '16×' });
+  await page.getByRole('button', { name: 'Play' }).click();
+  const pod = page.locator('[data-pod^="pi-"]');
+  await expect(pod).toHaveAttribute('data-status', 'Completed', { timeout: 15000 });
+  await expect(page.getByRole('region', { name: 'Job controller' })).toContainText('Complete (CompletionsReached)');
+  await page.screenshot({ path: path.join(SHOTS, 'job-pi-complete.png'), fullPage: true });
+});
+
+test('editing parallelism from 2 to 4 and applying runs four pods at once', async ({ page }) => {
+  await load(page, 'job-parallel');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  const editor = page.getByRole('textbox', { name: 'Manifest' });
+  const text = await editor.inputValue();
+  await editor.fill(text.replace('parallelism: 2', 'parallelism: 4'));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('region', { name: 'Job controller' }).getByTestId('formula')).toContainText('min(parallelism 4');
+  await page.getByLabel('Speed').selectOption({ label: '8×' });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-pod^="batch-"][data-status="Running"]')).toHaveCount(4, { timeout: 10000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.screenshot({ path: path.join(SHOTS, 'job-parallel-four.png'), fullPage: true });
+});
+
+test('restartPolicy Always shows the API server error at its line', async ({ page }) => {
+  await load(page, 'job-pi');
+  const editor = page.getByRole('textbox', { name: 'Manifest' });
+  const text = await editor.inputValue();
+  await editor.fill(text.replace('restartPolicy: Never', 'restartPolicy: Always'));
+  const problems = page.getByRole('status', { name: 'Problems' });
+  await expect(problems).toContainText('spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"');
+  const line = text.split('\n').findIndex((l) => l.includes('restartPolicy')) + 1;
+  await expect(problems.locator(`li[data-line="${line}"]`)).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await expect(page.locator('[data-pod]').first()).toBeVisible(); // the last valid run stays
+  await page.getByRole('button', { name: 'Language' }).click();
+  await expect(problems).toContainText('Job 的 Pod 必须会结束');
+  await page.screenshot({ path: path.join(SHOTS, 'editor-error-zh.png'), fullPage: true });
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Manifest' })).toHaveValue(/restartPolicy: Always/);
+});
+
+test('clicking an event moves the playhead to it', async ({ page }) => {
+  await load(page, 'job-backoff-never');
+  await page.getByRole('button', { name: 'Restart' }).click();
+  const time = page.getByTestId('sim-time');
+  // Jump near the end, then click the oldest event row.
+  await page.locator('.timeline svg').click({ position: { x: 990, y: 5 } });
+  const rows = page.getByRole('region', { name: 'Events' }).locator('tbody tr');
+  await rows.last().click();
+  await expect(time).toHaveText('t = 0s');
+});
