@@ -218,6 +218,10 @@ impl Text {
                 "Applied: the run continues from here.",
                 "已应用：从此刻继续运行。",
             ),
+            Text::NothingToDo => (
+                "nothing to change: the cluster already matches",
+                "无需改变：集群已符合期望",
+            ),
         }
     }
 
