@@ -451,6 +451,16 @@ fn run_step(w: &mut World, action: &Action) {
                 w.act_as(Actor::User, w.cause().clone());
             }
         }
+        Action::ExitContainer { pod, exit_code } => {
+            if !kubelet::fail_container(w, pod, *exit_code) {
+                let message = format!("pod {pod:?} has no running container");
+                w.log(Change::Rejected {
+                    kind: Kind::Pod,
+                    name: pod.clone(),
+                    message,
+                });
+            }
+        }
         Action::AddNode(def) => add_node(w, def),
         Action::RemoveNode(name) => {
             if let Err(e) = api::delete(w, Kind::Node, name, DeleteOptions::default()) {

@@ -200,6 +200,30 @@ pub fn frame_of(world: &World, trace: &[TraceEvent], activity: usize) -> Frame {
     }
 }
 
+/// What `kubectl describe` would show of one object at a moment: its YAML and its events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Described {
+    /// The object as `kubectl get -o yaml` prints it.
+    pub yaml: String,
+    /// Its events, oldest first.
+    pub events: Vec<EventRow>,
+}
+
+/// Describes an object of a run at time `t`.
+pub fn describe(sim: &Sim, t: SimTime, kind: Kind, name: &str) -> Option<Described> {
+    let world = sim.seek(t);
+    let obj = world.store.get(kind, name)?;
+    let yaml = crate::output::to_yaml(&serde_json::to_value(obj).ok()?);
+    let frame = frame_of(&world, &[], 0);
+    let object = format!("{}/{name}", kind.lower());
+    let events = frame
+        .events
+        .into_iter()
+        .filter(|e| e.object == object)
+        .collect();
+    Some(Described { yaml, events })
+}
+
 /// The frame at time `t` of a finished run.
 pub fn frame_at(sim: &Sim, t: SimTime, activity: usize) -> Frame {
     let world = sim.seek(t);

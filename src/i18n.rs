@@ -117,11 +117,44 @@ pub enum Text {
     Applied,
     /// A sync that changed nothing.
     NothingToDo,
+    /// Make a container exit 1.
+    ExitOne,
+    /// Make a container exit 0.
+    ExitZero,
+    /// Delete a pod.
+    DeletePod,
+    /// Mark a node NotReady.
+    MarkNotReady,
+    /// Mark a node Ready.
+    MarkReady,
+    /// Cordon a node.
+    Cordon,
+    /// Uncordon a node.
+    Uncordon,
+    /// Remove a node.
+    RemoveNode,
+    /// Add a node.
+    AddNode,
+    /// Close the inspector.
+    Close,
+    /// Inspector hint.
+    InspectHint,
 }
 
 impl Text {
     /// Every variant, for completeness checks.
-    pub const ALL: [Text; 37] = [
+    pub const ALL: [Text; 48] = [
+        Text::ExitOne,
+        Text::ExitZero,
+        Text::DeletePod,
+        Text::MarkNotReady,
+        Text::MarkReady,
+        Text::Cordon,
+        Text::Uncordon,
+        Text::RemoveNode,
+        Text::AddNode,
+        Text::Close,
+        Text::InspectHint,
         Text::NothingToDo,
         Text::Manifest,
         Text::Apply,
@@ -217,6 +250,20 @@ impl Text {
             Text::Applied => (
                 "Applied: the run continues from here.",
                 "已应用：从此刻继续运行。",
+            ),
+            Text::ExitOne => ("Container exits 1", "容器以 1 退出"),
+            Text::ExitZero => ("Container exits 0", "容器以 0 退出"),
+            Text::DeletePod => ("Delete pod", "删除 Pod"),
+            Text::MarkNotReady => ("Mark NotReady", "标记为 NotReady"),
+            Text::MarkReady => ("Mark Ready", "标记为 Ready"),
+            Text::Cordon => ("Cordon", "封锁"),
+            Text::Uncordon => ("Uncordon", "解除封锁"),
+            Text::RemoveNode => ("Remove node", "移除节点"),
+            Text::AddNode => ("Add node", "添加节点"),
+            Text::Close => ("Close", "关闭"),
+            Text::InspectHint => (
+                "Click a pod or a node to inspect it and to inject failures.",
+                "点击 Pod 或节点来查看详情并注入故障。",
             ),
             Text::NothingToDo => (
                 "nothing to change: the cluster already matches",

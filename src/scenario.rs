@@ -61,6 +61,13 @@ pub enum Action {
         /// The exit code.
         exit_code: i32,
     },
+    /// Make one pod's first running container exit now (the UI's failure injection).
+    ExitContainer {
+        /// The pod.
+        pod: String,
+        /// The exit code.
+        exit_code: i32,
+    },
     /// A node joins.
     AddNode(NodeDef),
     /// A node leaves.

@@ -65,3 +65,33 @@ test('clicking an event moves the playhead to it', async ({ page }) => {
   await rows.last().click();
   await expect(time).toHaveText('t = 0s');
 });
+
+test('inspecting a pod and making its container exit 1 forks the run', async ({ page }) => {
+  await load(page, 'job-parallel');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  const running = page.locator('[data-pod^="batch-"][data-status="Running"]').first();
+  await expect(running).toBeVisible();
+  const name = await running.getAttribute('data-pod');
+  await running.click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText(`pod/${name}`);
+  await expect(inspector).toContainText('kind: Pod');
+  await inspector.getByRole('button', { name: 'Container exits 1' }).click();
+  await expect(page.locator(`[data-pod="${name}"]`)).toHaveAttribute('data-status', 'Error');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByRole('region', { name: 'Job controller' })).toContainText('failed 1');
+  await page.screenshot({ path: path.join(SHOTS, 'inspector-failure.png'), fullPage: true });
+});
+
+test('nodes can be marked NotReady, cordoned and added', async ({ page }) => {
+  await load(page, 'bare-pods');
+  const node = page.locator('[data-node="node-2"]');
+  await node.click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: 'Mark NotReady' }).click();
+  await expect(node).toHaveClass(/not-ready/);
+  await inspector.getByRole('button', { name: 'Cordon' }).click();
+  await expect(node).toHaveClass(/cordoned/);
+  await page.getByRole('button', { name: 'Add node' }).click();
+  await expect(page.locator('[data-node]')).toHaveCount(4);
+});

@@ -1,11 +1,13 @@
 //! The root component: header, controls, cluster view and activity feed; the playback timer.
 
 use super::components::{
-    ActivityFeed, ClusterView, ControllerPanel, Controls, Editor, EventsPanel, Legend, TimelineView,
+    ActivityFeed, ClusterView, ControllerPanel, Controls, Editor, EventsPanel, Inspector, Legend,
+    TimelineView,
 };
 use super::state::{AppAction, AppState};
 use crate::builtin::BUILTINS;
 use crate::i18n::{Lang, Text};
+use crate::scenario::{Action, NodeDef};
 use gloo_timers::callback::Interval;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -111,6 +113,21 @@ pub fn App() -> Html {
         let next = if lang == Lang::En { Lang::Zh } else { Lang::En };
         Callback::from(move |_| dispatch.dispatch(AppAction::SetLang(next)))
     };
+    let onselect = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |sel: (crate::model::Kind, String)| {
+            dispatch.dispatch(AppAction::Select(Some(sel)))
+        })
+    };
+    let onaddnode = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |name: String| {
+            dispatch.dispatch(AppAction::Inject(Action::AddNode(NodeDef {
+                name,
+                ..NodeDef::default()
+            })))
+        })
+    };
     let title = |text: &str| {
         crate::scenario::parse(text)
             .map(|s| lang.pick(&s.title.en, &s.title.zh).to_string())
@@ -143,10 +160,11 @@ pub fn App() -> Html {
                             <main class="body">
                                 <Editor state={state.clone()} />
                                 <div class="centre">
-                                    <ClusterView frame={frame.clone()} {lang} />
+                                    <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} />
                                     <ControllerPanel frame={frame.clone()} {lang} />
                                 </div>
                                 <aside class="side">
+                                    <Inspector state={state.clone()} />
                                     <ActivityFeed frame={frame.clone()} {lang} />
                                     <Legend {lang} />
                                 </aside>

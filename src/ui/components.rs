@@ -6,6 +6,7 @@ mod controller;
 mod controls;
 mod editor;
 mod events;
+mod inspector;
 mod timeline;
 
 pub use activity::{ActivityFeed, Legend};
@@ -14,4 +15,5 @@ pub use controller::ControllerPanel;
 pub use controls::Controls;
 pub use editor::Editor;
 pub use events::EventsPanel;
+pub use inspector::Inspector;
 pub use timeline::TimelineView;

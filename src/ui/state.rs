@@ -5,6 +5,7 @@ use crate::builtin::{self, BUILTINS};
 use crate::engine::Sim;
 use crate::frame::{event_times, frame_at, Frame};
 use crate::i18n::Lang;
+use crate::model::Kind;
 use crate::scenario;
 use crate::scenario::Action;
 use crate::sim::Change;
@@ -44,6 +45,8 @@ pub struct AppState {
     pub diagnostics: Rc<Vec<Diagnostic>>,
     /// What the last Apply did: refusals by the API server, or none.
     pub applied: Option<Rc<Vec<String>>>,
+    /// The pod or node being inspected.
+    pub selected: Option<(Kind, String)>,
 }
 
 /// A located problem in the editor's text.
@@ -97,6 +100,10 @@ pub enum AppAction {
     Edit(String),
     /// Apply the editor's text at the playhead.
     Apply,
+    /// Inspect a pod or node (or nothing).
+    Select(Option<(Kind, String)>),
+    /// Do something to the cluster at the playhead (a failure, a node change).
+    Inject(Action),
 }
 
 impl AppState {
@@ -116,6 +123,7 @@ impl AppState {
             text: String::new(),
             diagnostics: Rc::new(Vec::new()),
             applied: None,
+            selected: None,
         };
         match scenario::parse(b.text) {
             Ok(s) => {
@@ -174,7 +182,37 @@ impl PartialEq for AppState {
             && self.playing == other.playing
             && self.speed == other.speed
             && self.error == other.error
+            && self.selected == other.selected
             && same_rc(&self.sim, &other.sim)
+    }
+}
+
+impl AppState {
+    /// Runs `action` at the playhead on a fork of the run: the past stays, the future is new.
+    fn fork(self, action: Action) -> AppState {
+        let Some(sim) = self.sim.clone() else {
+            return self;
+        };
+        let at = self.cursor;
+        let mut fork = sim.fork(at, action);
+        fork.run();
+        let refused: Vec<String> = fork
+            .trace()
+            .iter()
+            .filter(|e| e.time == at)
+            .filter_map(|e| match &e.change {
+                Change::Rejected { message, .. } => Some(message.clone()),
+                _ => None,
+            })
+            .collect();
+        let times = Rc::new(event_times(&fork));
+        AppState {
+            sim: Some(Rc::new(fork)),
+            times,
+            applied: Some(Rc::new(refused)),
+            ..self
+        }
+        .seek(at)
     }
 }
 
@@ -251,31 +289,12 @@ impl Reducible for AppState {
                 }
             }
             AppAction::Edit(_) => return self,
-            AppAction::Apply => {
-                let (Some(sim), Ok(manifests)) = (&self.sim, parse_manifests(&self.text)) else {
-                    return self;
-                };
-                let at = self.cursor;
-                let mut fork = sim.fork(at, Action::Apply(manifests));
-                fork.run();
-                let refused: Vec<String> = fork
-                    .trace()
-                    .iter()
-                    .filter(|e| e.time == at)
-                    .filter_map(|e| match &e.change {
-                        Change::Rejected { message, .. } => Some(message.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                let times = Rc::new(event_times(&fork));
-                let s = AppState {
-                    sim: Some(Rc::new(fork)),
-                    times,
-                    applied: Some(Rc::new(refused)),
-                    ..state
-                };
-                s.seek(at)
-            }
+            AppAction::Apply => match parse_manifests(&self.text) {
+                Ok(manifests) => state.fork(Action::Apply(manifests)),
+                Err(_) => return self,
+            },
+            AppAction::Select(selected) => AppState { selected, ..state },
+            AppAction::Inject(action) => state.fork(action),
         };
         Rc::new(next)
     }

@@ -2,6 +2,7 @@
 
 use crate::frame::{Frame, PodView};
 use crate::i18n::{Lang, Text};
+use crate::model::Kind;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -12,6 +13,10 @@ pub struct ClusterProps {
     pub frame: Rc<Frame>,
     /// Language.
     pub lang: Lang,
+    /// Called when a pod or node is clicked.
+    pub onselect: Callback<(Kind, String)>,
+    /// Called by "Add node" with the new node's name.
+    pub onaddnode: Callback<String>,
 }
 
 fn status_class(status: &str) -> String {
@@ -21,10 +26,17 @@ fn status_class(status: &str) -> String {
     )
 }
 
-fn pod_chip(p: &PodView, lang: Lang) -> Html {
+fn pod_chip(p: &PodView, lang: Lang, onselect: &Callback<(Kind, String)>) -> Html {
+    let onclick = {
+        let (cb, name) = (onselect.clone(), p.name.clone());
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            cb.emit((Kind::Pod, name.clone()))
+        })
+    };
     let restarts = (p.restarts > 0).then(|| html! { <span class="restarts">{ format!("↻{} {}", p.restarts, Text::Restarts.get(lang)) }</span> });
     html! {
-        <li class={status_class(&p.status)} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()}
+        <li class={status_class(&p.status)} {onclick} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()}
             title={p.unschedulable.clone().unwrap_or_else(|| format!("{} · {}", p.status, p.ready))}>
             <span class="name">{ &p.name }</span>
             <span class="status">{ &p.status }</span>
@@ -40,19 +52,35 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
     let frame = &props.frame;
     html! {
         <section class="cluster" role="region" aria-label="Cluster">
-            <h2>{ Text::Cluster.get(lang) }</h2>
+            <header class="cluster-head">
+                <h2>{ Text::Cluster.get(lang) }</h2>
+                <button aria-label="Add node" onclick={
+                    let (cb, n) = (props.onaddnode.clone(), frame.nodes.len() + 1);
+                    let names: Vec<String> = frame.nodes.iter().map(|x| x.name.clone()).collect();
+                    Callback::from(move |_: MouseEvent| {
+                        let mut i = n;
+                        while names.contains(&format!("node-{i}")) { i += 1; }
+                        cb.emit(format!("node-{i}"))
+                    })
+                }>{ Text::AddNode.get(lang) }</button>
+            </header>
             <div class="queue" aria-label="Scheduling queue">
                 <h3>{ Text::SchedulingQueue.get(lang) }</h3>
                 if frame.pending.is_empty() {
                     <p class="muted">{ Text::QueueEmpty.get(lang) }</p>
                 } else {
-                    <ul class="pods">{ for frame.pending.iter().map(|p| pod_chip(p, lang)) }</ul>
+                    <ul class="pods">{ for frame.pending.iter().map(|p| pod_chip(p, lang, &props.onselect)) }</ul>
                     { for frame.pending.iter().filter_map(|p| p.unschedulable.as_ref().map(|m| html! { <p class="why"><code>{ m }</code></p> })) }
                 }
             </div>
             <div class="nodes">
-                { for frame.nodes.iter().map(|n| html! {
-                    <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"))} data-node={n.name.clone()}>
+                { for frame.nodes.iter().map(|n| {
+                    let onclick = {
+                        let (cb, name) = (props.onselect.clone(), n.name.clone());
+                        Callback::from(move |_: MouseEvent| cb.emit((Kind::Node, name.clone())))
+                    };
+                    html! {
+                    <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"))} {onclick} data-node={n.name.clone()}>
                         <header>
                             <span class="node-name">{ &n.name }</span>
                             <span class={classes!("badge", if n.ready { "ok" } else { "bad" })}>{ if n.ready { Text::Ready.get(lang) } else { Text::NotReady.get(lang) } }</span>
@@ -65,9 +93,10 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                         if n.pods.is_empty() {
                             <p class="muted">{ Text::NoPods.get(lang) }</p>
                         } else {
-                            <ul class="pods">{ for n.pods.iter().map(|p| pod_chip(p, lang)) }</ul>
+                            <ul class="pods">{ for n.pods.iter().map(|p| pod_chip(p, lang, &props.onselect)) }</ul>
                         }
                     </article>
+                    }
                 }) }
             </div>
         </section>
