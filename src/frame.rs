@@ -3,7 +3,7 @@
 
 use crate::engine::Sim;
 use crate::model::{Kind, Node, Object, Pod};
-use crate::output::table::pod_status;
+use crate::output::table::{self, pod_status};
 use crate::output::{human_duration, sorted_events};
 use crate::sim::{Actor, Change, JobSync, SimTime, TraceEvent};
 use crate::world::World;
@@ -70,6 +70,17 @@ pub struct Frame {
     pub last_sync: Option<JobSync>,
     /// `kubectl get events` at this moment, oldest first.
     pub events: Vec<EventRow>,
+    /// `kubectl get pods -o wide`, `get jobs` and `get nodes` at this moment.
+    pub tables: Vec<KubectlTable>,
+}
+
+/// One `kubectl get` table: the command and its rows (header first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KubectlTable {
+    /// The command that prints it.
+    pub command: &'static str,
+    /// Header, then one row per object.
+    pub rows: Vec<Vec<String>>,
 }
 
 /// One row of `kubectl get events`.
@@ -164,6 +175,38 @@ pub fn frame_of(world: &World, trace: &[TraceEvent], activity: usize) -> Frame {
         _ => None,
     });
     let now = world.wall_now();
+    let table = |command, header: &[&str], rows: Vec<Vec<String>>| {
+        let mut all = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+        all.extend(rows);
+        KubectlTable { command, rows: all }
+    };
+    let tables = vec![
+        table(
+            "kubectl get pods -o wide",
+            &table::POD_WIDE_HEADER,
+            pods.iter().map(|p| table::pod_row_wide(p, now)).collect(),
+        ),
+        table(
+            "kubectl get jobs",
+            &table::JOB_HEADER,
+            world
+                .store
+                .list(Kind::Job)
+                .filter_map(Object::as_job)
+                .map(|j| table::job_row(j, now, false))
+                .collect(),
+        ),
+        table(
+            "kubectl get nodes",
+            &table::NODE_HEADER,
+            world
+                .store
+                .list(Kind::Node)
+                .filter_map(Object::as_node)
+                .map(|n| table::node_row(n, now, false))
+                .collect(),
+        ),
+    ];
     let events = sorted_events(world)
         .into_iter()
         .map(|e| {
@@ -197,6 +240,7 @@ pub fn frame_of(world: &World, trace: &[TraceEvent], activity: usize) -> Frame {
             .collect(),
         last_sync,
         events,
+        tables,
     }
 }
 

@@ -3,6 +3,6 @@
 
 mod app;
 mod components;
-mod state;
+pub mod state;
 
 pub use app::App;

@@ -62,3 +62,82 @@ async fn the_app_should_render_three_nodes_and_step() {
         Some("Running")
     );
 }
+
+mod reducer {
+    use super::*;
+    use podlab::i18n::{Lang, Text};
+    use podlab::sim::SimTime;
+    use podlab::ui::state::{AppAction, AppState};
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    fn start(id: &str) -> Rc<AppState> {
+        Rc::new(AppState::new(Lang::En, id))
+    }
+
+    #[wasm_bindgen_test]
+    fn stepping_forward_then_back_should_show_the_same_frame() {
+        let s0 = start("job-parallel");
+        let s1 = s0.clone().reduce(AppAction::StepForward);
+        let s2 = s1.clone().reduce(AppAction::StepForward);
+        let back = s2.reduce(AppAction::StepBack);
+        assert_eq!(back.cursor, s1.cursor);
+        assert_eq!(back.frame, s1.frame);
+        let sought = start("job-parallel").reduce(AppAction::Seek(SimTime(25_000)));
+        assert_eq!(sought.cursor, SimTime(25_000));
+        assert_eq!(sought.frame.as_ref().unwrap().time, SimTime(25_000));
+    }
+
+    #[wasm_bindgen_test]
+    fn diagnostics_should_point_at_the_offending_line() {
+        let s = start("job-pi");
+        let text = s
+            .text
+            .replace("restartPolicy: Never", "restartPolicy: Always");
+        let line = text
+            .lines()
+            .position(|l| l.contains("restartPolicy"))
+            .unwrap() as u32
+            + 1;
+        let edited = s.reduce(AppAction::Edit(text));
+        assert_eq!(edited.diagnostics.len(), 1);
+        assert_eq!(edited.diagnostics[0].line, line);
+        assert!(edited.diagnostics[0].message.ends_with("spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\""));
+        let same = edited.clone().reduce(AppAction::Apply);
+        assert!(
+            Rc::ptr_eq(&same, &edited),
+            "an invalid text is not applied; the last valid run stays"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn apply_should_fork_at_the_playhead() {
+        let s = start("job-parallel").reduce(AppAction::Seek(SimTime(2_000)));
+        let text = s.text.replace("parallelism: 2", "parallelism: 4");
+        let applied = s.reduce(AppAction::Edit(text)).reduce(AppAction::Apply);
+        assert_eq!(applied.cursor, SimTime(2_000));
+        assert_eq!(
+            applied
+                .frame
+                .as_ref()
+                .unwrap()
+                .last_sync
+                .as_ref()
+                .unwrap()
+                .want_active,
+            Some(4)
+        );
+        assert!(applied
+            .applied
+            .as_ref()
+            .is_some_and(|refused| refused.is_empty()));
+    }
+
+    #[wasm_bindgen_test]
+    fn every_text_should_be_translated() {
+        for t in Text::ALL {
+            let (en, zh) = t.both();
+            assert!(!en.is_empty() && !zh.is_empty() && en != zh, "{t:?}");
+        }
+    }
+}

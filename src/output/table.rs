@@ -153,6 +153,34 @@ pub fn pod_row(p: &Pod, now: Time, prefix: bool) -> Vec<String> {
     ]
 }
 
+/// `kubectl get pods -o wide` row: the pod row plus IP, NODE, NOMINATED NODE, READINESS GATES.
+pub fn pod_row_wide(p: &Pod, now: Time) -> Vec<String> {
+    let mut row = pod_row(p, now, false);
+    let none = || "<none>".to_string();
+    row.push(p.status().pod_ip.clone().unwrap_or_else(none));
+    row.push(p.node_name().map(str::to_string).unwrap_or_else(none));
+    row.push(none());
+    row.push(none());
+    row
+}
+
+/// The header of `kubectl get pods -o wide`.
+pub const POD_WIDE_HEADER: [&str; 9] = [
+    "NAME",
+    "READY",
+    "STATUS",
+    "RESTARTS",
+    "AGE",
+    "IP",
+    "NODE",
+    "NOMINATED NODE",
+    "READINESS GATES",
+];
+/// The header of `kubectl get jobs`.
+pub const JOB_HEADER: [&str; 5] = ["NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE"];
+/// The header of `kubectl get nodes`.
+pub const NODE_HEADER: [&str; 5] = ["NAME", "STATUS", "ROLES", "AGE", "VERSION"];
+
 /// kubectl's Job STATUS column (kubectl ≥ 1.28).
 pub fn job_status(j: &Job) -> &'static str {
     if j.has_condition("Complete") {

@@ -2,7 +2,7 @@
 
 use super::components::{
     ActivityFeed, ClusterView, ControllerPanel, Controls, Editor, EventsPanel, Inspector, Legend,
-    TimelineView,
+    TablesPanel, TimelineView,
 };
 use super::state::{AppAction, AppState};
 use crate::builtin::BUILTINS;
@@ -171,6 +171,7 @@ pub fn App() -> Html {
                             </main>
                             <div class="bottom">
                                 <TimelineView state={state.clone()} />
+                                <TablesPanel frame={frame.clone()} />
                                 <EventsPanel frame={frame.clone()} state={state.clone()} {lang} />
                             </div>
                         </>

@@ -7,6 +7,7 @@ mod controls;
 mod editor;
 mod events;
 mod inspector;
+mod tables;
 mod timeline;
 
 pub use activity::{ActivityFeed, Legend};
@@ -16,4 +17,5 @@ pub use controls::Controls;
 pub use editor::Editor;
 pub use events::EventsPanel;
 pub use inspector::Inspector;
+pub use tables::TablesPanel;
 pub use timeline::TimelineView;

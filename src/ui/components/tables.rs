@@ -1,0 +1,29 @@
+//! `kubectl get pods -o wide`, `get jobs` and `get nodes` at the playhead, with kubectl's
+//! columns, laid out as kubectl's tabwriter lays them out.
+
+use crate::frame::Frame;
+use crate::output::table::layout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`TablesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct TablesProps {
+    /// The frame.
+    pub frame: Rc<Frame>,
+}
+
+/// The kubectl tables.
+#[component]
+pub fn TablesPanel(props: &TablesProps) -> Html {
+    html! {
+        <section class="tables" aria-label="kubectl get">
+            { for props.frame.tables.iter().filter(|t| t.rows.len() > 1).map(|t| html! {
+                <div class="kubectl">
+                    <code class="prompt">{ format!("$ {}", t.command) }</code>
+                    <pre>{ layout(&t.rows) }</pre>
+                </div>
+            }) }
+        </section>
+    }
+}
