@@ -72,6 +72,8 @@ pub struct Frame {
     pub events: Vec<EventRow>,
     /// `kubectl get pods -o wide`, `get jobs` and `get nodes` at this moment.
     pub tables: Vec<KubectlTable>,
+    /// The Job controller's workqueue: keys ready now, then keys waiting with their due time.
+    pub job_queue: Vec<(String, Option<SimTime>)>,
 }
 
 /// One `kubectl get` table: the command and its rows (header first).
@@ -241,6 +243,13 @@ pub fn frame_of(world: &World, trace: &[TraceEvent], activity: usize) -> Frame {
         last_sync,
         events,
         tables,
+        job_queue: {
+            let q = &world.controllers.job.queue;
+            q.ready_keys()
+                .map(|k| (k.to_string(), None))
+                .chain(q.waiting_keys().map(|(k, t)| (k.to_string(), Some(t))))
+                .collect()
+        },
     }
 }
 

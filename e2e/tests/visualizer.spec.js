@@ -95,3 +95,18 @@ test('nodes can be marked NotReady, cordoned and added', async ({ page }) => {
   await page.getByRole('button', { name: 'Add node' }).click();
   await expect(page.locator('[data-node]')).toHaveCount(4);
 });
+
+test('the control plane lights up the component that acted and lists workqueue keys', async ({ page }) => {
+  await load(page, 'job-parallel');
+  const cp = page.getByRole('region', { name: 'Control plane' });
+  await expect(cp.locator('.cp-box.active')).toHaveCount(1);
+  // At 11 s the pods finished: the Job waits in the workqueue for the 1 s batched sync.
+  await page.locator('.timeline svg').click({ position: { x: 10, y: 5 } });
+  for (let i = 0; i < 40; i++) {
+    const t = await page.getByTestId('sim-time').textContent();
+    if (t === 't = 11s') break;
+    await page.getByRole('button', { name: 'Step forward' }).click();
+  }
+  await expect(cp.getByTestId('workqueue')).toContainText('default/batch');
+  await page.screenshot({ path: path.join(SHOTS, 'control-plane.png'), fullPage: false });
+});

@@ -1,8 +1,8 @@
 //! The root component: header, controls, cluster view and activity feed; the playback timer.
 
 use super::components::{
-    ActivityFeed, ClusterView, ControllerPanel, Controls, Editor, EventsPanel, Inspector, Legend,
-    TablesPanel, TimelineView,
+    ActivityFeed, ClusterView, ControlPlane, ControllerPanel, Controls, Editor, EventsPanel,
+    Inspector, Legend, TablesPanel, TimelineView,
 };
 use super::state::{AppAction, AppState};
 use crate::builtin::BUILTINS;
@@ -162,6 +162,7 @@ pub fn App() -> Html {
                                 <div class="centre">
                                     <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} />
                                     <ControllerPanel frame={frame.clone()} {lang} />
+                                    <ControlPlane frame={frame.clone()} {lang} />
                                 </div>
                                 <aside class="side">
                                     <Inspector state={state.clone()} />

@@ -3,6 +3,7 @@
 mod activity;
 mod cluster;
 mod controller;
+mod controlplane;
 mod controls;
 mod editor;
 mod events;
@@ -13,6 +14,7 @@ mod timeline;
 pub use activity::{ActivityFeed, Legend};
 pub use cluster::ClusterView;
 pub use controller::ControllerPanel;
+pub use controlplane::ControlPlane;
 pub use controls::Controls;
 pub use editor::Editor;
 pub use events::EventsPanel;
