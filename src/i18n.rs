@@ -139,11 +139,17 @@ pub enum Text {
     Close,
     /// Inspector hint.
     InspectHint,
+    /// Help overlay heading.
+    Shortcuts,
+    /// Presenter mode button.
+    Presenter,
 }
 
 impl Text {
     /// Every variant, for completeness checks.
-    pub const ALL: [Text; 48] = [
+    pub const ALL: [Text; 50] = [
+        Text::Shortcuts,
+        Text::Presenter,
         Text::ExitOne,
         Text::ExitZero,
         Text::DeletePod,
@@ -261,6 +267,8 @@ impl Text {
             Text::RemoveNode => ("Remove node", "移除节点"),
             Text::AddNode => ("Add node", "添加节点"),
             Text::Close => ("Close", "关闭"),
+            Text::Shortcuts => ("Keyboard shortcuts", "键盘快捷键"),
+            Text::Presenter => ("Presenter mode", "演示模式"),
             Text::InspectHint => (
                 "Click a pod or a node to inspect it and to inject failures.",
                 "点击 Pod 或节点来查看详情并注入故障。",

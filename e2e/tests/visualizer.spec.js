@@ -110,3 +110,18 @@ test('the control plane lights up the component that acted and lists workqueue k
   await expect(cp.getByTestId('workqueue')).toContainText('default/batch');
   await page.screenshot({ path: path.join(SHOTS, 'control-plane.png'), fullPage: false });
 });
+
+test('help lists the shortcuts and presenter mode hides the editor', async ({ page }) => {
+  await load(page, 'job-pi');
+  await page.locator('.app').focus();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Ctrl+Enter');
+  await help.getByRole('button', { name: 'Close' }).click();
+  await expect(help).toHaveCount(0);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByRole('textbox', { name: 'Manifest' })).toBeHidden();
+  await page.screenshot({ path: path.join(SHOTS, 'presenter.png') });
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('sim-time')).not.toHaveText('t = 0s');
+});

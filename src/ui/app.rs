@@ -93,8 +93,12 @@ pub fn App() -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let action = match e.key().as_str() {
                 " " => AppAction::TogglePlay,
-                "ArrowRight" => AppAction::StepForward,
-                "ArrowLeft" => AppAction::StepBack,
+                "ArrowRight" | "PageDown" => AppAction::StepForward,
+                "ArrowLeft" | "PageUp" => AppAction::StepBack,
+                "?" => AppAction::ToggleHelp,
+                "Escape" => AppAction::Select(None),
+                "p" | "P" => AppAction::TogglePresenter,
+                "Home" => AppAction::Restart,
                 _ => return,
             };
             e.prevent_default();
@@ -128,13 +132,38 @@ pub fn App() -> Html {
             })))
         })
     };
+    let onhelp = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::ToggleHelp))
+    };
+    let onpresenter = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::TogglePresenter))
+    };
+    let shortcuts: [(&str, &str, &str); 7] = [
+        ("Space", "play / pause", "播放 / 暂停"),
+        (
+            "→ / PageDown",
+            "step forward to the next event",
+            "前进到下一个事件",
+        ),
+        ("← / PageUp", "step back", "后退一步"),
+        ("Home", "back to the start", "回到开头"),
+        (
+            "Ctrl+Enter",
+            "apply the YAML at the current moment",
+            "在当前时刻应用 YAML",
+        ),
+        ("P", "presenter mode", "演示模式"),
+        ("?", "this help", "本帮助"),
+    ];
     let title = |text: &str| {
         crate::scenario::parse(text)
             .map(|s| lang.pick(&s.title.en, &s.title.zh).to_string())
             .unwrap_or_default()
     };
     html! {
-        <div class="app" tabindex="0" {onkeydown}>
+        <div class={classes!("app", state.presenter.then_some("presenter"))} tabindex="0" {onkeydown}>
             <header class="top">
                 <div class="brand">
                     <h1>{ "podlab" }</h1>
@@ -148,6 +177,10 @@ pub fn App() -> Html {
                         }) }
                     </select>
                 </label>
+                <button aria-label="Presenter mode" aria-pressed={state.presenter.to_string()} title={Text::Presenter.get(lang)} onclick={onpresenter}>
+                    <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H3zm2 2v8h14V6zM8 19h8v2H8z" /></svg>
+                </button>
+                <button aria-label="Help" title={Text::Shortcuts.get(lang)} onclick={onhelp.clone()}>{ "?" }</button>
                 <button class="lang" aria-label="Language" title={Text::Language.get(lang)} onclick={onlang}>
                     { if lang == Lang::En { "中文" } else { "English" } }
                 </button>
@@ -183,7 +216,18 @@ pub fn App() -> Html {
                     (None, None) => html! {},
                 }
             }
-            <footer class="keys">{ Text::Keys.get(lang) }</footer>
+            <footer class="keys">{ Text::Keys.get(lang) }{ " · ?" }</footer>
+            if state.help {
+                <div class="overlay" role="dialog" aria-label="Keyboard shortcuts" onclick={onhelp.clone()}>
+                    <div class="help" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+                        <h2>{ Text::Shortcuts.get(lang) }</h2>
+                        <table>
+                            { for shortcuts.iter().map(|(k, en, zh)| html! { <tr><td><kbd>{ *k }</kbd></td><td>{ lang.pick(en, zh) }</td></tr> }) }
+                        </table>
+                        <button aria-label="Close" onclick={onhelp}>{ Text::Close.get(lang) }</button>
+                    </div>
+                </div>
+            }
         </div>
     }
 }

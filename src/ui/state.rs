@@ -47,6 +47,10 @@ pub struct AppState {
     pub applied: Option<Rc<Vec<String>>>,
     /// The pod or node being inspected.
     pub selected: Option<(Kind, String)>,
+    /// The keyboard help overlay is open.
+    pub help: bool,
+    /// Presenter mode: large type, high contrast, no editor.
+    pub presenter: bool,
 }
 
 /// A located problem in the editor's text.
@@ -104,6 +108,10 @@ pub enum AppAction {
     Select(Option<(Kind, String)>),
     /// Do something to the cluster at the playhead (a failure, a node change).
     Inject(Action),
+    /// Open or close the keyboard help.
+    ToggleHelp,
+    /// Switch presenter mode.
+    TogglePresenter,
 }
 
 impl AppState {
@@ -124,6 +132,8 @@ impl AppState {
             diagnostics: Rc::new(Vec::new()),
             applied: None,
             selected: None,
+            help: false,
+            presenter: false,
         };
         match scenario::parse(b.text) {
             Ok(s) => {
@@ -183,6 +193,8 @@ impl PartialEq for AppState {
             && self.speed == other.speed
             && self.error == other.error
             && self.selected == other.selected
+            && self.help == other.help
+            && self.presenter == other.presenter
             && same_rc(&self.sim, &other.sim)
     }
 }
@@ -271,7 +283,10 @@ impl Reducible for AppState {
             }
             AppAction::SetSpeed(i) if i < SPEEDS.len() => AppState { speed: i, ..state },
             AppAction::SetSpeed(_) => return self,
-            AppAction::Load(id) => AppState::new(self.lang, &id),
+            AppAction::Load(id) => AppState {
+                presenter: self.presenter,
+                ..AppState::new(self.lang, &id)
+            },
             AppAction::SetLang(lang) if lang != self.lang => AppState { lang, ..state },
             AppAction::SetLang(_) => return self,
             AppAction::Seek(t) => {
@@ -295,6 +310,14 @@ impl Reducible for AppState {
             },
             AppAction::Select(selected) => AppState { selected, ..state },
             AppAction::Inject(action) => state.fork(action),
+            AppAction::ToggleHelp => AppState {
+                help: !self.help,
+                ..state
+            },
+            AppAction::TogglePresenter => AppState {
+                presenter: !self.presenter,
+                ..state
+            },
         };
         Rc::new(next)
     }
