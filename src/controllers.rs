@@ -9,7 +9,6 @@ pub mod ttl;
 
 use crate::sim::{Cause, WorkQueue};
 use crate::world::{Controller, Event, World};
-use std::collections::BTreeMap;
 
 /// State kept by the controllers (their informers' queues and in-memory records).
 #[derive(Clone, Debug)]
@@ -38,9 +37,6 @@ pub fn key(name: &str) -> String {
 pub fn name_of(key: &str) -> &str {
     key.rsplit('/').next().unwrap_or(key)
 }
-
-/// Counts kept per key, for expectations.
-pub type PerKey<T> = BTreeMap<String, T>;
 
 /// Makes sure a controller's worker runs: now for ready keys, later for the earliest delayed one.
 pub fn kick(w: &mut World, controller: Controller, cause: Cause) {

@@ -326,7 +326,6 @@ fn dispatch(w: &mut World, scenario: &Scenario, event: Event, cause: Cause) {
     match event {
         Event::Manifests => apply(w, &scenario.manifests),
         Event::Step(i) => run_step(w, &scenario.steps[i].action),
-        Event::Expect(_) => {}
         Event::ScheduleCycle => scheduler::schedule_cycle(w),
         Event::SchedulerFlush => scheduler::flush(w),
         Event::Kubelet {

@@ -34,8 +34,6 @@ pub enum Event {
     Manifests,
     /// Run scenario step `i`.
     Step(usize),
-    /// Check expectation `i`.
-    Expect(usize),
     /// The scheduler runs a scheduling cycle over its active queue.
     ScheduleCycle,
     /// The scheduler moves unschedulable pods back to the active queue.
