@@ -1,9 +1,10 @@
-// Playwright runs against dist/ served by Python on loopback, in Debian's Chromium
-// (Playwright's own browser downloads do not work here).
+// Playwright runs against the built dist/ in Debian's Chromium (Playwright's own browser
+// downloads do not work here). The site is served from a sub-path, /podlab/, as a Pages-style
+// host would serve it: scripts/test.sh copies dist/ to artifacts/site/podlab/.
 const { defineConfig } = require('@playwright/test');
 const path = require('path');
 const PORT = process.env.E2E_PORT || '8090';
-const DIST = path.resolve(__dirname, '..', 'dist');
+const SITE = path.resolve(__dirname, '..', 'artifacts', 'site');
 module.exports = defineConfig({
   testDir: './tests',
   outputDir: path.resolve(__dirname, '..', 'artifacts', 'e2e-results'),
@@ -12,7 +13,7 @@ module.exports = defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}/`,
+    baseURL: `http://127.0.0.1:${PORT}/podlab/`,
     browserName: 'chromium',
     viewport: { width: 1400, height: 900 },
     launchOptions: {
@@ -22,8 +23,8 @@ module.exports = defineConfig({
     },
   },
   webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ${DIST}`,
-    url: `http://127.0.0.1:${PORT}/`,
+    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ${SITE}`,
+    url: `http://127.0.0.1:${PORT}/podlab/`,
     reuseExistingServer: false,
     timeout: 30000,
   },

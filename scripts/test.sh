@@ -34,8 +34,9 @@ trunk build --release
 wasm=$(ls dist/*_bg.wasm)
 echo "release wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip"
 
-step "browser end-to-end tests (Playwright, system Chromium)"
+step "browser end-to-end tests (Playwright, system Chromium, site served from /podlab/)"
 mkdir -p artifacts/screenshots
+rm -rf artifacts/site && mkdir -p artifacts/site && cp -r dist artifacts/site/podlab
 (cd e2e && npx playwright test)
 
 step "all checks passed in $((SECONDS - t0))s"

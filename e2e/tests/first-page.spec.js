@@ -6,7 +6,7 @@ const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 test('play shows a pod reach Running on one of three nodes', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('/');
+  await page.goto('./');
   const cluster = page.getByRole('region', { name: 'Cluster' });
   await expect(cluster).toBeVisible();
   await expect(cluster.locator('[data-node]')).toHaveCount(3);
@@ -24,7 +24,7 @@ test('play shows a pod reach Running on one of three nodes', async ({ page }) =>
 });
 
 test('stepping moves the playhead to the next moment and back', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   const time = page.getByTestId('sim-time');
   await expect(time).toHaveText('t = 0s');
   await page.getByRole('button', { name: 'Step forward' }).click();
@@ -36,7 +36,7 @@ test('stepping moves the playhead to the next moment and back', async ({ page })
 });
 
 test('the language switch shows the page in Chinese', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   await page.getByRole('button', { name: 'Language' }).click();
   await expect(page.locator('.tagline')).toHaveText('一步一步，看 Kubernetes 集群如何思考');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -5,9 +5,9 @@ const path = require('path');
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
 async function load(page, id) {
-  await page.goto('/');
+  await page.goto('./');
   await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
+  await page.goto('./');
   await page.getByLabel('Scenario').selectOption(id);
   await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
 }
