@@ -138,3 +138,91 @@ mod tests {
         assert!(cut.lanes[0].segments.iter().all(|(t, _)| t.0 <= 12_000));
     }
 }
+
+/// Something to mark on the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// The Job controller waits before replacing a failed pod.
+    Backoff {
+        /// The Job.
+        job: String,
+        /// When the wait starts.
+        from: SimTime,
+        /// How long it lasts.
+        ms: u64,
+    },
+    /// A Warning event.
+    Warning {
+        /// When.
+        at: SimTime,
+        /// Its reason.
+        reason: String,
+        /// `kind/name`.
+        object: String,
+    },
+}
+
+/// The markers of a run, from its trace: each distinct back-off wait once, each Warning once.
+pub fn markers(trace: &[crate::sim::TraceEvent]) -> Vec<Marker> {
+    use crate::sim::{Change, JobDecision};
+    let mut out: Vec<Marker> = Vec::new();
+    for e in trace {
+        match &e.change {
+            Change::JobSync(s) => {
+                if let JobDecision::WaitBackoff { remaining_ms, .. } = s.decision {
+                    let end = e.time.plus_ms(remaining_ms);
+                    let same = out.iter().any(|m| matches!(m, Marker::Backoff { job, from, ms } if *job == s.job && from.plus_ms(*ms) == end));
+                    if !same {
+                        out.push(Marker::Backoff {
+                            job: s.job.clone(),
+                            from: e.time,
+                            ms: remaining_ms,
+                        });
+                    }
+                }
+            }
+            Change::Event {
+                type_,
+                reason,
+                object,
+                ..
+            } if type_ == "Warning" => {
+                out.push(Marker::Warning {
+                    at: e.time,
+                    reason: reason.clone(),
+                    object: object.clone(),
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod marker_tests {
+    use super::*;
+    use crate::engine::Sim;
+
+    #[test]
+    fn back_off_waits_should_be_marked_once_with_their_length() {
+        let mut sim = Sim::new(
+            crate::scenario::parse(include_str!("../tests/scenarios/job-backoff-never.yaml"))
+                .unwrap(),
+        );
+        sim.run();
+        let waits: Vec<(u64, u64)> = markers(sim.trace())
+            .into_iter()
+            .filter_map(|m| match m {
+                Marker::Backoff { from, ms, .. } => Some((from.0, ms)),
+                _ => None,
+            })
+            .collect();
+        // Pod 1 fails at 3 s; a sync already due at that instant (batched from an earlier status
+        // change) sees it and waits the full 10 s from finishedAt. Pod 2 fails at 16 s: 20 s.
+        assert_eq!(waits, vec![(3_000, 10_000), (16_000, 20_000)]);
+        assert!(markers(sim.trace()).iter().any(
+            |m| matches!(m, Marker::Warning { reason, .. } if reason == "BackoffLimitExceeded")
+        ));
+    }
+}

@@ -125,3 +125,13 @@ test('help lists the shortcuts and presenter mode hides the editor', async ({ pa
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('sim-time')).not.toHaveText('t = 0s');
 });
+
+test('the timeline marks the Job back-off waits with their length', async ({ page }) => {
+  await load(page, 'job-backoff-never');
+  const waits = page.locator('.timeline [data-backoff-ms]');
+  await expect(waits).toHaveCount(2);
+  await expect(waits.nth(0)).toHaveAttribute('data-backoff-ms', '10000');
+  await expect(waits.nth(1)).toHaveAttribute('data-backoff-ms', '20000');
+  await expect(page.locator('.timeline')).toContainText('wait 20s');
+  await page.locator('.timeline').screenshot({ path: path.join(SHOTS, 'timeline-backoff.png') });
+});

@@ -2,7 +2,8 @@
 //! and a click anywhere to move the playhead there.
 
 use crate::i18n::Text;
-use crate::sim::SimTime;
+use crate::sim::{format_duration, SimTime};
+use crate::timeline::{markers, Marker};
 use crate::ui::state::{AppAction, AppState};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -23,13 +24,22 @@ const LABEL: f64 = 150.0;
 #[component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let state = &props.state;
+    // Markers come from the whole trace: computed once per run, not once per frame.
+    let run_id = state.sim.as_ref().map(|s| std::rc::Rc::as_ptr(s) as usize);
+    let marks = {
+        let sim = state.sim.clone();
+        use_memo(run_id, move |_| {
+            sim.map(|s| markers(s.trace())).unwrap_or_default()
+        })
+    };
     let Some(sim) = &state.sim else {
         return html! {};
     };
     let end = state.end().0.max(1) as f64;
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
     let lanes = &sim.timeline().lanes;
-    let height = (lanes.len() as f64 * ROW + 22.0).max(60.0);
+    let waits_y = 4.0 + lanes.len() as f64 * ROW;
+    let height = (lanes.len() as f64 * ROW + 40.0).max(60.0);
     let onclick = {
         let d = state.dispatcher();
         let end = state.end();
@@ -68,6 +78,27 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                                 }
                             }) }
                         </g>
+                    }
+                }) }
+                <text x="4" y={format!("{}", waits_y + 11.0)} class="lane-label muted">{ state.lang.pick("back-off waits", "退避等待") }</text>
+                { for marks.iter().map(|m| match m {
+                    Marker::Backoff { job, from, ms } => {
+                        let (x0, x1) = (x(*from), x(from.plus_ms(*ms)));
+                        html! {
+                            <g class="backoff" data-backoff-ms={ms.to_string()}>
+                                <rect x={format!("{x0:.1}")} y={format!("{waits_y:.1}")} width={format!("{:.1}", (x1 - x0).max(1.0))} height={format!("{}", ROW - 4.0)} />
+                                <text x={format!("{:.1}", x0 + 2.0)} y={format!("{:.1}", waits_y + 10.0)}>{ format!("{} {}", state.lang.pick("wait", "等待"), format_duration(*ms)) }</text>
+                                <title>{ format!("job/{job}: {}", format_duration(*ms)) }</title>
+                            </g>
+                        }
+                    }
+                    Marker::Warning { at, reason, object } => {
+                        let x0 = x(*at);
+                        html! {
+                            <path class="warning-tick" d={format!("M{x0:.1} 0 l-4 -0 l4 6 l4 -6 z")}>
+                                <title>{ format!("{reason} {object} @ {}", format_duration(at.0)) }</title>
+                            </path>
+                        }
                     }
                 }) }
                 <line class="playhead" x1={format!("{cursor:.1}")} x2={format!("{cursor:.1}")} y1="0" y2={format!("{height}")} />
