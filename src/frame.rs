@@ -283,6 +283,29 @@ pub fn frame_at(sim: &Sim, t: SimTime, activity: usize) -> Frame {
     frame_of(&world, sim.trace(), activity)
 }
 
+/// The moments worth jumping to: a controller decision, a Warning, a note, a refusal, a pod
+/// appearing or going away.
+pub fn interesting_times(sim: &Sim) -> Vec<SimTime> {
+    use crate::sim::JobDecision;
+    let mut times: Vec<SimTime> = sim
+        .trace()
+        .iter()
+        .filter(|e| match &e.change {
+            Change::JobSync(s) => !matches!(
+                s.decision,
+                JobDecision::Nothing | JobDecision::WaitExpectations
+            ),
+            Change::Event { type_, .. } => type_ == "Warning",
+            Change::Note { .. } | Change::Rejected { .. } => true,
+            Change::Created { kind, .. } | Change::Removed { kind, .. } => *kind == Kind::Pod,
+            _ => false,
+        })
+        .map(|e| e.time)
+        .collect();
+    times.dedup();
+    times
+}
+
 /// The times at which something happened, for "step to the next event".
 pub fn event_times(sim: &Sim) -> Vec<SimTime> {
     let mut times: Vec<SimTime> = sim.trace().iter().map(|e| e.time).collect();
@@ -320,5 +343,24 @@ mod tests {
         assert_eq!(at(3_000).nodes.len(), 3);
         assert_eq!(at(3_000).activity.len(), 5);
         assert!(event_times(&sim).windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn interesting_moments_should_be_the_controllers_decisions() {
+        let scenario =
+            crate::scenario::parse(include_str!("../tests/scenarios/job-backoff-never.yaml"))
+                .unwrap();
+        let mut sim = Sim::new(scenario);
+        sim.run();
+        let times: Vec<u64> = interesting_times(&sim).iter().map(|t| t.0 / 1000).collect();
+        // Created at 0 s; back-off decided at 3 s and 16 s; replacements at 13 s and 36 s;
+        // BackoffLimitExceeded at 39 s, when pod 3 fails (a batched sync is already due).
+        for t in [0, 3, 13, 16, 36, 39] {
+            assert!(times.contains(&t), "{t}s missing from {times:?}");
+        }
+        assert!(
+            times.len() < event_times(&sim).len(),
+            "fewer than every moment"
+        );
     }
 }

@@ -143,11 +143,14 @@ pub enum Text {
     Shortcuts,
     /// Presenter mode button.
     Presenter,
+    /// Jump button.
+    NextInteresting,
 }
 
 impl Text {
     /// Every variant, for completeness checks.
-    pub const ALL: [Text; 50] = [
+    pub const ALL: [Text; 51] = [
+        Text::NextInteresting,
         Text::Shortcuts,
         Text::Presenter,
         Text::ExitOne,
@@ -269,6 +272,10 @@ impl Text {
             Text::Close => ("Close", "关闭"),
             Text::Shortcuts => ("Keyboard shortcuts", "键盘快捷键"),
             Text::Presenter => ("Presenter mode", "演示模式"),
+            Text::NextInteresting => (
+                "Jump to the next interesting moment (N)",
+                "跳到下一个关键时刻（N）",
+            ),
             Text::InspectHint => (
                 "Click a pod or a node to inspect it and to inject failures.",
                 "点击 Pod 或节点来查看详情并注入故障。",

@@ -134,6 +134,17 @@ mod reducer {
     }
 
     #[wasm_bindgen_test]
+    fn next_interesting_should_skip_to_a_decision() {
+        let s = start("job-backoff-never").reduce(AppAction::Seek(SimTime(1_000)));
+        let next = s.reduce(AppAction::NextInteresting);
+        assert_eq!(
+            next.cursor,
+            SimTime(3_000),
+            "the back-off decision after the first failure"
+        );
+    }
+
+    #[wasm_bindgen_test]
     fn every_text_should_be_translated() {
         for t in Text::ALL {
             let (en, zh) = t.both();

@@ -99,6 +99,7 @@ pub fn App() -> Html {
                 "Escape" => AppAction::Select(None),
                 "p" | "P" => AppAction::TogglePresenter,
                 "Home" => AppAction::Restart,
+                "n" | "N" => AppAction::NextInteresting,
                 _ => return,
             };
             e.prevent_default();
@@ -140,7 +141,7 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::TogglePresenter))
     };
-    let shortcuts: [(&str, &str, &str); 7] = [
+    let shortcuts: [(&str, &str, &str); 8] = [
         ("Space", "play / pause", "播放 / 暂停"),
         (
             "→ / PageDown",
@@ -148,6 +149,11 @@ pub fn App() -> Html {
             "前进到下一个事件",
         ),
         ("← / PageUp", "step back", "后退一步"),
+        (
+            "N",
+            "jump to the next interesting moment",
+            "跳到下一个关键时刻",
+        ),
         ("Home", "back to the start", "回到开头"),
         (
             "Ctrl+Enter",

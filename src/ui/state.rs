@@ -3,7 +3,7 @@
 use crate::api::manifest::parse_manifests;
 use crate::builtin::{self, BUILTINS};
 use crate::engine::Sim;
-use crate::frame::{event_times, frame_at, Frame};
+use crate::frame::{event_times, frame_at, interesting_times, Frame};
 use crate::i18n::Lang;
 use crate::model::Kind;
 use crate::scenario;
@@ -31,6 +31,8 @@ pub struct AppState {
     pub error: Option<String>,
     /// Times at which something happened.
     pub times: Rc<Vec<SimTime>>,
+    /// Times worth jumping to.
+    pub interesting: Rc<Vec<SimTime>>,
     /// The playhead.
     pub cursor: SimTime,
     /// Whether time is moving.
@@ -90,6 +92,8 @@ pub enum AppAction {
     StepForward,
     /// To the previous moment something happened.
     StepBack,
+    /// To the next moment worth seeing (a decision, a warning, a pod coming or going).
+    NextInteresting,
     /// Back to t = 0.
     Restart,
     /// Pick a speed.
@@ -124,6 +128,7 @@ impl AppState {
             sim: None,
             error: None,
             times: Rc::new(Vec::new()),
+            interesting: Rc::new(Vec::new()),
             cursor: SimTime::ZERO,
             playing: false,
             speed: 3,
@@ -141,6 +146,7 @@ impl AppState {
                 let mut sim = Sim::new(s);
                 sim.run();
                 state.times = Rc::new(event_times(&sim));
+                state.interesting = Rc::new(interesting_times(&sim));
                 state.sim = Some(Rc::new(sim));
             }
             Err(errs) => {
@@ -218,9 +224,11 @@ impl AppState {
             })
             .collect();
         let times = Rc::new(event_times(&fork));
+        let interesting = Rc::new(interesting_times(&fork));
         AppState {
             sim: Some(Rc::new(fork)),
             times,
+            interesting,
             applied: Some(Rc::new(refused)),
             ..self
         }
@@ -255,6 +263,14 @@ impl Reducible for AppState {
             }
             AppAction::StepForward => {
                 let Some(t) = self.times.iter().find(|t| **t > self.cursor).copied() else {
+                    return self;
+                };
+                let mut s = state.seek(t);
+                s.playing = false;
+                s
+            }
+            AppAction::NextInteresting => {
+                let Some(t) = self.interesting.iter().find(|t| **t > self.cursor).copied() else {
                     return self;
                 };
                 let mut s = state.seek(t);

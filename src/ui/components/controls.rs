@@ -19,6 +19,7 @@ const ICON_BACK: &str = "M6 5h2v14H6zM20 5v14L9 12z";
 const ICON_FORWARD: &str = "M16 5h2v14h-2zM4 5v14l11-7z";
 const ICON_PLAY: &str = "M7 4v16l13-8z";
 const ICON_PAUSE: &str = "M6 4h4v16H6zM14 4h4v16h-4z";
+const ICON_NEXT: &str = "M3 5v14l8-7zM12 5v14l8-7z";
 const ICON_RESTART: &str = "M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z";
 
 /// Props of [`Controls`].
@@ -69,6 +70,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 { icon(play_icon) }<span>{ play_text.get(lang) }</span>
             </button>
             <button aria-label="Step forward" title={Text::StepForward.get(lang)} onclick={act(AppAction::StepForward)}>{ icon(ICON_FORWARD) }</button>
+            <button aria-label="Next interesting event" title={Text::NextInteresting.get(lang)} onclick={act(AppAction::NextInteresting)}>{ icon(ICON_NEXT) }</button>
             <button aria-label="Restart" title={Text::Restart.get(lang)} onclick={act(AppAction::Restart)}>{ icon(ICON_RESTART) }</button>
             <label class="speed">
                 <span>{ Text::Speed.get(lang) }</span>
