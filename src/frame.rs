@@ -23,6 +23,8 @@ pub struct PodView {
     pub ready: String,
     /// The scheduler's reason when it could not place the pod.
     pub unschedulable: Option<String>,
+    /// The controlling owner, as `kind/name`.
+    pub owner: Option<String>,
 }
 
 /// One node and its pods.
@@ -119,6 +121,10 @@ fn pod_view(p: &Pod) -> PodView {
             p.spec.containers.len()
         ),
         unschedulable,
+        owner: p
+            .metadata
+            .controller_ref()
+            .map(|r| format!("{}/{}", r.kind.to_ascii_lowercase(), r.name)),
     }
 }
 

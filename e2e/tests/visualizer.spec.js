@@ -64,6 +64,11 @@ test('clicking an event moves the playhead to it', async ({ page }) => {
   const rows = page.getByRole('region', { name: 'Events' }).locator('tbody tr');
   await rows.last().click();
   await expect(time).toHaveText('t = 0s');
+  // An event about a pod highlights that pod in the cluster view.
+  const podRow = rows.filter({ hasText: 'Scheduled' }).first();
+  const object = (await podRow.locator('td').nth(3).textContent()).trim();
+  await podRow.click();
+  await expect(page.locator(`[data-pod="${object.replace('pod/', '')}"]`)).toHaveClass(/highlight/);
 });
 
 test('inspecting a pod and making its container exit 1 forks the run', async ({ page }) => {

@@ -199,7 +199,7 @@ pub fn App() -> Html {
                             <main class="body">
                                 <Editor state={state.clone()} />
                                 <div class="centre">
-                                    <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} />
+                                    <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} highlight={state.highlight.clone()} />
                                     <ControllerPanel frame={frame.clone()} {lang} />
                                     <ControlPlane frame={frame.clone()} {lang} />
                                 </div>

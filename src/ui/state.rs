@@ -53,6 +53,8 @@ pub struct AppState {
     pub help: bool,
     /// Presenter mode: large type, high contrast, no editor.
     pub presenter: bool,
+    /// The object (`kind/name`) of the event the learner clicked, highlighted in the cluster.
+    pub highlight: Option<String>,
 }
 
 /// A located problem in the editor's text.
@@ -116,6 +118,8 @@ pub enum AppAction {
     ToggleHelp,
     /// Switch presenter mode.
     TogglePresenter,
+    /// Jump to an event and highlight its object.
+    JumpToEvent(SimTime, String),
 }
 
 impl AppState {
@@ -139,6 +143,7 @@ impl AppState {
             selected: None,
             help: false,
             presenter: false,
+            highlight: None,
         };
         match scenario::parse(b.text) {
             Ok(s) => {
@@ -201,6 +206,7 @@ impl PartialEq for AppState {
             && self.selected == other.selected
             && self.help == other.help
             && self.presenter == other.presenter
+            && self.highlight == other.highlight
             && same_rc(&self.sim, &other.sim)
     }
 }
@@ -334,6 +340,12 @@ impl Reducible for AppState {
                 presenter: !self.presenter,
                 ..state
             },
+            AppAction::JumpToEvent(t, object) => {
+                let mut s = state.seek(t);
+                s.playing = false;
+                s.highlight = Some(object);
+                s
+            }
         };
         Rc::new(next)
     }

@@ -17,6 +17,16 @@ pub struct ClusterProps {
     pub onselect: Callback<(Kind, String)>,
     /// Called by "Add node" with the new node's name.
     pub onaddnode: Callback<String>,
+    /// The object to highlight (`kind/name`), from a clicked event.
+    pub highlight: Option<String>,
+}
+
+/// A stable hue for an owner, so that pods of one controller share a colour mark.
+fn owner_hue(owner: &str) -> u32 {
+    owner
+        .bytes()
+        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+        % 360
 }
 
 fn status_class(status: &str) -> String {
@@ -26,7 +36,17 @@ fn status_class(status: &str) -> String {
     )
 }
 
-fn pod_chip(p: &PodView, lang: Lang, onselect: &Callback<(Kind, String)>) -> Html {
+fn pod_chip(
+    p: &PodView,
+    lang: Lang,
+    onselect: &Callback<(Kind, String)>,
+    highlight: Option<&str>,
+) -> Html {
+    let lit = highlight == Some(format!("pod/{}", p.name).as_str());
+    let style = p
+        .owner
+        .as_deref()
+        .map(|o| format!("border-left: 6px solid hsl({}, 70%, 40%)", owner_hue(o)));
     let onclick = {
         let (cb, name) = (onselect.clone(), p.name.clone());
         Callback::from(move |e: MouseEvent| {
@@ -36,7 +56,7 @@ fn pod_chip(p: &PodView, lang: Lang, onselect: &Callback<(Kind, String)>) -> Htm
     };
     let restarts = (p.restarts > 0).then(|| html! { <span class="restarts">{ format!("↻{} {}", p.restarts, Text::Restarts.get(lang)) }</span> });
     html! {
-        <li class={status_class(&p.status)} {onclick} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()}
+        <li class={classes!(status_class(&p.status), lit.then_some("highlight"))} {style} {onclick} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()}
             title={p.unschedulable.clone().unwrap_or_else(|| format!("{} · {}", p.status, p.ready))}>
             <span class="name">{ &p.name }</span>
             <span class="status">{ &p.status }</span>
@@ -69,7 +89,7 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                 if frame.pending.is_empty() {
                     <p class="muted">{ Text::QueueEmpty.get(lang) }</p>
                 } else {
-                    <ul class="pods">{ for frame.pending.iter().map(|p| pod_chip(p, lang, &props.onselect)) }</ul>
+                    <ul class="pods">{ for frame.pending.iter().map(|p| pod_chip(p, lang, &props.onselect, props.highlight.as_deref())) }</ul>
                     { for frame.pending.iter().filter_map(|p| p.unschedulable.as_ref().map(|m| html! { <p class="why"><code>{ m }</code></p> })) }
                 }
             </div>
@@ -93,7 +113,7 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                         if n.pods.is_empty() {
                             <p class="muted">{ Text::NoPods.get(lang) }</p>
                         } else {
-                            <ul class="pods">{ for n.pods.iter().map(|p| pod_chip(p, lang, &props.onselect)) }</ul>
+                            <ul class="pods">{ for n.pods.iter().map(|p| pod_chip(p, lang, &props.onselect, props.highlight.as_deref())) }</ul>
                         }
                     </article>
                     }

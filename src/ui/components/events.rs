@@ -22,8 +22,10 @@ pub struct EventsProps {
 pub fn EventsPanel(props: &EventsProps) -> Html {
     let rows = props.frame.events.iter().rev().take(40).map(|e| {
         let d = props.state.dispatcher();
-        let t = e.time;
-        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(AppAction::Seek(t)));
+        let (t, object) = (e.time, e.object.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            d.dispatch(AppAction::JumpToEvent(t, object.clone()))
+        });
         html! {
             <tr class={classes!((e.type_ == "Warning").then_some("warning"))} {onclick}>
                 <td>{ &e.last_seen }</td><td>{ &e.type_ }</td><td>{ &e.reason }</td><td>{ &e.object }</td><td>{ &e.message }</td>
