@@ -13,7 +13,7 @@ pub use store::{DeleteOptions, Propagation, Store, WatchEvent};
 
 use crate::model::{Kind, Node, Object, Pod};
 use crate::sim::trace::WatchType;
-use crate::sim::Change;
+use crate::sim::{Change, Update};
 use crate::world::World;
 
 /// The namespace every namespaced object lives in.
@@ -96,7 +96,7 @@ fn kind_has_generation(kind: Kind) -> bool {
 
 /// Writes a changed object. Fails with Conflict when its resourceVersion is stale. Bumps
 /// generation on spec changes; removes a terminating object whose finalizers are gone.
-pub fn update(w: &mut World, mut obj: Object, what: impl Into<String>) -> Result<Object, ApiError> {
+pub fn update(w: &mut World, mut obj: Object, what: impl Into<Update>) -> Result<Object, ApiError> {
     let kind = obj.kind();
     let name = obj.meta().name.clone();
     let Some(old) = w.store.get(kind, &name).cloned() else {
@@ -145,7 +145,7 @@ pub fn mutate(
     w: &mut World,
     kind: Kind,
     name: &str,
-    what: impl Into<String>,
+    what: impl Into<Update>,
     change: impl FnOnce(&mut Object),
 ) -> Result<Object, ApiError> {
     let Some(mut obj) = w.store.get(kind, name).cloned() else {
@@ -162,7 +162,7 @@ pub fn mutate(
 pub fn mutate_pod(
     w: &mut World,
     name: &str,
-    what: impl Into<String>,
+    what: impl Into<Update>,
     change: impl FnOnce(&mut Pod),
 ) -> Result<Object, ApiError> {
     mutate(w, Kind::Pod, name, what, |o| {
@@ -176,7 +176,7 @@ pub fn mutate_pod(
 pub fn mutate_node(
     w: &mut World,
     name: &str,
-    what: impl Into<String>,
+    what: impl Into<Update>,
     change: impl FnOnce(&mut Node),
 ) -> Result<Object, ApiError> {
     mutate(w, Kind::Node, name, what, |o| {

@@ -5,7 +5,7 @@
 use crate::api::{self, DeleteOptions, WatchEvent};
 use crate::model::{Kind, Object};
 use crate::sim::trace::WatchType;
-use crate::sim::Actor;
+use crate::sim::{Actor, Update};
 use crate::world::{Event, World};
 
 /// Informer hook: every kind is watched.
@@ -108,7 +108,9 @@ fn remove_finalizer(w: &mut World, owner: &Object, finalizer: &str) {
         w,
         owner.kind(),
         &owner.meta().name,
-        format!("finalizer {finalizer} removed"),
+        Update::FinalizerRemoved {
+            finalizer: finalizer.into(),
+        },
         |o| {
             o.meta_mut().finalizers.retain(|f| f != finalizer);
         },

@@ -1,7 +1,7 @@
 //! Every string a learner reads, in English and Simplified Chinese. The `Text` enum makes a
 //! missing translation a compile error; API messages themselves stay verbatim, as kubectl shows.
 
-use crate::sim::{format_duration, Actor, Change, JobDecision, JobSync};
+use crate::sim::{format_duration, Actor, Change, JobDecision, JobSync, Update};
 
 /// The UI language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -316,7 +316,7 @@ pub fn change(c: &Change, lang: Lang) -> String {
         Lang::Zh => match c {
             Change::Created { kind, name } => format!("创建了 {}/{name}", kind.lower()),
             Change::Updated { kind, name, what } => {
-                format!("更新了 {}/{name}：{what}", kind.lower())
+                format!("更新了 {}/{name}：{}", kind.lower(), update_zh(what))
             }
             Change::DeleteRequested {
                 kind,
@@ -343,6 +343,47 @@ pub fn change(c: &Change, lang: Lang) -> String {
             Change::JobSync(s) => job_sync_zh(s),
             Change::Note { zh, .. } => zh.clone(),
         },
+    }
+}
+
+/// An update's detail in Chinese (API words such as phases and reasons stay as they are).
+pub fn update_zh(u: &Update) -> String {
+    match u {
+        Update::Bound { node } => format!("绑定到 {node}"),
+        Update::Phase {
+            phase,
+            detail: None,
+        } => format!("阶段 {phase}"),
+        Update::Phase {
+            phase,
+            detail: Some(d),
+        } => format!("阶段 {phase}（{d}）"),
+        Update::ContainerExited { container, code } => format!("容器 {container} 以 {code} 退出"),
+        Update::ContainerRestarted { container } => format!("容器 {container} 已重启"),
+        Update::CrashLoopBackOff {
+            container,
+            delay_ms,
+        } => {
+            format!(
+                "容器 {container}：CrashLoopBackOff，等待 {}",
+                format_duration(*delay_ms)
+            )
+        }
+        Update::FinalizerRemoved { finalizer } => format!("移除了 finalizer {finalizer}"),
+        Update::JobStatus {
+            active,
+            succeeded,
+            failed,
+            conditions,
+        } => {
+            let mut s = format!("状态：活跃 {active}，成功 {succeeded}，失败 {failed}");
+            for c in conditions {
+                s.push_str(&format!("，{c}"));
+            }
+            s
+        }
+        Update::Taints { taints } => format!("污点 [{}]", taints.join(", ")),
+        Update::Other(text) => text.clone(),
     }
 }
 
@@ -468,5 +509,14 @@ mod tests {
         assert_eq!(change(&note, Lang::Zh), "你好");
         assert_eq!(change(&note, Lang::En), "note: hello");
         assert_eq!(Lang::from_code("zh-CN"), Lang::Zh);
+        let bound = Change::Updated {
+            kind: crate::model::Kind::Pod,
+            name: "p".into(),
+            what: Update::Bound {
+                node: "node-1".into(),
+            },
+        };
+        assert_eq!(change(&bound, Lang::Zh), "更新了 pod/p：绑定到 node-1");
+        assert_eq!(change(&bound, Lang::En), "updated pod/p: bound to node-1");
     }
 }

@@ -12,7 +12,7 @@ use crate::api::{self, record_event, DeleteOptions, EventTarget, WatchEvent};
 use crate::model::pod::{Ip, StateRunning, StateTerminated, StateWaiting};
 use crate::model::{ContainerState, Kind, Node, Object, Pod};
 use crate::sim::trace::WatchType;
-use crate::sim::{format_duration, Actor, SimTime};
+use crate::sim::{format_duration, Actor, SimTime, Update};
 use crate::world::{Event, World};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -319,7 +319,10 @@ fn admit(w: &mut World, node: &str, pod: Pod) {
     let updated = api::mutate_pod(
         w,
         &pod.metadata.name,
-        "phase Pending: ContainerCreating",
+        Update::Phase {
+            phase: "Pending".into(),
+            detail: Some("ContainerCreating".into()),
+        },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
             st.phase = "Pending".into();
@@ -410,26 +413,34 @@ fn start_containers(w: &mut World, node: &str, pod: Pod) {
         .iter()
         .map(|_| format!("containerd://{}", w.rng.hex(64)))
         .collect();
-    let result = api::mutate_pod(w, &pod.metadata.name, "phase Running", |p| {
-        let st = p.status.get_or_insert_with(Default::default);
-        st.phase = "Running".into();
-        st.pod_ip = Some(pod_ip.clone());
-        st.pod_ips = vec![Ip { ip: pod_ip }];
-        for (i, cs) in st.container_statuses.iter_mut().enumerate() {
-            cs.state = ContainerState {
-                running: Some(StateRunning {
-                    started_at: Some(now),
-                }),
-                ..Default::default()
-            };
-            cs.ready = true;
-            cs.started = Some(true);
-            cs.container_id = Some(ids[i].clone());
-            cs.image = status::normalize_image(&cs.image);
-            cs.image_id = status::image_id(&cs.image);
-        }
-        status::refresh_conditions(p, now);
-    });
+    let result = api::mutate_pod(
+        w,
+        &pod.metadata.name,
+        Update::Phase {
+            phase: "Running".into(),
+            detail: None,
+        },
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            st.phase = "Running".into();
+            st.pod_ip = Some(pod_ip.clone());
+            st.pod_ips = vec![Ip { ip: pod_ip }];
+            for (i, cs) in st.container_statuses.iter_mut().enumerate() {
+                cs.state = ContainerState {
+                    running: Some(StateRunning {
+                        started_at: Some(now),
+                    }),
+                    ..Default::default()
+                };
+                cs.ready = true;
+                cs.started = Some(true);
+                cs.container_id = Some(ids[i].clone());
+                cs.image = status::normalize_image(&cs.image);
+                cs.image_id = status::image_id(&cs.image);
+            }
+            status::refresh_conditions(p, now);
+        },
+    );
     let Ok(Object::Pod(pod)) = result else { return };
     for (i, c) in pod.spec.containers.iter().enumerate() {
         let t = target(&pod).container(&c.name);
@@ -573,10 +584,10 @@ fn enter_backoff(w: &mut World, node: &str, pod: &Pod, i: usize, delay: u64) {
     let _ = api::mutate_pod(
         w,
         &pod.metadata.name,
-        format!(
-            "container {name}: CrashLoopBackOff {}",
-            format_duration(delay)
-        ),
+        Update::CrashLoopBackOff {
+            container: name.clone(),
+            delay_ms: delay,
+        },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
             if let Some(cs) = st.container_statuses.get_mut(i) {
@@ -688,7 +699,9 @@ fn restart_container(w: &mut World, node: &str, pod: Pod, i: usize) {
     let result = api::mutate_pod(
         w,
         &pod.metadata.name,
-        format!("container {name} restarted"),
+        Update::ContainerRestarted {
+            container: name.clone(),
+        },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
             if let Some(cs) = st.container_statuses.get_mut(i) {
@@ -765,7 +778,10 @@ fn terminate_container(
     let _ = api::mutate_pod(
         w,
         &pod.metadata.name,
-        format!("container {name} exited {code}"),
+        Update::ContainerExited {
+            container: name.clone(),
+            code,
+        },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
             if let Some(cs) = st.container_statuses.get_mut(i) {
@@ -850,27 +866,35 @@ fn finish_termination(w: &mut World, node: &str, pod: Pod) {
     let now = w.wall_now();
     if let Some(p) = api::pod(w, &pod.metadata.name) {
         if !p.is_terminal() {
-            let _ = api::mutate_pod(w, &pod.metadata.name, "phase Failed (deleted)", |p| {
-                let st = p.status.get_or_insert_with(Default::default);
-                for cs in st
-                    .container_statuses
-                    .iter_mut()
-                    .filter(|cs| cs.state.terminated.is_none())
-                {
-                    cs.state = ContainerState {
-                        terminated: Some(StateTerminated {
-                            exit_code: 137,
-                            reason: "ContainerStatusUnknown".into(),
-                            finished_at: Some(now),
+            let _ = api::mutate_pod(
+                w,
+                &pod.metadata.name,
+                Update::Phase {
+                    phase: "Failed".into(),
+                    detail: Some("deleted".into()),
+                },
+                |p| {
+                    let st = p.status.get_or_insert_with(Default::default);
+                    for cs in st
+                        .container_statuses
+                        .iter_mut()
+                        .filter(|cs| cs.state.terminated.is_none())
+                    {
+                        cs.state = ContainerState {
+                            terminated: Some(StateTerminated {
+                                exit_code: 137,
+                                reason: "ContainerStatusUnknown".into(),
+                                finished_at: Some(now),
+                                ..Default::default()
+                            }),
                             ..Default::default()
-                        }),
-                        ..Default::default()
-                    };
-                    cs.ready = false;
-                }
-                st.phase = "Failed".into();
-                status::refresh_conditions(p, now);
-            });
+                        };
+                        cs.ready = false;
+                    }
+                    st.phase = "Failed".into();
+                    status::refresh_conditions(p, now);
+                },
+            );
         }
     }
     let _ = api::delete(
@@ -909,7 +933,10 @@ fn deadline_exceeded(w: &mut World, node: &str, pod: Pod) {
     let _ = api::mutate_pod(
         w,
         &pod.metadata.name,
-        "phase Failed: DeadlineExceeded",
+        Update::Phase {
+            phase: "Failed".into(),
+            detail: Some("DeadlineExceeded".into()),
+        },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
             st.phase = "Failed".into();

@@ -5,7 +5,7 @@
 use crate::api::{self, record_event, DeleteOptions, EventTarget, WatchEvent};
 use crate::model::{Kind, Node, Object, Pod, PodCondition, Taint, Time};
 use crate::sim::trace::{Timer, WatchType};
-use crate::sim::{Actor, Cause, SimTime};
+use crate::sim::{Actor, Cause, SimTime, Update};
 use crate::world::{Event, World};
 use std::collections::BTreeMap;
 
@@ -136,9 +136,8 @@ pub fn sync_node(w: &mut World, name: &str) {
         let summary = taints
             .iter()
             .map(|t| format!("{}:{}", t.key, t.effect))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let _ = api::mutate_node(w, name, format!("taints [{summary}]"), |n| {
+            .collect();
+        let _ = api::mutate_node(w, name, Update::Taints { taints: summary }, |n| {
             n.spec.taints = taints
         });
     }
@@ -299,15 +298,23 @@ pub fn pod_gc(w: &mut World) {
         }
         let name = pod.metadata.name.clone();
         if !pod.is_terminal() {
-            let _ = api::mutate_pod(w, &name, "phase Failed (DeletionByPodGC)", |p| {
-                set_disruption(
-                    p,
-                    "DeletionByPodGC",
-                    "PodGC: node no longer exists",
-                    now_wall,
-                );
-                p.status.get_or_insert_with(Default::default).phase = "Failed".into();
-            });
+            let _ = api::mutate_pod(
+                w,
+                &name,
+                Update::Phase {
+                    phase: "Failed".into(),
+                    detail: Some("DeletionByPodGC".into()),
+                },
+                |p| {
+                    set_disruption(
+                        p,
+                        "DeletionByPodGC",
+                        "PodGC: node no longer exists",
+                        now_wall,
+                    );
+                    p.status.get_or_insert_with(Default::default).phase = "Failed".into();
+                },
+            );
         }
         let _ = api::delete(
             w,

@@ -6,7 +6,7 @@
 use crate::api::{self, record_event, EventTarget, WatchEvent};
 use crate::model::{Kind, Node, Object, Pod, PodCondition, Taint};
 use crate::sim::trace::{Timer, WatchType};
-use crate::sim::{Actor, Cause, SimTime};
+use crate::sim::{Actor, Cause, SimTime, Update};
 use crate::world::{Event, World};
 use std::collections::{BTreeMap, VecDeque};
 
@@ -304,19 +304,26 @@ fn schedule_one(w: &mut World, pod: Pod) {
     w.scheduler.unschedulable.remove(&name);
     let now = w.wall_now();
     let node = chosen.clone();
-    if let Ok(obj) = api::mutate_pod(w, &name, format!("bound to {chosen}"), |p| {
-        p.spec.node_name = Some(node);
-        let st = p.status.get_or_insert_with(Default::default);
-        st.conditions.retain(|c| c.type_ != "PodScheduled");
-        st.conditions.push(PodCondition {
-            type_: "PodScheduled".into(),
-            status: "True".into(),
-            last_probe_time: None,
-            last_transition_time: Some(now),
-            reason: None,
-            message: None,
-        });
-    }) {
+    if let Ok(obj) = api::mutate_pod(
+        w,
+        &name,
+        Update::Bound {
+            node: chosen.clone(),
+        },
+        |p| {
+            p.spec.node_name = Some(node);
+            let st = p.status.get_or_insert_with(Default::default);
+            st.conditions.retain(|c| c.type_ != "PodScheduled");
+            st.conditions.push(PodCondition {
+                type_: "PodScheduled".into(),
+                status: "True".into(),
+                last_probe_time: None,
+                last_transition_time: Some(now),
+                reason: None,
+                message: None,
+            });
+        },
+    ) {
         let msg = format!(
             "Successfully assigned {}/{name} to {chosen}",
             api::NAMESPACE

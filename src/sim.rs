@@ -10,5 +10,5 @@ pub mod workqueue;
 pub use queue::EventQueue;
 pub use rng::Rng;
 pub use time::{format_duration, parse_duration, SimTime};
-pub use trace::{Actor, Cause, Change, JobDecision, JobSync, TraceEvent};
+pub use trace::{Actor, Cause, Change, JobDecision, JobSync, TraceEvent, Update};
 pub use workqueue::WorkQueue;

@@ -13,7 +13,7 @@ use crate::model::indexes;
 use crate::model::job::{Job, JobCondition, JobStatus, UncountedTerminatedPods};
 use crate::model::{Kind, Object, Pod, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Actor, Change, JobDecision, JobSync, WorkQueue};
+use crate::sim::{Actor, Change, JobDecision, JobSync, Update, WorkQueue};
 use crate::world::{Controller, Event, World};
 use backoff::{finish_time, BackoffRecord};
 use policy::PfpAction;
@@ -152,7 +152,9 @@ pub fn cleanup_orphan_pod(w: &mut World, name: &str) {
     let _ = api::mutate_pod(
         w,
         name,
-        "finalizer batch.kubernetes.io/job-tracking removed",
+        Update::FinalizerRemoved {
+            finalizer: TRACKING_FINALIZER.into(),
+        },
         |p| {
             p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER);
         },
@@ -691,7 +693,9 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
         let _ = api::mutate_pod(
             w,
             &name,
-            "finalizer batch.kubernetes.io/job-tracking removed",
+            Update::FinalizerRemoved {
+                finalizer: TRACKING_FINALIZER.into(),
+            },
             |p| {
                 p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER);
             },
@@ -823,18 +827,17 @@ fn write_status(w: &mut World, job_obj: &Object, status: &JobStatus, before: &Jo
             .cloned()
             .unwrap_or_else(|| job_obj.clone());
     }
-    let what = format!(
-        "status: active {}, succeeded {}, failed {}{}",
-        status.active,
-        status.succeeded,
-        status.failed,
-        status
+    let what = Update::JobStatus {
+        active: status.active,
+        succeeded: status.succeeded,
+        failed: status.failed,
+        conditions: status
             .conditions
             .iter()
             .filter(|c| c.status == "True")
-            .map(|c| format!(", {}", c.type_))
-            .collect::<String>()
-    );
+            .map(|c| c.type_.clone())
+            .collect(),
+    };
     let status = status.clone();
     api::mutate(w, Kind::Job, &job_obj.meta().name, what, |o| {
         if let Object::Job(j) = o {
@@ -918,7 +921,9 @@ fn manage_job(
             let _ = api::mutate_pod(
                 w,
                 &pod.metadata.name,
-                "finalizer batch.kubernetes.io/job-tracking removed",
+                Update::FinalizerRemoved {
+                    finalizer: TRACKING_FINALIZER.into(),
+                },
                 |p| {
                     p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER);
                 },

@@ -136,8 +136,8 @@ pub enum Change {
         kind: Kind,
         /// Name.
         name: String,
-        /// What, in a few words of data (e.g. `phase Running`).
-        what: String,
+        /// What changed.
+        what: Update,
     },
     /// A delete was accepted; the object is terminating.
     DeleteRequested {
@@ -184,6 +184,124 @@ pub enum Change {
         /// Simplified Chinese.
         zh: String,
     },
+}
+
+/// What an update changed, as data (so that the UI can say it in any language).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Update {
+    /// The scheduler bound the pod to a node.
+    Bound {
+        /// The node.
+        node: String,
+    },
+    /// The pod's phase (with kubectl's STATUS or a reason, when that says more).
+    Phase {
+        /// `Pending`, `Running`, `Succeeded`, `Failed`.
+        phase: String,
+        /// e.g. `ContainerCreating`, `DeadlineExceeded`.
+        detail: Option<String>,
+    },
+    /// A container's process exited.
+    ContainerExited {
+        /// The container.
+        container: String,
+        /// Its exit code.
+        code: i32,
+    },
+    /// The kubelet restarted a container in place.
+    ContainerRestarted {
+        /// The container.
+        container: String,
+    },
+    /// A container waits in CrashLoopBackOff.
+    CrashLoopBackOff {
+        /// The container.
+        container: String,
+        /// The back-off delay.
+        delay_ms: u64,
+    },
+    /// A finalizer was removed.
+    FinalizerRemoved {
+        /// The finalizer.
+        finalizer: String,
+    },
+    /// A Job's status was written.
+    JobStatus {
+        /// Active pods.
+        active: i32,
+        /// Succeeded pods.
+        succeeded: i32,
+        /// Failed pods.
+        failed: i32,
+        /// Condition types that are True.
+        conditions: Vec<String>,
+    },
+    /// A node's taints were reconciled.
+    Taints {
+        /// `key:effect` of each taint.
+        taints: Vec<String>,
+    },
+    /// Anything else, in English.
+    Other(String),
+}
+
+impl From<&str> for Update {
+    fn from(s: &str) -> Self {
+        Update::Other(s.to_string())
+    }
+}
+
+impl From<String> for Update {
+    fn from(s: String) -> Self {
+        Update::Other(s)
+    }
+}
+
+impl fmt::Display for Update {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Update::Bound { node } => write!(f, "bound to {node}"),
+            Update::Phase {
+                phase,
+                detail: None,
+            } => write!(f, "phase {phase}"),
+            Update::Phase {
+                phase,
+                detail: Some(d),
+            } => write!(f, "phase {phase} ({d})"),
+            Update::ContainerExited { container, code } => {
+                write!(f, "container {container} exited {code}")
+            }
+            Update::ContainerRestarted { container } => {
+                write!(f, "container {container} restarted")
+            }
+            Update::CrashLoopBackOff {
+                container,
+                delay_ms,
+            } => {
+                write!(
+                    f,
+                    "container {container}: CrashLoopBackOff {}",
+                    super::format_duration(*delay_ms)
+                )
+            }
+            Update::FinalizerRemoved { finalizer } => write!(f, "finalizer {finalizer} removed"),
+            Update::JobStatus {
+                active,
+                succeeded,
+                failed,
+                conditions,
+            } => {
+                write!(
+                    f,
+                    "status: active {active}, succeeded {succeeded}, failed {failed}"
+                )?;
+                conditions.iter().try_for_each(|c| write!(f, ", {c}"))
+            }
+            Update::Taints { taints } => write!(f, "taints [{}]", taints.join(", ")),
+            Update::Other(s) => f.write_str(s),
+        }
+    }
 }
 
 /// What a Job sync observed, decided and did (2.4–2.7 of the semantics).
