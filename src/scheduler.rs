@@ -205,6 +205,24 @@ pub fn flush(w: &mut World) {
 pub fn schedule_cycle(w: &mut World) {
     let cause = w.cause().clone();
     w.act_as(Actor::Scheduler, cause);
+    // The scheduler's cache: non-terminal pods per node, counted once per cycle.
+    let mut load: BTreeMap<String, usize> = BTreeMap::new();
+    for p in w
+        .store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .filter(|p| !p.is_terminal())
+    {
+        if let Some(n) = p.node_name() {
+            *load.entry(n.to_string()).or_default() += 1;
+        }
+    }
+    let nodes: Vec<Node> = w
+        .store
+        .list(Kind::Node)
+        .filter_map(Object::as_node)
+        .cloned()
+        .collect();
     while let Some(name) = w.scheduler.active.pop_front() {
         let Some(pod) = api::pod(w, &name).cloned() else {
             continue;
@@ -213,21 +231,23 @@ pub fn schedule_cycle(w: &mut World) {
             w.scheduler.unschedulable.remove(&name);
             continue;
         }
-        schedule_one(w, pod);
+        if let Some(node) = schedule_one(w, pod, &nodes, &load) {
+            *load.entry(node).or_default() += 1;
+        }
     }
 }
 
-fn schedule_one(w: &mut World, pod: Pod) {
+/// Tries to place one pod; returns the node it was bound to.
+fn schedule_one(
+    w: &mut World,
+    pod: Pod,
+    nodes: &[Node],
+    load: &BTreeMap<String, usize>,
+) -> Option<String> {
     let name = pod.metadata.name.clone();
-    let nodes: Vec<Node> = w
-        .store
-        .list(Kind::Node)
-        .filter_map(Object::as_node)
-        .cloned()
-        .collect();
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     let mut feasible: Vec<&Node> = Vec::new();
-    for node in &nodes {
+    for node in nodes {
         match filter(&pod, node) {
             Ok(()) => feasible.push(node),
             Err(Rejection(r)) => *reasons.entry(r).or_default() += 1,
@@ -285,16 +305,10 @@ fn schedule_one(w: &mut World, pod: Pod) {
             Event::SchedulerFlush,
             Cause::Timer(Timer::SchedulerRetry),
         );
-        return;
+        return None;
     }
     // Score: fewer non-terminal pods first (LeastAllocated with default requests), random ties.
-    let load = |n: &Node| {
-        w.store
-            .list(Kind::Pod)
-            .filter_map(Object::as_pod)
-            .filter(|p| p.node_name() == Some(n.metadata.name.as_str()) && !p.is_terminal())
-            .count()
-    };
+    let load = |n: &Node| load.get(&n.metadata.name).copied().unwrap_or(0);
     let best = feasible.iter().map(|n| load(n)).min().unwrap_or(0);
     let top: Vec<&&Node> = feasible.iter().filter(|n| load(n) == best).collect();
     let chosen = top[w.rng.below(top.len() as u32) as usize]
@@ -338,6 +352,7 @@ fn schedule_one(w: &mut World, pod: Pod) {
             "",
         );
     }
+    Some(chosen)
 }
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ pub fn record_event(
     });
     let rv = w.store.next_rv().to_string();
     if let Some(name) = w.store.event_keys.get(&key).cloned() {
-        if let Some(ev) = w.store.events.get_mut(&name) {
+        if let Some(ev) = w.store.events.get_mut(&name).map(std::rc::Rc::make_mut) {
             ev.count += 1;
             ev.last_timestamp = Some(now);
             ev.metadata.resource_version = Some(rv);
@@ -123,5 +123,5 @@ pub fn record_event(
         reporting_instance: host.to_string(),
     };
     w.store.event_keys.insert(key, name.clone());
-    w.store.events.insert(name, ev);
+    w.store.events.insert(name, std::rc::Rc::new(ev));
 }

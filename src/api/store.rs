@@ -4,6 +4,7 @@
 use crate::model::{Event, Kind, Object};
 use crate::sim::trace::WatchType;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// A watch event as informers receive it.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,8 +72,10 @@ pub struct DeleteOptions {
 /// All stored objects.
 #[derive(Clone, Debug, Default)]
 pub struct Store {
-    objects: BTreeMap<(Kind, String), Object>,
-    pub(crate) events: BTreeMap<String, Event>,
+    // Objects and events sit behind `Rc`, so a checkpoint of the world shares every object
+    // that has not changed since (copy-on-write through `Rc::make_mut`).
+    objects: BTreeMap<(Kind, String), Rc<Object>>,
+    pub(crate) events: BTreeMap<String, Rc<Event>>,
     pub(crate) event_keys: BTreeMap<(String, String, String, String, String), String>,
     uids: BTreeMap<String, (Kind, String)>,
     rv: u64,
@@ -93,7 +96,7 @@ impl Store {
 
     /// Reads an object.
     pub fn get(&self, kind: Kind, name: &str) -> Option<&Object> {
-        self.objects.get(&(kind, name.to_string()))
+        self.objects.get(&(kind, name.to_string())).map(|o| &**o)
     }
 
     /// Reads an object by uid.
@@ -106,6 +109,7 @@ impl Store {
     pub fn dependents<'a>(&'a self, uid: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
         self.objects
             .values()
+            .map(|o| &**o)
             .filter(move |o| o.meta().owner_references.iter().any(|r| r.uid == uid))
     }
 
@@ -114,17 +118,17 @@ impl Store {
         self.objects
             .range((kind, String::new())..)
             .take_while(move |((k, _), _)| *k == kind)
-            .map(|(_, o)| o)
+            .map(|(_, o)| &**o)
     }
 
     /// Every object, by kind then name.
     pub fn all(&self) -> impl Iterator<Item = &Object> {
-        self.objects.values()
+        self.objects.values().map(|o| &**o)
     }
 
     /// Every recorded event.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
-        self.events.values()
+        self.events.values().map(|e| &**e)
     }
 
     pub(crate) fn insert(&mut self, obj: Object, ty: WatchType, old: Option<Object>) {
@@ -135,11 +139,12 @@ impl Store {
             object: obj.clone(),
             old,
         });
-        self.objects.insert(key, obj);
+        self.objects.insert(key, Rc::new(obj));
     }
 
     pub(crate) fn remove(&mut self, kind: Kind, name: &str) -> Option<Object> {
         let obj = self.objects.remove(&(kind, name.to_string()))?;
+        let obj = Rc::try_unwrap(obj).unwrap_or_else(|shared| (*shared).clone());
         self.uids.remove(obj.meta().uid());
         self.watch.push(WatchEvent {
             ty: WatchType::Deleted,

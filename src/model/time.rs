@@ -29,8 +29,17 @@ impl Time {
 
     /// The time formatted with a given precision (`secs` or with milliseconds).
     pub fn rfc3339(self) -> String {
+        use chrono::{Datelike, Timelike};
         match chrono::DateTime::from_timestamp(self.seconds(), 0) {
-            Some(t) => t.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            Some(t) => format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            ),
             None => "0001-01-01T00:00:00Z".to_string(),
         }
     }
