@@ -103,6 +103,10 @@ pub const BUILTINS: &[Builtin] = &[
         id: "timeline-steps",
         text: include_str!("../tests/scenarios/timeline-steps.yaml"),
     },
+    Builtin {
+        id: "stress-1000-pods",
+        text: include_str!("../tests/scenarios/stress-1000-pods.yaml"),
+    },
 ];
 
 /// Looks a built-in scenario up by id.

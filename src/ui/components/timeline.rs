@@ -1,10 +1,12 @@
 //! The timeline: one row per pod, bars coloured by status over virtual time, the playhead,
 //! and a click anywhere to move the playhead there.
 
-use crate::i18n::Text;
+use crate::engine::Sim;
+use crate::i18n::{Lang, Text};
 use crate::sim::{format_duration, SimTime};
 use crate::timeline::{markers, Marker};
 use crate::ui::state::{AppAction, AppState};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -20,26 +22,86 @@ const WIDTH: f64 = 1000.0;
 const ROW: f64 = 16.0;
 const LABEL: f64 = 150.0;
 
-/// Pods over time.
+/// Props of [`Lanes`]: they change only when the run changes, so playback does not redraw them.
+#[derive(Properties)]
+struct LanesProps {
+    sim: Rc<Sim>,
+    lang: Lang,
+}
+
+impl PartialEq for LanesProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.sim, &other.sim) && self.lang == other.lang
+    }
+}
+
+/// Every pod's lane, the back-off waits and the warning ticks.
+#[component]
+fn Lanes(props: &LanesProps) -> Html {
+    let sim = &props.sim;
+    let lang = props.lang;
+    let marks = markers(sim.trace());
+    let end_t = sim.scenario().until;
+    let end = end_t.0.max(1) as f64;
+    let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
+    let lanes = &sim.timeline().lanes;
+    let waits_y = 4.0 + lanes.len() as f64 * ROW;
+    html! {
+        <g class="lanes">
+            { for lanes.iter().enumerate().map(|(row, lane)| {
+                let y = 4.0 + row as f64 * ROW;
+                let stop = lane.gone.unwrap_or(end_t);
+                html! {
+                    <g data-lane={lane.pod.clone()}>
+                        <text x="4" y={format!("{}", y + 11.0)} class="lane-label">{ &lane.pod }</text>
+                        { for lane.segments.iter().enumerate().map(|(i, (t, status))| {
+                            let next = lane.segments.get(i + 1).map(|(n, _)| *n).unwrap_or(stop);
+                            let (x0, x1) = (x(*t), x(next.max(*t)));
+                            html! {
+                                <rect class={format!("seg status-{}", status.to_ascii_lowercase())} x={format!("{x0:.1}")} y={format!("{y:.1}")}
+                                    width={format!("{:.1}", (x1 - x0).max(0.8))} height={format!("{}", ROW - 4.0)}>
+                                    <title>{ format!("{} {status} @ {}", lane.pod, format_duration(t.0)) }</title>
+                                </rect>
+                            }
+                        }) }
+                    </g>
+                }
+            }) }
+            <text x="4" y={format!("{}", waits_y + 11.0)} class="lane-label muted">{ lang.pick("back-off waits", "退避等待") }</text>
+            { for marks.iter().map(|m| match m {
+                Marker::Backoff { job, from, ms } => {
+                    let (x0, x1) = (x(*from), x(from.plus_ms(*ms)));
+                    html! {
+                        <g class="backoff" data-backoff-ms={ms.to_string()}>
+                            <rect x={format!("{x0:.1}")} y={format!("{waits_y:.1}")} width={format!("{:.1}", (x1 - x0).max(1.0))} height={format!("{}", ROW - 4.0)} />
+                            <text x={format!("{:.1}", x0 + 2.0)} y={format!("{:.1}", waits_y + 10.0)}>{ format!("{} {}", lang.pick("wait", "等待"), format_duration(*ms)) }</text>
+                            <title>{ format!("job/{job}: {}", format_duration(*ms)) }</title>
+                        </g>
+                    }
+                }
+                Marker::Warning { at, reason, object } => {
+                    let x0 = x(*at);
+                    html! {
+                        <path class="warning-tick" d={format!("M{x0:.1} 0 l-4 -0 l4 6 l4 -6 z")}>
+                            <title>{ format!("{reason} {object} @ {}", format_duration(at.0)) }</title>
+                        </path>
+                    }
+                }
+            }) }
+        </g>
+    }
+}
+
+/// Pods over time: the lanes (redrawn only for a new run) and the playhead.
 #[component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let state = &props.state;
-    // Markers come from the whole trace: computed once per run, not once per frame.
-    let run_id = state.sim.as_ref().map(|s| std::rc::Rc::as_ptr(s) as usize);
-    let marks = {
-        let sim = state.sim.clone();
-        use_memo(run_id, move |_| {
-            sim.map(|s| markers(s.trace())).unwrap_or_default()
-        })
-    };
     let Some(sim) = &state.sim else {
         return html! {};
     };
     let end = state.end().0.max(1) as f64;
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
-    let lanes = &sim.timeline().lanes;
-    let waits_y = 4.0 + lanes.len() as f64 * ROW;
-    let height = (lanes.len() as f64 * ROW + 40.0).max(60.0);
+    let height = (sim.timeline().lanes.len() as f64 * ROW + 40.0).max(60.0);
     let onclick = {
         let d = state.dispatcher();
         let end = state.end();
@@ -61,46 +123,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         <section class="timeline" aria-label="Timeline">
             <h2>{ Text::Timeline.get(state.lang) }</h2>
             <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label="Pods over time" {onclick}>
-                { for lanes.iter().enumerate().map(|(row, lane)| {
-                    let y = 4.0 + row as f64 * ROW;
-                    let stop = lane.gone.unwrap_or(state.end());
-                    html! {
-                        <g data-lane={lane.pod.clone()}>
-                            <text x="4" y={format!("{}", y + 11.0)} class="lane-label">{ &lane.pod }</text>
-                            { for lane.segments.iter().enumerate().map(|(i, (t, status))| {
-                                let next = lane.segments.get(i + 1).map(|(n, _)| *n).unwrap_or(stop);
-                                let (x0, x1) = (x(*t), x(next.max(*t)));
-                                html! {
-                                    <rect class={format!("seg status-{}", status.to_ascii_lowercase())} x={format!("{x0:.1}")} y={format!("{y:.1}")}
-                                        width={format!("{:.1}", (x1 - x0).max(0.8))} height={format!("{}", ROW - 4.0)}>
-                                        <title>{ format!("{} {status} @ {}", lane.pod, crate::sim::format_duration(t.0)) }</title>
-                                    </rect>
-                                }
-                            }) }
-                        </g>
-                    }
-                }) }
-                <text x="4" y={format!("{}", waits_y + 11.0)} class="lane-label muted">{ state.lang.pick("back-off waits", "退避等待") }</text>
-                { for marks.iter().map(|m| match m {
-                    Marker::Backoff { job, from, ms } => {
-                        let (x0, x1) = (x(*from), x(from.plus_ms(*ms)));
-                        html! {
-                            <g class="backoff" data-backoff-ms={ms.to_string()}>
-                                <rect x={format!("{x0:.1}")} y={format!("{waits_y:.1}")} width={format!("{:.1}", (x1 - x0).max(1.0))} height={format!("{}", ROW - 4.0)} />
-                                <text x={format!("{:.1}", x0 + 2.0)} y={format!("{:.1}", waits_y + 10.0)}>{ format!("{} {}", state.lang.pick("wait", "等待"), format_duration(*ms)) }</text>
-                                <title>{ format!("job/{job}: {}", format_duration(*ms)) }</title>
-                            </g>
-                        }
-                    }
-                    Marker::Warning { at, reason, object } => {
-                        let x0 = x(*at);
-                        html! {
-                            <path class="warning-tick" d={format!("M{x0:.1} 0 l-4 -0 l4 6 l4 -6 z")}>
-                                <title>{ format!("{reason} {object} @ {}", format_duration(at.0)) }</title>
-                            </path>
-                        }
-                    }
-                }) }
+                <Lanes sim={sim.clone()} lang={state.lang} />
                 <line class="playhead" x1={format!("{cursor:.1}")} x2={format!("{cursor:.1}")} y1="0" y2={format!("{height}")} />
             </svg>
         </section>

@@ -1,0 +1,37 @@
+// UI benchmark: frame times while 1,000 pods on 100 nodes animate, and the time to load and
+// simulate that scenario in the page. Results go to artifacts/bench/ui.json.
+const { test } = require('@playwright/test');
+const fs = require('fs');
+const path = require('path');
+const OUT = path.resolve(__dirname, '..', '..', 'artifacts', 'bench');
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1] };
+}
+
+async function frames(page, count) {
+  return page.evaluate((count) => new Promise((resolve) => {
+    const ts = [];
+    const step = (t) => { ts.push(t); if (ts.length <= count) requestAnimationFrame(step); else resolve(ts.slice(1).map((x, i) => x - ts[i])); };
+    requestAnimationFrame(step);
+  }), count);
+}
+
+test('frame times with 1,000 pods on 100 nodes', async ({ page }) => {
+  fs.mkdirSync(OUT, { recursive: true });
+  await page.goto('./');
+  const t0 = Date.now();
+  await page.getByLabel('Scenario').selectOption('stress-1000-pods');
+  await page.locator('[data-node="node-100"]').waitFor();
+  const loadMs = Date.now() - t0;
+  await page.getByLabel('Speed').selectOption({ label: '4×' });
+  await page.getByRole('button', { name: 'Play' }).click();
+  const playing = stats(await frames(page, 180));
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const idle = stats(await frames(page, 60));
+  const result = { scenario: 'stress-1000-pods', load_and_simulate_ms: loadMs, playing_frame_ms: playing, idle_frame_ms: idle };
+  fs.writeFileSync(path.join(OUT, 'ui.json'), JSON.stringify(result, null, 2));
+  console.log(JSON.stringify(result, null, 2));
+});

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# bench.sh -- podlab's benchmarks (not tests): the engine natively on the stress scenario,
+# and the UI's frame times in headless Chromium. Results: artifacts/bench/*.json.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+bash scripts/setup.sh --test
+source scripts/env.sh
+mkdir -p artifacts/bench
+cargo build --release --quiet
+s=$(date +%s%N)
+./target/release/podlab run tests/scenarios/stress-1000-pods.yaml -o json > /dev/null
+e=$(date +%s%N)
+printf '{"scenario": "stress-1000-pods", "engine_native_ms": %d}\n' $(( (e - s) / 1000000 )) | tee artifacts/bench/engine.json
+trunk build --release
+rm -rf artifacts/site && mkdir -p artifacts/site && cp -r dist artifacts/site/podlab
+(cd e2e && npx playwright test -c bench.config.js)
