@@ -149,16 +149,7 @@ pub fn cleanup_orphan_pod(w: &mut World, name: &str) {
     if job_owner(pod).is_some_and(|o| api::get(w, Kind::Job, o).is_some()) {
         return;
     }
-    let _ = api::mutate_pod(
-        w,
-        name,
-        Update::FinalizerRemoved {
-            finalizer: TRACKING_FINALIZER.into(),
-        },
-        |p| {
-            p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER);
-        },
-    );
+    release(w, name);
 }
 
 fn index_of(pod: &Pod) -> Option<i32> {
@@ -166,6 +157,16 @@ fn index_of(pod: &Pod) -> Option<i32> {
         .annotations
         .get(COMPLETION_INDEX)
         .and_then(|v| v.parse().ok())
+}
+
+/// Removes the tracking finalizer from a pod, so that it can go once it is deleted.
+fn release(w: &mut World, pod: &str) {
+    let finalizer = Update::FinalizerRemoved {
+        finalizer: TRACKING_FINALIZER.into(),
+    };
+    let _ = api::mutate_pod(w, pod, finalizer, |p| {
+        p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER)
+    });
 }
 
 fn index_failures(pod: &Pod) -> i32 {
@@ -690,16 +691,7 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
         .map(|p| p.metadata.name.clone())
         .collect();
     for name in to_release {
-        let _ = api::mutate_pod(
-            w,
-            &name,
-            Update::FinalizerRemoved {
-                finalizer: TRACKING_FINALIZER.into(),
-            },
-            |p| {
-                p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER);
-            },
-        );
+        release(w, &name);
     }
     let before_flush = status.clone();
     if !indexed {
@@ -918,16 +910,7 @@ fn manage_job(
         let n = excess.len().min(MAX_PODS_PER_SYNC as usize);
         expect(w, k, 0, n as i64);
         for pod in &excess[..n] {
-            let _ = api::mutate_pod(
-                w,
-                &pod.metadata.name,
-                Update::FinalizerRemoved {
-                    finalizer: TRACKING_FINALIZER.into(),
-                },
-                |p| {
-                    p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER);
-                },
-            );
+            release(w, &pod.metadata.name);
             let _ = delete_pod(w, job_obj, &pod.metadata.name, COMPONENT);
         }
         return (JobDecision::Delete(n as i32), Some(want), None);
