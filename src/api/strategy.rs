@@ -11,6 +11,11 @@ pub fn prepare_for_create(obj: &mut Object) {
             job.status = None;
             let uid = job.metadata.uid().to_string();
             jobval::generate_selector(job, &uid);
+            // v1 defaulting copies the template labels to a Job that has none; it runs again
+            // when the Job is read back from storage, so the generated labels show up too.
+            if job.metadata.labels.is_empty() {
+                job.metadata.labels = job.spec.template.metadata.labels.clone();
+            }
         }
         Object::Pod(pod) => {
             // Defaulting and the admission plugins run for every new pod, including the
