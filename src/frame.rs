@@ -136,8 +136,17 @@ const KUBELET_LABELS: [&str; 5] = [
     "kubernetes.io/os",
 ];
 
-/// Builds the frame of a world, with the trace entries up to its time.
-pub fn frame_of(world: &World, trace: &[TraceEvent], activity: usize) -> Frame {
+/// How many of the newest events a frame carries (the events panel shows fewer).
+pub const FRAME_EVENTS: usize = 200;
+
+/// Builds the frame of a world, with the trace entries up to its time and the newest
+/// `events_limit` events.
+pub fn frame_of(
+    world: &World,
+    trace: &[TraceEvent],
+    activity: usize,
+    events_limit: usize,
+) -> Frame {
     let pods: Vec<&Pod> = world
         .store
         .list(Kind::Pod)
@@ -215,8 +224,11 @@ pub fn frame_of(world: &World, trace: &[TraceEvent], activity: usize) -> Frame {
                 .collect(),
         ),
     ];
-    let events = sorted_events(world)
+    let all_events = sorted_events(world);
+    let skip = all_events.len().saturating_sub(events_limit);
+    let events = all_events
         .into_iter()
+        .skip(skip)
         .map(|e| {
             let last = e.last_timestamp.unwrap_or(now);
             EventRow {
@@ -273,7 +285,7 @@ pub fn describe(sim: &Sim, t: SimTime, kind: Kind, name: &str) -> Option<Describ
     let world = sim.seek(t);
     let obj = world.store.get(kind, name)?;
     let yaml = crate::output::to_yaml(&serde_json::to_value(obj).ok()?);
-    let frame = frame_of(&world, &[], 0);
+    let frame = frame_of(&world, &[], 0, usize::MAX);
     let object = format!("{}/{name}", kind.lower());
     let events = frame
         .events
@@ -286,7 +298,7 @@ pub fn describe(sim: &Sim, t: SimTime, kind: Kind, name: &str) -> Option<Describ
 /// The frame at time `t` of a finished run.
 pub fn frame_at(sim: &Sim, t: SimTime, activity: usize) -> Frame {
     let world = sim.seek(t);
-    frame_of(&world, sim.trace(), activity)
+    frame_of(&world, sim.trace(), activity, FRAME_EVENTS)
 }
 
 /// The moments worth jumping to: a controller decision, a Warning, a note, a refusal, a pod
