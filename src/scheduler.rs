@@ -98,15 +98,7 @@ pub fn matches_node_selector_and_affinity(pod: &Pod, node: &Node) -> bool {
     {
         return false;
     }
-    let required = pod
-        .spec
-        .affinity
-        .as_ref()
-        .and_then(|a| a.node_affinity.as_ref())
-        .and_then(|n| {
-            n.required_during_scheduling_ignored_during_execution
-                .as_ref()
-        });
+    let required = pod.spec.required_node_affinity();
     match required {
         Some(sel) => sel
             .node_selector_terms

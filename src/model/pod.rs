@@ -158,6 +158,16 @@ impl PodSpec {
     pub fn restart_policy(&self) -> &str {
         self.restart_policy.as_deref().unwrap_or("Always")
     }
+
+    /// `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`, if set.
+    pub fn required_node_affinity(&self) -> Option<&NodeSelector> {
+        self.affinity
+            .as_ref()?
+            .node_affinity
+            .as_ref()?
+            .required_during_scheduling_ignored_during_execution
+            .as_ref()
+    }
 }
 
 /// A container.

@@ -155,15 +155,7 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &Path) -> Vec<FieldError> {
     for (i, t) in spec.tolerations.iter().enumerate() {
         validate_toleration(t, &path.child("tolerations").index(i), &mut errs);
     }
-    if let Some(required) = spec
-        .affinity
-        .as_ref()
-        .and_then(|a| a.node_affinity.as_ref())
-        .and_then(|n| {
-            n.required_during_scheduling_ignored_during_execution
-                .as_ref()
-        })
-    {
+    if let Some(required) = spec.required_node_affinity() {
         let p = path
             .child("affinity")
             .child("nodeAffinity")
