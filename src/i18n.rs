@@ -387,6 +387,30 @@ pub fn update_zh(u: &Update) -> String {
     }
 }
 
+/// What a Job sync decided, in a language.
+pub fn decision(d: &JobDecision, lang: Lang) -> String {
+    match lang {
+        Lang::En => d.to_string(),
+        Lang::Zh => match d {
+            JobDecision::Create(n) => format!("创建 {n} 个"),
+            JobDecision::Delete(n) => format!("删除 {n} 个"),
+            JobDecision::WaitBackoff {
+                remaining_ms,
+                failures,
+            } => {
+                format!(
+                    "等待 {}（{failures} 次失败后的退避）",
+                    format_duration(*remaining_ms)
+                )
+            }
+            JobDecision::WaitExpectations => "等待之前的创建/删除被观察到".to_string(),
+            JobDecision::Suspended => "已挂起：不运行 Pod".to_string(),
+            JobDecision::Finish { condition, reason } => format!("{condition}（{reason}）"),
+            JobDecision::Nothing => Text::NothingToDo.get(Lang::Zh).to_string(),
+        },
+    }
+}
+
 /// A Job sync in Chinese, with the same numbers as the English formula.
 fn job_sync_zh(s: &JobSync) -> String {
     let mut out = format!(
@@ -407,23 +431,9 @@ fn job_sync_zh(s: &JobSync) -> String {
         };
         out.push_str(&format!("；wantActive = {formula}"));
     }
-    out.push_str(&match &s.decision {
-        JobDecision::Create(n) => format!(" → 创建 {n} 个"),
-        JobDecision::Delete(n) => format!(" → 删除 {n} 个"),
-        JobDecision::WaitBackoff {
-            remaining_ms,
-            failures,
-        } => {
-            format!(
-                " → 等待 {}（{failures} 次失败后的退避）",
-                format_duration(*remaining_ms)
-            )
-        }
-        JobDecision::WaitExpectations => " → 等待之前的创建/删除被观察到".to_string(),
-        JobDecision::Suspended => " → 已挂起：不运行 Pod".to_string(),
-        JobDecision::Finish { condition, reason } => format!(" → {condition}（{reason}）"),
-        JobDecision::Nothing => String::new(),
-    });
+    if s.decision != JobDecision::Nothing {
+        out.push_str(&format!(" → {}", decision(&s.decision, Lang::Zh)));
+    }
     if let Some(ms) = s.requeue_ms {
         out.push_str(&format!("；{} 后再次同步", format_duration(ms)));
     }

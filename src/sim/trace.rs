@@ -376,6 +376,29 @@ impl JobSync {
     }
 }
 
+impl fmt::Display for JobDecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JobDecision::Create(n) => write!(f, "create {n}"),
+            JobDecision::Delete(n) => write!(f, "delete {n}"),
+            JobDecision::WaitBackoff {
+                remaining_ms,
+                failures,
+            } => write!(
+                f,
+                "wait {} (back-off after {failures} failure(s))",
+                super::format_duration(*remaining_ms)
+            ),
+            JobDecision::WaitExpectations => {
+                f.write_str("wait for earlier creations/deletions to be observed")
+            }
+            JobDecision::Suspended => f.write_str("suspended: no pods"),
+            JobDecision::Finish { condition, reason } => write!(f, "{condition} ({reason})"),
+            JobDecision::Nothing => f.write_str("nothing to change"),
+        }
+    }
+}
+
 impl fmt::Display for JobSync {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -389,26 +412,9 @@ impl fmt::Display for JobSync {
         if let Some(formula) = self.formula() {
             write!(f, "; wantActive = {formula}")?;
         }
-        match &self.decision {
-            JobDecision::Create(n) => write!(f, " → create {n}"),
-            JobDecision::Delete(n) => write!(f, " → delete {n}"),
-            JobDecision::WaitBackoff {
-                remaining_ms,
-                failures,
-            } => {
-                write!(
-                    f,
-                    " → wait {} (back-off after {failures} failure(s))",
-                    super::format_duration(*remaining_ms)
-                )
-            }
-            JobDecision::WaitExpectations => {
-                write!(f, " → wait for earlier creations/deletions to be observed")
-            }
-            JobDecision::Suspended => write!(f, " → suspended: no pods"),
-            JobDecision::Finish { condition, reason } => write!(f, " → {condition} ({reason})"),
-            JobDecision::Nothing => Ok(()),
-        }?;
+        if self.decision != JobDecision::Nothing {
+            write!(f, " → {}", self.decision)?;
+        }
         if let Some(ms) = self.requeue_ms {
             write!(f, "; requeue in {}", super::format_duration(ms))?;
         }

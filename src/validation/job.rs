@@ -340,7 +340,6 @@ pub fn validate_job_update(new: &Job, old: &Job) -> Vec<FieldError> {
                 errs.push(v);
             }
         };
-    let json = |v: &dyn erased::Json| v.json();
     let indexed = o.completion_mode.as_deref() == Some("Indexed");
     if n.completions != o.completions {
         if indexed {
@@ -408,14 +407,7 @@ pub fn validate_job_update(new: &Job, old: &Job) -> Vec<FieldError> {
     errs
 }
 
-mod erased {
-    /// Anything serialisable, as JSON (for "field is immutable" values).
-    pub trait Json {
-        fn json(&self) -> serde_json::Value;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn json(&self) -> serde_json::Value {
-            serde_json::to_value(self).unwrap_or_default()
-        }
-    }
+/// A field's value as JSON, for "field is immutable" messages.
+fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or_default()
 }

@@ -3,7 +3,7 @@
 
 use crate::frame::Frame;
 use crate::i18n::{self, Lang, Text};
-use crate::sim::{format_duration, Change};
+use crate::sim::format_duration;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,12 +33,10 @@ pub fn ControllerPanel(props: &ControllerProps) -> Html {
                     s.job, s.active, s.ready, s.succeeded, s.failed, s.terminating
                 ),
             };
-            let decided = i18n::change(&Change::JobSync(Box::new(s.clone())), lang);
-            let decided = decided
-                .split(['→'])
-                .nth(1)
-                .map(|d| format!("→{d}"))
-                .unwrap_or_else(|| Text::NothingToDo.get(lang).to_string());
+            let decided = match &s.decision {
+                crate::sim::JobDecision::Nothing => Text::NothingToDo.get(lang).to_string(),
+                d => format!("→ {}", i18n::decision(d, lang)),
+            };
             html! {
                 <dl>
                     <dt>{ Text::Observed.get(lang) }</dt><dd data-testid="observed">{ observed }</dd>
