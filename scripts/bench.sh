@@ -12,6 +12,7 @@ s=$(date +%s%N)
 ./target/release/podlab run tests/scenarios/stress-1000-pods.yaml -o json > /dev/null
 e=$(date +%s%N)
 printf '{"scenario": "stress-1000-pods", "engine_native_ms": %d}\n' $(( (e - s) / 1000000 )) | tee artifacts/bench/engine.json
+cargo bench --quiet --bench playback | tee artifacts/bench/playback.json
 trunk build --release
 rm -rf artifacts/site && mkdir -p artifacts/site && cp -r dist artifacts/site/podlab
 (cd e2e && npx playwright test -c bench.config.js)

@@ -25,6 +25,13 @@ pub enum EngineError {
     TooManyEvents,
 }
 
+/// A world that follows a playhead through one run (see [`Sim::seek_cursor`]). Use a new
+/// cursor for each run.
+#[derive(Clone, Debug, Default)]
+pub struct Cursor {
+    world: Option<World>,
+}
+
 #[derive(Clone, Debug)]
 struct Checkpoint {
     world: World,
@@ -248,26 +255,50 @@ impl Sim {
 
     /// The world as it was at time `t` (restored from the nearest checkpoint and replayed).
     pub fn seek(&self, t: SimTime) -> World {
-        let cp = self
-            .checkpoints
+        let mut world = self.checkpoint_before(t).world.clone();
+        self.replay(&mut world, t);
+        world
+    }
+
+    /// The latest checkpoint at or before `t`.
+    fn checkpoint_before(&self, t: SimTime) -> &Checkpoint {
+        self.checkpoints
             .iter()
             .rev()
             .find(|c| c.world.now <= t)
-            .unwrap_or(&self.checkpoints[0]);
-        let mut world = cp.world.clone();
-        while let Some(next) = world.queue.peek_time().filter(|n| *n <= t) {
+            .unwrap_or(&self.checkpoints[0])
+    }
+
+    /// Moves `cursor`'s world to time `t` and returns it. Moving forward replays only the events
+    /// after the cursor's time, unless a checkpoint is nearer; moving back restores the nearest
+    /// checkpoint. The world is the same as [`Sim::seek`]'s.
+    pub fn seek_cursor<'c>(&self, cursor: &'c mut Cursor, t: SimTime) -> &'c World {
+        let cp = self.checkpoint_before(t);
+        let reusable = cursor
+            .world
+            .as_ref()
+            .is_some_and(|w| w.now <= t && w.now >= cp.world.now);
+        if !reusable {
+            cursor.world = Some(cp.world.clone());
+        }
+        let world = cursor.world.get_or_insert_with(|| cp.world.clone());
+        self.replay(world, t);
+        world
+    }
+
+    /// Replays the recorded run's events up to and including `t`.
+    fn replay(&self, world: &mut World, t: SimTime) {
+        while world.queue.peek_time().is_some_and(|n| n <= t) {
             let Some((at, (event, cause))) = world.queue.pop() else {
                 break;
             };
-            let _ = next;
             world.now = at;
-            dispatch(&mut world, &self.scenario, event, cause);
-            settle_world(&mut world);
-            fire_triggers(&mut world, &self.scenario);
+            dispatch(world, &self.scenario, event, cause);
+            settle_world(world);
+            fire_triggers(world, &self.scenario);
             world.take_log();
         }
         world.now = t.max(world.now);
-        world
     }
 
     /// The number of trace entries recorded up to and including time `t`.
@@ -677,6 +708,36 @@ mod tests {
             now,
             output::to_json(&output::snapshot(&sim.seek(SimTime(200_000))))
         );
+    }
+
+    #[test]
+    fn a_cursor_should_reach_the_same_world_as_seek_forward_and_back() {
+        let text = include_str!("../tests/scenarios/stress-1000-pods.yaml")
+            .replace("completions: 1000", "completions: 100")
+            .replace("parallelism: 1000", "parallelism: 20")
+            .replace("nodes: 100", "nodes: 4");
+        let mut scenario = scenario::parse(&text).unwrap();
+        scenario.expect.clear();
+        scenario.until = SimTime(600_000);
+        let mut sim = Sim::new(scenario);
+        sim.run();
+        assert!(
+            sim.checkpoints.len() > 1,
+            "the run spans checkpoints: {} events",
+            sim.events
+        );
+        let end = sim.scenario().until.0;
+        let mut cursor = Cursor::default();
+        let forward = (0..end).step_by(9_973);
+        let back = [end, end / 2, 7_000, 0, end / 3, 1];
+        for t in forward.chain(back).map(SimTime) {
+            let expected = format!("{:?}", sim.seek(t));
+            assert_eq!(
+                format!("{:?}", sim.seek_cursor(&mut cursor, t)),
+                expected,
+                "at {t:?}"
+            );
+        }
     }
 }
 

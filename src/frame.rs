@@ -1,12 +1,14 @@
 //! Frames: plain view models of one moment of a run, for the UI to draw. The UI never runs
 //! Kubernetes logic; it asks for the frame at a time and renders it.
 
-use crate::engine::Sim;
+use crate::engine::{Cursor, Sim};
 use crate::model::{Kind, Node, Object, Pod};
 use crate::output::table::{self, pod_status};
-use crate::output::{human_duration, sorted_events};
+use crate::output::{human_duration, newest_events};
 use crate::sim::{Actor, Change, JobSync, SimTime, TraceEvent};
 use crate::world::World;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// One pod as the cluster view shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,9 +85,14 @@ pub struct Frame {
 pub struct KubectlTable {
     /// The command that prints it.
     pub command: &'static str,
-    /// Header, then one row per object.
+    /// Header, then one row per object (at most [`TABLE_ROWS`]).
     pub rows: Vec<Vec<String>>,
+    /// Rows kubectl would print after those (left out to keep frames cheap).
+    pub more: usize,
 }
+
+/// How many object rows a frame's table carries.
+pub const TABLE_ROWS: usize = 100;
 
 /// One row of `kubectl get events`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,6 +159,14 @@ pub fn frame_of(
         .list(Kind::Pod)
         .filter_map(Object::as_pod)
         .collect();
+    let mut pending = Vec::new();
+    let mut by_node: BTreeMap<&str, Vec<PodView>> = BTreeMap::new();
+    for p in &pods {
+        match p.node_name() {
+            Some(node) => by_node.entry(node).or_default().push(pod_view(p)),
+            None => pending.push(pod_view(p)),
+        }
+    }
     let nodes = world
         .store
         .list(Kind::Node)
@@ -173,17 +188,8 @@ pub fn frame_of(
                 .iter()
                 .map(|t| format!("{}:{}", t.key, t.effect))
                 .collect(),
-            pods: pods
-                .iter()
-                .filter(|p| p.node_name() == Some(n.metadata.name.as_str()))
-                .map(|p| pod_view(p))
-                .collect(),
+            pods: by_node.remove(n.metadata.name.as_str()).unwrap_or_default(),
         })
-        .collect();
-    let pending = pods
-        .iter()
-        .filter(|p| p.node_name().is_none())
-        .map(|p| pod_view(p))
         .collect();
     let upto = trace.partition_point(|e| e.time <= world.now);
     let from = upto.saturating_sub(activity);
@@ -192,43 +198,47 @@ pub fn frame_of(
         _ => None,
     });
     let now = world.wall_now();
-    let table = |command, header: &[&str], rows: Vec<Vec<String>>| {
+    let table = |command, header: &[&str], total: usize, rows: &mut dyn Iterator<Item = _>| {
         let mut all = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
-        all.extend(rows);
-        KubectlTable { command, rows: all }
+        all.extend(rows.take(TABLE_ROWS));
+        KubectlTable {
+            command,
+            more: total.saturating_sub(TABLE_ROWS),
+            rows: all,
+        }
     };
+    let jobs: Vec<_> = world
+        .store
+        .list(Kind::Job)
+        .filter_map(Object::as_job)
+        .collect();
+    let node_list: Vec<_> = world
+        .store
+        .list(Kind::Node)
+        .filter_map(Object::as_node)
+        .collect();
     let tables = vec![
         table(
             "kubectl get pods -o wide",
             &table::POD_WIDE_HEADER,
-            pods.iter().map(|p| table::pod_row_wide(p, now)).collect(),
+            pods.len(),
+            &mut pods.iter().map(|p| table::pod_row_wide(p, now)),
         ),
         table(
             "kubectl get jobs",
             &table::JOB_HEADER,
-            world
-                .store
-                .list(Kind::Job)
-                .filter_map(Object::as_job)
-                .map(|j| table::job_row(j, now, false))
-                .collect(),
+            jobs.len(),
+            &mut jobs.iter().map(|j| table::job_row(j, now, false)),
         ),
         table(
             "kubectl get nodes",
             &table::NODE_HEADER,
-            world
-                .store
-                .list(Kind::Node)
-                .filter_map(Object::as_node)
-                .map(|n| table::node_row(n, now, false))
-                .collect(),
+            node_list.len(),
+            &mut node_list.iter().map(|n| table::node_row(n, now, false)),
         ),
     ];
-    let all_events = sorted_events(world);
-    let skip = all_events.len().saturating_sub(events_limit);
-    let events = all_events
+    let events = newest_events(world, events_limit)
         .into_iter()
-        .skip(skip)
         .map(|e| {
             let last = e.last_timestamp.unwrap_or(now);
             EventRow {
@@ -293,6 +303,32 @@ pub fn describe(sim: &Sim, t: SimTime, kind: Kind, name: &str) -> Option<Describ
         .filter(|e| e.object == object)
         .collect();
     Some(Described { yaml, events })
+}
+
+/// Frames for a playhead moving through one finished run. Moving forward replays only the
+/// new events (see [`Sim::seek_cursor`]), and a frame is rebuilt only when the run's position
+/// or the playhead's whole second changes (ages and wall time print whole seconds); otherwise
+/// the previous frame is shared. Use a new player for each run.
+#[derive(Debug, Default)]
+pub struct Player {
+    cursor: Cursor,
+    shown: Option<((u64, u64), Rc<Frame>)>,
+}
+
+impl Player {
+    /// The frame at time `t`, with `activity` trace lines.
+    pub fn frame_at(&mut self, sim: &Sim, t: SimTime, activity: usize) -> Rc<Frame> {
+        let world = sim.seek_cursor(&mut self.cursor, t);
+        let key = (world.queue.taken(), t.0 / 1000);
+        match &self.shown {
+            Some((k, frame)) if *k == key => Rc::clone(frame),
+            _ => {
+                let frame = Rc::new(frame_of(world, sim.trace(), activity, FRAME_EVENTS));
+                self.shown = Some((key, Rc::clone(&frame)));
+                frame
+            }
+        }
+    }
 }
 
 /// The frame at time `t` of a finished run.

@@ -266,7 +266,7 @@ fn runtime_mut<'w>(w: &'w mut World, node: &str, uid: &str) -> Option<&'w mut Po
 }
 
 fn target(pod: &Pod) -> EventTarget {
-    EventTarget::of(&Object::Pod(Box::new(pod.clone())))
+    EventTarget::of_meta(Kind::Pod, &pod.metadata)
 }
 
 fn event(w: &mut World, node: &str, target: EventTarget, type_: &str, reason: &str, message: &str) {

@@ -23,7 +23,11 @@ pub fn items_json(w: &World) -> Vec<Value> {
 
 /// Events in the order they last happened.
 pub fn sorted_events(w: &World) -> Vec<&Event> {
-    let mut events: Vec<&Event> = w.store.events().collect();
+    newest_events(w, usize::MAX)
+}
+
+/// The newest `n` events, in the order of [`sorted_events`] (only those `n` are sorted).
+pub fn newest_events(w: &World, n: usize) -> Vec<&Event> {
     let rv = |e: &Event| {
         e.metadata
             .resource_version
@@ -31,8 +35,18 @@ pub fn sorted_events(w: &World) -> Vec<&Event> {
             .and_then(|v| v.parse::<u64>().ok())
             .unwrap_or(0)
     };
-    events.sort_by_key(|e| (e.last_timestamp, rv(e)));
-    events
+    let mut keyed: Vec<_> = w
+        .store
+        .events()
+        .map(|e| ((e.last_timestamp, rv(e)), e))
+        .collect();
+    if keyed.len() > n {
+        let cut = keyed.len() - n;
+        keyed.select_nth_unstable_by_key(cut, |(k, _)| *k);
+        keyed.drain(..cut);
+    }
+    keyed.sort_unstable_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, e)| e).collect()
 }
 
 /// The `-o json` document: `{time, items, events}`.

@@ -1,7 +1,7 @@
 //! The event recorder: core/v1 Events named `<object>.<hex nanoseconds>`, with repeats of the
 //! same reason and message folded into one event whose `count` grows, as client-go does.
 
-use crate::model::{Event, EventSource, Object, ObjectMeta, ObjectReference, Time};
+use crate::model::{Event, EventSource, Kind, Object, ObjectMeta, ObjectReference, Time};
 use crate::sim::Change;
 use crate::world::World;
 
@@ -27,8 +27,11 @@ pub struct EventTarget {
 impl EventTarget {
     /// A target for an object.
     pub fn of(obj: &Object) -> EventTarget {
-        let meta = obj.meta();
-        let kind = obj.kind();
+        EventTarget::of_meta(obj.kind(), obj.meta())
+    }
+
+    /// The target for an object of `kind` with metadata `meta` (no copy of the object needed).
+    pub fn of_meta(kind: Kind, meta: &ObjectMeta) -> EventTarget {
         EventTarget {
             kind: kind.name().to_string(),
             name: meta.name.clone(),

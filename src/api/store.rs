@@ -121,6 +121,14 @@ impl Store {
             .map(|(_, o)| &**o)
     }
 
+    /// Objects of one kind, by name, as the shared handles the store keeps (no copies).
+    pub fn list_shared(&self, kind: Kind) -> impl Iterator<Item = &Rc<Object>> {
+        self.objects
+            .range((kind, String::new())..)
+            .take_while(move |((k, _), _)| *k == kind)
+            .map(|(_, o)| o)
+    }
+
     /// Every object, by kind then name.
     pub fn all(&self) -> impl Iterator<Item = &Object> {
         self.objects.values().map(|o| &**o)

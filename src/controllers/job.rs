@@ -18,6 +18,7 @@ use crate::world::{Controller, Event, World};
 use backoff::{finish_time, BackoffRecord};
 use policy::PfpAction;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// The finalizer that holds a pod until the controller has counted it.
 pub const TRACKING_FINALIZER: &str = "batch.kubernetes.io/job-tracking";
@@ -182,7 +183,7 @@ struct Seen<'a> {
     completed: &'a BTreeSet<i32>,
     failed_indexes: &'a BTreeSet<i32>,
     succeeded: i32,
-    pods: &'a [Pod],
+    pods: &'a [&'a Pod],
     record: BackoffRecord,
 }
 
@@ -195,22 +196,18 @@ fn has_finalizer(pod: &Pod) -> bool {
 
 /// Lists the Job's pods: those it controls that still match its selector. Orphans that match
 /// are adopted (controller reference and tracking finalizer added) unless the Job is deleting.
-fn claim_pods(w: &mut World, job: &Job, job_obj: &Object) -> Vec<Pod> {
+fn claim_pods(w: &mut World, job: &Job, job_obj: &Object) -> Vec<Rc<Object>> {
     let uid = job.metadata.uid().to_string();
     let selector = job.spec.selector.clone().unwrap_or_default();
-    let candidates: Vec<Pod> = w
-        .store
-        .list(Kind::Pod)
-        .filter_map(Object::as_pod)
-        .cloned()
-        .collect();
+    let candidates: Vec<Rc<Object>> = w.store.list_shared(Kind::Pod).cloned().collect();
     let mut out = Vec::new();
-    for pod in candidates {
+    for obj in candidates {
+        let Some(pod) = obj.as_pod() else { continue };
         let matches = selector.matches(&pod.metadata.labels);
         match pod.metadata.controller_ref() {
             Some(r) if r.uid == uid => {
                 if matches {
-                    out.push(pod);
+                    out.push(Rc::clone(&obj));
                 } else {
                     let _ = api::mutate_pod(
                         w,
@@ -224,7 +221,7 @@ fn claim_pods(w: &mut World, job: &Job, job_obj: &Object) -> Vec<Pod> {
             }
             None if matches && !job.metadata.is_terminating() && !pod.metadata.is_terminating() => {
                 let owner = super::podcontrol::controller_ref(job_obj);
-                if let Ok(Object::Pod(p)) = api::mutate_pod(
+                if let Ok(adopted) = api::mutate_pod(
                     w,
                     &pod.metadata.name,
                     format!("adopted by job/{}", job.metadata.name),
@@ -235,7 +232,7 @@ fn claim_pods(w: &mut World, job: &Job, job_obj: &Object) -> Vec<Pod> {
                         }
                     },
                 ) {
-                    out.push(*p);
+                    out.push(Rc::new(adopted));
                 }
             }
             _ => {}
@@ -319,7 +316,8 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
         .expectations
         .get(k)
         .is_none_or(|e| e.satisfied(w.now));
-    let pods = claim_pods(w, &job, &job_obj);
+    let claimed = claim_pods(w, &job, &job_obj);
+    let pods: Vec<&Pod> = claimed.iter().filter_map(|o| o.as_pod()).collect();
     let indexed = job.is_indexed();
     let completions = job.spec.completions;
     let parallelism = job.spec.parallelism.unwrap_or(1);
@@ -334,6 +332,7 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
     // Counting (2.4).
     let active: Vec<&Pod> = pods
         .iter()
+        .copied()
         .filter(|p| !p.is_terminal() && !p.metadata.is_terminating())
         .collect();
     let ready = active.iter().filter(|p| p.is_ready()).count() as i32;
@@ -345,7 +344,7 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
     let mut ignored: Vec<&Pod> = Vec::new();
     let mut fail_index: Vec<String> = Vec::new();
     let mut terminal: Option<Terminal> = None;
-    for pod in &pods {
+    for &pod in &pods {
         let uid = pod.metadata.uid().to_string();
         if !has_finalizer(pod)
             || uncounted.succeeded.contains(&uid)
@@ -958,6 +957,7 @@ fn manage_job(
             if per_index {
                 let history: Vec<&Pod> = pods
                     .iter()
+                    .copied()
                     .filter(|p| index_of(p) == Some(i) && p.phase() == "Failed")
                     .collect();
                 failures = history

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 pub struct EventQueue<E> {
     items: BTreeMap<(SimTime, u64), E>,
     seq: u64,
+    taken: u64,
 }
 
 impl<E> Default for EventQueue<E> {
@@ -15,6 +16,7 @@ impl<E> Default for EventQueue<E> {
         EventQueue {
             items: BTreeMap::new(),
             seq: 0,
+            taken: 0,
         }
     }
 }
@@ -33,7 +35,15 @@ impl<E> EventQueue<E> {
 
     /// Takes the next event.
     pub fn pop(&mut self) -> Option<(SimTime, E)> {
-        self.items.pop_first().map(|((t, _), e)| (t, e))
+        let next = self.items.pop_first()?;
+        self.taken += 1;
+        Some((next.0 .0, next.1))
+    }
+
+    /// How many events have been taken so far: a run's position, which changes exactly when
+    /// something has happened.
+    pub fn taken(&self) -> u64 {
+        self.taken
     }
 
     /// Pending events.
@@ -76,5 +86,6 @@ mod tests {
         assert_eq!(q.pop(), Some((SimTime(5), "b")));
         assert_eq!(q.pop(), Some((SimTime(5), "c")));
         assert_eq!(q.pop(), None);
+        assert_eq!(q.taken(), 3);
     }
 }

@@ -201,7 +201,7 @@ pub fn App() -> Html {
                                 <div class="centre">
                                     <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} highlight={state.highlight.clone()} />
                                     <ControllerPanel frame={frame.clone()} {lang} />
-                                    <ControlPlane frame={frame.clone()} {lang} />
+                                    <ControlPlane frame={frame.clone()} {lang} now={state.cursor} />
                                 </div>
                                 <aside class="side">
                                     <Inspector state={state.clone()} />
@@ -211,7 +211,7 @@ pub fn App() -> Html {
                             </main>
                             <div class="bottom">
                                 <TimelineView state={state.clone()} />
-                                <TablesPanel frame={frame.clone()} />
+                                <TablesPanel frame={frame.clone()} {lang} />
                                 <EventsPanel frame={frame.clone()} state={state.clone()} {lang} />
                             </div>
                         </>

@@ -3,13 +3,14 @@
 use crate::api::manifest::parse_manifests;
 use crate::builtin::{self, BUILTINS};
 use crate::engine::Sim;
-use crate::frame::{event_times, frame_at, interesting_times, Frame};
+use crate::frame::{event_times, interesting_times, Frame, Player};
 use crate::i18n::Lang;
 use crate::model::Kind;
 use crate::scenario;
 use crate::scenario::Action;
 use crate::sim::Change;
 use crate::sim::SimTime;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -41,6 +42,8 @@ pub struct AppState {
     pub speed: usize,
     /// The frame at the playhead.
     pub frame: Option<Rc<Frame>>,
+    /// Builds frames as the playhead moves (shared by the states of one run).
+    player: Rc<RefCell<Player>>,
     /// The editor's text (the scenario's manifests, as the learner edits them).
     pub text: String,
     /// Problems the API server would report for `text`.
@@ -137,6 +140,7 @@ impl AppState {
             playing: false,
             speed: 3,
             frame: None,
+            player: Rc::default(),
             text: String::new(),
             diagnostics: Rc::new(Vec::new()),
             applied: None,
@@ -177,10 +181,10 @@ impl AppState {
     fn seek(mut self, t: SimTime) -> AppState {
         let t = t.min(self.end());
         self.cursor = t;
-        self.frame = self
-            .sim
-            .as_ref()
-            .map(|s| Rc::new(frame_at(s, t, ACTIVITY_LINES)));
+        if let Some(sim) = &self.sim {
+            let frame = self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES);
+            self.frame = Some(frame);
+        }
         if t >= self.end() {
             self.playing = false;
         }
@@ -233,6 +237,7 @@ impl AppState {
         let interesting = Rc::new(interesting_times(&fork));
         AppState {
             sim: Some(Rc::new(fork)),
+            player: Rc::default(),
             times,
             interesting,
             applied: Some(Rc::new(refused)),

@@ -4,7 +4,7 @@
 
 use crate::frame::Frame;
 use crate::i18n::Lang;
-use crate::sim::{format_duration, Actor};
+use crate::sim::{format_duration, Actor, SimTime};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,6 +15,8 @@ pub struct ControlPlaneProps {
     pub frame: Rc<Frame>,
     /// Language.
     pub lang: Lang,
+    /// The playhead (due times of waiting keys are shown from it).
+    pub now: SimTime,
 }
 
 struct Boxed {
@@ -133,7 +135,7 @@ pub fn ControlPlane(props: &ControlPlaneProps) -> Html {
         ("gc", "api"),
     ];
     let queue = &props.frame.job_queue;
-    let now = props.frame.time;
+    let now = props.now;
     html! {
         <section class="controlplane" aria-label="Control plane">
             <svg viewBox="0 0 630 260" role="img" aria-label="Control plane diagram">

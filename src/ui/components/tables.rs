@@ -2,6 +2,7 @@
 //! columns, laid out as kubectl's tabwriter lays them out.
 
 use crate::frame::Frame;
+use crate::i18n::Lang;
 use crate::output::table::layout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,6 +12,8 @@ use yew::prelude::*;
 pub struct TablesProps {
     /// The frame.
     pub frame: Rc<Frame>,
+    /// Language.
+    pub lang: Lang,
 }
 
 /// The kubectl tables.
@@ -22,6 +25,12 @@ pub fn TablesPanel(props: &TablesProps) -> Html {
                 <div class="kubectl">
                     <code class="prompt">{ format!("$ {}", t.command) }</code>
                     <pre>{ layout(&t.rows) }</pre>
+                    if t.more > 0 {
+                        <p class="muted more-rows">{ props.lang.pick(
+                            &format!("… and {} more rows (kubectl prints them all)", t.more),
+                            &format!("…… 另有 {} 行（kubectl 会全部打印）", t.more),
+                        ) }</p>
+                    }
                 </div>
             }) }
         </section>
