@@ -32,6 +32,13 @@ pub struct Cursor {
     world: Option<World>,
 }
 
+impl Cursor {
+    /// The world where the cursor last stopped.
+    pub fn world(&self) -> Option<&World> {
+        self.world.as_ref()
+    }
+}
+
 #[derive(Clone, Debug)]
 struct Checkpoint {
     world: World,

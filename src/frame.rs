@@ -2,10 +2,10 @@
 //! Kubernetes logic; it asks for the frame at a time and renders it.
 
 use crate::engine::{Cursor, Sim};
-use crate::model::{Kind, Node, Object, Pod};
+use crate::model::{Event, Kind, Node, Object, Pod};
 use crate::output::table::{self, pod_status};
-use crate::output::{human_duration, newest_events};
-use crate::sim::{Actor, Change, JobSync, SimTime, TraceEvent};
+use crate::output::{human_duration, newest_events, sorted_events};
+use crate::sim::{Actor, Change, JobSync, SimTime};
 use crate::world::World;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -44,7 +44,12 @@ pub struct NodeView {
     pub taints: Vec<String>,
     /// Pods bound to it.
     pub pods: Vec<PodView>,
+    /// Pods on it that went away in the last [`GONE_MS`] (drawn fading out).
+    pub gone: Vec<String>,
 }
+
+/// How long a pod that went away is still drawn, fading out.
+pub const GONE_MS: u64 = 1_000;
 
 /// One line of the activity feed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,12 +65,13 @@ pub struct Activity {
 /// Everything the page draws for one moment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
-    /// Virtual time.
+    /// The virtual time the frame was drawn at. A [`Player`] shows the same frame, unchanged,
+    /// while nothing happens within one second of the playhead.
     pub time: SimTime,
     /// Wall-clock time of the scenario, RFC 3339.
     pub wall: String,
-    /// Nodes with their pods.
-    pub nodes: Vec<NodeView>,
+    /// Nodes with their pods (shared, so that a view can keep an unchanged node cheaply).
+    pub nodes: Vec<Rc<NodeView>>,
     /// Pods not bound to any node (the scheduling queue).
     pub pending: Vec<PodView>,
     /// The latest trace entries, newest last.
@@ -146,14 +152,10 @@ const KUBELET_LABELS: [&str; 5] = [
 /// How many of the newest events a frame carries (the events panel shows fewer).
 pub const FRAME_EVENTS: usize = 200;
 
-/// Builds the frame of a world, with the trace entries up to its time and the newest
-/// `events_limit` events.
-pub fn frame_of(
-    world: &World,
-    trace: &[TraceEvent],
-    activity: usize,
-    events_limit: usize,
-) -> Frame {
+/// Builds the frame of a world reached by replaying `sim`, with its last `activity` trace
+/// entries and the newest [`FRAME_EVENTS`] events.
+pub fn frame_of(world: &World, sim: &Sim, activity: usize) -> Frame {
+    let trace = sim.trace();
     let pods: Vec<&Pod> = world
         .store
         .list(Kind::Pod)
@@ -167,11 +169,20 @@ pub fn frame_of(
             None => pending.push(pod_view(p)),
         }
     }
+    let mut gone: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for lane in &sim.timeline().lanes {
+        if let (Some(at), Some(node)) = (lane.gone, &lane.node) {
+            if at <= world.now && world.now.0 - at.0 < GONE_MS {
+                gone.entry(node).or_default().push(lane.pod.clone());
+            }
+        }
+    }
     let nodes = world
         .store
         .list(Kind::Node)
         .filter_map(Object::as_node)
         .map(|n: &Node| NodeView {
+            gone: gone.remove(n.metadata.name.as_str()).unwrap_or_default(),
             name: n.metadata.name.clone(),
             ready: n.is_ready(),
             cordoned: n.is_unschedulable(),
@@ -190,6 +201,7 @@ pub fn frame_of(
                 .collect(),
             pods: by_node.remove(n.metadata.name.as_str()).unwrap_or_default(),
         })
+        .map(Rc::new)
         .collect();
     let upto = trace.partition_point(|e| e.time <= world.now);
     let from = upto.saturating_sub(activity);
@@ -237,23 +249,9 @@ pub fn frame_of(
             &mut node_list.iter().map(|n| table::node_row(n, now, false)),
         ),
     ];
-    let events = newest_events(world, events_limit)
+    let events = newest_events(world, FRAME_EVENTS)
         .into_iter()
-        .map(|e| {
-            let last = e.last_timestamp.unwrap_or(now);
-            EventRow {
-                last_seen: human_duration(now.0 - last.0),
-                time: SimTime((last.0 - world.start.0).max(0) as u64),
-                type_: e.type_.clone(),
-                reason: e.reason.clone(),
-                object: format!(
-                    "{}/{}",
-                    e.involved_object.kind.to_ascii_lowercase(),
-                    e.involved_object.name
-                ),
-                message: e.message.clone(),
-            }
-        })
+        .map(|e| event_row(world, e))
         .collect();
     Frame {
         time: world.now,
@@ -281,6 +279,24 @@ pub fn frame_of(
     }
 }
 
+/// One event as `kubectl get events` prints it at the world's time.
+fn event_row(world: &World, e: &Event) -> EventRow {
+    let now = world.wall_now();
+    let last = e.last_timestamp.unwrap_or(now);
+    EventRow {
+        last_seen: human_duration(now.0 - last.0),
+        time: SimTime((last.0 - world.start.0).max(0) as u64),
+        type_: e.type_.clone(),
+        reason: e.reason.clone(),
+        object: format!(
+            "{}/{}",
+            e.involved_object.kind.to_ascii_lowercase(),
+            e.involved_object.name
+        ),
+        message: e.message.clone(),
+    }
+}
+
 /// What `kubectl describe` would show of one object at a moment: its YAML and its events.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Described {
@@ -290,17 +306,14 @@ pub struct Described {
     pub events: Vec<EventRow>,
 }
 
-/// Describes an object of a run at time `t`.
-pub fn describe(sim: &Sim, t: SimTime, kind: Kind, name: &str) -> Option<Described> {
-    let world = sim.seek(t);
+/// Describes an object of a world.
+fn describe_in(world: &World, kind: Kind, name: &str) -> Option<Described> {
     let obj = world.store.get(kind, name)?;
     let yaml = crate::output::to_yaml(&serde_json::to_value(obj).ok()?);
-    let frame = frame_of(&world, &[], 0, usize::MAX);
-    let object = format!("{}/{name}", kind.lower());
-    let events = frame
-        .events
+    let events = sorted_events(world)
         .into_iter()
-        .filter(|e| e.object == object)
+        .filter(|e| e.involved_object.kind == kind.name() && e.involved_object.name == name)
+        .map(|e| event_row(world, e))
         .collect();
     Some(Described { yaml, events })
 }
@@ -323,18 +336,23 @@ impl Player {
         match &self.shown {
             Some((k, frame)) if *k == key => Rc::clone(frame),
             _ => {
-                let frame = Rc::new(frame_of(world, sim.trace(), activity, FRAME_EVENTS));
+                let frame = Rc::new(frame_of(world, sim, activity));
                 self.shown = Some((key, Rc::clone(&frame)));
                 frame
             }
         }
+    }
+
+    /// Describes an object at the time of the last frame (no replay needed).
+    pub fn describe(&self, kind: Kind, name: &str) -> Option<Described> {
+        describe_in(self.cursor.world()?, kind, name)
     }
 }
 
 /// The frame at time `t` of a finished run.
 pub fn frame_at(sim: &Sim, t: SimTime, activity: usize) -> Frame {
     let world = sim.seek(t);
-    frame_of(&world, sim.trace(), activity, FRAME_EVENTS)
+    frame_of(&world, sim, activity)
 }
 
 /// The moments worth jumping to: a controller decision, a Warning, a note, a refusal, a pod

@@ -1,7 +1,8 @@
-//! The browser app (wasm only): one reducer-held state, a timer that moves the playhead, and
+//! The browser app (wasm only): one reducer-held state, a frame clock that moves the playhead, and
 //! components that draw the engine's frames. It never runs Kubernetes logic of its own.
 
 mod app;
+mod clock;
 mod components;
 pub mod state;
 

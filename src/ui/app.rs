@@ -1,5 +1,6 @@
 //! The root component: header, controls, cluster view and activity feed; the playback timer.
 
+use super::clock::FrameClock;
 use super::components::{
     ActivityFeed, ClusterView, ControlPlane, ControllerPanel, Controls, Editor, EventsPanel,
     Inspector, Legend, TablesPanel, TimelineView,
@@ -8,11 +9,9 @@ use super::state::{AppAction, AppState};
 use crate::builtin::BUILTINS;
 use crate::i18n::{Lang, Text};
 use crate::scenario::{Action, NodeDef};
-use gloo_timers::callback::Interval;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-const TICK_MS: u32 = 50;
 const LANG_KEY: &str = "podlab.lang";
 const SCENARIO_KEY: &str = "podlab.scenario";
 
@@ -53,12 +52,9 @@ pub fn App() -> Html {
         AppState::new(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id))
     });
     {
-        let dispatch = state.dispatcher();
+        let clock = use_mut_ref(|| FrameClock::new(state.dispatcher()));
         use_effect_with(state.playing, move |playing| {
-            let timer = playing.then(|| {
-                Interval::new(TICK_MS, move || dispatch.dispatch(AppAction::Tick(TICK_MS)))
-            });
-            move || drop(timer)
+            clock.borrow().set_playing(*playing);
         });
     }
     use_effect_with(state.lang, |lang| {
@@ -197,7 +193,7 @@ pub fn App() -> Html {
                     (Some(frame), _) => html! {
                         <>
                             <main class="body">
-                                <Editor state={state.clone()} />
+                                <Editor {lang} text={state.text.clone()} diagnostics={state.diagnostics.clone()} applied={state.applied.clone()} dispatch={state.dispatcher()} />
                                 <div class="centre">
                                     <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} highlight={state.highlight.clone()} />
                                     <ControllerPanel frame={frame.clone()} {lang} />

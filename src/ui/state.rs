@@ -3,7 +3,7 @@
 use crate::api::manifest::parse_manifests;
 use crate::builtin::{self, BUILTINS};
 use crate::engine::Sim;
-use crate::frame::{event_times, interesting_times, Frame, Player};
+use crate::frame::{event_times, interesting_times, Described, Frame, Player};
 use crate::i18n::Lang;
 use crate::model::Kind;
 use crate::scenario;
@@ -16,6 +16,8 @@ use yew::Reducible;
 
 /// Playback speeds offered (virtual seconds per wall second).
 pub const SPEEDS: [f64; 9] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0];
+/// The longest wall-clock step one tick may take (a hidden tab must not leap ahead).
+pub const MAX_TICK_MS: f64 = 100.0;
 /// How many activity lines the page shows.
 pub const ACTIVITY_LINES: usize = 12;
 
@@ -91,8 +93,8 @@ pub fn diagnose(text: &str) -> Vec<Diagnostic> {
 pub enum AppAction {
     /// Start or stop time.
     TogglePlay,
-    /// Wall-clock milliseconds passed while playing.
-    Tick(u32),
+    /// Wall-clock milliseconds passed while playing (one animation frame).
+    Tick(f64),
     /// To the next moment something happened.
     StepForward,
     /// To the previous moment something happened.
@@ -168,6 +170,12 @@ impl AppState {
             }
         }
         state.seek(SimTime::ZERO)
+    }
+
+    /// What `kubectl describe` shows of the selected object at the playhead.
+    pub fn describe_selected(&self) -> Option<Described> {
+        let (kind, name) = self.selected.as_ref()?;
+        self.player.borrow().describe(*kind, name)
     }
 
     /// The end of the run.
@@ -269,7 +277,7 @@ impl Reducible for AppState {
                 if !self.playing {
                     return self;
                 }
-                let advance = (f64::from(ms) * SPEEDS[self.speed]).round() as u64;
+                let advance = (ms.clamp(0.0, MAX_TICK_MS) * SPEEDS[self.speed]).round() as u64;
                 state.seek(self.cursor.plus_ms(advance))
             }
             AppAction::StepForward => {

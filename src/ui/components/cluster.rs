@@ -1,10 +1,40 @@
-//! The cluster view: the scheduling queue, then one card per node with its pods.
+//! The cluster view: the scheduling queue, then one card per node with its pods. Each node card
+//! is its own component, so a frame redraws only the nodes whose pods changed. With many pods
+//! the chips shrink to coloured squares, and with thousands each node shows counts per status.
 
-use crate::frame::{Frame, PodView};
+use crate::frame::{Frame, NodeView, PodView};
 use crate::i18n::{Lang, Text};
 use crate::model::Kind;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Up to this many pods, chips show their names.
+const FULL_CHIPS: usize = 200;
+/// Up to this many pods, every pod has its own (small) element; above, nodes show counts.
+const COMPACT_CHIPS: usize = 3000;
+
+/// How pods are drawn, chosen by how many there are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Density {
+    /// A chip with name, status and restarts.
+    Full,
+    /// A small square coloured by status; name and status in its tooltip.
+    Compact,
+    /// Counts per status, no element per pod.
+    Aggregated,
+}
+
+impl Density {
+    /// The density for a cluster with `pods` pods.
+    pub fn for_pods(pods: usize) -> Density {
+        match pods {
+            n if n <= FULL_CHIPS => Density::Full,
+            n if n <= COMPACT_CHIPS => Density::Compact,
+            _ => Density::Aggregated,
+        }
+    }
+}
 
 /// Props of [`ClusterView`].
 #[derive(Properties, PartialEq)]
@@ -31,21 +61,23 @@ fn owner_hue(owner: &str) -> u32 {
 
 fn status_class(status: &str) -> String {
     format!(
-        "pod status-{}",
-        status.to_ascii_lowercase().replace([':', ' '], "-")
+        "status-{}",
+        status.to_ascii_lowercase().replace([':', ' ', '/'], "-")
     )
 }
 
 fn pod_chip(
     p: &PodView,
+    density: Density,
     lang: Lang,
     onselect: &Callback<(Kind, String)>,
     highlight: Option<&str>,
 ) -> Html {
-    let lit = highlight == Some(format!("pod/{}", p.name).as_str());
+    let lit = highlight.is_some_and(|h| h.strip_prefix("pod/") == Some(p.name.as_str()));
     let style = p
         .owner
         .as_deref()
+        .filter(|_| density == Density::Full)
         .map(|o| format!("border-left: 6px solid hsl({}, 70%, 40%)", owner_hue(o)));
     let onclick = {
         let (cb, name) = (onselect.clone(), p.name.clone());
@@ -54,14 +86,118 @@ fn pod_chip(
             cb.emit((Kind::Pod, name.clone()))
         })
     };
+    let title = match &p.unschedulable {
+        Some(why) => format!("{} · {why}", p.name),
+        None => format!("{} · {} · {}", p.name, p.status, p.ready),
+    };
+    let class = classes!(
+        "pod",
+        status_class(&p.status),
+        (density == Density::Compact).then_some("compact"),
+        lit.then_some("highlight")
+    );
+    if density == Density::Compact {
+        return html! {
+            <li key={p.name.clone()} {class} {onclick} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title} />
+        };
+    }
     let restarts = (p.restarts > 0).then(|| html! { <span class="restarts">{ format!("↻{} {}", p.restarts, Text::Restarts.get(lang)) }</span> });
     html! {
-        <li class={classes!(status_class(&p.status), lit.then_some("highlight"))} {style} {onclick} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()}
-            title={p.unschedulable.clone().unwrap_or_else(|| format!("{} · {}", p.status, p.ready))}>
+        <li key={p.name.clone()} {class} {style} {onclick} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title}>
             <span class="name">{ &p.name }</span>
             <span class="status">{ &p.status }</span>
             { for restarts }
         </li>
+    }
+}
+
+/// Pods that went away a moment ago, fading out where they were.
+fn ghost_chips(names: &[String], density: Density) -> Html {
+    html! {
+        { for names.iter().map(|name| html! {
+            <li key={format!("gone/{name}")} class={classes!("pod", "gone", (density == Density::Compact).then_some("compact"))} aria-hidden="true">
+                if density == Density::Full { <span class="name">{ name }</span> }
+            </li>
+        }) }
+    }
+}
+
+/// Counts per status, for the aggregated rendering.
+fn status_counts(pods: &[PodView]) -> Html {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in pods {
+        *counts.entry(p.status.as_str()).or_default() += 1;
+    }
+    html! {
+        <div class="counts" data-pods={pods.len().to_string()}>
+            <div class="bar">
+                { for counts.iter().map(|(s, n)| html! {
+                    <span class={classes!("seg", status_class(s))} style={format!("flex: {n}")} title={format!("{s}: {n}")} />
+                }) }
+            </div>
+            <p class="count-list">
+                { for counts.iter().map(|(s, n)| html! { <span data-status={s.to_string()}>{ format!("{s} {n}") }</span> }) }
+            </p>
+        </div>
+    }
+}
+
+fn pod_list(
+    pods: &[PodView],
+    gone: &[String],
+    density: Density,
+    lang: Lang,
+    onselect: &Callback<(Kind, String)>,
+    highlight: Option<&str>,
+) -> Html {
+    if density == Density::Aggregated {
+        return status_counts(pods);
+    }
+    html! {
+        <ul class={classes!("pods", (density == Density::Compact).then_some("compact"))}>
+            { for pods.iter().map(|p| pod_chip(p, density, lang, onselect, highlight)) }
+            { ghost_chips(gone, density) }
+        </ul>
+    }
+}
+
+/// Props of [`NodeCard`].
+#[derive(Properties, PartialEq)]
+struct NodeCardProps {
+    node: Rc<NodeView>,
+    density: Density,
+    lang: Lang,
+    onselect: Callback<(Kind, String)>,
+    /// The highlighted object, only when it is this node or one of its pods.
+    highlight: Option<String>,
+}
+
+/// One node and its pods; redrawn only when they change.
+#[component]
+fn NodeCard(props: &NodeCardProps) -> Html {
+    let (n, lang) = (&props.node, props.lang);
+    let onclick = {
+        let (cb, name) = (props.onselect.clone(), n.name.clone());
+        Callback::from(move |_: MouseEvent| cb.emit((Kind::Node, name.clone())))
+    };
+    let lit = props.highlight.as_deref() == Some(format!("node/{}", n.name).as_str());
+    html! {
+        <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"), lit.then_some("highlight"))} {onclick} data-node={n.name.clone()}>
+            <header>
+                <span class="node-name">{ &n.name }</span>
+                <span class={classes!("badge", if n.ready { "ok" } else { "bad" })}>{ if n.ready { Text::Ready.get(lang) } else { Text::NotReady.get(lang) } }</span>
+                if n.cordoned { <span class="badge warn">{ Text::Cordoned.get(lang) }</span> }
+            </header>
+            <div class="tags">
+                { for n.labels.iter().map(|l| html! { <span class="tag label">{ l }</span> }) }
+                { for n.taints.iter().map(|t| html! { <span class="tag taint">{ t }</span> }) }
+            </div>
+            if n.pods.is_empty() && n.gone.is_empty() {
+                <p class="muted">{ Text::NoPods.get(lang) }</p>
+            } else {
+                { pod_list(&n.pods, &n.gone, props.density, lang, &props.onselect, props.highlight.as_deref()) }
+            }
+        </article>
     }
 }
 
@@ -70,52 +206,55 @@ fn pod_chip(
 pub fn ClusterView(props: &ClusterProps) -> Html {
     let lang = props.lang;
     let frame = &props.frame;
+    let total = frame.pending.len() + frame.nodes.iter().map(|n| n.pods.len()).sum::<usize>();
+    let density = Density::for_pods(total);
+    let highlight = props.highlight.as_deref();
+    // Pending pods' reasons, each distinct message once with how many pods it holds back.
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+    for why in frame
+        .pending
+        .iter()
+        .filter_map(|p| p.unschedulable.as_deref())
+    {
+        *reasons.entry(why).or_default() += 1;
+    }
+    let onadd = {
+        let (cb, n) = (props.onaddnode.clone(), frame.nodes.len() + 1);
+        let names: Vec<String> = frame.nodes.iter().map(|x| x.name.clone()).collect();
+        Callback::from(move |_: MouseEvent| {
+            let mut i = n;
+            while names.contains(&format!("node-{i}")) {
+                i += 1;
+            }
+            cb.emit(format!("node-{i}"))
+        })
+    };
     html! {
-        <section class="cluster" role="region" aria-label="Cluster">
+        <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase())} role="region" aria-label="Cluster">
             <header class="cluster-head">
                 <h2>{ Text::Cluster.get(lang) }</h2>
-                <button aria-label="Add node" onclick={
-                    let (cb, n) = (props.onaddnode.clone(), frame.nodes.len() + 1);
-                    let names: Vec<String> = frame.nodes.iter().map(|x| x.name.clone()).collect();
-                    Callback::from(move |_: MouseEvent| {
-                        let mut i = n;
-                        while names.contains(&format!("node-{i}")) { i += 1; }
-                        cb.emit(format!("node-{i}"))
-                    })
-                }>{ Text::AddNode.get(lang) }</button>
+                <span class="muted pod-total">{ lang.pick(&format!("{total} pods"), &format!("{total} 个 Pod")) }</span>
+                <button aria-label="Add node" onclick={onadd}>{ Text::AddNode.get(lang) }</button>
             </header>
             <div class="queue" aria-label="Scheduling queue">
                 <h3>{ Text::SchedulingQueue.get(lang) }</h3>
                 if frame.pending.is_empty() {
                     <p class="muted">{ Text::QueueEmpty.get(lang) }</p>
                 } else {
-                    <ul class="pods">{ for frame.pending.iter().map(|p| pod_chip(p, lang, &props.onselect, props.highlight.as_deref())) }</ul>
-                    { for frame.pending.iter().filter_map(|p| p.unschedulable.as_ref().map(|m| html! { <p class="why"><code>{ m }</code></p> })) }
+                    { pod_list(&frame.pending, &[], density, lang, &props.onselect, highlight) }
+                    { for reasons.iter().map(|(m, n)| html! {
+                        <p class="why"><code>{ m }</code>if *n > 1 { <span class="muted">{ format!(" ×{n}") }</span> }</p>
+                    }) }
                 }
             </div>
             <div class="nodes">
                 { for frame.nodes.iter().map(|n| {
-                    let onclick = {
-                        let (cb, name) = (props.onselect.clone(), n.name.clone());
-                        Callback::from(move |_: MouseEvent| cb.emit((Kind::Node, name.clone())))
-                    };
+                    let mine = highlight.filter(|h| {
+                        *h == format!("node/{}", n.name)
+                            || h.strip_prefix("pod/").is_some_and(|p| n.pods.iter().any(|x| x.name == p))
+                    });
                     html! {
-                    <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"))} {onclick} data-node={n.name.clone()}>
-                        <header>
-                            <span class="node-name">{ &n.name }</span>
-                            <span class={classes!("badge", if n.ready { "ok" } else { "bad" })}>{ if n.ready { Text::Ready.get(lang) } else { Text::NotReady.get(lang) } }</span>
-                            if n.cordoned { <span class="badge warn">{ Text::Cordoned.get(lang) }</span> }
-                        </header>
-                        <div class="tags">
-                            { for n.labels.iter().map(|l| html! { <span class="tag label">{ l }</span> }) }
-                            { for n.taints.iter().map(|t| html! { <span class="tag taint">{ t }</span> }) }
-                        </div>
-                        if n.pods.is_empty() {
-                            <p class="muted">{ Text::NoPods.get(lang) }</p>
-                        } else {
-                            <ul class="pods">{ for n.pods.iter().map(|p| pod_chip(p, lang, &props.onselect, props.highlight.as_deref())) }</ul>
-                        }
-                    </article>
+                        <NodeCard key={n.name.clone()} node={n.clone()} {density} {lang} onselect={props.onselect.clone()} highlight={mine.map(str::to_string)} />
                     }
                 }) }
             </div>

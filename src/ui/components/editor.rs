@@ -1,32 +1,40 @@
 //! The manifest editor: line numbers, problems marked at their lines with the API server's
 //! words and a plain explanation, and Apply (Ctrl/Cmd+Enter) at the playhead.
 
-use crate::i18n::{self, Text};
-use crate::ui::state::{AppAction, AppState};
+use crate::i18n::{self, Lang, Text};
+use crate::ui::state::{AppAction, AppState, Diagnostic};
+use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-/// Props of [`Editor`].
+/// Props of [`Editor`]: only what it shows, so that playback does not redraw it.
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    /// The app state.
-    pub state: UseReducerHandle<AppState>,
+    /// Language.
+    pub lang: Lang,
+    /// The learner's text.
+    pub text: String,
+    /// Problems in it.
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// What the last Apply did.
+    pub applied: Option<Rc<Vec<String>>>,
+    /// Where edits and Apply go.
+    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The YAML editor.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
-    let state = &props.state;
-    let lang = state.lang;
+    let lang = props.lang;
     let oninput = {
-        let d = state.dispatcher();
+        let d = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             d.dispatch(AppAction::Edit(area.value()));
         })
     };
     let onkeydown = {
-        let d = state.dispatcher();
+        let d = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             // Typing must not reach the page's playback shortcuts.
             e.stop_propagation();
@@ -37,12 +45,12 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let onapply = {
-        let d = state.dispatcher();
+        let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(AppAction::Apply))
     };
-    let bad_lines: Vec<u32> = state.diagnostics.iter().map(|d| d.line).collect();
-    let lines = state.text.lines().count().max(1) as u32;
-    let ok = state.diagnostics.is_empty();
+    let bad_lines: Vec<u32> = props.diagnostics.iter().map(|d| d.line).collect();
+    let lines = props.text.lines().count().max(1) as u32;
+    let ok = props.diagnostics.is_empty();
     html! {
         <section class="editor" aria-label="Editor">
             <h2>{ Text::Manifest.get(lang) }</h2>
@@ -52,7 +60,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         <span class={classes!(bad_lines.contains(&n).then_some("bad"))}>{ format!("{n}\n") }</span>
                     }) }
                 </pre>
-                <textarea aria-label="Manifest" spellcheck="false" value={state.text.clone()} {oninput} {onkeydown}
+                <textarea aria-label="Manifest" spellcheck="false" value={props.text.clone()} {oninput} {onkeydown}
                     class={classes!((!ok).then_some("invalid"))} rows={(lines + 2).to_string()} />
             </div>
             <div class="editor-bar">
@@ -65,7 +73,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 } else {
                     <h3>{ Text::Problems.get(lang) }</h3>
                     <ul>
-                        { for state.diagnostics.iter().map(|d| html! {
+                        { for props.diagnostics.iter().map(|d| html! {
                             <li data-line={d.line.to_string()}>
                                 <code class="where">{ format!("{}:{}", d.line, d.column) }</code>
                                 <code class="msg">{ &d.message }</code>
@@ -74,7 +82,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         }) }
                     </ul>
                 }
-                if let Some(applied) = &state.applied {
+                if let Some(applied) = &props.applied {
                     if applied.is_empty() {
                         <p class="ok">{ Text::Applied.get(lang) }</p>
                     } else {

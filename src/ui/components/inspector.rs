@@ -1,7 +1,6 @@
 //! The inspector: a pod's or node's live YAML and events (like `kubectl describe`), and
 //! buttons that inject failures or node changes at the playhead (each forks the run).
 
-use crate::frame::describe;
 use crate::i18n::Text;
 use crate::model::Kind;
 use crate::scenario::{Action, NodeDef};
@@ -27,10 +26,17 @@ fn node_def(name: &str) -> NodeDef {
 pub fn Inspector(props: &InspectorProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
-    let (Some((kind, name)), Some(sim)) = (&state.selected, &state.sim) else {
+    // Described again only when the frame or the selection changes, not on every tick.
+    let described = {
+        let s = state.clone();
+        use_memo((state.frame.clone(), state.selected.clone()), move |_| {
+            s.describe_selected()
+        })
+    };
+    let Some((kind, name)) = &state.selected else {
         return html! { <section class="inspector" aria-label="Inspector"><p class="muted">{ Text::InspectHint.get(lang) }</p></section> };
     };
-    let Some(described) = describe(sim, state.cursor, *kind, name) else {
+    let Some(described) = described.as_ref() else {
         return html! { <section class="inspector" aria-label="Inspector"><p class="muted">{ format!("{}/{name}: not found", kind.lower()) }</p></section> };
     };
     let act = |label: &'static str, text: Text, action: AppAction| {
@@ -79,7 +85,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                     }) }
                 </ul>
             }
-            <pre class="yaml">{ described.yaml }</pre>
+            <pre class="yaml">{ described.yaml.clone() }</pre>
         </section>
     }
 }

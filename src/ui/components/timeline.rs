@@ -1,5 +1,5 @@
 //! The timeline: one row per pod, bars coloured by status over virtual time, the playhead,
-//! and a click anywhere to move the playhead there.
+//! and a click anywhere to move the playhead there (or a drag to scrub).
 
 use crate::engine::Sim;
 use crate::i18n::{Lang, Text};
@@ -102,10 +102,14 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let end = state.end().0.max(1) as f64;
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
     let height = (sim.timeline().lanes.len() as f64 * ROW + 40.0).max(60.0);
-    let onclick = {
+    // Click to move the playhead; drag to scrub.
+    let seek = {
         let d = state.dispatcher();
         let end = state.end();
         Callback::from(move |e: MouseEvent| {
+            if e.type_() == "mousemove" && e.buttons() & 1 == 0 {
+                return;
+            }
             let Some(svg) = e
                 .current_target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
@@ -122,7 +126,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     html! {
         <section class="timeline" aria-label="Timeline">
             <h2>{ Text::Timeline.get(state.lang) }</h2>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label="Pods over time" {onclick}>
+            <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label="Pods over time" onmousedown={seek.clone()} onmousemove={seek}>
                 <Lanes sim={sim.clone()} lang={state.lang} />
                 <line class="playhead" x1={format!("{cursor:.1}")} x2={format!("{cursor:.1}")} y1="0" y2={format!("{height}")} />
             </svg>
