@@ -6,7 +6,7 @@
 #![allow(clippy::disallowed_methods)]
 
 use podlab::engine::{Cursor, Sim};
-use podlab::frame::{frame_of, Player};
+use podlab::frame::{frame_of, Player, Views};
 use podlab::sim::SimTime;
 use std::time::Instant;
 
@@ -29,7 +29,7 @@ fn main() {
         let world = sim.seek_cursor(&mut cursor, *t);
         cursor_ms.push(s.elapsed().as_secs_f64() * 1e3);
         let s = Instant::now();
-        let f = frame_of(world, &sim, 12);
+        let f = frame_of(world, &sim, 12, &mut Views::default());
         std::hint::black_box(f);
         frame_ms.push(s.elapsed().as_secs_f64() * 1e3);
     }

@@ -43,7 +43,7 @@ pub struct NodeView {
     /// `key:effect` taints.
     pub taints: Vec<String>,
     /// Pods bound to it.
-    pub pods: Vec<PodView>,
+    pub pods: Vec<Rc<PodView>>,
     /// Pods on it that went away in the last [`GONE_MS`] (drawn fading out).
     pub gone: Vec<String>,
 }
@@ -73,7 +73,7 @@ pub struct Frame {
     /// Nodes with their pods (shared, so that a view can keep an unchanged node cheaply).
     pub nodes: Vec<Rc<NodeView>>,
     /// Pods not bound to any node (the scheduling queue).
-    pub pending: Vec<PodView>,
+    pub pending: Vec<Rc<PodView>>,
     /// The latest trace entries, newest last.
     pub activity: Vec<Activity>,
     /// The Job controller's latest sync at or before this moment.
@@ -152,9 +152,19 @@ const KUBELET_LABELS: [&str; 5] = [
 /// How many of the newest events a frame carries (the events panel shows fewer).
 pub const FRAME_EVENTS: usize = 200;
 
+/// The pod and node views of the previous frame, so that a new frame shares what did not
+/// change instead of rebuilding it (and a view can skip what is shared).
+#[derive(Debug, Default)]
+pub struct Views {
+    /// By pod uid: the resourceVersion the view was built from, and the view.
+    pods: BTreeMap<String, (String, Rc<PodView>)>,
+    nodes: BTreeMap<String, Rc<NodeView>>,
+}
+
 /// Builds the frame of a world reached by replaying `sim`, with its last `activity` trace
-/// entries and the newest [`FRAME_EVENTS`] events.
-pub fn frame_of(world: &World, sim: &Sim, activity: usize) -> Frame {
+/// entries and the newest [`FRAME_EVENTS`] events, sharing unchanged views with `views`
+/// (which it updates).
+pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) -> Frame {
     let trace = sim.trace();
     let pods: Vec<&Pod> = world
         .store
@@ -162,13 +172,22 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize) -> Frame {
         .filter_map(Object::as_pod)
         .collect();
     let mut pending = Vec::new();
-    let mut by_node: BTreeMap<&str, Vec<PodView>> = BTreeMap::new();
+    let mut by_node: BTreeMap<&str, Vec<Rc<PodView>>> = BTreeMap::new();
+    let mut pod_views = BTreeMap::new();
     for p in &pods {
+        let uid = p.metadata.uid();
+        let rv = p.metadata.resource_version.as_deref().unwrap_or_default();
+        let view = match views.pods.remove(uid) {
+            Some((was, view)) if was == rv => view,
+            _ => Rc::new(pod_view(p)),
+        };
+        pod_views.insert(uid.to_string(), (rv.to_string(), Rc::clone(&view)));
         match p.node_name() {
-            Some(node) => by_node.entry(node).or_default().push(pod_view(p)),
-            None => pending.push(pod_view(p)),
+            Some(node) => by_node.entry(node).or_default().push(view),
+            None => pending.push(view),
         }
     }
+    views.pods = pod_views;
     let mut gone: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for lane in &sim.timeline().lanes {
         if let (Some(at), Some(node)) = (lane.gone, &lane.node) {
@@ -201,7 +220,14 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize) -> Frame {
                 .collect(),
             pods: by_node.remove(n.metadata.name.as_str()).unwrap_or_default(),
         })
-        .map(Rc::new)
+        .map(|view| match views.nodes.get(&view.name) {
+            Some(old) if **old == view => Rc::clone(old),
+            _ => Rc::new(view),
+        })
+        .collect::<Vec<_>>();
+    views.nodes = nodes
+        .iter()
+        .map(|n| (n.name.clone(), Rc::clone(n)))
         .collect();
     let upto = trace.partition_point(|e| e.time <= world.now);
     let from = upto.saturating_sub(activity);
@@ -326,6 +352,7 @@ fn describe_in(world: &World, kind: Kind, name: &str) -> Option<Described> {
 pub struct Player {
     cursor: Cursor,
     shown: Option<((u64, u64), Rc<Frame>)>,
+    views: Views,
 }
 
 impl Player {
@@ -336,7 +363,7 @@ impl Player {
         match &self.shown {
             Some((k, frame)) if *k == key => Rc::clone(frame),
             _ => {
-                let frame = Rc::new(frame_of(world, sim, activity));
+                let frame = Rc::new(frame_of(world, sim, activity, &mut self.views));
                 self.shown = Some((key, Rc::clone(&frame)));
                 frame
             }
@@ -352,7 +379,7 @@ impl Player {
 /// The frame at time `t` of a finished run.
 pub fn frame_at(sim: &Sim, t: SimTime, activity: usize) -> Frame {
     let world = sim.seek(t);
-    frame_of(&world, sim, activity)
+    frame_of(&world, sim, activity, &mut Views::default())
 }
 
 /// The moments worth jumping to: a controller decision, a Warning, a note, a refusal, a pod

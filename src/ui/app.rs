@@ -44,6 +44,39 @@ fn store_lang(lang: Lang) {
     }
 }
 
+/// Props of [`ScenarioPicker`].
+#[derive(Properties, PartialEq)]
+struct PickerProps {
+    lang: Lang,
+    selected: &'static str,
+    onpick: Callback<Event>,
+}
+
+/// The built-in scenarios by title (each title parsed from its file once).
+#[component]
+fn ScenarioPicker(props: &PickerProps) -> Html {
+    let titles = use_memo((), |_| {
+        BUILTINS
+            .iter()
+            .map(|b| {
+                crate::scenario::parse(b.text)
+                    .map(|s| (s.title.en, s.title.zh))
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+    });
+    html! {
+        <label class="picker">
+            <span>{ Text::Scenario.get(props.lang) }</span>
+            <select aria-label="Scenario" onchange={props.onpick.clone()}>
+                { for BUILTINS.iter().zip(titles.iter()).map(|(b, (en, zh))| html! {
+                    <option value={b.id} selected={b.id == props.selected}>{ props.lang.pick(en, zh) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
 /// The podlab app.
 #[component]
 pub fn App() -> Html {
@@ -159,11 +192,6 @@ pub fn App() -> Html {
         ("P", "presenter mode", "演示模式"),
         ("?", "this help", "本帮助"),
     ];
-    let title = |text: &str| {
-        crate::scenario::parse(text)
-            .map(|s| lang.pick(&s.title.en, &s.title.zh).to_string())
-            .unwrap_or_default()
-    };
     html! {
         <div class={classes!("app", state.presenter.then_some("presenter"))} tabindex="0" {onkeydown}>
             <header class="top">
@@ -171,14 +199,7 @@ pub fn App() -> Html {
                     <h1>{ "podlab" }</h1>
                     <p class="tagline">{ Text::Tagline.get(lang) }</p>
                 </div>
-                <label class="picker">
-                    <span>{ Text::Scenario.get(lang) }</span>
-                    <select aria-label="Scenario" onchange={onpick}>
-                        { for BUILTINS.iter().map(|b| html! {
-                            <option value={b.id} selected={b.id == state.scenario_id}>{ title(b.text) }</option>
-                        }) }
-                    </select>
-                </label>
+                <ScenarioPicker {lang} selected={state.scenario_id} onpick={onpick} />
                 <button aria-label="Presenter mode" aria-pressed={state.presenter.to_string()} title={Text::Presenter.get(lang)} onclick={onpresenter}>
                     <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H3zm2 2v8h14V6zM8 19h8v2H8z" /></svg>
                 </button>

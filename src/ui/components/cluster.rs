@@ -7,6 +7,8 @@ use crate::i18n::{Lang, Text};
 use crate::model::Kind;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Up to this many pods, chips show their names.
@@ -66,26 +68,13 @@ fn status_class(status: &str) -> String {
     )
 }
 
-fn pod_chip(
-    p: &PodView,
-    density: Density,
-    lang: Lang,
-    onselect: &Callback<(Kind, String)>,
-    highlight: Option<&str>,
-) -> Html {
+fn pod_chip(p: &PodView, density: Density, lang: Lang, highlight: Option<&str>) -> Html {
     let lit = highlight.is_some_and(|h| h.strip_prefix("pod/") == Some(p.name.as_str()));
     let style = p
         .owner
         .as_deref()
         .filter(|_| density == Density::Full)
         .map(|o| format!("border-left: 6px solid hsl({}, 70%, 40%)", owner_hue(o)));
-    let onclick = {
-        let (cb, name) = (onselect.clone(), p.name.clone());
-        Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            cb.emit((Kind::Pod, name.clone()))
-        })
-    };
     let title = match &p.unschedulable {
         Some(why) => format!("{} · {why}", p.name),
         None => format!("{} · {} · {}", p.name, p.status, p.ready),
@@ -98,12 +87,12 @@ fn pod_chip(
     );
     if density == Density::Compact {
         return html! {
-            <li key={p.name.clone()} {class} {onclick} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title} />
+            <li key={p.name.clone()} {class} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title} />
         };
     }
     let restarts = (p.restarts > 0).then(|| html! { <span class="restarts">{ format!("↻{} {}", p.restarts, Text::Restarts.get(lang)) }</span> });
     html! {
-        <li key={p.name.clone()} {class} {style} {onclick} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title}>
+        <li key={p.name.clone()} {class} {style} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title}>
             <span class="name">{ &p.name }</span>
             <span class="status">{ &p.status }</span>
             { for restarts }
@@ -123,7 +112,7 @@ fn ghost_chips(names: &[String], density: Density) -> Html {
 }
 
 /// Counts per status, for the aggregated rendering.
-fn status_counts(pods: &[PodView]) -> Html {
+fn status_counts(pods: &[Rc<PodView>]) -> Html {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for p in pods {
         *counts.entry(p.status.as_str()).or_default() += 1;
@@ -143,11 +132,10 @@ fn status_counts(pods: &[PodView]) -> Html {
 }
 
 fn pod_list(
-    pods: &[PodView],
+    pods: &[Rc<PodView>],
     gone: &[String],
     density: Density,
     lang: Lang,
-    onselect: &Callback<(Kind, String)>,
     highlight: Option<&str>,
 ) -> Html {
     if density == Density::Aggregated {
@@ -155,7 +143,7 @@ fn pod_list(
     }
     html! {
         <ul class={classes!("pods", (density == Density::Compact).then_some("compact"))}>
-            { for pods.iter().map(|p| pod_chip(p, density, lang, onselect, highlight)) }
+            { for pods.iter().map(|p| pod_chip(p, density, lang, highlight)) }
             { ghost_chips(gone, density) }
         </ul>
     }
@@ -167,7 +155,6 @@ struct NodeCardProps {
     node: Rc<NodeView>,
     density: Density,
     lang: Lang,
-    onselect: Callback<(Kind, String)>,
     /// The highlighted object, only when it is this node or one of its pods.
     highlight: Option<String>,
 }
@@ -176,13 +163,9 @@ struct NodeCardProps {
 #[component]
 fn NodeCard(props: &NodeCardProps) -> Html {
     let (n, lang) = (&props.node, props.lang);
-    let onclick = {
-        let (cb, name) = (props.onselect.clone(), n.name.clone());
-        Callback::from(move |_: MouseEvent| cb.emit((Kind::Node, name.clone())))
-    };
     let lit = props.highlight.as_deref() == Some(format!("node/{}", n.name).as_str());
     html! {
-        <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"), lit.then_some("highlight"))} {onclick} data-node={n.name.clone()}>
+        <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"), lit.then_some("highlight"))} data-node={n.name.clone()}>
             <header>
                 <span class="node-name">{ &n.name }</span>
                 <span class={classes!("badge", if n.ready { "ok" } else { "bad" })}>{ if n.ready { Text::Ready.get(lang) } else { Text::NotReady.get(lang) } }</span>
@@ -195,7 +178,7 @@ fn NodeCard(props: &NodeCardProps) -> Html {
             if n.pods.is_empty() && n.gone.is_empty() {
                 <p class="muted">{ Text::NoPods.get(lang) }</p>
             } else {
-                { pod_list(&n.pods, &n.gone, props.density, lang, &props.onselect, props.highlight.as_deref()) }
+                { pod_list(&n.pods, &n.gone, props.density, lang, props.highlight.as_deref()) }
             }
         </article>
     }
@@ -229,8 +212,29 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
             cb.emit(format!("node-{i}"))
         })
     };
+    // One listener for every pod and node: the clicked element's data-pod or data-node.
+    let onclick = {
+        let cb = props.onselect.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            let hit = |selector: &str, attr: &str| {
+                target
+                    .closest(selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|el| el.get_attribute(attr))
+            };
+            if let Some(pod) = hit("[data-pod]", "data-pod") {
+                cb.emit((Kind::Pod, pod));
+            } else if let Some(node) = hit("[data-node]", "data-node") {
+                cb.emit((Kind::Node, node));
+            }
+        })
+    };
     html! {
-        <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase())} role="region" aria-label="Cluster">
+        <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase())} role="region" aria-label="Cluster" {onclick}>
             <header class="cluster-head">
                 <h2>{ Text::Cluster.get(lang) }</h2>
                 <span class="muted pod-total">{ lang.pick(&format!("{total} pods"), &format!("{total} 个 Pod")) }</span>
@@ -241,7 +245,7 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                 if frame.pending.is_empty() {
                     <p class="muted">{ Text::QueueEmpty.get(lang) }</p>
                 } else {
-                    { pod_list(&frame.pending, &[], density, lang, &props.onselect, highlight) }
+                    { pod_list(&frame.pending, &[], density, lang, highlight) }
                     { for reasons.iter().map(|(m, n)| html! {
                         <p class="why"><code>{ m }</code>if *n > 1 { <span class="muted">{ format!(" ×{n}") }</span> }</p>
                     }) }
@@ -254,7 +258,7 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                             || h.strip_prefix("pod/").is_some_and(|p| n.pods.iter().any(|x| x.name == p))
                     });
                     html! {
-                        <NodeCard key={n.name.clone()} node={n.clone()} {density} {lang} onselect={props.onselect.clone()} highlight={mine.map(str::to_string)} />
+                        <NodeCard key={n.name.clone()} node={n.clone()} {density} {lang} highlight={mine.map(str::to_string)} />
                     }
                 }) }
             </div>

@@ -122,14 +122,16 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
             d.dispatch(AppAction::Seek(SimTime((frac * end.0 as f64) as u64)));
         })
     };
-    let cursor = x(state.cursor);
+    let cursor = x(state.cursor) / WIDTH * 100.0;
     html! {
         <section class="timeline" aria-label="Timeline">
             <h2>{ Text::Timeline.get(state.lang) }</h2>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label="Pods over time" onmousedown={seek.clone()} onmousemove={seek}>
-                <Lanes sim={sim.clone()} lang={state.lang} />
-                <line class="playhead" x1={format!("{cursor:.1}")} x2={format!("{cursor:.1}")} y1="0" y2={format!("{height}")} />
-            </svg>
+            <div class="chart">
+                <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label="Pods over time" onmousedown={seek.clone()} onmousemove={seek}>
+                    <Lanes sim={sim.clone()} lang={state.lang} />
+                </svg>
+                <div class="playhead-line" data-testid="playhead" style={format!("left: {cursor:.3}%")}></div>
+            </div>
         </section>
     }
 }
