@@ -351,10 +351,10 @@ mod tests {
         assert!(rv(&b) > rv(&a));
         let mut changed = a.clone();
         changed.meta_mut().labels.insert("x".into(), "y".into());
-        let updated = update(&mut w, changed.clone(), "labels").unwrap();
+        let updated = update(&mut w, changed.clone(), Update::LabelsChanged).unwrap();
         assert!(rv(&updated) > rv(&b));
         assert_eq!(
-            update(&mut w, changed, "again"),
+            update(&mut w, changed, Update::LabelsChanged),
             Err(ApiError::Conflict {
                 kind: Kind::Pod,
                 name: "a".into()
@@ -405,10 +405,10 @@ mod tests {
             pod_of(&w, "bound").is_some(),
             "the finalizer holds the object"
         );
-        mutate_pod(&mut w, "bound", "finalizer removed", |p| {
-            p.metadata.finalizers.clear()
-        })
-        .unwrap();
+        let what = Update::FinalizerRemoved {
+            finalizer: "example.com/hold".into(),
+        };
+        mutate_pod(&mut w, "bound", what, |p| p.metadata.finalizers.clear()).unwrap();
         assert!(pod_of(&w, "bound").is_none());
     }
 

@@ -6,7 +6,7 @@ use crate::api::{self, manifest::Manifest, DeleteOptions};
 use crate::controllers::{job as jobctl, ttl};
 use crate::model::{Kind, Node, Object, Taint};
 use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
-use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent};
+use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent, Update};
 use crate::timeline::Timeline;
 use crate::world::Controller;
 use crate::world::{Event, World};
@@ -400,7 +400,7 @@ pub fn apply(w: &mut World, manifests: &[Manifest]) {
                 .map_err(|e| e.to_string()),
             Some(old) => match api::strategy::apply_update(&old, &m.object) {
                 Ok(merged) if merged == old => Ok(()),
-                Ok(merged) => api::update(w, merged, "applied")
+                Ok(merged) => api::update(w, merged, Update::Applied)
                     .map(|_| ())
                     .map_err(|e| e.to_string()),
                 Err(errs) => {
@@ -530,7 +530,12 @@ fn set_node(w: &mut World, def: &NodeDef) {
         let now = w.wall_now();
         let cause = w.cause().clone();
         w.act_as(Actor::Kubelet(name.clone()), cause.clone());
-        let what = if ready { "Ready=True" } else { "Ready=False" };
+        let condition = kubelet::ready_condition(ready, now);
+        let what = Update::Condition {
+            type_: condition.type_.clone(),
+            status: condition.status.clone(),
+            reason: condition.reason.clone(),
+        };
         let _ = api::mutate_node(w, &name, what, |n| {
             let st = n.status.get_or_insert_with(Default::default);
             let was = st
@@ -540,22 +545,23 @@ fn set_node(w: &mut World, def: &NodeDef) {
                 .map(|c| c.status == "True");
             if was != Some(ready) {
                 st.conditions.retain(|c| c.type_ != "Ready");
-                st.conditions.push(kubelet::ready_condition(ready, now));
+                st.conditions.push(condition);
             }
         });
         w.act_as(Actor::User, cause);
     }
     if let Some(u) = def.unschedulable {
-        let what = if u { "cordoned" } else { "uncordoned" };
-        let _ = api::mutate_node(w, &name, what, |n| n.spec.unschedulable = u.then_some(true));
+        let _ = api::mutate_node(w, &name, Update::Cordoned { cordoned: u }, |n| {
+            n.spec.unschedulable = u.then_some(true)
+        });
     }
     if let Some(labels) = &def.labels {
-        let _ = api::mutate_node(w, &name, "labels changed", |n| {
+        let _ = api::mutate_node(w, &name, Update::LabelsChanged, |n| {
             n.metadata.labels.extend(labels.clone())
         });
     }
     if let Some(taints) = &def.taints {
-        let _ = api::mutate_node(w, &name, "taints changed", |n| {
+        let _ = api::mutate_node(w, &name, Update::TaintsChanged, |n| {
             let managed: Vec<Taint> = n
                 .spec
                 .taints

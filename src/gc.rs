@@ -72,9 +72,15 @@ pub fn collect(w: &mut World, owner_uid: &str) {
             let finalizers = &owner.meta().finalizers;
             if finalizers.iter().any(|f| f == "orphan") {
                 for (kind, name) in &dependents {
-                    let _ = api::mutate(w, *kind, name, "ownerReference removed (orphaned)", |o| {
-                        o.meta_mut().owner_references.retain(|r| r.uid != owner_uid);
-                    });
+                    let _ = api::mutate(
+                        w,
+                        *kind,
+                        name,
+                        Update::OwnerRemoved { orphaned: true },
+                        |o| {
+                            o.meta_mut().owner_references.retain(|r| r.uid != owner_uid);
+                        },
+                    );
                 }
                 remove_finalizer(w, &owner, "orphan");
             } else if finalizers.iter().any(|f| f == "foregroundDeletion") {
@@ -143,10 +149,16 @@ pub fn check_owners(w: &mut World, kind: Kind, name: &str) {
             .filter(|(_, p)| **p)
             .map(|(r, _)| r.uid.clone())
             .collect();
-        let _ = api::mutate(w, kind, name, "dangling ownerReference removed", |o| {
-            o.meta_mut()
-                .owner_references
-                .retain(|r| live.contains(&r.uid));
-        });
+        let _ = api::mutate(
+            w,
+            kind,
+            name,
+            Update::OwnerRemoved { orphaned: false },
+            |o| {
+                o.meta_mut()
+                    .owner_references
+                    .retain(|r| live.contains(&r.uid));
+            },
+        );
     }
 }

@@ -383,7 +383,20 @@ pub fn update_zh(u: &Update) -> String {
             s
         }
         Update::Taints { taints } => format!("污点 [{}]", taints.join(", ")),
-        Update::Other(text) => text.clone(),
+        Update::Condition {
+            type_,
+            status,
+            reason,
+        } => format!("条件 {type_}={status}（{reason}）"),
+        Update::Adopted { owner } => format!("被 {owner} 收养"),
+        Update::Released => "标签不再匹配，已被释放".to_string(),
+        Update::OwnerRemoved { orphaned: true } => "移除了 ownerReference（成为孤儿）".to_string(),
+        Update::OwnerRemoved { orphaned: false } => "移除了失效的 ownerReference".to_string(),
+        Update::Applied => "已应用".to_string(),
+        Update::LabelsChanged => "标签已更改".to_string(),
+        Update::TaintsChanged => "污点已更改".to_string(),
+        Update::Cordoned { cordoned: true } => "已封锁（不可调度）".to_string(),
+        Update::Cordoned { cordoned: false } => "已解除封锁".to_string(),
     }
 }
 

@@ -233,7 +233,11 @@ fn evict(w: &mut World, pod: &Pod) {
     let result = api::mutate_pod(
         w,
         &name,
-        "DisruptionTarget=True (DeletionByTaintManager)",
+        Update::Condition {
+            type_: "DisruptionTarget".into(),
+            status: "True".into(),
+            reason: "DeletionByTaintManager".into(),
+        },
         |p| {
             set_disruption(
                 p,

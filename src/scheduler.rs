@@ -263,7 +263,12 @@ fn schedule_one(
         );
         let now = w.wall_now();
         let msg = message.clone();
-        if let Ok(obj) = api::mutate_pod(w, &name, "PodScheduled=False (Unschedulable)", |p| {
+        let what = Update::Condition {
+            type_: "PodScheduled".into(),
+            status: "False".into(),
+            reason: "Unschedulable".into(),
+        };
+        if let Ok(obj) = api::mutate_pod(w, &name, what, |p| {
             let st = p.status.get_or_insert_with(Default::default);
             st.phase = "Pending".into();
             let keep = st

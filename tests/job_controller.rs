@@ -12,7 +12,7 @@ use podlab::model::pod::{
     ContainerState, ContainerStatus, PodCondition, PodStatus, StateRunning, StateTerminated,
 };
 use podlab::model::{Container, Kind, Object, ObjectMeta, Pod, Time};
-use podlab::sim::{Change, JobDecision, SimTime};
+use podlab::sim::{Change, JobDecision, SimTime, Update};
 use podlab::validation::job::default_job;
 use podlab::world::{KubeletConfig, World};
 
@@ -270,7 +270,7 @@ fn run(s: &Setup) -> Outcome {
         })
         .collect();
     let deleting = s.deleting;
-    let job_obj = api::mutate(&mut w, Kind::Job, "job", "setup", |o| {
+    let job_obj = api::mutate(&mut w, Kind::Job, "job", Update::Applied, |o| {
         if let Object::Job(j) = o {
             let st = j.status.get_or_insert_with(Default::default);
             st.start_time = start;

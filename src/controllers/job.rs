@@ -209,14 +209,9 @@ fn claim_pods(w: &mut World, job: &Job, job_obj: &Object) -> Vec<Rc<Object>> {
                 if matches {
                     out.push(Rc::clone(&obj));
                 } else {
-                    let _ = api::mutate_pod(
-                        w,
-                        &pod.metadata.name,
-                        "released: labels no longer match",
-                        |p| {
-                            p.metadata.owner_references.retain(|r| r.uid != uid);
-                        },
-                    );
+                    let _ = api::mutate_pod(w, &pod.metadata.name, Update::Released, |p| {
+                        p.metadata.owner_references.retain(|r| r.uid != uid);
+                    });
                 }
             }
             None if matches && !job.metadata.is_terminating() && !pod.metadata.is_terminating() => {
@@ -224,7 +219,9 @@ fn claim_pods(w: &mut World, job: &Job, job_obj: &Object) -> Vec<Rc<Object>> {
                 if let Ok(adopted) = api::mutate_pod(
                     w,
                     &pod.metadata.name,
-                    format!("adopted by job/{}", job.metadata.name),
+                    Update::Adopted {
+                        owner: format!("job/{}", job.metadata.name),
+                    },
                     |p| {
                         p.metadata.owner_references.push(owner);
                         if !has_finalizer(p) {

@@ -241,20 +241,38 @@ pub enum Update {
         /// `key:effect` of each taint.
         taints: Vec<String>,
     },
-    /// Anything else, in English.
-    Other(String),
-}
-
-impl From<&str> for Update {
-    fn from(s: &str) -> Self {
-        Update::Other(s.to_string())
-    }
-}
-
-impl From<String> for Update {
-    fn from(s: String) -> Self {
-        Update::Other(s)
-    }
+    /// A pod condition was set (e.g. `PodScheduled=False`, reason `Unschedulable`).
+    Condition {
+        /// The condition type.
+        type_: String,
+        /// True or False.
+        status: String,
+        /// Its reason.
+        reason: String,
+    },
+    /// A controller adopted an orphan that matches its selector.
+    Adopted {
+        /// The new owner, as `kind/name`.
+        owner: String,
+    },
+    /// A controller let go of an object whose labels no longer match.
+    Released,
+    /// The garbage collector removed an ownerReference: orphaned on purpose, or dangling.
+    OwnerRemoved {
+        /// True when the owner was deleted with `propagationPolicy: Orphan`.
+        orphaned: bool,
+    },
+    /// `kubectl apply` changed the object.
+    Applied,
+    /// A scenario step changed a node's labels.
+    LabelsChanged,
+    /// A scenario step changed a node's taints.
+    TaintsChanged,
+    /// A node was cordoned (or uncordoned).
+    Cordoned {
+        /// True for cordon, false for uncordon.
+        cordoned: bool,
+    },
 }
 
 impl fmt::Display for Update {
@@ -299,7 +317,24 @@ impl fmt::Display for Update {
                 conditions.iter().try_for_each(|c| write!(f, ", {c}"))
             }
             Update::Taints { taints } => write!(f, "taints [{}]", taints.join(", ")),
-            Update::Other(s) => f.write_str(s),
+            Update::Condition {
+                type_,
+                status,
+                reason,
+            } => write!(f, "{type_}={status} ({reason})"),
+            Update::Adopted { owner } => write!(f, "adopted by {owner}"),
+            Update::Released => f.write_str("released: labels no longer match"),
+            Update::OwnerRemoved { orphaned: true } => {
+                f.write_str("ownerReference removed (orphaned)")
+            }
+            Update::OwnerRemoved { orphaned: false } => {
+                f.write_str("dangling ownerReference removed")
+            }
+            Update::Applied => f.write_str("applied"),
+            Update::LabelsChanged => f.write_str("labels changed"),
+            Update::TaintsChanged => f.write_str("taints changed"),
+            Update::Cordoned { cordoned: true } => f.write_str("cordoned"),
+            Update::Cordoned { cordoned: false } => f.write_str("uncordoned"),
         }
     }
 }
