@@ -445,6 +445,41 @@ mod tests {
     }
 
     #[test]
+    fn a_player_should_show_what_frame_at_shows_and_share_what_did_not_change() {
+        let scenario =
+            crate::scenario::parse(include_str!("../tests/scenarios/job-parallel.yaml")).unwrap();
+        let mut sim = Sim::new(scenario);
+        sim.run();
+        let mut player = Player::default();
+        let mut previous: Option<Rc<Frame>> = None;
+        let mut shared_nodes = 0;
+        for s in (0..sim.scenario().until.0 / 1000).chain([7, 3, 12]) {
+            let t = SimTime(s * 1000);
+            let frame = player.frame_at(&sim, t, 5);
+            assert_eq!(*frame, frame_at(&sim, t, 5), "at {s}s");
+            if let Some(prev) = &previous {
+                for (a, b) in prev.nodes.iter().zip(&frame.nodes) {
+                    if a == b {
+                        assert!(Rc::ptr_eq(a, b), "an unchanged node view is shared");
+                        shared_nodes += 1;
+                    }
+                }
+            }
+            previous = Some(frame);
+        }
+        assert!(shared_nodes > 0);
+        // Within one second where nothing happens, the frame itself is shared.
+        let quiet = event_times(&sim)
+            .windows(2)
+            .map(|w| (w[0], w[1]))
+            .find(|(a, b)| a.0 / 1000 == (b.0 - 1) / 1000 && b.0 - a.0 > 2)
+            .expect("a quiet stretch inside one second");
+        let a = player.frame_at(&sim, quiet.0, 5);
+        let b = player.frame_at(&sim, SimTime(quiet.1 .0 - 1), 5);
+        assert!(Rc::ptr_eq(&a, &b));
+    }
+
+    #[test]
     fn interesting_moments_should_be_the_controllers_decisions() {
         let scenario =
             crate::scenario::parse(include_str!("../tests/scenarios/job-backoff-never.yaml"))

@@ -3,7 +3,7 @@
 
 mod app;
 mod clock;
-mod components;
+pub mod components;
 pub mod state;
 
 pub use app::App;

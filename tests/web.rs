@@ -152,3 +152,106 @@ mod reducer {
         }
     }
 }
+
+mod density {
+    use super::*;
+    use podlab::frame::{Frame, NodeView, PodView};
+    use podlab::i18n::Lang;
+    use podlab::sim::SimTime;
+    use podlab::ui::components::{ClusterProps, ClusterView};
+    use std::rc::Rc;
+    use yew::Callback;
+
+    /// A frame with `pods` Running pods spread over ten nodes.
+    fn frame(pods: usize) -> Rc<Frame> {
+        let nodes = (0..10)
+            .map(|n| {
+                Rc::new(NodeView {
+                    name: format!("node-{n}"),
+                    ready: true,
+                    cordoned: false,
+                    labels: Vec::new(),
+                    taints: Vec::new(),
+                    pods: (0..pods)
+                        .filter(|i| i % 10 == n)
+                        .map(|i| {
+                            Rc::new(PodView {
+                                name: format!("p-{i}"),
+                                phase: "Running".into(),
+                                status: "Running".into(),
+                                restarts: 0,
+                                ready: "1/1".into(),
+                                unschedulable: None,
+                                owner: Some("job/wide".into()),
+                            })
+                        })
+                        .collect(),
+                    gone: Vec::new(),
+                })
+            })
+            .collect();
+        Rc::new(Frame {
+            time: SimTime::ZERO,
+            wall: String::new(),
+            nodes,
+            pending: Vec::new(),
+            activity: Vec::new(),
+            last_sync: None,
+            events: Vec::new(),
+            tables: Vec::new(),
+            job_queue: Vec::new(),
+        })
+    }
+
+    async fn render(pods: usize) -> web_sys::Element {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let root = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&root).unwrap();
+        let props = ClusterProps {
+            frame: frame(pods),
+            lang: Lang::En,
+            onselect: Callback::noop(),
+            onaddnode: Callback::noop(),
+            highlight: None,
+        };
+        yew::Renderer::<ClusterView>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        root
+    }
+
+    fn count(root: &web_sys::Element, selector: &str) -> u32 {
+        root.query_selector_all(selector).unwrap().length()
+    }
+
+    #[wasm_bindgen_test]
+    async fn few_pods_should_be_named_chips() {
+        let root = render(150).await;
+        assert_eq!(count(&root, "[data-pod]"), 150);
+        assert_eq!(count(&root, "[data-pod].compact"), 0);
+        assert_eq!(count(&root, "[data-pod] .name"), 150);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_thousand_pods_should_be_small_squares_still_one_per_pod() {
+        let root = render(1000).await;
+        assert_eq!(count(&root, "[data-pod].compact"), 1000);
+        assert_eq!(count(&root, "[data-pod] .name"), 0);
+    }
+
+    #[wasm_bindgen_test]
+    async fn thousands_of_pods_should_be_counted_per_node() {
+        let root = render(3500).await;
+        assert_eq!(count(&root, "[data-pod]"), 0, "no element per pod");
+        let counts = root.query_selector_all(".counts").unwrap();
+        assert_eq!(counts.length(), 10);
+        let total: u32 = (0..counts.length())
+            .filter_map(|i| counts.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .filter_map(|e| e.get_attribute("data-pods")?.parse::<u32>().ok())
+            .sum();
+        assert_eq!(total, 3500);
+        assert!(root
+            .text_content()
+            .unwrap_or_default()
+            .contains("Running 350"));
+    }
+}

@@ -12,7 +12,7 @@ mod tables;
 mod timeline;
 
 pub use activity::{ActivityFeed, Legend};
-pub use cluster::ClusterView;
+pub use cluster::{ClusterProps, ClusterView, Density};
 pub use controller::ControllerPanel;
 pub use controlplane::ControlPlane;
 pub use controls::Controls;
