@@ -480,6 +480,22 @@ mod tests {
     }
 
     #[test]
+    fn a_pod_that_went_away_should_stay_on_its_node_for_a_moment() {
+        let scenario =
+            crate::scenario::parse(include_str!("../tests/scenarios/graceful-delete.yaml"))
+                .unwrap();
+        let mut sim = Sim::new(scenario);
+        sim.run();
+        let gone = |ms: u64| frame_at(&sim, SimTime(ms), 0).nodes[0].gone.clone();
+        // quick goes away 5 s after its deletion at 10 s, slow after 30 s.
+        assert!(gone(14_900).is_empty());
+        assert_eq!(gone(15_000), vec!["quick".to_string()]);
+        assert_eq!(gone(15_999), vec!["quick".to_string()]);
+        assert!(gone(16_000).is_empty());
+        assert_eq!(gone(40_500), vec!["slow".to_string()]);
+    }
+
+    #[test]
     fn interesting_moments_should_be_the_controllers_decisions() {
         let scenario =
             crate::scenario::parse(include_str!("../tests/scenarios/job-backoff-never.yaml"))

@@ -6,6 +6,7 @@ use crate::model::{Object, Pod};
 use crate::output::table::pod_status;
 use crate::sim::trace::WatchType;
 use crate::sim::SimTime;
+use std::collections::BTreeMap;
 
 /// One pod's history.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +28,8 @@ pub struct Lane {
 pub struct Timeline {
     /// The lanes.
     pub lanes: Vec<Lane>,
+    /// The lane of each pod that still exists, by name.
+    live: BTreeMap<String, usize>,
 }
 
 impl Timeline {
@@ -36,14 +39,12 @@ impl Timeline {
             let Object::Pod(pod) = &ev.object else {
                 continue;
             };
-            let lane = match self
-                .lanes
-                .iter()
-                .position(|l| l.pod == pod.metadata.name && l.gone.is_none())
-            {
-                Some(i) => &mut self.lanes[i],
+            let lane = match self.live.get(&pod.metadata.name) {
+                Some(&i) => &mut self.lanes[i],
                 None if ev.ty == WatchType::Deleted => continue,
                 None => {
+                    self.live
+                        .insert(pod.metadata.name.clone(), self.lanes.len());
                     self.lanes.push(Lane {
                         pod: pod.metadata.name.clone(),
                         owner: owner(pod),
@@ -56,6 +57,7 @@ impl Timeline {
             };
             if ev.ty == WatchType::Deleted {
                 lane.gone = Some(now);
+                self.live.remove(&pod.metadata.name);
                 continue;
             }
             if lane.node.is_none() {
@@ -88,8 +90,14 @@ impl Timeline {
                 gone: l.gone.filter(|g| *g <= t),
                 ..l.clone()
             })
+            .collect::<Vec<Lane>>();
+        let live = lanes
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.gone.is_none())
+            .map(|(i, l)| (l.pod.clone(), i))
             .collect();
-        Timeline { lanes }
+        Timeline { lanes, live }
     }
 }
 

@@ -186,7 +186,11 @@ mod density {
                             })
                         })
                         .collect(),
-                    gone: Vec::new(),
+                    gone: if n == 0 {
+                        vec!["gone-0".into()]
+                    } else {
+                        Vec::new()
+                    },
                 })
             })
             .collect();
@@ -229,6 +233,16 @@ mod density {
         assert_eq!(count(&root, "[data-pod]"), 150);
         assert_eq!(count(&root, "[data-pod].compact"), 0);
         assert_eq!(count(&root, "[data-pod] .name"), 150);
+        assert_eq!(
+            count(&root, ".pod.gone"),
+            1,
+            "a pod that went away fades out"
+        );
+        assert_eq!(
+            count(&root, ".pod.gone[data-pod]"),
+            0,
+            "and is not a pod any more"
+        );
     }
 
     #[wasm_bindgen_test]

@@ -140,3 +140,26 @@ test('the timeline marks the Job back-off waits with their length', async ({ pag
   await expect(page.locator('.timeline')).toContainText('wait 20s');
   await page.locator('.timeline').screenshot({ path: path.join(SHOTS, 'timeline-backoff.png') });
 });
+
+test('a thousand pods are drawn as small squares, and deleting one shows it Terminating', async ({ page }) => {
+  await load(page, 'stress-1000-pods');
+  await page.getByRole('button', { name: 'Next interesting event' }).click();
+  const cluster = page.getByRole('region', { name: 'Cluster' });
+  await expect(cluster).toContainText('1000 pods', { timeout: 20000 });
+  await expect(page.locator('[data-pod].compact')).toHaveCount(1000);
+  await expect(page.locator('[data-pod] .name')).toHaveCount(0);
+  // The pods table shows the first 100 rows and says how many kubectl would add.
+  await expect(page.getByLabel('kubectl get')).toContainText('… and 900 more rows');
+  await page.getByLabel('Speed').selectOption({ label: '16×' });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-pod][data-status="Running"]')).toHaveCount(1000, { timeout: 20000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await cluster.screenshot({ path: path.join(SHOTS, 'stress-compact.png') });
+  // Deleting a pod from the inspector forks the run: the pod is Terminating at once.
+  const first = page.locator('[data-pod].compact').first();
+  const name = await first.getAttribute('data-pod');
+  await first.click();
+  await page.getByRole('button', { name: 'Delete pod' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator(`[data-pod="${name}"][data-status="Terminating"]`)).toHaveCount(1);
+});
