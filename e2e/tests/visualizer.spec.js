@@ -154,7 +154,7 @@ test('a thousand pods are drawn as small squares, and deleting one shows it Term
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.locator('[data-pod][data-status="Running"]')).toHaveCount(1000, { timeout: 20000 });
   await page.getByRole('button', { name: 'Pause' }).click();
-  await cluster.screenshot({ path: path.join(SHOTS, 'stress-compact.png') });
+  await page.screenshot({ path: path.join(SHOTS, 'stress-compact.png') });
   // Deleting a pod from the inspector forks the run: the pod is Terminating at once.
   const first = page.locator('[data-pod].compact').first();
   const name = await first.getAttribute('data-pod');
