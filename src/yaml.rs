@@ -3,6 +3,7 @@
 //! Parsing is panic-free and bounded by input budgets; every error carries line and column.
 
 mod decode;
+pub mod highlight;
 mod tree;
 
 pub use decode::{closest_kind, decode, DecodeError, DecodeIssue};

@@ -46,6 +46,14 @@ test('restartPolicy Always shows the API server error at its line', async ({ pag
   await expect(problems).toContainText('spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"');
   const line = text.split('\n').findIndex((l) => l.includes('restartPolicy')) + 1;
   await expect(problems.locator(`li[data-line="${line}"]`)).toHaveCount(1);
+  // In the editor: that line underlined with the message beside it, and marked in the gutter.
+  const bad = page.locator('.highlight .line').nth(line - 1);
+  await expect(bad).toHaveClass(/bad/);
+  await expect(bad).toContainText('restartPolicy: Always');
+  await expect(bad.locator('.lens')).toContainText('Required value');
+  await expect(page.locator('.gutter .bad')).toHaveText(`● ${line}`);
+  await expect(page.locator('.highlight .t-key').first()).toHaveText('apiVersion');
+  await page.getByRole('region', { name: 'Editor' }).screenshot({ path: path.join(SHOTS, 'editor-error.png') });
   await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
   await expect(page.locator('[data-pod]').first()).toBeVisible(); // the last valid run stays
   await page.getByRole('button', { name: 'Language' }).click();

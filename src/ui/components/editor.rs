@@ -1,8 +1,11 @@
-//! The manifest editor: line numbers, problems marked at their lines with the API server's
-//! words and a plain explanation, and Apply (Ctrl/Cmd+Enter) at the playhead.
+//! The manifest editor: highlighted YAML with line numbers, problems underlined at their lines
+//! with the API server's words beside them and in a list with a plain explanation, and Apply
+//! (Ctrl/Cmd+Enter) at the playhead.
 
 use crate::i18n::{self, Lang, Text};
 use crate::ui::state::{AppAction, AppState, Diagnostic};
+use crate::yaml::highlight::{highlight, Token};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -22,7 +25,20 @@ pub struct EditorProps {
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// The YAML editor.
+fn token_class(t: Token) -> &'static str {
+    match t {
+        Token::Space | Token::Plain => "t-plain",
+        Token::Key => "t-key",
+        Token::Punct => "t-punct",
+        Token::Str => "t-str",
+        Token::Num => "t-num",
+        Token::Literal => "t-lit",
+        Token::Anchor => "t-anchor",
+        Token::Comment => "t-comment",
+    }
+}
+
+/// The YAML editor: a transparent textarea over its highlighted copy.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
     let lang = props.lang;
@@ -48,20 +64,48 @@ pub fn Editor(props: &EditorProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(AppAction::Apply))
     };
-    let bad_lines: Vec<u32> = props.diagnostics.iter().map(|d| d.line).collect();
-    let lines = props.text.lines().count().max(1) as u32;
+    // Each line's first problem (line 0 means the whole text; it is only listed below).
+    let mut problems: BTreeMap<u32, &str> = BTreeMap::new();
+    for d in props.diagnostics.iter().filter(|d| d.line > 0) {
+        problems.entry(d.line).or_insert(d.message.as_str());
+    }
+    let highlighted = highlight(&props.text);
+    let lines = highlighted.len().max(1) as u32;
+    // As wide as the longest line, so that the text and its highlighted copy scroll together.
+    let cols = props
+        .text
+        .split('\n')
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     let ok = props.diagnostics.is_empty();
     html! {
         <section class="editor" aria-label="Editor">
             <h2>{ Text::Manifest.get(lang) }</h2>
             <div class="code">
                 <pre class="gutter" aria-hidden="true">
-                    { for (1..=lines).map(|n| html! {
-                        <span class={classes!(bad_lines.contains(&n).then_some("bad"))}>{ format!("{n}\n") }</span>
+                    { for (1..=lines).map(|n| match problems.get(&n) {
+                        Some(m) => html! { <span class="bad" title={m.to_string()}>{ format!("● {n}\n") }</span> },
+                        None => html! { <span>{ format!("{n}\n") }</span> },
                     }) }
                 </pre>
-                <textarea aria-label="Manifest" spellcheck="false" value={props.text.clone()} {oninput} {onkeydown}
-                    class={classes!((!ok).then_some("invalid"))} rows={(lines + 2).to_string()} />
+                <div class="layers">
+                    <pre class="highlight" aria-hidden="true">
+                        { for highlighted.iter().enumerate().map(|(i, pieces)| {
+                            let problem = problems.get(&(i as u32 + 1));
+                            html! {
+                                <span class={classes!("line", problem.is_some().then_some("bad"))}>
+                                    { for pieces.iter().map(|(t, s)| html! { <span class={token_class(*t)}>{ *s }</span> }) }
+                                    if let Some(m) = problem { <span class="lens">{ format!("  ← {m}") }</span> }
+                                    { "\n" }
+                                </span>
+                            }
+                        }) }
+                    </pre>
+                    <textarea aria-label="Manifest" spellcheck="false" value={props.text.clone()} {oninput} {onkeydown}
+                        class={classes!((!ok).then_some("invalid"))} rows={(lines + 2).to_string()} cols={cols.to_string()} />
+                </div>
             </div>
             <div class="editor-bar">
                 <button class="apply" aria-label="Apply" disabled={!ok} onclick={onapply}>{ Text::Apply.get(lang) }</button>
