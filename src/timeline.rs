@@ -159,6 +159,15 @@ pub enum Marker {
         /// How long it lasts.
         ms: u64,
     },
+    /// A Job controller sync: the ruler of controller times.
+    Sync {
+        /// When.
+        at: SimTime,
+        /// The Job.
+        job: String,
+        /// What it decided.
+        decision: crate::sim::JobDecision,
+    },
     /// A Warning event.
     Warning {
         /// When.
@@ -170,13 +179,19 @@ pub enum Marker {
     },
 }
 
-/// The markers of a run, from its trace: each distinct back-off wait once, each Warning once.
+/// The markers of a run, from its trace: each Job sync, each distinct back-off wait once, each
+/// Warning once.
 pub fn markers(trace: &[crate::sim::TraceEvent]) -> Vec<Marker> {
     use crate::sim::{Change, JobDecision};
     let mut out: Vec<Marker> = Vec::new();
     for e in trace {
         match &e.change {
             Change::JobSync(s) => {
+                out.push(Marker::Sync {
+                    at: e.time,
+                    job: s.job.clone(),
+                    decision: s.decision.clone(),
+                });
                 if let JobDecision::WaitBackoff { remaining_ms, .. } = s.decision {
                     let end = e.time.plus_ms(remaining_ms);
                     let same = out.iter().any(|m| matches!(m, Marker::Backoff { job, from, ms } if *job == s.job && from.plus_ms(*ms) == end));
@@ -232,5 +247,15 @@ mod marker_tests {
         assert!(markers(sim.trace()).iter().any(
             |m| matches!(m, Marker::Warning { reason, .. } if reason == "BackoffLimitExceeded")
         ));
+        let syncs = markers(sim.trace())
+            .into_iter()
+            .filter(|m| matches!(m, Marker::Sync { .. }))
+            .count();
+        let traced = sim
+            .trace()
+            .iter()
+            .filter(|e| matches!(e.change, crate::sim::Change::JobSync(_)))
+            .count();
+        assert_eq!(syncs, traced, "every sync is on the controller ruler");
     }
 }

@@ -216,6 +216,7 @@ mod density {
             lang: Lang::En,
             onselect: Callback::noop(),
             onaddnode: Callback::noop(),
+            oninject: Callback::noop(),
             highlight: None,
         };
         yew::Renderer::<ClusterView>::with_root_and_props(root.clone(), props).render();

@@ -96,6 +96,31 @@ test('inspecting a pod and making its container exit 1 forks the run', async ({ 
   await page.screenshot({ path: path.join(SHOTS, 'inspector-failure.png'), fullPage: true });
 });
 
+test('right-clicking a pod or a node opens a menu of failures to inject', async ({ page }) => {
+  await load(page, 'job-parallel');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  const running = page.locator('[data-pod^="batch-"][data-status="Running"]').first();
+  const name = await running.getAttribute('data-pod');
+  await page.waitForTimeout(500); // any pop-in animation is over
+  await running.click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: `Actions for pod/${name}` });
+  await expect(menu.getByRole('menuitem')).toHaveCount(3);
+  // Opening the menu leaves the cluster's elements alone (no chip pops in again).
+  expect(await running.evaluate((el) => el.getAnimations().filter((a) => a.animationName === 'pod-in').length)).toBe(0);
+  await page.screenshot({ path: path.join(SHOTS, 'context-menu.png') });
+  await menu.getByRole('menuitem', { name: 'Delete pod' }).click();
+  await expect(menu).toHaveCount(0);
+  await expect(page.locator(`[data-pod="${name}"]`)).toHaveAttribute('data-status', 'Terminating');
+  const node = page.locator('[data-node]').first();
+  await node.locator('header').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Cordon' }).click();
+  await expect(node).toHaveClass(/cordoned/);
+  // A click outside closes the menu without doing anything.
+  await node.locator('header').click({ button: 'right' });
+  await page.mouse.click(5, 5);
+  await expect(page.getByRole('menu')).toHaveCount(0);
+});
+
 test('nodes can be marked NotReady, cordoned and added', async ({ page }) => {
   await load(page, 'bare-pods');
   const node = page.locator('[data-node="node-2"]');

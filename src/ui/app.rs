@@ -162,6 +162,10 @@ pub fn App() -> Html {
             })))
         })
     };
+    let oninject = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |action: Action| dispatch.dispatch(AppAction::Inject(action)))
+    };
     let onhelp = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::ToggleHelp))
@@ -216,7 +220,7 @@ pub fn App() -> Html {
                             <main class="body">
                                 <Editor {lang} text={state.text.clone()} diagnostics={state.diagnostics.clone()} applied={state.applied.clone()} dispatch={state.dispatcher()} />
                                 <div class="centre">
-                                    <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} highlight={state.highlight.clone()} />
+                                    <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} oninject={oninject} highlight={state.highlight.clone()} />
                                     <ControllerPanel frame={frame.clone()} {lang} />
                                     <ControlPlane frame={frame.clone()} {lang} now={state.cursor} />
                                 </div>
@@ -240,17 +244,19 @@ pub fn App() -> Html {
                 }
             }
             <footer class="keys">{ Text::Keys.get(lang) }{ " · ?" }</footer>
-            if state.help {
-                <div class="overlay" role="dialog" aria-label="Keyboard shortcuts" onclick={onhelp.clone()}>
-                    <div class="help" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                        <h2>{ Text::Shortcuts.get(lang) }</h2>
-                        <table>
-                            { for shortcuts.iter().map(|(k, en, zh)| html! { <tr><td><kbd>{ *k }</kbd></td><td>{ lang.pick(en, zh) }</td></tr> }) }
-                        </table>
-                        <button aria-label="Close" onclick={onhelp}>{ Text::Close.get(lang) }</button>
+            <div class="help-layer">
+                if state.help {
+                    <div class="overlay" role="dialog" aria-label="Keyboard shortcuts" onclick={onhelp.clone()}>
+                        <div class="help" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+                            <h2>{ Text::Shortcuts.get(lang) }</h2>
+                            <table>
+                                { for shortcuts.iter().map(|(k, en, zh)| html! { <tr><td><kbd>{ *k }</kbd></td><td>{ lang.pick(en, zh) }</td></tr> }) }
+                            </table>
+                            <button aria-label="Close" onclick={onhelp}>{ Text::Close.get(lang) }</button>
+                        </div>
                     </div>
-                </div>
-            }
+                }
+            </div>
         </div>
     }
 }

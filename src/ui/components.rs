@@ -1,5 +1,6 @@
 //! The app's building blocks.
 
+mod actions;
 mod activity;
 mod cluster;
 mod controller;

@@ -2,9 +2,11 @@
 //! is its own component, so a frame redraws only the nodes whose pods changed. With many pods
 //! the chips shrink to coloured squares, and with thousands each node shows counts per status.
 
+use super::actions::object_actions;
 use crate::frame::{Frame, NodeView, PodView};
 use crate::i18n::{Lang, Text};
 use crate::model::Kind;
+use crate::scenario::Action;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -38,6 +40,21 @@ impl Density {
     }
 }
 
+/// The pod or node an event happened on: the nearest element with `data-pod` or `data-node`.
+fn clicked_object(e: &MouseEvent) -> Option<(Kind, String)> {
+    let target = e.target()?.dyn_into::<Element>().ok()?;
+    let hit = |selector: &str, attr: &str| {
+        target
+            .closest(selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute(attr))
+    };
+    hit("[data-pod]", "data-pod")
+        .map(|pod| (Kind::Pod, pod))
+        .or_else(|| hit("[data-node]", "data-node").map(|node| (Kind::Node, node)))
+}
+
 /// Props of [`ClusterView`].
 #[derive(Properties, PartialEq)]
 pub struct ClusterProps {
@@ -49,6 +66,8 @@ pub struct ClusterProps {
     pub onselect: Callback<(Kind, String)>,
     /// Called by "Add node" with the new node's name.
     pub onaddnode: Callback<String>,
+    /// Called by the right-click menu with the step to run at the playhead.
+    pub oninject: Callback<Action>,
     /// The object to highlight (`kind/name`), from a clicked event.
     pub highlight: Option<String>,
 }
@@ -216,25 +235,52 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
     let onclick = {
         let cb = props.onselect.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                return;
-            };
-            let hit = |selector: &str, attr: &str| {
-                target
-                    .closest(selector)
-                    .ok()
-                    .flatten()
-                    .and_then(|el| el.get_attribute(attr))
-            };
-            if let Some(pod) = hit("[data-pod]", "data-pod") {
-                cb.emit((Kind::Pod, pod));
-            } else if let Some(node) = hit("[data-node]", "data-node") {
-                cb.emit((Kind::Node, node));
+            if let Some(hit) = clicked_object(&e) {
+                cb.emit(hit);
             }
         })
     };
+    // Right-click: the same object, and a menu of what can be done to it.
+    let menu = use_state(|| None::<(Kind, String, i32, i32)>);
+    let oncontextmenu = {
+        let (cb, menu) = (props.onselect.clone(), menu.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some((kind, name)) = clicked_object(&e) {
+                e.prevent_default();
+                cb.emit((kind, name.clone()));
+                menu.set(Some((kind, name, e.client_x(), e.client_y())));
+            }
+        })
+    };
+    let context_menu = (*menu).clone().map(|(kind, name, x, y)| {
+        let close = {
+            let menu = menu.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                menu.set(None)
+            })
+        };
+        let items = object_actions(kind, &name, Some(frame)).into_iter().map(|a| {
+            let (inject, menu) = (props.oninject.clone(), menu.clone());
+            let onclick = Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                menu.set(None);
+                inject.emit(a.action.clone());
+            });
+            html! { <button role="menuitem" aria-label={a.name} {onclick}>{ a.text.get(lang) }</button> }
+        });
+        html! {
+            <>
+                <div class="menu-backdrop" onclick={close.clone()} oncontextmenu={close} />
+                <div class="context-menu" role="menu" aria-label={format!("Actions for {}/{name}", kind.lower())} style={format!("left: {x}px; top: {y}px")}>
+                    <p class="menu-title"><code>{ format!("{}/{name}", kind.lower()) }</code></p>
+                    { for items }
+                </div>
+            </>
+        }
+    });
     html! {
-        <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase())} role="region" aria-label="Cluster" {onclick}>
+        <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase())} role="region" aria-label="Cluster" {onclick} {oncontextmenu}>
             <header class="cluster-head">
                 <h2>{ Text::Cluster.get(lang) }</h2>
                 <span class="muted pod-total">{ lang.pick(&format!("{total} pods"), &format!("{total} 个 Pod")) }</span>
@@ -262,6 +308,9 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                     }
                 }) }
             </div>
+            // Always present, so that opening the menu does not shift the section's children
+            // (Yew matches unkeyed children from the end).
+            <div class="menu-layer">{ for context_menu }</div>
         </section>
     }
 }

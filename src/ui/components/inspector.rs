@@ -1,9 +1,8 @@
 //! The inspector: a pod's or node's live YAML and events (like `kubectl describe`), and
 //! buttons that inject failures or node changes at the playhead (each forks the run).
 
+use super::actions::object_actions;
 use crate::i18n::Text;
-use crate::model::Kind;
-use crate::scenario::{Action, NodeDef};
 use crate::ui::state::{AppAction, AppState};
 use yew::prelude::*;
 
@@ -12,13 +11,6 @@ use yew::prelude::*;
 pub struct InspectorProps {
     /// The app state.
     pub state: UseReducerHandle<AppState>,
-}
-
-fn node_def(name: &str) -> NodeDef {
-    NodeDef {
-        name: name.to_string(),
-        ..NodeDef::default()
-    }
 }
 
 /// The selected object.
@@ -45,34 +37,10 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         html! { <button aria-label={label} {onclick}>{ text.get(lang) }</button> }
     };
     let close = act("Close", Text::Close, AppAction::Select(None));
-    let buttons = match kind {
-        Kind::Pod => html! { <>
-            { act("Container exits 1", Text::ExitOne, AppAction::Inject(Action::ExitContainer { pod: name.clone(), exit_code: 1 })) }
-            { act("Container exits 0", Text::ExitZero, AppAction::Inject(Action::ExitContainer { pod: name.clone(), exit_code: 0 })) }
-            { act("Delete pod", Text::DeletePod, AppAction::Inject(Action::Delete { kind: Kind::Pod, name: name.clone() })) }
-        </> },
-        Kind::Node => {
-            let node = state
-                .frame
-                .as_ref()
-                .and_then(|f| f.nodes.iter().find(|n| n.name == *name).cloned());
-            let ready = node.as_ref().is_none_or(|n| n.ready);
-            let cordoned = node.as_ref().is_some_and(|n| n.cordoned);
-            let ready_action = AppAction::Inject(Action::SetNode(NodeDef {
-                ready: Some(!ready),
-                ..node_def(name)
-            }));
-            let cordon_action = AppAction::Inject(Action::SetNode(NodeDef {
-                unschedulable: Some(!cordoned),
-                ..node_def(name)
-            }));
-            html! { <>
-                if ready { { act("Mark NotReady", Text::MarkNotReady, ready_action) } } else { { act("Mark Ready", Text::MarkReady, ready_action) } }
-                if cordoned { { act("Uncordon", Text::Uncordon, cordon_action) } } else { { act("Cordon", Text::Cordon, cordon_action) } }
-                { act("Remove node", Text::RemoveNode, AppAction::Inject(Action::RemoveNode(name.clone()))) }
-            </> }
-        }
-        _ => html! {},
+    let buttons = html! {
+        { for object_actions(*kind, name, state.frame.as_deref()).into_iter().map(|a| {
+            act(a.name, a.text, AppAction::Inject(a.action))
+        }) }
     };
     html! {
         <section class="inspector" aria-label="Inspector">

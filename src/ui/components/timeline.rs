@@ -2,8 +2,8 @@
 //! and a click anywhere to move the playhead there (or a drag to scrub).
 
 use crate::engine::Sim;
-use crate::i18n::{Lang, Text};
-use crate::sim::{format_duration, SimTime};
+use crate::i18n::{self, Lang, Text};
+use crate::sim::{format_duration, JobDecision, SimTime};
 use crate::timeline::{markers, Marker};
 use crate::ui::state::{AppAction, AppState};
 use std::rc::Rc;
@@ -46,6 +46,7 @@ fn Lanes(props: &LanesProps) -> Html {
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
     let lanes = &sim.timeline().lanes;
     let waits_y = 4.0 + lanes.len() as f64 * ROW;
+    let sync_y = waits_y + ROW;
     html! {
         <g class="lanes">
             { for lanes.iter().enumerate().map(|(row, lane)| {
@@ -68,6 +69,7 @@ fn Lanes(props: &LanesProps) -> Html {
                 }
             }) }
             <text x="4" y={format!("{}", waits_y + 11.0)} class="lane-label muted">{ lang.pick("back-off waits", "退避等待") }</text>
+            <text x="4" y={format!("{}", sync_y + 11.0)} class="lane-label muted">{ lang.pick("Job controller syncs", "Job 控制器同步") }</text>
             { for marks.iter().map(|m| match m {
                 Marker::Backoff { job, from, ms } => {
                     let (x0, x1) = (x(*from), x(from.plus_ms(*ms)));
@@ -77,6 +79,14 @@ fn Lanes(props: &LanesProps) -> Html {
                             <text x={format!("{:.1}", x0 + 2.0)} y={format!("{:.1}", waits_y + 10.0)}>{ format!("{} {}", lang.pick("wait", "等待"), format_duration(*ms)) }</text>
                             <title>{ format!("job/{job}: {}", format_duration(*ms)) }</title>
                         </g>
+                    }
+                }
+                Marker::Sync { at, job, decision } => {
+                    let acted = !matches!(decision, JobDecision::Nothing | JobDecision::WaitExpectations);
+                    html! {
+                        <circle class={classes!("sync-tick", acted.then_some("acted"))} cx={format!("{:.1}", x(*at))} cy={format!("{:.1}", sync_y + 6.0)} r="3.5">
+                            <title>{ format!("job/{job} @ {}: {}", format_duration(at.0), i18n::decision(decision, lang)) }</title>
+                        </circle>
                     }
                 }
                 Marker::Warning { at, reason, object } => {
@@ -101,7 +111,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     };
     let end = state.end().0.max(1) as f64;
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
-    let height = (sim.timeline().lanes.len() as f64 * ROW + 40.0).max(60.0);
+    let height = (sim.timeline().lanes.len() as f64 * ROW + 40.0 + ROW).max(60.0);
     // Click to move the playhead; drag to scrub.
     let seek = {
         let d = state.dispatcher();

@@ -1,0 +1,88 @@
+//! What a learner can do to a pod or a node at the playhead (each forks the run): the one list
+//! behind the inspector's buttons and the cluster's right-click menu.
+
+use crate::frame::Frame;
+use crate::i18n::Text;
+use crate::model::Kind;
+use crate::scenario::{Action, NodeDef};
+
+/// One action: its accessible name, its label, and what it does.
+pub struct ObjectAction {
+    /// The accessible name (English, stable for tests and screen readers).
+    pub name: &'static str,
+    /// The visible label.
+    pub text: Text,
+    /// The step it runs.
+    pub action: Action,
+}
+
+fn node_def(name: &str) -> NodeDef {
+    NodeDef {
+        name: name.to_string(),
+        ..NodeDef::default()
+    }
+}
+
+/// The actions for a pod or node, given the frame (a node's actions depend on its state).
+pub fn object_actions(kind: Kind, name: &str, frame: Option<&Frame>) -> Vec<ObjectAction> {
+    let act = |name, text, action| ObjectAction { name, text, action };
+    match kind {
+        Kind::Pod => vec![
+            act(
+                "Container exits 1",
+                Text::ExitOne,
+                Action::ExitContainer {
+                    pod: name.to_string(),
+                    exit_code: 1,
+                },
+            ),
+            act(
+                "Container exits 0",
+                Text::ExitZero,
+                Action::ExitContainer {
+                    pod: name.to_string(),
+                    exit_code: 0,
+                },
+            ),
+            act(
+                "Delete pod",
+                Text::DeletePod,
+                Action::Delete {
+                    kind: Kind::Pod,
+                    name: name.to_string(),
+                },
+            ),
+        ],
+        Kind::Node => {
+            let node = frame.and_then(|f| f.nodes.iter().find(|n| n.name == name));
+            let ready = node.is_none_or(|n| n.ready);
+            let cordoned = node.is_some_and(|n| n.cordoned);
+            let set_ready = Action::SetNode(NodeDef {
+                ready: Some(!ready),
+                ..node_def(name)
+            });
+            let set_cordon = Action::SetNode(NodeDef {
+                unschedulable: Some(!cordoned),
+                ..node_def(name)
+            });
+            vec![
+                if ready {
+                    act("Mark NotReady", Text::MarkNotReady, set_ready)
+                } else {
+                    act("Mark Ready", Text::MarkReady, set_ready)
+                },
+                if cordoned {
+                    act("Uncordon", Text::Uncordon, set_cordon)
+                } else {
+                    act("Cordon", Text::Cordon, set_cordon)
+                },
+                act(
+                    "Remove node",
+                    Text::RemoveNode,
+                    Action::RemoveNode(name.to_string()),
+                ),
+            ]
+        }
+        _ => Vec::new(),
+    }
+}
