@@ -478,6 +478,12 @@ pub fn explain(message: &str, lang: Lang) -> Option<&'static str> {
             "Job 的 selector 由其 uid 自动生成；请不要填写（或设置 manualSelector: true 并让它与模板标签一致）。",
         ));
     }
+    if m.contains("spec.schedule: Invalid value") {
+        return Some(lang.pick(
+            "A CronJob schedule is five fields — minute, hour, day of month, month, day of week (\"*/5 * * * *\" is every five minutes) — or a descriptor such as @hourly or @daily; there is no seconds field, and the time zone goes in spec.timeZone.",
+            "CronJob 的 schedule 由五个字段组成——分钟、小时、日、月、星期（\"*/5 * * * *\" 表示每五分钟一次）——或使用 @hourly、@daily 这样的描述符；没有秒字段，时区请写在 spec.timeZone 中。",
+        ));
+    }
     if m.contains("concurrencyPolicy") {
         return Some(lang.pick(
             "concurrencyPolicy is a CronJob field with the values Allow, Forbid or Replace — not true/false.",
@@ -521,6 +527,22 @@ mod tests {
             assert!(!en.is_empty() && !zh.is_empty(), "{t:?}");
             assert_ne!(en, zh, "{t:?} is not translated");
         }
+    }
+
+    #[test]
+    fn common_mistakes_should_be_explained_in_both_languages() {
+        let schedule = crate::validation::cronjob::validate_schedule(
+            "0 0 * * * *",
+            &crate::validation::Path::new("spec").child("schedule"),
+        );
+        let restart = "The Job \"pi\" is invalid: spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"";
+        for message in [schedule[0].to_string().as_str(), restart] {
+            let (en, zh) = (explain(message, Lang::En), explain(message, Lang::Zh));
+            assert!(en.is_some() && zh.is_some() && en != zh, "{message}");
+        }
+        assert!(explain(&schedule[0].to_string(), Lang::En)
+            .unwrap()
+            .contains("five fields"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! podlab: a Kubernetes teaching lab. The library holds every layer; `main.rs` only picks a front end.
 //!
-//! Layers, bottom up: [`model`], [`yaml`] and [`validation`] (API objects, parsing, the API
-//! server's rules) → [`sim`] (clock, seeded RNG, event queue, workqueue, trace) → [`api`]
+//! Layers, bottom up: [`model`], [`yaml`], [`cron`] and [`validation`] (API objects, parsing,
+//! cron schedules, the API server's rules) → [`sim`] (clock, seeded RNG, event queue, workqueue, trace) → [`api`]
 //! (store, watch, admission), [`scheduler`], [`kubelet`], [`nodelifecycle`], [`gc`], all acting
 //! on a [`world::World`] → [`engine`] and [`scenario`] → [`output`] → the UI (wasm only) and the
 //! CLI (native only). Nothing below the UI and CLI touches a browser, a file or a wall clock.
@@ -9,6 +9,7 @@
 pub mod api;
 pub mod builtin;
 pub mod controllers;
+pub mod cron;
 pub mod engine;
 pub mod frame;
 pub mod gc;

@@ -1,5 +1,6 @@
 //! API-server validation: field paths, errors in `field.ErrorList` wording, and per-kind rules.
 
+pub mod cronjob;
 mod field;
 pub mod job;
 mod job_policy;

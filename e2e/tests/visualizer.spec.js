@@ -63,6 +63,30 @@ test('restartPolicy Always shows the API server error at its line', async ({ pag
   await expect(page.getByRole('textbox', { name: 'Manifest' })).toHaveValue(/restartPolicy: Always/);
 });
 
+test('a CronJob schedule with a seconds field gets the API server error and an explanation', async ({ page }) => {
+  await load(page, 'job-pi');
+  const editor = page.getByRole('textbox', { name: 'Manifest' });
+  await editor.fill([
+    'apiVersion: batch/v1',
+    'kind: CronJob',
+    'metadata: {name: tick}',
+    'spec:',
+    '  schedule: "0 */5 * * * *"',
+    '  jobTemplate:',
+    '    spec:',
+    '      template:',
+    '        spec:',
+    '          restartPolicy: Never',
+    '          containers: [{name: c, image: busybox}]',
+  ].join('\n'));
+  const problems = page.getByRole('status', { name: 'Problems' });
+  await expect(problems).toContainText('The CronJob "tick" is invalid: spec.schedule: Invalid value: "0 */5 * * * *": expected exactly 5 fields, found 6: [0 */5 * * * *]');
+  await expect(problems).toContainText('there is no seconds field');
+  await expect(page.locator('.highlight .line').nth(4)).toHaveClass(/bad/);
+  await page.getByRole('button', { name: 'Language' }).click();
+  await expect(problems).toContainText('没有秒字段');
+});
+
 test('clicking an event moves the playhead to it', async ({ page }) => {
   await load(page, 'job-backoff-never');
   await page.getByRole('button', { name: 'Restart' }).click();

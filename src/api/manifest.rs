@@ -1,9 +1,10 @@
 //! Manifests: YAML documents turned into typed objects the way `kubectl apply` and the API
 //! server would: strict decoding, defaults, admission, then validation, every error located.
 
+use crate::model::cronjob::CronJob;
 use crate::model::job::Job;
 use crate::model::{Kind, Object, Pod};
-use crate::validation::{job as jobval, pod as podval, FieldError};
+use crate::validation::{cronjob as cronval, job as jobval, pod as podval, FieldError, Path};
 use crate::yaml::{self, closest_kind, decode, Loc, YNode};
 use std::fmt;
 
@@ -135,9 +136,12 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
         (api_version, kind),
         ("batch/v1", "CronJob") | ("apps/v1", "DaemonSet") | ("apps/v1", "ControllerRevision")
     ) {
+        if kind == "CronJob" {
+            check_cronjob(doc)?;
+        }
         let kinds: Vec<&str> = SUPPORTED.iter().map(|(_, k)| *k).collect();
         let message = format!(
-            "podlab cannot run {kind} objects yet (it simulates {}); this manifest is valid Kubernetes, but nothing here would act on it",
+            "podlab cannot run {kind} objects yet (it simulates {}); nothing here would act on this manifest",
             kinds.join(", ")
         );
         return Err(kind_error(doc, message, None));
@@ -226,6 +230,18 @@ fn admit_pod(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     }
     pod.status = None;
     Ok(Object::Pod(Box::new(pod)))
+}
+
+/// What the API server already checks of a CronJob here: its fields and its schedule.
+fn check_cronjob(doc: &YNode) -> Result<(), Vec<ManifestError>> {
+    let cj: CronJob = decode_as(doc, "CronJob", "batch/v1")?;
+    let path = Path::new("spec").child("schedule");
+    let errs = cronval::validate_schedule(&cj.spec.schedule, &path);
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(invalid(doc, Kind::CronJob, &cj.metadata.name, errs))
+    }
 }
 
 fn admit_job(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
