@@ -2,7 +2,9 @@
 //! library behind `cron.ParseStandard` in the API server's validation), with its error
 //! messages word for word. Five fields (minute hour day-of-month month day-of-week) or a
 //! descriptor (`@hourly`, `@daily`, `@midnight`, `@weekly`, `@monthly`, `@yearly`,
-//! `@annually`, `@every <duration>`).
+//! `@annually`, `@every <duration>`). [`Schedule::next_utc`] is robfig's `Next` for UTC.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike};
 
 /// A parsed schedule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +31,116 @@ pub enum Schedule {
 
 /// The bit that marks a field written as `*` or `?`.
 pub const STAR_BIT: u64 = 1 << 63;
+
+/// The seconds field of a five-field schedule: always second 0.
+const SECOND_ZERO: u64 = 1;
+
+impl Schedule {
+    /// robfig's `Next` in UTC: the first activation strictly after `t` (to the second), or
+    /// `None` when none falls within five years (Go's zero time).
+    pub fn next_utc(&self, t: NaiveDateTime) -> Option<NaiveDateTime> {
+        let t = t.with_nanosecond(0)?;
+        match *self {
+            Schedule::Every { seconds } => t.checked_add_signed(TimeDelta::seconds(seconds as i64)),
+            Schedule::Spec {
+                minute,
+                hour,
+                dom,
+                month,
+                dow,
+            } => next_spec([SECOND_ZERO, minute, hour, dom, month, dow], t),
+        }
+    }
+}
+
+/// `SpecSchedule.Next` of robfig/cron v3, field by field, wrapping back to the month when a
+/// field rolls over.
+fn next_spec(
+    [second, minute, hour, dom, month, dow]: [u64; 6],
+    t: NaiveDateTime,
+) -> Option<NaiveDateTime> {
+    let bit = |set: u64, v: u32| set & (1u64 << v) != 0;
+    let day_matches = |t: &NaiveDateTime| {
+        let (d, w) = (
+            bit(dom, t.day()),
+            bit(dow, t.weekday().num_days_from_sunday()),
+        );
+        if dom & STAR_BIT != 0 || dow & STAR_BIT != 0 {
+            d && w
+        } else {
+            d || w
+        }
+    };
+    // Start at the upcoming second.
+    let mut t = t.checked_add_signed(TimeDelta::seconds(1))?;
+    let mut added = false;
+    let year_limit = t.year() + 5;
+    'wrap: loop {
+        if t.year() > year_limit {
+            return None;
+        }
+        while !bit(month, t.month()) {
+            if !added {
+                added = true;
+                t = NaiveDate::from_ymd_opt(t.year(), t.month(), 1)?.and_hms_opt(0, 0, 0)?;
+            }
+            t = add_month(t)?;
+            if t.month() == 1 {
+                continue 'wrap;
+            }
+        }
+        while !day_matches(&t) {
+            if !added {
+                added = true;
+                t = t.date().and_hms_opt(0, 0, 0)?;
+            }
+            t = t.checked_add_signed(TimeDelta::days(1))?;
+            if t.day() == 1 {
+                continue 'wrap;
+            }
+        }
+        while !bit(hour, t.hour()) {
+            if !added {
+                added = true;
+                t = t.date().and_hms_opt(t.hour(), 0, 0)?;
+            }
+            t = t.checked_add_signed(TimeDelta::hours(1))?;
+            if t.hour() == 0 {
+                continue 'wrap;
+            }
+        }
+        while !bit(minute, t.minute()) {
+            if !added {
+                added = true;
+                t = t.with_second(0)?;
+            }
+            t = t.checked_add_signed(TimeDelta::minutes(1))?;
+            if t.minute() == 0 {
+                continue 'wrap;
+            }
+        }
+        while !bit(second, t.second()) {
+            added = true;
+            t = t.checked_add_signed(TimeDelta::seconds(1))?;
+            if t.second() == 0 {
+                continue 'wrap;
+            }
+        }
+        return Some(t);
+    }
+}
+
+/// Go's `t.AddDate(0, 1, 0)`: the same day next month, overflowing into the month after.
+fn add_month(t: NaiveDateTime) -> Option<NaiveDateTime> {
+    let (y, m) = if t.month() == 12 {
+        (t.year() + 1, 1)
+    } else {
+        (t.year(), t.month() + 1)
+    };
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let date = first.checked_add_signed(TimeDelta::days(i64::from(t.day()) - 1))?;
+    Some(date.and_time(t.time()))
+}
 
 struct Bounds {
     min: u32,
@@ -411,6 +523,88 @@ mod tests {
         assert_eq!(
             parse_standard("@every 0s"),
             Ok(Schedule::Every { seconds: 1 })
+        );
+    }
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    fn next(spec: &str, from: &str) -> Option<String> {
+        parse_standard(spec)
+            .unwrap()
+            .next_utc(at(from))
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S %a").to_string())
+    }
+
+    #[test]
+    fn next_should_find_the_first_activation_after_a_time() {
+        let cases = [
+            (
+                "0 * * * *",
+                "2026-01-01 10:00:00",
+                "2026-01-01 11:00:00 Thu",
+            ),
+            (
+                "*/15 * * * *",
+                "2026-01-01 10:07:30",
+                "2026-01-01 10:15:00 Thu",
+            ),
+            (
+                "*/15 * * * *",
+                "2026-01-01 23:59:59",
+                "2026-01-02 00:00:00 Fri",
+            ),
+            (
+                "@every 90s",
+                "2026-01-01 10:00:00",
+                "2026-01-01 10:01:30 Thu",
+            ),
+            (
+                "30 2 * * *",
+                "2026-03-31 03:00:00",
+                "2026-04-01 02:30:00 Wed",
+            ),
+            // Month ends, leap years, and the day-of-month OR day-of-week rule.
+            (
+                "0 0 31 * *",
+                "2026-04-01 00:00:00",
+                "2026-05-31 00:00:00 Sun",
+            ),
+            (
+                "0 0 29 2 *",
+                "2026-03-01 00:00:00",
+                "2028-02-29 00:00:00 Tue",
+            ),
+            (
+                "0 0 * * mon",
+                "2026-01-01 00:00:00",
+                "2026-01-05 00:00:00 Mon",
+            ),
+            (
+                "0 0 13 * fri",
+                "2026-01-01 00:00:00",
+                "2026-01-02 00:00:00 Fri",
+            ),
+            (
+                "0 0 1 1 *",
+                "2026-06-15 12:00:00",
+                "2027-01-01 00:00:00 Fri",
+            ),
+            ("@yearly", "2026-12-31 23:59:59", "2027-01-01 00:00:00 Fri"),
+            ("@weekly", "2026-01-01 00:00:00", "2026-01-04 00:00:00 Sun"),
+        ];
+        for (spec, from, want) in cases {
+            assert_eq!(
+                next(spec, from).as_deref(),
+                Some(want),
+                "{spec} after {from}"
+            );
+        }
+        assert_eq!(
+            next("0 0 30 2 *", "2026-01-01 00:00:00"),
+            None,
+            "no Feb 30 in five years"
         );
     }
 
