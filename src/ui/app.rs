@@ -1,4 +1,4 @@
-//! The root component: header, controls, cluster view and activity feed; the playback timer.
+//! The root component: header, scenario picker, controls, the panels; the playback clock.
 
 use super::clock::FrameClock;
 use super::components::{
