@@ -86,7 +86,7 @@ pub fn create(w: &mut World, mut obj: Object) -> Result<Object, ApiError> {
         kind,
         name: name.clone(),
     });
-    w.store.insert(obj.clone(), WatchType::Added, None);
+    w.store.insert(obj.clone(), WatchType::Added);
     Ok(obj)
 }
 
@@ -136,7 +136,7 @@ pub fn update(w: &mut World, mut obj: Object, what: impl Into<Update>) -> Result
         name,
         what: what.into(),
     });
-    w.store.insert(obj.clone(), WatchType::Modified, Some(old));
+    w.store.insert(obj.clone(), WatchType::Modified);
     Ok(obj)
 }
 
@@ -240,8 +240,7 @@ pub fn delete(w: &mut World, kind: Kind, name: &str, opts: DeleteOptions) -> Res
         name: name.to_string(),
         grace_seconds: grace,
     });
-    let old = w.store.get(kind, name).cloned();
-    w.store.insert(obj, WatchType::Modified, old);
+    w.store.insert(obj, WatchType::Modified);
     Ok(())
 }
 

@@ -125,7 +125,7 @@ pub fn register(w: &mut World, mut node: Node, ready: bool) -> Result<(), api::A
 /// Informer hook: queue work for the kubelet that runs the pod in a watch event.
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
     let cause = ev.cause();
-    match &ev.object {
+    match &*ev.object {
         Object::Pod(pod) => {
             let Some(node) = pod.node_name() else { return };
             let uid = pod.metadata.uid().to_string();
@@ -160,7 +160,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
             let became_ready = node.is_ready()
                 && !ev
                     .old
-                    .as_ref()
+                    .as_deref()
                     .and_then(Object::as_node)
                     .is_some_and(Node::is_ready);
             if became_ready {

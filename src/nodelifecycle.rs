@@ -68,7 +68,7 @@ pub fn desired_taints(node: &Node) -> Vec<(&'static str, &'static str)> {
 /// Informer hook.
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
     let cause = ev.cause();
-    match (&ev.object, ev.ty) {
+    match (&*ev.object, ev.ty) {
         (Object::Node(node), WatchType::Deleted) => {
             let _ = node;
             let next = SimTime((w.now.0 / POD_GC_PERIOD_MS + 1) * POD_GC_PERIOD_MS);
@@ -86,7 +86,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
         (Object::Pod(pod), WatchType::Added | WatchType::Modified) => {
             let newly_bound = ev
                 .old
-                .as_ref()
+                .as_deref()
                 .and_then(Object::as_pod)
                 .is_none_or(|old| old.node_name().is_none());
             if let (Some(node), true) = (pod.node_name(), newly_bound) {

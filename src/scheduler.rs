@@ -124,7 +124,7 @@ pub fn fit_error(total: usize, reasons: &BTreeMap<String, usize>) -> String {
 /// Informer hook: pending pods enter the active queue; node changes retry unschedulable pods.
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
     let cause = ev.cause();
-    match &ev.object {
+    match &*ev.object {
         Object::Pod(pod) => {
             let name = pod.metadata.name.clone();
             let pending = ev.ty != WatchType::Deleted

@@ -36,7 +36,7 @@ impl Timeline {
     /// Records what the watch events of one step did to pods.
     pub fn record(&mut self, now: SimTime, events: &[WatchEvent]) {
         for ev in events {
-            let Object::Pod(pod) = &ev.object else {
+            let Object::Pod(pod) = &*ev.object else {
                 continue;
             };
             let lane = match self.live.get(&pod.metadata.name) {

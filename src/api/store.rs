@@ -11,10 +11,10 @@ use std::rc::Rc;
 pub struct WatchEvent {
     /// ADDED, MODIFIED or DELETED.
     pub ty: WatchType,
-    /// The object after the change (for DELETED: its last state).
-    pub object: Object,
+    /// The object after the change (for DELETED: its last state), shared with the store.
+    pub object: Rc<Object>,
     /// The object before a MODIFIED change.
-    pub old: Option<Object>,
+    pub old: Option<Rc<Object>>,
 }
 
 impl WatchEvent {
@@ -139,27 +139,30 @@ impl Store {
         self.events.values().map(|e| &**e)
     }
 
-    pub(crate) fn insert(&mut self, obj: Object, ty: WatchType, old: Option<Object>) {
+    /// Stores `obj` (ADDED or MODIFIED; a MODIFIED event carries the stored object as `old`).
+    pub(crate) fn insert(&mut self, obj: Object, ty: WatchType) {
         let key = (obj.kind(), obj.meta().name.clone());
         self.uids.insert(obj.meta().uid().to_string(), key.clone());
+        let obj = Rc::new(obj);
+        let old = self.objects.insert(key, Rc::clone(&obj));
         self.watch.push(WatchEvent {
             ty,
-            object: obj.clone(),
-            old,
+            object: obj,
+            old: old.filter(|_| ty == WatchType::Modified),
         });
-        self.objects.insert(key, Rc::new(obj));
     }
 
-    pub(crate) fn remove(&mut self, kind: Kind, name: &str) -> Option<Object> {
-        let obj = self.objects.remove(&(kind, name.to_string()))?;
-        let obj = Rc::try_unwrap(obj).unwrap_or_else(|shared| (*shared).clone());
+    /// Removes an object; informers see its last state.
+    pub(crate) fn remove(&mut self, kind: Kind, name: &str) {
+        let Some(obj) = self.objects.remove(&(kind, name.to_string())) else {
+            return;
+        };
         self.uids.remove(obj.meta().uid());
         self.watch.push(WatchEvent {
             ty: WatchType::Deleted,
-            object: obj.clone(),
+            object: obj,
             old: None,
         });
-        Some(obj)
     }
 
     /// Takes the watch events produced since the last call, in write order.

@@ -64,7 +64,7 @@ fn job_owner(pod: &Pod) -> Option<&str> {
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
     let cause = ev.cause();
     let now = w.now;
-    match &ev.object {
+    match &*ev.object {
         Object::Job(job) => {
             let k = key(&job.metadata.name);
             let state = &mut w.controllers.job;

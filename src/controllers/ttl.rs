@@ -27,7 +27,7 @@ pub fn expiry(job: &Job) -> Option<Time> {
 
 /// Informer hook: finished Jobs with a TTL are queued for their expiry.
 pub fn on_watch(w: &mut World, ev: &WatchEvent) {
-    let (Object::Job(job), WatchType::Added | WatchType::Modified) = (&ev.object, ev.ty) else {
+    let (Object::Job(job), WatchType::Added | WatchType::Modified) = (&*ev.object, ev.ty) else {
         return;
     };
     let Some(at) = expiry(job) else { return };
