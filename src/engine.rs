@@ -281,12 +281,13 @@ impl Sim {
     /// checkpoint. The world is the same as [`Sim::seek`]'s.
     pub fn seek_cursor<'c>(&self, cursor: &'c mut Cursor, t: SimTime) -> &'c World {
         let cp = self.checkpoint_before(t);
-        let reusable = cursor
+        // A cursor ahead of `t`, or behind the nearest checkpoint, starts again from it.
+        if cursor
             .world
             .as_ref()
-            .is_some_and(|w| w.now <= t && w.now >= cp.world.now);
-        if !reusable {
-            cursor.world = Some(cp.world.clone());
+            .is_some_and(|w| w.now > t || w.now < cp.world.now)
+        {
+            cursor.world = None;
         }
         let world = cursor.world.get_or_insert_with(|| cp.world.clone());
         self.replay(world, t);
