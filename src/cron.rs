@@ -4,7 +4,10 @@
 //! descriptor (`@hourly`, `@daily`, `@midnight`, `@weekly`, `@monthly`, `@yearly`,
 //! `@annually`, `@every <duration>`). [`Schedule::next_utc`] is robfig's `Next` for UTC.
 
+pub mod zone;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike};
+pub use zone::Zone;
 
 /// A parsed schedule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,34 +39,41 @@ pub const STAR_BIT: u64 = 1 << 63;
 const SECOND_ZERO: u64 = 1;
 
 impl Schedule {
-    /// robfig's `Next` in UTC: the first activation strictly after `t` (to the second), or
-    /// `None` when none falls within five years (Go's zero time).
-    pub fn next_utc(&self, t: NaiveDateTime) -> Option<NaiveDateTime> {
-        let t = t.with_nanosecond(0)?;
-        match *self {
-            Schedule::Every { seconds } => t.checked_add_signed(TimeDelta::seconds(seconds as i64)),
+    /// robfig's `Next`: the first activation strictly after `t_ms` (Unix milliseconds, cut to
+    /// the second), with the fields read on the wall clock of `zone`; `None` when none falls
+    /// within five years (Go's zero time). Across a spring-forward gap the missing wall times
+    /// never match; across a fall-back overlap the repeated hour matches twice.
+    pub fn next(&self, t_ms: i64, zone: Zone) -> Option<i64> {
+        let t = t_ms.div_euclid(1000);
+        let next = match *self {
+            Schedule::Every { seconds } => t.checked_add(i64::try_from(seconds).ok()?),
             Schedule::Spec {
                 minute,
                 hour,
                 dom,
                 month,
                 dow,
-            } => next_spec([SECOND_ZERO, minute, hour, dom, month, dow], t),
-        }
+            } => next_spec([SECOND_ZERO, minute, hour, dom, month, dow], t, zone),
+        };
+        next?.checked_mul(1000)
+    }
+
+    /// [`Schedule::next`] in UTC on a naive date-time.
+    pub fn next_utc(&self, t: NaiveDateTime) -> Option<NaiveDateTime> {
+        let ms = self.next(t.and_utc().timestamp_millis(), Zone::Utc)?;
+        Some(chrono::DateTime::from_timestamp_millis(ms)?.naive_utc())
     }
 }
 
-/// `SpecSchedule.Next` of robfig/cron v3, field by field, wrapping back to the month when a
-/// field rolls over.
-fn next_spec(
-    [second, minute, hour, dom, month, dow]: [u64; 6],
-    t: NaiveDateTime,
-) -> Option<NaiveDateTime> {
+/// `SpecSchedule.Next` of robfig/cron v3 on Unix seconds: field by field, wrapping back to the
+/// month when a field rolls over. Days and months step on the wall clock (Go's `AddDate`);
+/// hours, minutes and seconds step in absolute time, as Go's `t.Add` does.
+fn next_spec([second, minute, hour, dom, month, dow]: [u64; 6], t: i64, zone: Zone) -> Option<i64> {
     let bit = |set: u64, v: u32| set & (1u64 << v) != 0;
-    let day_matches = |t: &NaiveDateTime| {
+    let day_matches = |l: &NaiveDateTime| {
         let (d, w) = (
-            bit(dom, t.day()),
-            bit(dow, t.weekday().num_days_from_sunday()),
+            bit(dom, l.day()),
+            bit(dow, l.weekday().num_days_from_sunday()),
         );
         if dom & STAR_BIT != 0 || dow & STAR_BIT != 0 {
             d && w
@@ -71,58 +81,71 @@ fn next_spec(
             d || w
         }
     };
+    let at = |y: i32, m: u32, d: u32, h: u32| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(h, 0, 0))
+            .map(|w| zone.date(w))
+    };
     // Start at the upcoming second.
-    let mut t = t.checked_add_signed(TimeDelta::seconds(1))?;
+    let mut t = t.checked_add(1)?;
     let mut added = false;
-    let year_limit = t.year() + 5;
+    let year_limit = zone.local(t).year() + 5;
     'wrap: loop {
-        if t.year() > year_limit {
+        if zone.local(t).year() > year_limit {
             return None;
         }
-        while !bit(month, t.month()) {
+        while !bit(month, zone.local(t).month()) {
+            let l = zone.local(t);
             if !added {
                 added = true;
-                t = NaiveDate::from_ymd_opt(t.year(), t.month(), 1)?.and_hms_opt(0, 0, 0)?;
+                t = at(l.year(), l.month(), 1, 0)?;
             }
-            t = add_month(t)?;
-            if t.month() == 1 {
+            t = zone.date(add_month(zone.local(t))?);
+            if zone.local(t).month() == 1 {
                 continue 'wrap;
             }
         }
-        while !day_matches(&t) {
+        while !day_matches(&zone.local(t)) {
             if !added {
                 added = true;
-                t = t.date().and_hms_opt(0, 0, 0)?;
+                let l = zone.local(t);
+                t = at(l.year(), l.month(), l.day(), 0)?;
             }
-            t = t.checked_add_signed(TimeDelta::days(1))?;
-            if t.day() == 1 {
+            t = zone.date(zone.local(t).checked_add_signed(TimeDelta::days(1))?);
+            // Notice if the hour is no longer midnight because of DST.
+            let h = i64::from(zone.local(t).hour());
+            if h != 0 {
+                t += if h > 12 { (24 - h) * 3600 } else { -h * 3600 };
+            }
+            if zone.local(t).day() == 1 {
                 continue 'wrap;
             }
         }
-        while !bit(hour, t.hour()) {
+        while !bit(hour, zone.local(t).hour()) {
             if !added {
                 added = true;
-                t = t.date().and_hms_opt(t.hour(), 0, 0)?;
+                let l = zone.local(t);
+                t = at(l.year(), l.month(), l.day(), l.hour())?;
             }
-            t = t.checked_add_signed(TimeDelta::hours(1))?;
-            if t.hour() == 0 {
+            t += 3600;
+            if zone.local(t).hour() == 0 {
                 continue 'wrap;
             }
         }
-        while !bit(minute, t.minute()) {
+        while !bit(minute, zone.local(t).minute()) {
             if !added {
                 added = true;
-                t = t.with_second(0)?;
+                t -= t.rem_euclid(60);
             }
-            t = t.checked_add_signed(TimeDelta::minutes(1))?;
-            if t.minute() == 0 {
+            t += 60;
+            if zone.local(t).minute() == 0 {
                 continue 'wrap;
             }
         }
-        while !bit(second, t.second()) {
+        while !bit(second, zone.local(t).second()) {
             added = true;
-            t = t.checked_add_signed(TimeDelta::seconds(1))?;
-            if t.second() == 0 {
+            t += 1;
+            if zone.local(t).second() == 0 {
                 continue 'wrap;
             }
         }
@@ -197,14 +220,20 @@ const DOW: Bounds = Bounds {
 
 /// `cron.ParseStandard`: the schedule, or robfig's error message.
 ///
-/// A `TZ=` / `CRON_TZ=` prefix is cut off as robfig does; its zone is not checked here (the
-/// API server rejects any schedule containing `TZ` anyway, with its own message).
+/// A `TZ=` / `CRON_TZ=` prefix must name a known zone and is then cut off (the API server
+/// rejects any schedule containing `TZ` anyway, with its own message; `timeZone` is the way).
 pub fn parse_standard(spec: &str) -> Result<Schedule, String> {
     if spec.is_empty() {
         return Err("empty spec string".into());
     }
     let mut spec = spec;
     if spec.starts_with("TZ=") || spec.starts_with("CRON_TZ=") {
+        if let (Some(eq), Some(sp)) = (spec.find('='), spec.find(' ')) {
+            let name = &spec[eq + 1..sp];
+            if let Err(e) = Zone::load(name) {
+                return Err(format!("provided bad location {name}: {e}"));
+            }
+        }
         spec = spec.find(' ').map_or("", |i| spec[i..].trim());
     }
     if spec.starts_with('@') {
@@ -605,6 +634,130 @@ mod tests {
             next("0 0 30 2 *", "2026-01-01 00:00:00"),
             None,
             "no Feb 30 in five years"
+        );
+    }
+
+    /// robfig's own DST cases (`spec_test.go`), for New York in 2012.
+    #[test]
+    fn next_should_skip_the_spring_gap_and_repeat_the_autumn_hour() {
+        let ny = Zone::load("America/New_York").unwrap();
+        let cases = [
+            (
+                "2012-03-11T00:00:00-05:00",
+                "30 2 11 Mar ?",
+                "2013-03-11T02:30:00-04:00",
+            ),
+            (
+                "2012-03-11T00:00:00-05:00",
+                "0 * * * ?",
+                "2012-03-11T01:00:00-05:00",
+            ),
+            (
+                "2012-03-11T01:00:00-05:00",
+                "0 * * * ?",
+                "2012-03-11T03:00:00-04:00",
+            ),
+            (
+                "2012-03-11T03:00:00-04:00",
+                "0 * * * ?",
+                "2012-03-11T04:00:00-04:00",
+            ),
+            (
+                "2012-03-11T00:00:00-05:00",
+                "0 1 * * ?",
+                "2012-03-11T01:00:00-05:00",
+            ),
+            (
+                "2012-03-11T01:00:00-05:00",
+                "0 1 * * ?",
+                "2012-03-12T01:00:00-04:00",
+            ),
+            (
+                "2012-03-11T00:00:00-05:00",
+                "0 2 * * ?",
+                "2012-03-12T02:00:00-04:00",
+            ),
+            (
+                "2012-11-04T00:00:00-04:00",
+                "30 2 04 Nov ?",
+                "2012-11-04T02:30:00-05:00",
+            ),
+            (
+                "2012-11-04T01:45:00-04:00",
+                "30 1 04 Nov ?",
+                "2012-11-04T01:30:00-05:00",
+            ),
+            (
+                "2012-11-04T00:00:00-04:00",
+                "0 * * * ?",
+                "2012-11-04T01:00:00-04:00",
+            ),
+            (
+                "2012-11-04T01:00:00-04:00",
+                "0 * * * ?",
+                "2012-11-04T01:00:00-05:00",
+            ),
+            (
+                "2012-11-04T01:00:00-05:00",
+                "0 * * * ?",
+                "2012-11-04T02:00:00-05:00",
+            ),
+            (
+                "2012-11-04T00:00:00-04:00",
+                "0 1 * * ?",
+                "2012-11-04T01:00:00-04:00",
+            ),
+            (
+                "2012-11-04T01:00:00-04:00",
+                "0 1 * * ?",
+                "2012-11-04T01:00:00-05:00",
+            ),
+            (
+                "2012-11-04T01:00:00-05:00",
+                "0 1 * * ?",
+                "2012-11-05T01:00:00-05:00",
+            ),
+            (
+                "2012-11-04T00:00:00-04:00",
+                "0 2 * * ?",
+                "2012-11-04T02:00:00-05:00",
+            ),
+            (
+                "2012-11-04T02:00:00-05:00",
+                "0 2 * * ?",
+                "2012-11-05T02:00:00-05:00",
+            ),
+            (
+                "2012-11-04T00:00:00-04:00",
+                "0 3 * * ?",
+                "2012-11-04T03:00:00-05:00",
+            ),
+        ];
+        for (from, spec, want) in cases {
+            let t = chrono::DateTime::parse_from_rfc3339(from)
+                .unwrap()
+                .timestamp_millis();
+            let got = parse_standard(spec).unwrap().next(t, ny).unwrap();
+            assert_eq!(ny.rfc3339(got / 1000), want, "{spec} after {from}");
+        }
+        // Shanghai has no DST: 09:00 there is 01:00 UTC every day.
+        let sh = Zone::load("Asia/Shanghai").unwrap();
+        let t = chrono::DateTime::parse_from_rfc3339("2026-01-01T01:00:00Z").unwrap();
+        let next = parse_standard("0 9 * * *")
+            .unwrap()
+            .next(t.timestamp_millis(), sh);
+        assert_eq!(
+            Zone::Utc.rfc3339(next.unwrap() / 1000),
+            "2026-01-02T01:00:00Z"
+        );
+    }
+
+    #[test]
+    fn a_tz_prefix_should_name_a_known_zone() {
+        assert!(parse_standard("TZ=UTC 0 * * * *").is_ok());
+        assert_eq!(
+            parse_standard("CRON_TZ=Mars/Olympus 0 * * * *"),
+            Err("provided bad location Mars/Olympus: unknown time zone Mars/Olympus".into())
         );
     }
 
