@@ -4,7 +4,7 @@
 use crate::model::cronjob::CronJob;
 use crate::model::job::Job;
 use crate::model::{Kind, Object, Pod};
-use crate::validation::{cronjob as cronval, job as jobval, pod as podval, FieldError, Path};
+use crate::validation::{cronjob as cronval, job as jobval, pod as podval, FieldError};
 use crate::yaml::{self, closest_kind, decode, Loc, YNode};
 use std::fmt;
 
@@ -58,7 +58,8 @@ impl fmt::Display for ManifestError {
 }
 
 /// The kinds podlab simulates, as (apiVersion, kind).
-pub const SUPPORTED: &[(&str, &str)] = &[("v1", "Pod"), ("batch/v1", "Job")];
+pub const SUPPORTED: &[(&str, &str)] =
+    &[("v1", "Pod"), ("batch/v1", "Job"), ("batch/v1", "CronJob")];
 
 /// Parses every document; returns all objects, or every problem found.
 pub fn parse_manifests(text: &str) -> Result<Vec<Manifest>, Vec<ManifestError>> {
@@ -134,11 +135,8 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     }
     if matches!(
         (api_version, kind),
-        ("batch/v1", "CronJob") | ("apps/v1", "DaemonSet") | ("apps/v1", "ControllerRevision")
+        ("apps/v1", "DaemonSet") | ("apps/v1", "ControllerRevision")
     ) {
-        if kind == "CronJob" {
-            check_cronjob(doc)?;
-        }
         let kinds: Vec<&str> = SUPPORTED.iter().map(|(_, k)| *k).collect();
         let message = format!(
             "podlab cannot run {kind} objects yet (it simulates {}); nothing here would act on this manifest",
@@ -165,6 +163,7 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     match kind {
         "Pod" => admit_pod(doc),
         "Job" => admit_job(doc),
+        "CronJob" => admit_cronjob(doc),
         _ => unreachable_kind(doc, kind),
     }
 }
@@ -232,16 +231,15 @@ fn admit_pod(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     Ok(Object::Pod(Box::new(pod)))
 }
 
-/// What the API server already checks of a CronJob here: its fields and its schedule.
-fn check_cronjob(doc: &YNode) -> Result<(), Vec<ManifestError>> {
-    let cj: CronJob = decode_as(doc, "CronJob", "batch/v1")?;
-    let path = Path::new("spec").child("schedule");
-    let errs = cronval::validate_schedule(&cj.spec.schedule, &path);
-    if errs.is_empty() {
-        Ok(())
-    } else {
-        Err(invalid(doc, Kind::CronJob, &cj.metadata.name, errs))
+fn admit_cronjob(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
+    let mut cj: CronJob = decode_as(doc, "CronJob", "batch/v1")?;
+    cronval::default_cronjob(&mut cj);
+    let errs = cronval::validate_cronjob(&cj);
+    if !errs.is_empty() {
+        return Err(invalid(doc, Kind::CronJob, &cj.metadata.name, errs));
     }
+    cj.status = None;
+    Ok(Object::CronJob(Box::new(cj)))
 }
 
 fn admit_job(doc: &YNode) -> Result<Object, Vec<ManifestError>> {

@@ -2,7 +2,7 @@
 //! how an update is checked (ValidateUpdate), as the registry strategies do.
 
 use crate::model::Object;
-use crate::validation::{job as jobval, pod as podval, FieldError};
+use crate::validation::{cronjob as cronval, job as jobval, pod as podval, FieldError};
 
 /// Fills server-side fields once the uid is known (e.g. a Job's generated selector).
 pub fn prepare_for_create(obj: &mut Object) {
@@ -23,10 +23,8 @@ pub fn prepare_for_create(obj: &mut Object) {
             podval::default_pod_spec(&mut pod.spec);
             podval::admit_pod(&mut pod.spec);
         }
-        Object::Node(_)
-        | Object::CronJob(_)
-        | Object::DaemonSet(_)
-        | Object::ControllerRevision(_) => {}
+        Object::CronJob(cj) => cj.status = None,
+        Object::Node(_) | Object::DaemonSet(_) | Object::ControllerRevision(_) => {}
     }
 }
 
@@ -67,6 +65,13 @@ pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError
             }
             n.status = o.status.clone();
             let errs = jobval::validate_job_update(n, o);
+            if !errs.is_empty() {
+                return Err(errs);
+            }
+        }
+        (Object::CronJob(n), Object::CronJob(o)) => {
+            n.status = o.status.clone();
+            let errs = cronval::validate_cronjob_update(n, o);
             if !errs.is_empty() {
                 return Err(errs);
             }

@@ -2,7 +2,7 @@
 //! (generated selector and labels), validation and update rules (`batch/validation`).
 
 use super::{names, pod as podval, FieldError, Path};
-use crate::model::job::Job;
+use crate::model::job::{Job, JobSpec};
 use crate::model::LabelSelector;
 
 /// The label keys the API server adds to a Job's pod template.
@@ -94,6 +94,27 @@ pub fn validate_job(job: &Job) -> Vec<FieldError> {
     ));
     let spec = Path::new("spec");
     let s = &job.spec;
+    if s.completion_mode.as_deref() == Some("Indexed") {
+        if let Some(c) = s.completions.filter(|c| *c > 0) {
+            let pod_name = format!("{}-{}", job.metadata.name, c - 1);
+            if !job.metadata.name.is_empty() && !names::dns1123_label(&pod_name).is_empty() {
+                errs.push(FieldError::invalid(
+                    &meta.child("name"),
+                    &job.metadata.name,
+                    format!("will not able to create pod with invalid DNS label: {pod_name}"),
+                ));
+            }
+        }
+    }
+    validate_selector(job, &spec, &mut errs);
+    errs.extend(validate_job_spec(s, &spec));
+    errs
+}
+
+/// `validateJobSpec`: the rules a Job spec obeys wherever it appears (a Job, or a CronJob's
+/// `jobTemplate.spec`), without the selector, which each caller checks its own way.
+pub fn validate_job_spec(s: &JobSpec, spec: &Path) -> Vec<FieldError> {
+    let mut errs = Vec::new();
     let indexed = s.completion_mode.as_deref() == Some("Indexed");
     nonneg(
         &mut errs,
@@ -164,16 +185,6 @@ pub fn validate_job(job: &Job) -> Vec<FieldError> {
                 "must be less than or equal to 100000 when completion mode is Indexed",
             ));
         }
-        if let Some(c) = s.completions.filter(|c| *c > 0) {
-            let pod_name = format!("{}-{}", job.metadata.name, c - 1);
-            if !job.metadata.name.is_empty() && !names::dns1123_label(&pod_name).is_empty() {
-                errs.push(FieldError::invalid(
-                    &meta.child("name"),
-                    &job.metadata.name,
-                    format!("will not able to create pod with invalid DNS label: {pod_name}"),
-                ));
-            }
-        }
     } else {
         if let Some(v) = s.backoff_limit_per_index {
             errs.push(FieldError::invalid(
@@ -241,7 +252,6 @@ pub fn validate_job(job: &Job) -> Vec<FieldError> {
             ));
         }
     }
-    validate_selector(job, &spec, &mut errs);
     let template = spec.child("template");
     errs.extend(names::labels(
         &s.template.metadata.labels,
@@ -273,7 +283,7 @@ pub fn validate_job(job: &Job) -> Vec<FieldError> {
             ));
         }
     }
-    super::job_policy::validate_policies(job, &spec, &mut errs);
+    super::job_policy::validate_policies(s, spec, &mut errs);
     errs
 }
 
@@ -314,7 +324,8 @@ fn validate_selector(job: &Job, spec: &Path, errs: &mut Vec<FieldError>) {
     }
 }
 
-fn selector_json(sel: &LabelSelector) -> serde_json::Value {
+/// A selector as the value of a field error.
+pub fn selector_json(sel: &LabelSelector) -> serde_json::Value {
     serde_json::to_value(sel).unwrap_or_default()
 }
 

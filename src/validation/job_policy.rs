@@ -2,12 +2,11 @@
 
 use super::{FieldError, Path};
 use crate::model::indexes;
-use crate::model::job::Job;
+use crate::model::job::JobSpec;
 use std::collections::BTreeSet;
 
 /// Validates `spec.podFailurePolicy` and `spec.successPolicy`.
-pub fn validate_policies(job: &Job, spec: &Path, errs: &mut Vec<FieldError>) {
-    let s = &job.spec;
+pub fn validate_policies(s: &JobSpec, spec: &Path, errs: &mut Vec<FieldError>) {
     if let Some(pfp) = &s.pod_failure_policy {
         let rules = spec.child("podFailurePolicy").child("rules");
         if pfp.rules.len() > 20 {
