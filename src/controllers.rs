@@ -1,6 +1,7 @@
 //! Controllers and the machinery they share (ctrl-utils): expectations, the ranking of pods for
 //! deletion, and creating pods from a template with the events the real pod control records.
 
+pub mod cronjob;
 pub mod expectations;
 pub mod job;
 pub mod podcontrol;
@@ -15,6 +16,8 @@ use crate::world::{Controller, Event, World};
 pub struct ControllerState {
     /// The Job controller.
     pub job: job::JobControllerState,
+    /// The CronJob controller.
+    pub cronjob: cronjob::CronJobControllerState,
     /// The TTL-after-finished controller's queue.
     pub ttl: WorkQueue,
 }
@@ -23,6 +26,7 @@ impl Default for ControllerState {
     fn default() -> Self {
         ControllerState {
             job: job::JobControllerState::default(),
+            cronjob: cronjob::CronJobControllerState::default(),
             ttl: WorkQueue::default_controller(),
         }
     }
@@ -42,6 +46,7 @@ pub fn name_of(key: &str) -> &str {
 pub fn kick(w: &mut World, controller: Controller, cause: Cause) {
     let q = match controller {
         Controller::Job => &w.controllers.job.queue,
+        Controller::CronJob => &w.controllers.cronjob.queue,
         Controller::Ttl => &w.controllers.ttl,
     };
     let (ready, wake) = (!q.is_empty(), q.next_wakeup());

@@ -3,7 +3,7 @@
 //! the world so that any moment can be rebuilt (`seek`), and checking expectations.
 
 use crate::api::{self, manifest::Manifest, DeleteOptions};
-use crate::controllers::{job as jobctl, ttl};
+use crate::controllers::{cronjob as cronjobctl, job as jobctl, ttl};
 use crate::model::{Kind, Node, Object, Taint};
 use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
 use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent, Update};
@@ -353,6 +353,7 @@ fn settle_world(w: &mut World) -> Vec<crate::api::WatchEvent> {
             nodelifecycle::on_watch(w, ev);
             gc::on_watch(w, ev);
             jobctl::on_watch(w, ev);
+            cronjobctl::on_watch(w, ev);
             ttl::on_watch(w, ev);
         }
         delivered.extend(events);
@@ -379,6 +380,7 @@ fn dispatch(w: &mut World, scenario: &Scenario, event: Event, cause: Cause) {
         Event::GarbageCollect { owner_uid } => gc::collect(w, &owner_uid),
         Event::CheckOwners { kind, name } => gc::check_owners(w, kind, &name),
         Event::Controller(Controller::Job) => jobctl::process(w),
+        Event::Controller(Controller::CronJob) => cronjobctl::process(w),
         Event::Controller(Controller::Ttl) => ttl::process(w),
         Event::JobPodCleanup { pod } => jobctl::cleanup_orphan_pod(w, &pod),
     }

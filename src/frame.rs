@@ -250,12 +250,20 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
         .list(Kind::Job)
         .filter_map(Object::as_job)
         .collect();
+    let cronjobs: Vec<_> = world
+        .store
+        .list(Kind::CronJob)
+        .filter_map(|o| match o {
+            Object::CronJob(c) => Some(&**c),
+            _ => None,
+        })
+        .collect();
     let node_list: Vec<_> = world
         .store
         .list(Kind::Node)
         .filter_map(Object::as_node)
         .collect();
-    let tables = vec![
+    let mut tables = vec![
         table(
             "kubectl get pods -o wide",
             &table::POD_WIDE_HEADER,
@@ -269,12 +277,21 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
             &mut jobs.iter().map(|j| table::job_row(j, now, false)),
         ),
         table(
+            "kubectl get cronjobs",
+            &table::CRONJOB_HEADER,
+            cronjobs.len(),
+            &mut cronjobs.iter().map(|c| table::cronjob_row(c, now, false)),
+        ),
+        table(
             "kubectl get nodes",
             &table::NODE_HEADER,
             node_list.len(),
             &mut node_list.iter().map(|n| table::node_row(n, now, false)),
         ),
     ];
+    if cronjobs.is_empty() {
+        tables.retain(|t| t.command != "kubectl get cronjobs");
+    }
     let events = newest_events(world, FRAME_EVENTS)
         .into_iter()
         .map(|e| event_row(world, e))

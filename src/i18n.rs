@@ -1,7 +1,9 @@
 //! Every string a learner reads, in English and Simplified Chinese. The `Text` enum makes a
 //! missing translation a compile error; API messages themselves stay verbatim, as kubectl shows.
 
-use crate::sim::{format_duration, Actor, Change, JobDecision, JobSync, Update};
+use crate::sim::{
+    format_duration, Actor, Change, CronDecision, CronJobSync, JobDecision, JobSync, Update,
+};
 
 /// The UI language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -341,6 +343,7 @@ pub fn change(c: &Change, lang: Lang) -> String {
                 message,
             } => format!("拒绝了 {}/{name}：{message}", kind.lower()),
             Change::JobSync(s) => job_sync_zh(s),
+            Change::CronJobSync(s) => cron_sync_zh(s),
             Change::Note { zh, .. } => zh.clone(),
         },
     }
@@ -397,7 +400,59 @@ pub fn update_zh(u: &Update) -> String {
         Update::TaintsChanged => "污点已更改".to_string(),
         Update::Cordoned { cordoned: true } => "已封锁（不可调度）".to_string(),
         Update::Cordoned { cordoned: false } => "已解除封锁".to_string(),
+        Update::CronJobStatus {
+            active,
+            last_schedule,
+        } => match last_schedule {
+            Some(t) => format!("状态：活跃 {active}，最近调度时间 {t}"),
+            None => format!("状态：活跃 {active}"),
+        },
     }
+}
+
+/// What a CronJob sync decided, in a language.
+pub fn cron_decision(d: &CronDecision, lang: Lang) -> String {
+    match lang {
+        Lang::En => d.to_string(),
+        Lang::Zh => match d {
+            CronDecision::Created { job } => format!("创建了 job/{job}"),
+            CronDecision::Replaced { deleted, job } => {
+                format!("替换：删除 {}，创建 job/{job}", deleted.join("、"))
+            }
+            CronDecision::SkippedForbid { running } => {
+                format!("跳过（Forbid）：{} 仍在运行", running.join("、"))
+            }
+            CronDecision::TooLate => "错过：已超过 startingDeadlineSeconds".into(),
+            CronDecision::AlreadyDone => "该时间点已处理".into(),
+            CronDecision::NotDue => "还没有到期的调度时间".into(),
+            CronDecision::Suspended => "已挂起".into(),
+            CronDecision::Deleting => "正在删除".into(),
+            CronDecision::UnknownTimeZone => "未知时区".into(),
+            CronDecision::Unparseable => "无法解析的调度表达式".into(),
+            CronDecision::InvalidSchedule => "无效的调度（永远不会触发）".into(),
+            CronDecision::Exists { job } => format!("job/{job} 已存在"),
+            CronDecision::CreateFailed => "创建失败".into(),
+        },
+    }
+}
+
+/// A CronJob sync in Chinese.
+fn cron_sync_zh(s: &CronJobSync) -> String {
+    let mut out = format!("同步 cronjob/{}", s.cronjob);
+    if let Some(t) = s.chosen {
+        out.push_str(&format!("：调度时间 {t}"));
+    }
+    if s.missed > 1 {
+        out.push_str(&format!("（约错过 {} 次）", s.missed));
+    }
+    out.push_str(&format!(" → {}", cron_decision(&s.decision, Lang::Zh)));
+    if !s.cleaned.is_empty() {
+        out.push_str(&format!("；清理 {}", s.cleaned.join("、")));
+    }
+    if let Some(t) = s.next {
+        out.push_str(&format!("；下次 {t}"));
+    }
+    out
 }
 
 /// What a Job sync decided, in a language.

@@ -10,5 +10,7 @@ pub mod workqueue;
 pub use queue::EventQueue;
 pub use rng::Rng;
 pub use time::{format_duration, parse_duration, SimTime};
-pub use trace::{Actor, Cause, Change, JobDecision, JobSync, TraceEvent, Update};
+pub use trace::{
+    Actor, Cause, Change, CronDecision, CronJobSync, JobDecision, JobSync, TraceEvent, Update,
+};
 pub use workqueue::WorkQueue;

@@ -89,6 +89,8 @@ pub enum Event {
 pub enum Controller {
     /// The Job controller.
     Job,
+    /// The CronJob controller.
+    CronJob,
     /// The TTL-after-finished controller.
     Ttl,
 }

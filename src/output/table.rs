@@ -1,6 +1,7 @@
 //! `kubectl get` tables: nodes and pods with kubectl's columns and STATUS logic, then events.
 
 use super::{human_duration, sorted_events};
+use crate::model::cronjob::CronJob;
 use crate::model::job::Job;
 use crate::model::{Kind, Node, Object, Pod, Time};
 use crate::world::World;
@@ -227,6 +228,46 @@ pub fn job_row(j: &Job, now: Time, prefix: bool) -> Vec<String> {
     ]
 }
 
+/// `kubectl get cronjobs` columns.
+pub const CRONJOB_HEADER: [&str; 7] = [
+    "NAME",
+    "SCHEDULE",
+    "TIMEZONE",
+    "SUSPEND",
+    "ACTIVE",
+    "LAST SCHEDULE",
+    "AGE",
+];
+
+/// `kubectl get cronjobs` row (printCronJob: `<none>` for an unset zone or schedule time).
+pub fn cronjob_row(c: &CronJob, now: Time, prefix: bool) -> Vec<String> {
+    let status = c.status.clone().unwrap_or_default();
+    let name = if prefix {
+        format!("cronjob.batch/{}", c.metadata.name)
+    } else {
+        c.metadata.name.clone()
+    };
+    vec![
+        name,
+        c.spec.schedule.clone(),
+        c.spec.time_zone.clone().unwrap_or_else(|| "<none>".into()),
+        match c.spec.suspend {
+            None => "<unset>".into(),
+            Some(true) => "True".into(),
+            Some(false) => "False".into(),
+        },
+        status.active.len().to_string(),
+        status
+            .last_schedule_time
+            .map_or_else(|| "<none>".into(), |t| age(now, Some(t))),
+        age(now, c.metadata.creation_timestamp),
+    ]
+}
+
+fn header(h: &[&str]) -> Vec<String> {
+    h.iter().map(|s| s.to_string()).collect()
+}
+
 /// Every kind's table (like `kubectl get nodes,pods`) and then `kubectl get events`.
 pub fn tables(w: &World) -> String {
     let now = w.wall_now();
@@ -267,14 +308,24 @@ pub fn tables(w: &World) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        let mut rows = vec![vec![
-            "NAME".into(),
-            "STATUS".into(),
-            "COMPLETIONS".into(),
-            "DURATION".into(),
-            "AGE".into(),
-        ]];
+        let mut rows = vec![header(&JOB_HEADER)];
         rows.extend(jobs.iter().map(|j| job_row(j, now, true)));
+        out.push_str(&layout(&rows));
+    }
+    let cronjobs: Vec<&CronJob> = w
+        .store
+        .list(Kind::CronJob)
+        .filter_map(|o| match o {
+            Object::CronJob(c) => Some(&**c),
+            _ => None,
+        })
+        .collect();
+    if !cronjobs.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let mut rows = vec![header(&CRONJOB_HEADER)];
+        rows.extend(cronjobs.iter().map(|c| cronjob_row(c, now, true)));
         out.push_str(&layout(&rows));
     }
     let events = sorted_events(w);

@@ -3,7 +3,7 @@
 //! Entries are data (enums with fields), not sentences, so that the UI can translate them.
 
 use super::SimTime;
-use crate::model::Kind;
+use crate::model::{Kind, Time};
 use serde::Serialize;
 use std::fmt;
 
@@ -177,6 +177,8 @@ pub enum Change {
     },
     /// One sync of the Job controller: what it observed, decided and did.
     JobSync(Box<JobSync>),
+    /// One sync of the CronJob controller: the schedule times it considered and what it did.
+    CronJobSync(Box<CronJobSync>),
     /// A scenario note for the learner.
     Note {
         /// English.
@@ -273,6 +275,13 @@ pub enum Update {
         /// True for cordon, false for uncordon.
         cordoned: bool,
     },
+    /// A CronJob's status was written.
+    CronJobStatus {
+        /// Jobs in `status.active`.
+        active: usize,
+        /// `status.lastScheduleTime`.
+        last_schedule: Option<Time>,
+    },
 }
 
 impl fmt::Display for Update {
@@ -335,6 +344,16 @@ impl fmt::Display for Update {
             Update::TaintsChanged => f.write_str("taints changed"),
             Update::Cordoned { cordoned: true } => f.write_str("cordoned"),
             Update::Cordoned { cordoned: false } => f.write_str("uncordoned"),
+            Update::CronJobStatus {
+                active,
+                last_schedule,
+            } => {
+                write!(f, "status: active {active}")?;
+                match last_schedule {
+                    Some(t) => write!(f, ", lastScheduleTime {t}"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -457,6 +476,123 @@ impl fmt::Display for JobSync {
     }
 }
 
+/// What a CronJob sync considered, decided and did (3.3–3.4 of the semantics).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CronJobSync {
+    /// The CronJob.
+    pub cronjob: String,
+    /// The schedule's time zone (`UTC` when unset).
+    pub zone: String,
+    /// The time the search started after: lastScheduleTime or creation, or now −
+    /// startingDeadlineSeconds.
+    pub earliest: Option<Time>,
+    /// Whether startingDeadlineSeconds moved `earliest`.
+    pub deadline_applied: bool,
+    /// The schedule times computed (the first two after `earliest`, then the walk).
+    pub considered: Vec<Time>,
+    /// The scheduled time acted on.
+    pub chosen: Option<Time>,
+    /// The controller's estimate of missed times (0 when it did not estimate).
+    pub missed: i64,
+    /// Jobs in `status.active` after the sync.
+    pub active: Vec<String>,
+    /// Finished Jobs deleted by the history limits.
+    pub cleaned: Vec<String>,
+    /// What it decided.
+    pub decision: CronDecision,
+    /// The next schedule time it will wake for.
+    pub next: Option<Time>,
+}
+
+/// The decision of a CronJob sync.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum CronDecision {
+    /// A Job was created for the scheduled time.
+    Created {
+        /// The Job.
+        job: String,
+    },
+    /// Replace: the running Jobs were deleted, then the Job created.
+    Replaced {
+        /// The deleted Jobs.
+        deleted: Vec<String>,
+        /// The new Job.
+        job: String,
+    },
+    /// Forbid: a Job is still running, so this time is skipped (and not recorded as done).
+    SkippedForbid {
+        /// The running Jobs.
+        running: Vec<String>,
+    },
+    /// The scheduled time is older than startingDeadlineSeconds allows.
+    TooLate,
+    /// The time was already handled (its Job is active, or it is lastScheduleTime).
+    AlreadyDone,
+    /// No schedule time has come since the earliest time considered.
+    NotDue,
+    /// `spec.suspend` is true: nothing is scheduled.
+    Suspended,
+    /// The CronJob is being deleted: status only.
+    Deleting,
+    /// The time zone cannot be loaded.
+    UnknownTimeZone,
+    /// The schedule does not parse.
+    Unparseable,
+    /// The schedule parses but never fires (e.g. Feb 31).
+    InvalidSchedule,
+    /// The Job for this time already existed; it was added to `active`.
+    Exists {
+        /// The Job.
+        job: String,
+    },
+    /// Creating the Job failed.
+    CreateFailed,
+}
+
+impl fmt::Display for CronDecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CronDecision::Created { job } => write!(f, "created job/{job}"),
+            CronDecision::Replaced { deleted, job } => {
+                write!(f, "replaced {} with job/{job}", deleted.join(", "))
+            }
+            CronDecision::SkippedForbid { running } => {
+                write!(f, "skipped (Forbid): {} still running", running.join(", "))
+            }
+            CronDecision::TooLate => f.write_str("missed: past startingDeadlineSeconds"),
+            CronDecision::AlreadyDone => f.write_str("already handled"),
+            CronDecision::NotDue => f.write_str("nothing due"),
+            CronDecision::Suspended => f.write_str("suspended"),
+            CronDecision::Deleting => f.write_str("being deleted"),
+            CronDecision::UnknownTimeZone => f.write_str("unknown time zone"),
+            CronDecision::Unparseable => f.write_str("unparseable schedule"),
+            CronDecision::InvalidSchedule => f.write_str("invalid schedule"),
+            CronDecision::Exists { job } => write!(f, "job/{job} already existed"),
+            CronDecision::CreateFailed => f.write_str("create failed"),
+        }
+    }
+}
+
+impl fmt::Display for CronJobSync {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "sync cronjob/{}", self.cronjob)?;
+        if let Some(t) = self.chosen {
+            write!(f, ": scheduled {t}")?;
+        }
+        if self.missed > 1 {
+            write!(f, " (about {} missed)", self.missed)?;
+        }
+        write!(f, " → {}", self.decision)?;
+        if !self.cleaned.is_empty() {
+            write!(f, "; cleaned {}", self.cleaned.join(", "))?;
+        }
+        if let Some(t) = self.next {
+            write!(f, "; next {t}")?;
+        }
+        Ok(())
+    }
+}
+
 /// One entry of the trace.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TraceEvent {
@@ -499,6 +635,7 @@ impl fmt::Display for Change {
                 message,
             } => write!(f, "rejected {}/{name}: {message}", kind.lower()),
             Change::JobSync(s) => write!(f, "{s}"),
+            Change::CronJobSync(s) => write!(f, "{s}"),
             Change::Note { en, .. } => write!(f, "note: {en}"),
         }
     }
