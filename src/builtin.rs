@@ -60,6 +60,34 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/job-pod-failure-policy.yaml"),
     },
     Builtin {
+        id: "cronjob-hello",
+        text: include_str!("../tests/scenarios/cronjob-hello.yaml"),
+    },
+    Builtin {
+        id: "cronjob-concurrency",
+        text: include_str!("../tests/scenarios/cronjob-concurrency.yaml"),
+    },
+    Builtin {
+        id: "cronjob-suspend",
+        text: include_str!("../tests/scenarios/cronjob-suspend.yaml"),
+    },
+    Builtin {
+        id: "cronjob-failed-history",
+        text: include_str!("../tests/scenarios/cronjob-failed-history.yaml"),
+    },
+    Builtin {
+        id: "cronjob-timezone",
+        text: include_str!("../tests/scenarios/cronjob-timezone.yaml"),
+    },
+    Builtin {
+        id: "cronjob-deadline",
+        text: include_str!("../tests/scenarios/cronjob-deadline.yaml"),
+    },
+    Builtin {
+        id: "cronjob-dom-dow",
+        text: include_str!("../tests/scenarios/cronjob-dom-dow.yaml"),
+    },
+    Builtin {
         id: "job-backoff-per-index",
         text: include_str!("../tests/scenarios/job-backoff-per-index.yaml"),
     },
