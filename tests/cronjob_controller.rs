@@ -71,10 +71,8 @@ fn row(name: &'static str) -> Row {
 }
 
 fn cronjob_spec(r: &Row) -> CronJobSpec {
-    let text = format!(
-        "apiVersion: batch/v1\nkind: CronJob\nmetadata: {{name: mycronjob}}\nspec:\n  schedule: \"0 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{{name: c, image: busybox}}]\n"
-    );
-    let m = api::manifest::parse_manifests(&text).unwrap();
+    let text = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: mycronjob}\nspec:\n  schedule: \"0 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: c, image: busybox}]\n";
+    let m = api::manifest::parse_manifests(text).unwrap();
     let Object::CronJob(cj) = &m[0].object else {
         panic!("not a CronJob")
     };
