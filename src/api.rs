@@ -115,7 +115,7 @@ pub fn update(w: &mut World, mut obj: Object, what: impl Into<Update>) -> Result
         meta.uid = old.meta().uid.clone();
         meta.creation_timestamp = old.meta().creation_timestamp;
     }
-    if kind_has_generation(kind) && obj.spec_json() != old.spec_json() {
+    if kind_has_generation(kind) && obj.spec_differs(&old) {
         let g = old.meta().generation.unwrap_or(1) + 1;
         obj.meta_mut().generation = Some(g);
     }

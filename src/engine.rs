@@ -16,12 +16,15 @@ use crate::{gc, kubelet, nodelifecycle, output, scheduler};
 pub const CHECKPOINT_EVERY: usize = 256;
 /// A bound on events per run, so that no input can loop forever.
 pub const MAX_EVENTS: usize = 5_000_000;
+/// The bound for a headless run, which keeps no history (a year of a per-minute CronJob is
+/// about 9.5 million events).
+pub const MAX_EVENTS_HEADLESS: usize = 20_000_000;
 
 /// Why a run stopped early.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EngineError {
     /// The event budget ran out.
-    #[error("the run exceeded {MAX_EVENTS} events before reaching its end; shorten `until` or the scenario")]
+    #[error("the run exceeded its event budget ({MAX_EVENTS} events, {MAX_EVENTS_HEADLESS} headless) before reaching its end; shorten `until` or the scenario")]
     TooManyEvents,
 }
 
@@ -57,6 +60,7 @@ pub struct Sim {
     seq: u64,
     error: Option<EngineError>,
     timeline: Timeline,
+    record: bool,
 }
 
 impl Sim {
@@ -89,12 +93,28 @@ impl Sim {
             seq: 0,
             error: None,
             timeline: Timeline::default(),
+            record: true,
         };
         sim.settle();
         sim.checkpoints.push(Checkpoint {
             world: sim.world.clone(),
         });
         sim
+    }
+
+    /// A run that keeps no history: no trace, no timeline, no checkpoints (so no `seek`).
+    /// For long headless runs and benchmarks, where only the world at the end matters;
+    /// the world evolves exactly as in a recorded run.
+    pub fn headless(scenario: Scenario) -> Sim {
+        let mut sim = Sim::new(scenario);
+        sim.record = false;
+        sim.trace.clear();
+        sim
+    }
+
+    /// Events processed so far.
+    pub fn events(&self) -> usize {
+        self.events
     }
 
     /// The scenario.
@@ -163,13 +183,18 @@ impl Sim {
         };
         self.world.now = at;
         self.events += 1;
-        if self.events > MAX_EVENTS {
+        let bound = if self.record {
+            MAX_EVENTS
+        } else {
+            MAX_EVENTS_HEADLESS
+        };
+        if self.events > bound {
             self.error = Some(EngineError::TooManyEvents);
             return false;
         }
         dispatch(&mut self.world, &self.scenario, event, cause);
         self.settle();
-        if self.events % CHECKPOINT_EVERY == 0 {
+        if self.record && self.events % CHECKPOINT_EVERY == 0 {
             self.checkpoints.push(Checkpoint {
                 world: self.world.clone(),
             });
@@ -192,8 +217,12 @@ impl Sim {
     /// Delivers watch events to informers until none are left, and moves log lines to the trace.
     fn settle(&mut self) {
         let delivered = settle_world(&mut self.world);
-        self.timeline.record(self.world.now, &delivered);
         fire_triggers(&mut self.world, &self.scenario);
+        if !self.record {
+            self.seq += self.world.take_log().len() as u64;
+            return;
+        }
+        self.timeline.record(self.world.now, &delivered);
         for line in self.world.take_log() {
             self.seq += 1;
             self.trace.push(TraceEvent {
@@ -249,6 +278,7 @@ impl Sim {
             seq: self.trace[..kept].last().map(|e| e.seq).unwrap_or(0),
             error: None,
             timeline: self.timeline.truncate(t),
+            record: self.record,
         }
     }
 

@@ -50,6 +50,28 @@ impl EventTarget {
     }
 }
 
+/// kube-apiserver's `--event-ttl` (1 h): an Event is gone an hour after its last update.
+pub const EVENT_TTL_MS: i64 = 3_600_000;
+/// Expired Events are swept at most once per simulated minute.
+const SWEEP_EVERY_MS: i64 = 60_000;
+
+/// Removes Events whose TTL has run out (etcd drops them when their lease expires).
+fn expire_events(w: &mut World, now: Time) {
+    let store = &mut w.store;
+    if now.0 - store.events_swept.0 < SWEEP_EVERY_MS {
+        return;
+    }
+    store.events_swept = now;
+    let before = store.events.len();
+    store
+        .events
+        .retain(|_, e| e.last_timestamp.is_none_or(|t| now.0 - t.0 < EVENT_TTL_MS));
+    if store.events.len() != before {
+        let events = &store.events;
+        store.event_keys.retain(|_, name| events.contains_key(name));
+    }
+}
+
 /// Records an event (or bumps the count of an identical earlier one).
 pub fn record_event(
     w: &mut World,
@@ -74,6 +96,7 @@ pub fn record_event(
         object: format!("{}/{}", target.kind.to_ascii_lowercase(), target.name),
         message: message.to_string(),
     });
+    expire_events(w, now);
     let rv = w.store.next_rv().to_string();
     if let Some(name) = w.store.event_keys.get(&key).cloned() {
         if let Some(ev) = w.store.events.get_mut(&name).map(std::rc::Rc::make_mut) {

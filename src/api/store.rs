@@ -77,6 +77,8 @@ pub struct Store {
     objects: BTreeMap<(Kind, String), Rc<Object>>,
     pub(crate) events: BTreeMap<String, Rc<Event>>,
     pub(crate) event_keys: BTreeMap<(String, String, String, String, String), String>,
+    /// When expired Events were last swept.
+    pub(crate) events_swept: crate::model::Time,
     uids: BTreeMap<String, (Kind, String)>,
     rv: u64,
     watch: Vec<WatchEvent>,

@@ -191,15 +191,17 @@ impl Object {
         }
     }
 
-    /// The spec as JSON, to detect spec changes (generation bumps).
-    pub fn spec_json(&self) -> serde_json::Value {
-        match self {
-            Object::Node(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
-            Object::Pod(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
-            Object::Job(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
-            Object::CronJob(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
-            Object::DaemonSet(o) => serde_json::to_value(&o.spec).unwrap_or_default(),
-            Object::ControllerRevision(o) => serde_json::to_value(&o.data).unwrap_or_default(),
+    /// Whether two versions of an object have different specs (a generation bump). Typed
+    /// comparison: the specs derive `PartialEq` field by field.
+    pub fn spec_differs(&self, other: &Object) -> bool {
+        match (self, other) {
+            (Object::Node(a), Object::Node(b)) => a.spec != b.spec,
+            (Object::Pod(a), Object::Pod(b)) => a.spec != b.spec,
+            (Object::Job(a), Object::Job(b)) => a.spec != b.spec,
+            (Object::CronJob(a), Object::CronJob(b)) => a.spec != b.spec,
+            (Object::DaemonSet(a), Object::DaemonSet(b)) => a.spec != b.spec,
+            (Object::ControllerRevision(a), Object::ControllerRevision(b)) => a.data != b.data,
+            _ => true,
         }
     }
 }

@@ -1,0 +1,75 @@
+//! CronJob benchmark: a per-minute CronJob whose Job finishes at once, for one simulated year
+//! (525,600 ticks), run headless (no trace). Prints one JSON object: wall time, events, and
+//! at each quarter the store's size and the process's resident memory, which the history
+//! limits and the Event TTL must keep flat. Run with `cargo bench --bench cronjob_year`.
+
+// A benchmark measures wall time and memory; the simulation it measures never reads them.
+#![allow(clippy::disallowed_methods)]
+
+use podlab::engine::Sim;
+use podlab::model::Kind;
+use podlab::sim::SimTime;
+use std::time::Instant;
+
+const SCENARIO: &str = r#"name: cronjob-year
+cluster:
+  nodes: 2
+manifests: |
+  apiVersion: batch/v1
+  kind: CronJob
+  metadata: {name: tick}
+  spec:
+    schedule: "* * * * *"
+    jobTemplate:
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+            - {name: tick, image: busybox, command: ["true"]}
+until: 8760h
+"#;
+
+/// Resident memory in KiB (Linux), or 0 where /proc is not there.
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    // PODLAB_BENCH_HOURS shortens the run while profiling.
+    let text = match std::env::var("PODLAB_BENCH_HOURS") {
+        Ok(h) => SCENARIO.replace("until: 8760h", &format!("until: {h}h")),
+        Err(_) => SCENARIO.to_string(),
+    };
+    let scenario = podlab::scenario::parse(&text).expect("scenario parses");
+    let year = scenario.until;
+    let mut sim = Sim::headless(scenario);
+    let t0 = Instant::now();
+    let mut quarters = Vec::new();
+    for q in 1..=4u64 {
+        sim.run_until(SimTime(year.0 / 4 * q));
+        let w = sim.world();
+        let objects: usize = Kind::ALL.iter().map(|k| w.store.list(*k).count()).sum();
+        quarters.push(format!(
+            "{{\"quarter\": {q}, \"objects\": {objects}, \"events\": {}, \"rss_kib\": {}}}",
+            w.store.events().count(),
+            rss_kib()
+        ));
+    }
+    let wall_ms = t0.elapsed().as_secs_f64() * 1e3;
+    let jobs_created = sim.world().store.resource_version();
+    assert!(sim.error().is_none(), "{:?}", sim.error());
+    println!(
+        "{{\"scenario\": \"cronjob-every-minute-one-year\", \"ticks\": {}, \"wall_ms\": {wall_ms:.0}, \"engine_events\": {}, \"last_resource_version\": {jobs_created}, \"quarters\": [{}]}}",
+        year.0 / 60_000,
+        sim.events(),
+        quarters.join(", ")
+    );
+}
