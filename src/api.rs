@@ -15,6 +15,7 @@ use crate::model::{Kind, Node, Object, Pod};
 use crate::sim::trace::WatchType;
 use crate::sim::{Change, Update};
 use crate::world::World;
+use std::rc::Rc;
 
 /// The namespace every namespaced object lives in.
 pub const NAMESPACE: &str = "default";
@@ -36,7 +37,7 @@ pub fn node<'w>(w: &'w World, name: &str) -> Option<&'w Node> {
 
 /// Creates an object: fills uid, resourceVersion, creationTimestamp, generation and a generated
 /// name, then stores it and emits ADDED.
-pub fn create(w: &mut World, mut obj: Object) -> Result<Object, ApiError> {
+pub fn create(w: &mut World, mut obj: Object) -> Result<Rc<Object>, ApiError> {
     let kind = obj.kind();
     let now = w.wall_now();
     let meta = obj.meta_mut();
@@ -86,8 +87,7 @@ pub fn create(w: &mut World, mut obj: Object) -> Result<Object, ApiError> {
         kind,
         name: name.clone(),
     });
-    w.store.insert(obj.clone(), WatchType::Added);
-    Ok(obj)
+    Ok(w.store.insert(obj, WatchType::Added))
 }
 
 fn kind_has_generation(kind: Kind) -> bool {
@@ -96,17 +96,21 @@ fn kind_has_generation(kind: Kind) -> bool {
 
 /// Writes a changed object. Fails with Conflict when its resourceVersion is stale. Bumps
 /// generation on spec changes; removes a terminating object whose finalizers are gone.
-pub fn update(w: &mut World, mut obj: Object, what: impl Into<Update>) -> Result<Object, ApiError> {
+pub fn update(
+    w: &mut World,
+    mut obj: Object,
+    what: impl Into<Update>,
+) -> Result<Rc<Object>, ApiError> {
     let kind = obj.kind();
     let name = obj.meta().name.clone();
-    let Some(old) = w.store.get(kind, &name).cloned() else {
+    let Some(old) = w.store.get_shared(kind, &name) else {
         return Err(ApiError::NotFound { kind, name });
     };
     if obj.meta().resource_version != old.meta().resource_version {
         return Err(ApiError::Conflict { kind, name });
     }
-    if obj == old {
-        return Ok(obj);
+    if obj == *old {
+        return Ok(old);
     }
     let rv = w.store.next_rv();
     {
@@ -129,15 +133,14 @@ pub fn update(w: &mut World, mut obj: Object, what: impl Into<Update>) -> Result
             name: name.clone(),
         });
         w.store.remove(kind, &name);
-        return Ok(obj);
+        return Ok(Rc::new(obj));
     }
     w.log(Change::Updated {
         kind,
         name,
         what: what.into(),
     });
-    w.store.insert(obj.clone(), WatchType::Modified);
-    Ok(obj)
+    Ok(w.store.insert(obj, WatchType::Modified))
 }
 
 /// Reads, changes and writes an object in one go (the usual controller pattern).
@@ -147,7 +150,7 @@ pub fn mutate(
     name: &str,
     what: impl Into<Update>,
     change: impl FnOnce(&mut Object),
-) -> Result<Object, ApiError> {
+) -> Result<Rc<Object>, ApiError> {
     let Some(mut obj) = w.store.get(kind, name).cloned() else {
         return Err(ApiError::NotFound {
             kind,
@@ -164,7 +167,7 @@ pub fn mutate_pod(
     name: &str,
     what: impl Into<Update>,
     change: impl FnOnce(&mut Pod),
-) -> Result<Object, ApiError> {
+) -> Result<Rc<Object>, ApiError> {
     mutate(w, Kind::Pod, name, what, |o| {
         if let Object::Pod(p) = o {
             change(p)
@@ -178,7 +181,7 @@ pub fn mutate_node(
     name: &str,
     what: impl Into<Update>,
     change: impl FnOnce(&mut Node),
-) -> Result<Object, ApiError> {
+) -> Result<Rc<Object>, ApiError> {
     mutate(w, Kind::Node, name, what, |o| {
         if let Object::Node(n) = o {
             change(n)
@@ -348,7 +351,7 @@ mod tests {
                 .unwrap()
         };
         assert!(rv(&b) > rv(&a));
-        let mut changed = a.clone();
+        let mut changed = (*a).clone();
         changed.meta_mut().labels.insert("x".into(), "y".into());
         let updated = update(&mut w, changed.clone(), Update::LabelsChanged).unwrap();
         assert!(rv(&updated) > rv(&b));

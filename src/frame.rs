@@ -387,6 +387,14 @@ impl Player {
         }
     }
 
+    /// The Jobs a CronJob's history limits will delete next, at the time of the last frame.
+    pub fn cleaned_next(&self, cronjob: &str) -> Vec<String> {
+        self.cursor
+            .world()
+            .map(|w| crate::crontimeline::cleaned_next(w, cronjob))
+            .unwrap_or_default()
+    }
+
     /// Describes an object at the time of the last frame (no replay needed).
     pub fn describe(&self, kind: Kind, name: &str) -> Option<Described> {
         describe_in(self.cursor.world()?, kind, name)

@@ -351,9 +351,8 @@ fn admit(w: &mut World, node: &str, pod: Pod) {
             status::refresh_conditions(p, now);
         },
     );
-    let Ok(Object::Pod(pod)) = updated else {
-        return;
-    };
+    let Ok(updated) = updated else { return };
+    let Some(pod) = updated.as_pod() else { return };
     // Pulls happen before containers start; an IfNotPresent image already on the node is reused.
     for c in &pod.spec.containers {
         let present = w.kubelets[node].images.contains(&c.image);
@@ -441,7 +440,8 @@ fn start_containers(w: &mut World, node: &str, pod: Pod) {
             status::refresh_conditions(p, now);
         },
     );
-    let Ok(Object::Pod(pod)) = result else { return };
+    let Ok(result) = result else { return };
+    let Some(pod) = result.as_pod() else { return };
     for (i, c) in pod.spec.containers.iter().enumerate() {
         let t = target(&pod).container(&c.name);
         event(
@@ -722,7 +722,8 @@ fn restart_container(w: &mut World, node: &str, pod: Pod, i: usize) {
             status::refresh_conditions(p, now);
         },
     );
-    let Ok(Object::Pod(pod)) = result else { return };
+    let Ok(result) = result else { return };
+    let Some(pod) = result.as_pod() else { return };
     let image = pod.spec.containers[i].image.clone();
     let t = target(&pod).container(&name);
     event(

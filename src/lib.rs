@@ -10,6 +10,7 @@ pub mod api;
 pub mod builtin;
 pub mod controllers;
 pub mod cron;
+pub mod crontimeline;
 pub mod engine;
 pub mod frame;
 pub mod gc;

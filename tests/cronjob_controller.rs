@@ -12,6 +12,7 @@ use podlab::model::job::{Job, JobCondition, JobStatus};
 use podlab::model::{Kind, Object, ObjectReference, Time};
 use podlab::sim::SimTime;
 use podlab::world::{KubeletConfig, World};
+use std::rc::Rc;
 
 const START: &str = "2016-05-12T00:00:00Z";
 
@@ -85,7 +86,7 @@ fn cronjob_spec(r: &Row) -> CronJobSpec {
     spec
 }
 
-fn create_cronjob(w: &mut World, spec: CronJobSpec, created: Time) -> Object {
+fn create_cronjob(w: &mut World, spec: CronJobSpec, created: Time) -> Rc<Object> {
     set_clock(w, created);
     let mut cj = CronJob {
         api_version: "batch/v1".into(),
@@ -111,7 +112,7 @@ fn finished(type_: &str, start: Option<Time>, done: Time) -> JobStatus {
 }
 
 /// A Job of the CronJob, created at `t` with a status.
-fn child(w: &mut World, cj: &Object, name: &str, t: Time, status: Option<JobStatus>) -> Object {
+fn child(w: &mut World, cj: &Object, name: &str, t: Time, status: Option<JobStatus>) -> Rc<Object> {
     set_clock(w, t);
     let mut job = Job {
         api_version: "batch/v1".into(),

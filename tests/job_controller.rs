@@ -284,7 +284,9 @@ fn run(s: &Setup) -> Outcome {
     if deleting {
         api::delete(&mut w, Kind::Job, "job", DeleteOptions::default()).unwrap();
     }
-    let job_obj = api::get(&w, Kind::Job, "job").cloned().unwrap_or(job_obj);
+    let job_obj = api::get(&w, Kind::Job, "job")
+        .cloned()
+        .unwrap_or_else(|| (*job_obj).clone());
     for (i, row) in s.pods.iter().enumerate() {
         let pod = pod_for(&job_obj, i, row, now);
         let name = pod.metadata.name.clone();

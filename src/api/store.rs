@@ -101,6 +101,11 @@ impl Store {
         self.objects.get(&(kind, name.to_string())).map(|o| &**o)
     }
 
+    /// Reads an object as a shared handle (no copy).
+    pub fn get_shared(&self, kind: Kind, name: &str) -> Option<Rc<Object>> {
+        self.objects.get(&(kind, name.to_string())).cloned()
+    }
+
     /// Reads an object by uid.
     pub fn get_by_uid(&self, uid: &str) -> Option<&Object> {
         let (kind, name) = self.uids.get(uid)?;
@@ -142,16 +147,17 @@ impl Store {
     }
 
     /// Stores `obj` (ADDED or MODIFIED; a MODIFIED event carries the stored object as `old`).
-    pub(crate) fn insert(&mut self, obj: Object, ty: WatchType) {
+    pub(crate) fn insert(&mut self, obj: Object, ty: WatchType) -> Rc<Object> {
         let key = (obj.kind(), obj.meta().name.clone());
         self.uids.insert(obj.meta().uid().to_string(), key.clone());
         let obj = Rc::new(obj);
         let old = self.objects.insert(key, Rc::clone(&obj));
         self.watch.push(WatchEvent {
             ty,
-            object: obj,
+            object: Rc::clone(&obj),
             old: old.filter(|_| ty == WatchType::Modified),
         });
+        obj
     }
 
     /// Removes an object; informers see its last state.

@@ -168,10 +168,10 @@ pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
     let cause = w.cause().clone();
     w.act_as(Actor::Controller(COMPONENT.into()), cause);
     let name = name_of(k).to_string();
-    let Some(cj_obj) = api::get(w, Kind::CronJob, &name).cloned() else {
+    let Some(cj_obj) = w.store.get_shared(Kind::CronJob, &name) else {
         return Ok(None);
     };
-    let Object::CronJob(cj) = &cj_obj else {
+    let Object::CronJob(cj) = &*cj_obj else {
         return Ok(None);
     };
     let mut cj: CronJob = (**cj).clone();
@@ -527,7 +527,7 @@ fn sync_cronjob(
             created
         }
         Err(api::ApiError::AlreadyExists { .. }) => {
-            let Some(existing) = api::get(w, Kind::Job, &job_name).cloned() else {
+            let Some(existing) = w.store.get_shared(Kind::Job, &job_name) else {
                 return Err(SyncError::Get);
             };
             let ours = existing

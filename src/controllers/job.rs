@@ -229,7 +229,7 @@ fn claim_pods(w: &mut World, job: &Job, job_obj: &Object) -> Vec<Rc<Object>> {
                         }
                     },
                 ) {
-                    out.push(Rc::new(adopted));
+                    out.push(adopted);
                 }
             }
             _ => {}
@@ -275,7 +275,7 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
     let cause = w.cause().clone();
     w.act_as(Actor::Controller(COMPONENT.into()), cause);
     let name = name_of(k).to_string();
-    let Some(job_obj) = api::get(w, Kind::Job, &name).cloned() else {
+    let Some(job_obj) = w.store.get_shared(Kind::Job, &name) else {
         w.controllers.job.expectations.remove(k);
         w.controllers.job.backoff.remove(k);
         return None;
@@ -809,11 +809,17 @@ fn owned_pods<'w>(w: &'w World, job: &'w Job) -> impl Iterator<Item = &'w Pod> +
 }
 
 /// Writes the status when it changed; returns the stored Job.
-fn write_status(w: &mut World, job_obj: &Object, status: &JobStatus, before: &JobStatus) -> Object {
+fn write_status(
+    w: &mut World,
+    job_obj: &Object,
+    status: &JobStatus,
+    before: &JobStatus,
+) -> Rc<Object> {
     if status == before {
-        return api::get(w, Kind::Job, &job_obj.meta().name)
-            .cloned()
-            .unwrap_or_else(|| job_obj.clone());
+        return w
+            .store
+            .get_shared(Kind::Job, &job_obj.meta().name)
+            .unwrap_or_else(|| Rc::new(job_obj.clone()));
     }
     let what = Update::JobStatus {
         active: status.active,
@@ -832,7 +838,7 @@ fn write_status(w: &mut World, job_obj: &Object, status: &JobStatus, before: &Jo
             j.status = Some(status);
         }
     })
-    .unwrap_or_else(|_| job_obj.clone())
+    .unwrap_or_else(|_| Rc::new(job_obj.clone()))
 }
 
 /// manageJob (2.7): how many pods to create or delete. Returns the decision, wantActive and a

@@ -2,8 +2,8 @@
 
 use super::clock::FrameClock;
 use super::components::{
-    ActivityFeed, ClusterView, ControlPlane, ControllerPanel, Controls, Editor, EventsPanel,
-    Inspector, Legend, TablesPanel, TimelineView,
+    ActivityFeed, ClusterView, ControlPlane, ControllerPanel, Controls, CronRulers, Editor,
+    EventsPanel, Inspector, Legend, TablesPanel, TimelineView,
 };
 use super::state::{AppAction, AppState};
 use crate::builtin::BUILTINS;
@@ -232,6 +232,7 @@ pub fn App() -> Html {
                             </main>
                             <div class="bottom">
                                 <TimelineView state={state.clone()} />
+                                <CronRulers state={state.clone()} />
                                 <TablesPanel frame={frame.clone()} {lang} />
                                 <EventsPanel frame={frame.clone()} state={state.clone()} {lang} />
                             </div>

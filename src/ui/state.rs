@@ -178,6 +178,11 @@ impl AppState {
         self.player.borrow().describe(*kind, name)
     }
 
+    /// The Jobs a CronJob's history limits will delete next, at the playhead.
+    pub fn cleaned_next(&self, cronjob: &str) -> Vec<String> {
+        self.player.borrow().cleaned_next(cronjob)
+    }
+
     /// The end of the run.
     pub fn end(&self) -> SimTime {
         self.sim

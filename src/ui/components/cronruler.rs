@@ -1,0 +1,198 @@
+//! The cron tick ruler: for each CronJob, every scheduled tick labelled ran / replaced /
+//! skipped (Forbid) / missed / suspended, the Jobs it created as spans under the ticks (so
+//! Allow's overlaps and Replace's cut-short runs show), a countdown to the next tick with a
+//! "next tick" button, and the Jobs the history limits will clean next.
+
+use crate::crontimeline::{rulers, CronRuler, SpanEnd, TickLabel};
+use crate::engine::Sim;
+use crate::i18n::Lang;
+use crate::sim::{format_duration, SimTime};
+use crate::ui::state::{AppAction, AppState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+const WIDTH: f64 = 1000.0;
+const LABEL: f64 = 150.0;
+const ROW: f64 = 14.0;
+
+/// A tick label in a language.
+pub fn label(l: TickLabel, lang: Lang) -> &'static str {
+    match l {
+        TickLabel::Ran => lang.pick("ran", "已运行"),
+        TickLabel::Replaced => lang.pick("replaced", "已替换"),
+        TickLabel::SkippedForbid => lang.pick("skipped (Forbid)", "跳过（Forbid）"),
+        TickLabel::Missed => lang.pick("missed", "错过"),
+        TickLabel::Suspended => lang.pick("suspended", "已挂起"),
+        TickLabel::Upcoming => lang.pick("upcoming", "未到"),
+    }
+}
+
+fn span_end(e: SpanEnd, lang: Lang) -> &'static str {
+    match e {
+        SpanEnd::Running => lang.pick("running", "运行中"),
+        SpanEnd::Complete => lang.pick("Complete", "完成"),
+        SpanEnd::Failed => lang.pick("Failed", "失败"),
+        SpanEnd::Deleted => lang.pick("deleted (replaced)", "被删除（替换）"),
+    }
+}
+
+/// Props of [`Ruler`]: one CronJob's ticks and spans, redrawn only for a new run.
+#[derive(Properties)]
+struct RulerProps {
+    ruler: Rc<CronRuler>,
+    end: SimTime,
+    lang: Lang,
+}
+
+impl PartialEq for RulerProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.ruler, &other.ruler) && self.end == other.end && self.lang == other.lang
+    }
+}
+
+/// Lanes for the spans: each Job takes the first lane free at its start.
+fn lanes(r: &CronRuler, end: SimTime) -> Vec<usize> {
+    let mut free: Vec<SimTime> = Vec::new();
+    r.spans
+        .iter()
+        .map(|s| {
+            let stop = s.to.unwrap_or(end);
+            match free.iter().position(|f| *f <= s.from) {
+                Some(i) => {
+                    free[i] = stop;
+                    i
+                }
+                None => {
+                    free.push(stop);
+                    free.len() - 1
+                }
+            }
+        })
+        .collect()
+}
+
+#[component]
+fn Ruler(props: &RulerProps) -> Html {
+    let (r, lang) = (&props.ruler, props.lang);
+    let end = props.end.0.max(1) as f64;
+    let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
+    let lane_of = lanes(r, props.end);
+    let rows = lane_of.iter().max().map_or(0, |m| m + 1);
+    let height = 30.0 + rows as f64 * ROW + 4.0;
+    let dense = r.ticks.len() > 40;
+    html! {
+        <svg class="cron-svg" viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img"
+            aria-label={format!("cronjob/{} ticks", r.cronjob)}>
+            <text x="4" y="12" class="lane-label">{ lang.pick("ticks", "调度时间点") }</text>
+            <text x="4" y="26" class="lane-label muted">{ r.zone.clone() }</text>
+            { for r.ticks.iter().map(|t| {
+                let cx = x(t.at);
+                let late = t.started.filter(|s| s.0 > t.at.0 + 1_000).map(|s| format!(" · {} {}", lang.pick("started late by", "晚启动"), format_duration(s.0 - t.at.0))).unwrap_or_default();
+                let tip = format!("{} ({} UTC) · {}{}{}", t.local, t.utc, label(t.label, lang), t.job.as_ref().map(|j| format!(" · job/{j}")).unwrap_or_default(), late);
+                html! {
+                    <g class={classes!("cron-tick", format!("tick-{}", t.label.key()))} data-tick={t.label.key()}>
+                        <line x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1="2" y2="16" />
+                        if !dense {
+                            <text x={format!("{:.1}", cx + 2.0)} y="26" class="tick-text">{ label(t.label, lang) }</text>
+                        }
+                        <title>{ tip }</title>
+                    </g>
+                }
+            }) }
+            { for r.spans.iter().zip(&lane_of).map(|(s, lane)| {
+                let (x0, x1) = (x(s.from), x(s.to.unwrap_or(props.end)));
+                let y = 30.0 + *lane as f64 * ROW;
+                let tip = format!("job/{} · {}{}", s.job, span_end(s.end, lang), s.cleaned.map(|c| format!(" · {} {}", lang.pick("cleaned up at", "清理于"), format_duration(c.0))).unwrap_or_default());
+                html! {
+                    <g class={classes!("job-span", format!("span-{:?}", s.end).to_ascii_lowercase())} data-job={s.job.clone()}>
+                        <rect x={format!("{x0:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", (x1 - x0).max(1.5))} height={format!("{}", ROW - 4.0)} />
+                        <title>{ tip }</title>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
+
+/// Props of [`CronRulers`].
+#[derive(Properties, PartialEq)]
+pub struct CronRulersProps {
+    /// The app state.
+    pub state: UseReducerHandle<AppState>,
+}
+
+/// Shares the rulers of one run between renders.
+#[derive(Properties)]
+struct Computed {
+    sim: Rc<Sim>,
+}
+
+impl PartialEq for Computed {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.sim, &other.sim)
+    }
+}
+
+/// The cron tick rulers of a run with CronJobs (nothing otherwise).
+#[component]
+pub fn CronRulers(props: &CronRulersProps) -> Html {
+    let state = &props.state;
+    let sim = state.sim.clone();
+    let all = use_memo(sim.as_ref().map(|s| Computed { sim: s.clone() }), |c| {
+        c.as_ref()
+            .map(|c| {
+                rulers(c.sim.world(), c.sim.trace(), c.sim.scenario().until)
+                    .into_iter()
+                    .map(Rc::new)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    if all.is_empty() {
+        return html! {};
+    }
+    let lang = state.lang;
+    let now = state.cursor;
+    let end = state.end();
+    html! {
+        <section class="cron-rulers" aria-label="CronJob ticks">
+            <h2>{ lang.pick("CronJob ticks", "CronJob 调度时间线") }</h2>
+            { for all.iter().map(|r| {
+                let next = r.ticks.iter().find(|t| t.at > now).map(|t| t.at);
+                let to_next = {
+                    let d = state.dispatcher();
+                    next.map(|t| Callback::from(move |_: MouseEvent| d.dispatch(AppAction::Seek(t.plus_ms(1_000)))))
+                };
+                let cleaned = state.cleaned_next(&r.cronjob);
+                html! {
+                    <div class="cron-ruler" data-cronjob={r.cronjob.clone()}>
+                        <div class="cron-head">
+                            <strong>{ format!("cronjob/{}", r.cronjob) }</strong>
+                            <code>{ r.schedule.clone() }</code>
+                            <span>{ r.zone.clone() }</span>
+                            <span class="policy">{ r.policy.clone() }</span>
+                            <span class="countdown" data-testid="countdown">{
+                                match next {
+                                    Some(t) => format!("{} {}", lang.pick("next tick in", "距下次调度"), format_duration(t.0 - now.0)),
+                                    None => lang.pick("no more ticks in this run", "本次运行中没有后续调度").to_string(),
+                                }
+                            }</span>
+                            if let Some(cb) = to_next {
+                                <button class="next-tick" onclick={cb} title={lang.pick("Move the playhead just past the next scheduled time", "把播放头移到下一个调度时间之后")}>
+                                    { lang.pick("⏭ next tick", "⏭ 下次调度") }
+                                </button>
+                            }
+                            if !cleaned.is_empty() {
+                                <span class="cleaned-next">{ format!("{} {}", lang.pick("history limit: next to be cleaned", "历史上限：下一个被清理的是"), cleaned.join(", ")) }</span>
+                            }
+                        </div>
+                        <div class="chart">
+                            <Ruler ruler={r.clone()} end={end} lang={lang} />
+                            <div class="playhead-line" style={format!("left: {:.3}%", (LABEL + now.0 as f64 / end.0.max(1) as f64 * (WIDTH - LABEL)) / WIDTH * 100.0)}></div>
+                        </div>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
