@@ -360,7 +360,7 @@ fn admit(w: &mut World, node: &str, pod: Pod) {
             event(
                 w,
                 node,
-                target(&pod).container(&c.name),
+                target(pod).container(&c.name),
                 "Normal",
                 "Pulling",
                 &format!("Pulling image {:?}", c.image),
@@ -368,13 +368,13 @@ fn admit(w: &mut World, node: &str, pod: Pod) {
         }
     }
     let start = w.now.plus_ms(w.kubelet_config.start_ms);
-    schedule(w, start, node, &pod, KubeletAction::StartContainers);
+    schedule(w, start, node, pod, KubeletAction::StartContainers);
     if let Some(ads) = pod.spec.active_deadline_seconds {
         schedule(
             w,
             w.now.plus_secs(ads.max(0) as u64),
             node,
-            &pod,
+            pod,
             KubeletAction::Deadline,
         );
     }
@@ -443,7 +443,7 @@ fn start_containers(w: &mut World, node: &str, pod: Pod) {
     let Ok(result) = result else { return };
     let Some(pod) = result.as_pod() else { return };
     for (i, c) in pod.spec.containers.iter().enumerate() {
-        let t = target(&pod).container(&c.name);
+        let t = target(pod).container(&c.name);
         event(
             w,
             node,
@@ -460,7 +460,7 @@ fn start_containers(w: &mut World, node: &str, pod: Pod) {
             "Started",
             &format!("Started container {}", c.name),
         );
-        run_container(w, node, &pod, i);
+        run_container(w, node, pod, i);
     }
 }
 
@@ -725,7 +725,7 @@ fn restart_container(w: &mut World, node: &str, pod: Pod, i: usize) {
     let Ok(result) = result else { return };
     let Some(pod) = result.as_pod() else { return };
     let image = pod.spec.containers[i].image.clone();
-    let t = target(&pod).container(&name);
+    let t = target(pod).container(&name);
     event(
         w,
         node,
@@ -750,7 +750,7 @@ fn restart_container(w: &mut World, node: &str, pod: Pod, i: usize) {
         "Started",
         &format!("Started container {name}"),
     );
-    run_container(w, node, &pod, i);
+    run_container(w, node, pod, i);
 }
 
 /// Records a container's termination; sets the pod's phase when no container will run again.
