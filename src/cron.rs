@@ -541,6 +541,34 @@ mod tests {
                 other => other,
             })
         );
+        for (descriptor, spec) in [
+            ("@yearly", "0 0 1 1 *"),
+            ("@annually", "0 0 1 1 *"),
+            ("@monthly", "0 0 1 * *"),
+            ("@weekly", "0 0 * * 0"),
+            ("@daily", "0 0 * * *"),
+            ("@midnight", "0 0 * * *"),
+        ] {
+            let (d, s) = (parse_standard(descriptor), parse_standard(spec));
+            let moments = [
+                "2026-01-01 00:00:00",
+                "2026-02-28 12:00:00",
+                "2026-12-31 23:59:59",
+            ];
+            for m in moments {
+                let next = |x: &Result<Schedule, String>| x.as_ref().unwrap().next_utc(at(m));
+                assert_eq!(next(&d), next(&s), "{descriptor} after {m}");
+            }
+        }
+        // Single values, lists of ranges, and a day-of-week of 7.
+        let Ok(Schedule::Spec { minute, hour, .. }) = parse_standard("5 1-3,20 * * *") else {
+            panic!("parses")
+        };
+        assert_eq!((minute, hour), (bits(&[5]), bits(&[1, 2, 3, 20])));
+        assert_eq!(
+            parse_standard("0 0 * * 7"),
+            Err("end of range (7) above maximum (6): 7".into())
+        );
         assert_eq!(
             parse_standard("@every 1h30m"),
             Ok(Schedule::Every { seconds: 5400 })

@@ -325,6 +325,20 @@ mod tests {
     }
 
     #[test]
+    fn the_oldest_finished_job_should_be_the_next_to_be_cleaned() {
+        let text = include_str!("../tests/scenarios/cronjob-hello.yaml");
+        let mut sim = Sim::new(crate::scenario::parse(text).unwrap());
+        sim.run();
+        // Three Complete Jobs and successfulJobsHistoryLimit 3: the next to finish pushes out
+        // the oldest.
+        assert_eq!(cleaned_next(sim.world(), "hello"), ["hello-29453763"]);
+        let early = sim.seek(SimTime(90_000));
+        assert!(cleaned_next(&early, "hello").is_empty());
+        let r = rulers(sim.world(), sim.trace(), sim.scenario().until);
+        assert_eq!(r[0].spans[0].cleaned, Some(SimTime(243_100)));
+    }
+
+    #[test]
     fn suspended_and_missed_ticks_should_be_told_apart() {
         let text = include_str!("../tests/scenarios/cronjob-suspend.yaml");
         let mut sim = Sim::new(crate::scenario::parse(text).unwrap());

@@ -105,7 +105,7 @@ fn Ruler(props: &RulerProps) -> Html {
                 let tip = format!("job/{} · {}{}", s.job, span_end(s.end, lang), s.cleaned.map(|c| format!(" · {} {}", lang.pick("cleaned up at", "清理于"), format_duration(c.0))).unwrap_or_default());
                 html! {
                     <g class={classes!("job-span", format!("span-{:?}", s.end).to_ascii_lowercase())} data-job={s.job.clone()}>
-                        <rect x={format!("{x0:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", (x1 - x0).max(1.5))} height={format!("{}", ROW - 4.0)} />
+                        <rect x={format!("{x0:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", (x1 - x0 - 1.0).max(1.5))} height={format!("{}", ROW - 4.0)} />
                         <title>{ tip }</title>
                     </g>
                 }
@@ -179,7 +179,7 @@ pub fn CronRulers(props: &CronRulersProps) -> Html {
                             }</span>
                             if let Some(cb) = to_next {
                                 <button class="next-tick" onclick={cb} title={lang.pick("Move the playhead just past the next scheduled time", "把播放头移到下一个调度时间之后")}>
-                                    { lang.pick("⏭ next tick", "⏭ 下次调度") }
+                                    { lang.pick("» next tick", "» 下次调度") }
                                 </button>
                             }
                             if !cleaned.is_empty() {
