@@ -142,6 +142,16 @@ fn next_spec([second, minute, hour, dom, month, dow]: [u64; 6], t: i64, zone: Zo
                 continue 'wrap;
             }
         }
+        if second == SECOND_ZERO {
+            // robfig steps one second at a time until second 0, then wraps: the same as one
+            // step to the next whole minute of the wall clock.
+            let s = i64::from(zone.local(t).second());
+            if s != 0 {
+                added = true;
+                t += 60 - s;
+                continue 'wrap;
+            }
+        }
         while !bit(second, zone.local(t).second()) {
             added = true;
             t += 1;

@@ -86,7 +86,7 @@ pub fn collect(w: &mut World, owner_uid: &str) {
             } else if finalizers.iter().any(|f| f == "foregroundDeletion") {
                 let mut blocking = 0;
                 for (kind, name) in &dependents {
-                    let Some(dep) = w.store.get(*kind, name).cloned() else {
+                    let Some(dep) = w.store.get_shared(*kind, name) else {
                         continue;
                     };
                     if dep
@@ -127,7 +127,7 @@ fn remove_finalizer(w: &mut World, owner: &Object, finalizer: &str) {
 pub fn check_owners(w: &mut World, kind: Kind, name: &str) {
     let cause = w.cause().clone();
     w.act_as(Actor::GarbageCollector, cause);
-    let Some(obj) = w.store.get(kind, name).cloned() else {
+    let Some(obj) = w.store.get_shared(kind, name) else {
         return;
     };
     let refs = &obj.meta().owner_references;

@@ -191,12 +191,14 @@ pub fn handle(w: &mut World, node: &str, pod_name: &str, uid: &str, action: Kube
     if !w.kubelets.contains_key(node) {
         return;
     }
-    let Some(pod) = api::pod(w, pod_name)
-        .filter(|p| p.metadata.uid() == uid)
-        .cloned()
+    let Some(pod_obj) = w
+        .store
+        .get_shared(Kind::Pod, pod_name)
+        .filter(|p| p.meta().uid() == uid)
     else {
         return;
     };
+    let Some(pod) = pod_obj.as_pod() else { return };
     if !api::node(w, node).is_some_and(Node::is_ready) {
         // A NotReady kubelet reports nothing; it picks the work up when Ready again.
         if let Some(agent) = w.kubelets.get_mut(node) {
@@ -283,7 +285,7 @@ fn schedule(w: &mut World, at: SimTime, node: &str, pod: &Pod, action: KubeletAc
     w.schedule(at, e);
 }
 
-fn sync_pod(w: &mut World, node: &str, pod: Pod) {
+fn sync_pod(w: &mut World, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     let known = runtime(w, node, &uid).is_some();
     if pod.metadata.is_terminating() {
@@ -302,7 +304,7 @@ fn sync_pod(w: &mut World, node: &str, pod: Pod) {
     admit(w, node, pod);
 }
 
-fn admit(w: &mut World, node: &str, pod: Pod) {
+fn admit(w: &mut World, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     let now = w.wall_now();
     let index = w.kubelets[node].index;
@@ -380,14 +382,14 @@ fn admit(w: &mut World, node: &str, pod: Pod) {
     }
 }
 
-fn start_containers(w: &mut World, node: &str, pod: Pod) {
+fn start_containers(w: &mut World, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
         return;
     }
     let pull_ms = w.kubelet_config.start_ms * 4 / 5;
     for c in &pod.spec.containers {
-        let t = target(&pod).container(&c.name);
+        let t = target(pod).container(&c.name);
         let agent = w.kubelets.get_mut(node).expect("agent checked above");
         let present = agent.images.contains(&c.image);
         let msg = if c.image_pull_policy.as_deref() == Some("Always") || !present {
@@ -503,7 +505,10 @@ fn exit_code_of(pod: &Pod, i: usize, default_run_ms: u64) -> i32 {
 /// Makes the first running container of a pod exit now with `code` (a scenario's `failPod`).
 /// Returns whether the pod had a running container.
 pub fn fail_container(w: &mut World, pod_name: &str, code: i32) -> bool {
-    let Some(pod) = api::pod(w, pod_name).cloned() else {
+    let Some(pod_obj) = w.store.get_shared(Kind::Pod, pod_name) else {
+        return false;
+    };
+    let Some(pod) = pod_obj.as_pod() else {
         return false;
     };
     let Some(node) = pod.node_name().map(str::to_string) else {
@@ -531,7 +536,7 @@ pub fn fail_container(w: &mut World, pod_name: &str, code: i32) -> bool {
 fn container_exit(
     w: &mut World,
     node: &str,
-    pod: Pod,
+    pod: &Pod,
     i: usize,
     generation: u32,
     forced: Option<i32>,
@@ -546,9 +551,12 @@ fn container_exit(
     {
         return;
     }
-    let code = forced.unwrap_or_else(|| exit_code_of(&pod, i, w.kubelet_config.default_run_ms));
-    terminate_container(w, node, &pod, i, code, None);
-    let Some(pod) = api::pod(w, &pod.metadata.name).cloned() else {
+    let code = forced.unwrap_or_else(|| exit_code_of(pod, i, w.kubelet_config.default_run_ms));
+    terminate_container(w, node, pod, i, code, None);
+    let Some(pod_obj) = w.store.get_shared(Kind::Pod, &pod.metadata.name) else {
+        return;
+    };
+    let Some(pod) = pod_obj.as_pod() else {
         return;
     };
     let policy = pod.spec.restart_policy();
@@ -566,7 +574,7 @@ fn container_exit(
                 .and_then(|rt| rt.containers[i].backoff)
                 .map(|(d, _)| d)
                 .unwrap_or(BACKOFF_INITIAL_MS);
-            enter_backoff(w, node, &pod, i, delay);
+            enter_backoff(w, node, pod, i, delay);
         } else {
             restart_container(w, node, pod, i);
         }
@@ -604,14 +612,17 @@ fn enter_backoff(w: &mut World, node: &str, pod: &Pod, i: usize, delay: u64) {
             status::refresh_conditions(p, now);
         },
     );
-    let Some(pod) = api::pod(w, &pod.metadata.name).cloned() else {
+    let Some(pod_obj) = w.store.get_shared(Kind::Pod, &pod.metadata.name) else {
+        return;
+    };
+    let Some(pod) = pod_obj.as_pod() else {
         return;
     };
     let msg = format!("Back-off restarting failed container {name} in pod {pod_ref}");
     event(
         w,
         node,
-        target(&pod).container(name),
+        target(pod).container(name),
         "Warning",
         "BackOff",
         &msg,
@@ -627,19 +638,19 @@ fn enter_backoff(w: &mut World, node: &str, pod: &Pod, i: usize, delay: u64) {
         container: i,
         generation,
     };
-    schedule(w, w.now.plus_ms(delay), node, &pod, end);
+    schedule(w, w.now.plus_ms(delay), node, pod, end);
     if delay > POD_WORKER_BACKOFF_MS {
         let at = w.now.plus_ms(POD_WORKER_BACKOFF_MS);
         let resync = KubeletAction::BackOffResync {
             container: i,
             generation,
         };
-        schedule(w, at, node, &pod, resync);
+        schedule(w, at, node, pod, resync);
     }
 }
 
 /// A pod-worker re-sync during back-off: the sync fails again and reports BackOff again.
-fn backoff_resync(w: &mut World, node: &str, pod: Pod, i: usize, generation: u32) {
+fn backoff_resync(w: &mut World, node: &str, pod: &Pod, i: usize, generation: u32) {
     let uid = pod.metadata.uid().to_string();
     let Some(until) = runtime(w, node, &uid)
         .and_then(|rt| rt.containers.get(i))
@@ -652,12 +663,12 @@ fn backoff_resync(w: &mut World, node: &str, pod: Pod, i: usize, generation: u32
         return;
     }
     let name = &pod.spec.containers[i].name;
-    let pod_ref = pod_ref(&pod);
+    let pod_ref = pod_ref(pod);
     let msg = format!("Back-off restarting failed container {name} in pod {pod_ref}");
     event(
         w,
         node,
-        target(&pod).container(name),
+        target(pod).container(name),
         "Warning",
         "BackOff",
         &msg,
@@ -668,11 +679,11 @@ fn backoff_resync(w: &mut World, node: &str, pod: Pod, i: usize, generation: u32
             container: i,
             generation,
         };
-        schedule(w, next, node, &pod, resync);
+        schedule(w, next, node, pod, resync);
     }
 }
 
-fn restart_container(w: &mut World, node: &str, pod: Pod, i: usize) {
+fn restart_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
     let uid = pod.metadata.uid().to_string();
     let Some(finished) = pod.status().container_statuses.get(i).and_then(|cs| {
         cs.state
@@ -827,7 +838,7 @@ fn terminate_container(
     );
 }
 
-fn begin_termination(w: &mut World, node: &str, pod: Pod) {
+fn begin_termination(w: &mut World, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     let running = running_containers(w, node, &uid);
     if let Some(rt) = runtime_mut(w, node, &uid) {
@@ -838,7 +849,7 @@ fn begin_termination(w: &mut World, node: &str, pod: Pod) {
         event(
             w,
             node,
-            target(&pod).container(&name),
+            target(pod).container(&name),
             "Normal",
             "Killing",
             &format!("Stopping container {name}"),
@@ -855,14 +866,14 @@ fn begin_termination(w: &mut World, node: &str, pod: Pod) {
     } else {
         w.now.plus_secs(grace)
     };
-    schedule(w, at, node, &pod, KubeletAction::KillDone);
+    schedule(w, at, node, pod, KubeletAction::KillDone);
 }
 
-fn finish_termination(w: &mut World, node: &str, pod: Pod) {
+fn finish_termination(w: &mut World, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     let running = running_containers(w, node, &uid);
     for i in running {
-        terminate_container(w, node, &pod, i, 137, Some("Error"));
+        terminate_container(w, node, pod, i, 137, Some("Error"));
     }
     let now = w.wall_now();
     if let Some(p) = api::pod(w, &pod.metadata.name) {
@@ -909,26 +920,19 @@ fn finish_termination(w: &mut World, node: &str, pod: Pod) {
     );
 }
 
-fn deadline_exceeded(w: &mut World, node: &str, pod: Pod) {
+fn deadline_exceeded(w: &mut World, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     if pod.is_terminal() || runtime(w, node, &uid).is_none_or(|rt| rt.terminating) {
         return;
     }
     let message = "Pod was active on the node longer than the specified deadline";
-    event(
-        w,
-        node,
-        target(&pod),
-        "Warning",
-        "DeadlineExceeded",
-        message,
-    );
+    event(w, node, target(pod), "Warning", "DeadlineExceeded", message);
     let running = running_containers(w, node, &uid);
     if let Some(rt) = runtime_mut(w, node, &uid) {
         rt.terminating = true;
     }
     for i in running {
-        terminate_container(w, node, &pod, i, 137, Some("Error"));
+        terminate_container(w, node, pod, i, 137, Some("Error"));
     }
     let now = w.wall_now();
     let _ = api::mutate_pod(

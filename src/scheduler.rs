@@ -216,7 +216,10 @@ pub fn schedule_cycle(w: &mut World) {
         .cloned()
         .collect();
     while let Some(name) = w.scheduler.active.pop_front() {
-        let Some(pod) = api::pod(w, &name).cloned() else {
+        let Some(pod_obj) = w.store.get_shared(Kind::Pod, &name) else {
+            continue;
+        };
+        let Some(pod) = pod_obj.as_pod() else {
             continue;
         };
         if pod.node_name().is_some() || pod.metadata.is_terminating() {
@@ -232,7 +235,7 @@ pub fn schedule_cycle(w: &mut World) {
 /// Tries to place one pod; returns the node it was bound to.
 fn schedule_one(
     w: &mut World,
-    pod: Pod,
+    pod: &Pod,
     nodes: &[Node],
     load: &BTreeMap<String, usize>,
 ) -> Option<String> {
@@ -240,7 +243,7 @@ fn schedule_one(
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     let mut feasible: Vec<&Node> = Vec::new();
     for node in nodes {
-        match filter(&pod, node) {
+        match filter(pod, node) {
             Ok(()) => feasible.push(node),
             Err(Rejection(r)) => *reasons.entry(r).or_default() += 1,
         }

@@ -55,20 +55,37 @@ pub const EVENT_TTL_MS: i64 = 3_600_000;
 /// Expired Events are swept at most once per simulated minute.
 const SWEEP_EVERY_MS: i64 = 60_000;
 
-/// Removes Events whose TTL has run out (etcd drops them when their lease expires).
+/// Removes Events whose TTL has run out (etcd drops them when their lease expires), with
+/// their folding keys.
 fn expire_events(w: &mut World, now: Time) {
     let store = &mut w.store;
     if now.0 - store.events_swept.0 < SWEEP_EVERY_MS {
         return;
     }
     store.events_swept = now;
-    let before = store.events.len();
-    store
+    let expired: Vec<String> = store
         .events
-        .retain(|_, e| e.last_timestamp.is_none_or(|t| now.0 - t.0 < EVENT_TTL_MS));
-    if store.events.len() != before {
-        let events = &store.events;
-        store.event_keys.retain(|_, name| events.contains_key(name));
+        .iter()
+        .filter(|(_, e)| {
+            e.last_timestamp
+                .is_some_and(|t| now.0 - t.0 >= EVENT_TTL_MS)
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    for name in expired {
+        let Some(e) = store.events.remove(&name) else {
+            continue;
+        };
+        let key = (
+            e.involved_object.uid.clone(),
+            e.reason.clone(),
+            e.message.clone(),
+            e.source.component.clone(),
+            e.type_.clone(),
+        );
+        if store.event_keys.get(&key) == Some(&name) {
+            store.event_keys.remove(&key);
+        }
     }
 }
 
