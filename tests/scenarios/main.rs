@@ -250,3 +250,91 @@ fn the_failed_job_should_announce_its_reason_as_a_warning() {
     let table = output::tables(sim.world());
     assert!(table.contains("job.batch/flaky   Failed   0/1"), "{table}");
 }
+
+fn cronjob_events(sim: &Sim, cronjob: &str) -> Vec<(String, String)> {
+    events(sim)
+        .into_iter()
+        .filter(|(name, _, _)| name == cronjob)
+        .map(|(_, reason, message)| (reason, message))
+        .collect()
+}
+
+#[test]
+fn the_policies_should_leave_their_own_events() {
+    let sim = run("cronjob-concurrency");
+    let forbid = cronjob_events(&sim, "forbid");
+    assert!(
+        forbid.contains(&(
+            "JobAlreadyActive".into(),
+            "Not starting job because prior execution is running and concurrency policy is Forbid"
+                .into()
+        )),
+        "{forbid:?}"
+    );
+    let replace = cronjob_events(&sim, "replace");
+    let deleted: Vec<&str> = replace
+        .iter()
+        .filter(|(r, _)| r == "SuccessfulDelete")
+        .map(|(_, m)| m.as_str())
+        .collect();
+    assert_eq!(
+        deleted,
+        [
+            "Deleted job replace-29453761",
+            "Deleted job replace-29453762",
+            "Deleted job replace-29453763",
+            "Deleted job replace-29453764",
+            "Deleted job replace-29453765"
+        ]
+    );
+    let allow = cronjob_events(&sim, "allow");
+    assert!(allow
+        .iter()
+        .all(|(r, _)| r != "JobAlreadyActive" && r != "SuccessfulDelete"));
+    // The folded JobAlreadyActive event counts each tick that found a Job still running
+    // (00:02 to 00:06), including 00:03 and 00:06, which then started late.
+    let doc = output::snapshot(sim.world());
+    let count = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["reason"] == "JobAlreadyActive")
+        .map(|e| e["count"].as_i64().unwrap_or(0));
+    assert_eq!(count, Some(5));
+    let table = output::tables(sim.world());
+    assert!(
+        table.contains("cronjob.batch/allow     * * * * *   <none>     False     3        30s             6m30s"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_deadline_should_skip_old_times_silently() {
+    let sim = run("cronjob-deadline");
+    let reasons: Vec<String> = events(&sim).into_iter().map(|(_, r, _)| r).collect();
+    // The missed times are older than now − startingDeadlineSeconds, so they are never
+    // considered: no MissSchedule, no TooManyMissedTimes.
+    assert!(
+        !reasons
+            .iter()
+            .any(|r| r == "MissSchedule" || r == "TooManyMissedTimes"),
+        "{reasons:?}"
+    );
+    let timezone = run("cronjob-timezone");
+    let doc = output::snapshot(timezone.world());
+    let jobs: Vec<&str> = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "Job")
+        .map(|i| {
+            i["metadata"]["annotations"]["batch.kubernetes.io/cronjob-scheduled-timestamp"]
+                .as_str()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        jobs,
+        ["2026-01-01T09:00:00+08:00", "2026-01-02T09:00:00+08:00"]
+    );
+}
