@@ -43,6 +43,19 @@ impl TickLabel {
     }
 }
 
+/// Why a tick went the way it did, beyond its label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Nothing to add.
+    Plain,
+    /// Forbid: these Jobs were still running.
+    Running(Vec<String>),
+    /// Older than now − startingDeadlineSeconds when the controller looked.
+    PastDeadline,
+    /// A newer time was due when the controller looked; only the most recent one runs.
+    NotBackfilled,
+}
+
 /// One scheduled time.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
@@ -58,6 +71,8 @@ pub struct Tick {
     pub job: Option<String>,
     /// When that Job was created (later than `at` for a late start).
     pub started: Option<SimTime>,
+    /// Why.
+    pub why: Why,
 }
 
 /// How a Job's span ends.
@@ -172,6 +187,28 @@ fn ruler(
                 None if at.0 + 100 > end.0 => (TickLabel::Upcoming, None, None),
                 None => (TickLabel::Missed, None, None),
             };
+            let why = match (label, decided) {
+                (TickLabel::SkippedForbid, Some((_, s))) => match &s.decision {
+                    CronDecision::SkippedForbid { running } => Why::Running(running.clone()),
+                    _ => Why::Plain,
+                },
+                (TickLabel::Missed | TickLabel::Suspended, _) => {
+                    // The first sync after the tick: did the deadline hide it, or a newer time?
+                    let after = syncs
+                        .iter()
+                        .find(|(when, s)| when.0 > at.0 && s.decision != CronDecision::Suspended);
+                    match after {
+                        Some((_, s)) if s.decision == CronDecision::TooLate => Why::PastDeadline,
+                        Some((_, s))
+                            if s.deadline_applied && s.earliest.is_some_and(|e| e.0 >= next) =>
+                        {
+                            Why::PastDeadline
+                        }
+                        _ => Why::NotBackfilled,
+                    }
+                }
+                _ => Why::Plain,
+            };
             ticks.push(Tick {
                 at,
                 utc: Zone::Utc.rfc3339(next / 1000),
@@ -179,6 +216,7 @@ fn ruler(
                 label,
                 job,
                 started,
+                why,
             });
         }
     }
@@ -322,6 +360,36 @@ mod tests {
         let forbid = r.iter().find(|r| r.cronjob == "forbid").unwrap();
         // The 00:03 run started late, when the first Job finished.
         assert_eq!(forbid.ticks[2].started, Some(SimTime(212_100)));
+    }
+
+    #[test]
+    fn missed_ticks_should_say_whether_the_deadline_or_a_newer_time_hid_them() {
+        let text = include_str!("../tests/scenarios/cronjob-deadline.yaml");
+        let mut sim = Sim::new(crate::scenario::parse(text).unwrap());
+        sim.run();
+        let r = rulers(sim.world(), sim.trace(), sim.scenario().until);
+        let ruler = |name: &str| r.iter().find(|r| r.cronjob == name).unwrap();
+        // Ticks 00:05, 00:10, 00:15 fell in the suspension; 00:20 ran.
+        let d = ruler("deadline");
+        let labels: Vec<&str> = d.ticks.iter().map(|t| t.label.key()).collect();
+        assert_eq!(labels, ["suspended", "suspended", "suspended", "ran"]);
+        let n = ruler("no-deadline");
+        let labels: Vec<&str> = n.ticks.iter().map(|t| t.label.key()).collect();
+        // Without a deadline the 00:15 run starts late when resumed at 00:17:30.
+        assert_eq!(labels, ["suspended", "suspended", "ran", "ran"]);
+        assert_eq!(n.ticks[2].started, Some(SimTime(1_050_000)));
+        // On resume, the deadline hid 00:15 from one; a newer time hid 00:10 from the other.
+        assert_eq!(d.ticks[2].why, Why::PastDeadline);
+        assert_eq!(n.ticks[1].why, Why::NotBackfilled);
+        let forbid_text = include_str!("../tests/scenarios/cronjob-concurrency.yaml");
+        let mut sim = Sim::new(crate::scenario::parse(forbid_text).unwrap());
+        sim.run();
+        let r = rulers(sim.world(), sim.trace(), sim.scenario().until);
+        let forbid = r.iter().find(|r| r.cronjob == "forbid").unwrap();
+        assert_eq!(
+            forbid.ticks[1].why,
+            Why::Running(vec!["forbid-29453761".into()])
+        );
     }
 
     #[test]

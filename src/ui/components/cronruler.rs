@@ -3,7 +3,7 @@
 //! Allow's overlaps and Replace's cut-short runs show), a countdown to the next tick with a
 //! "next tick" button, and the Jobs the history limits will clean next.
 
-use crate::crontimeline::{rulers, CronRuler, SpanEnd, TickLabel};
+use crate::crontimeline::{rulers, CronRuler, SpanEnd, TickLabel, Why};
 use crate::engine::Sim;
 use crate::i18n::Lang;
 use crate::sim::{format_duration, SimTime};
@@ -24,6 +24,30 @@ pub fn label(l: TickLabel, lang: Lang) -> &'static str {
         TickLabel::Missed => lang.pick("missed", "错过"),
         TickLabel::Suspended => lang.pick("suspended", "已挂起"),
         TickLabel::Upcoming => lang.pick("upcoming", "未到"),
+    }
+}
+
+/// Why a tick went as it did, in a language.
+pub fn why(w: &Why, lang: Lang) -> String {
+    match w {
+        Why::Plain => String::new(),
+        Why::Running(jobs) => format!(
+            " · {} {}",
+            jobs.join(", "),
+            lang.pick("still running", "仍在运行")
+        ),
+        Why::PastDeadline => lang
+            .pick(
+                " · older than startingDeadlineSeconds when the controller looked",
+                " · 控制器检查时已超过 startingDeadlineSeconds",
+            )
+            .into(),
+        Why::NotBackfilled => lang
+            .pick(
+                " · not back-filled: only the most recent missed time runs",
+                " · 不补跑：只运行最近一次错过的时间",
+            )
+            .into(),
     }
 }
 
@@ -88,7 +112,7 @@ fn Ruler(props: &RulerProps) -> Html {
             { for r.ticks.iter().map(|t| {
                 let cx = x(t.at);
                 let late = t.started.filter(|s| s.0 > t.at.0 + 1_000).map(|s| format!(" · {} {}", lang.pick("started late by", "晚启动"), format_duration(s.0 - t.at.0))).unwrap_or_default();
-                let tip = format!("{} ({} UTC) · {}{}{}", t.local, t.utc, label(t.label, lang), t.job.as_ref().map(|j| format!(" · job/{j}")).unwrap_or_default(), late);
+                let tip = format!("{} ({} UTC) · {}{}{}{}", t.local, t.utc, label(t.label, lang), t.job.as_ref().map(|j| format!(" · job/{j}")).unwrap_or_default(), late, why(&t.why, lang));
                 html! {
                     <g class={classes!("cron-tick", format!("tick-{}", t.label.key()))} data-tick={t.label.key()}>
                         <line x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1="2" y2="16" />
