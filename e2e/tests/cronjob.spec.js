@@ -21,6 +21,7 @@ test('the comparison scenario labels ticks ran, skipped and replaced', async ({ 
   await expect(ruler('allow').locator('[data-tick="ran"]')).toHaveCount(6);
   await expect(ruler('forbid').locator('[data-tick="skipped"]')).toHaveCount(3);
   await expect(ruler('forbid')).toContainText('skipped (Forbid)');
+  await expect(ruler('forbid').locator('[data-tick="skipped"] title').first()).toContainText('forbid-29453761 still running');
   await expect(ruler('replace').locator('[data-tick="replaced"]')).toHaveCount(5);
   await expect(ruler('replace')).toContainText('replaced');
   // Allow's Jobs overlap: three run at once, so its spans need three lanes.
