@@ -125,10 +125,8 @@ pub fn rulers(world: &World, trace: &[TraceEvent], end: SimTime) -> Vec<CronRule
     world
         .store
         .list(Kind::CronJob)
-        .filter_map(|o| match o {
-            Object::CronJob(cj) => Some(ruler(world, cj, trace, end)),
-            _ => None,
-        })
+        .filter_map(Object::as_cronjob)
+        .map(|cj| ruler(world, cj, trace, end))
         .collect()
 }
 
@@ -293,7 +291,11 @@ fn spans(cronjob: &str, trace: &[TraceEvent]) -> Vec<JobSpan> {
 /// The finished Jobs a CronJob's history limits will delete next: those that go when one more
 /// Job of the same outcome finishes (the oldest by start time).
 pub fn cleaned_next(world: &World, cronjob: &str) -> Vec<String> {
-    let Some(Object::CronJob(cj)) = world.store.get(Kind::CronJob, cronjob) else {
+    let Some(cj) = world
+        .store
+        .get(Kind::CronJob, cronjob)
+        .and_then(Object::as_cronjob)
+    else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -253,10 +253,7 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
     let cronjobs: Vec<_> = world
         .store
         .list(Kind::CronJob)
-        .filter_map(|o| match o {
-            Object::CronJob(c) => Some(&**c),
-            _ => None,
-        })
+        .filter_map(Object::as_cronjob)
         .collect();
     let node_list: Vec<_> = world
         .store

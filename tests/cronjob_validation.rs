@@ -1,31 +1,15 @@
 //! `podlab validate` on CronJobs: each field of the semantics' 3.1 table gets the API server's
 //! message at the right line, and the popular tutorial's mistakes get the real errors.
 
-use std::ffi::OsString;
+#[path = "support/validate.rs"]
+mod support;
+use support::validate;
 
 /// A CronJob with extra spec lines and a job template with extra spec lines.
 fn cronjob(name: &str, spec_extra: &str, job_extra: &str, restart: &str) -> String {
     format!(
         "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: {name}\nspec:\n  schedule: \"*/1 * * * *\"\n{spec_extra}  jobTemplate:\n    spec:\n{job_extra}      template:\n        spec:\n{restart}          containers:\n          - name: hello\n            image: busybox:1.28\n"
     )
-}
-
-fn validate(text: &str) -> (i32, String) {
-    let dir = std::env::temp_dir().join(format!("podlab-cjval-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!(
-        "{:x}.yaml",
-        text.len() * 31 + text.bytes().map(usize::from).sum::<usize>()
-    ));
-    std::fs::write(&path, text).unwrap();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = podlab::cli::main_with(
-        vec![OsString::from("validate"), path.clone().into_os_string()],
-        &mut out,
-        &mut err,
-    );
-    std::fs::remove_file(&path).ok();
-    (code, String::from_utf8_lossy(&err).to_string())
 }
 
 const OK: &str = "          restartPolicy: OnFailure\n";

@@ -1,30 +1,14 @@
 //! `podlab validate` on invalid Jobs: each field of the semantics' 2.1 table gets the API
 //! server's message, at the right line.
 
-use std::ffi::OsString;
+#[path = "support/validate.rs"]
+mod support;
+use support::validate;
 
 fn job(spec_extra: &str, template_extra: &str, restart: &str) -> String {
     format!(
         "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n{spec_extra}  template:\n    spec:\n{restart}{template_extra}      containers:\n      - name: pi\n        image: perl:5.34.0\n"
     )
-}
-
-fn validate(text: &str) -> (i32, String) {
-    let dir = std::env::temp_dir().join(format!("podlab-jobval-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!(
-        "{:x}.yaml",
-        text.len() * 31 + text.bytes().map(usize::from).sum::<usize>()
-    ));
-    std::fs::write(&path, text).unwrap();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = podlab::cli::main_with(
-        vec![OsString::from("validate"), path.clone().into_os_string()],
-        &mut out,
-        &mut err,
-    );
-    std::fs::remove_file(&path).ok();
-    (code, String::from_utf8_lossy(&err).to_string())
 }
 
 const NEVER: &str = "      restartPolicy: Never\n";

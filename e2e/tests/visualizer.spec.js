@@ -4,13 +4,7 @@ const { test, expect } = require('@playwright/test');
 const path = require('path');
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
-async function load(page, id) {
-  await page.goto('./');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('./');
-  await page.getByLabel('Scenario').selectOption(id);
-  await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
-}
+const { load } = require('./helpers');
 
 test('the pi Job plays until Complete and its pod turns green', async ({ page }) => {
   await load(page, 'job-pi');

@@ -183,6 +183,14 @@ impl Object {
         }
     }
 
+    /// The CronJob, if this is one.
+    pub fn as_cronjob(&self) -> Option<&CronJob> {
+        match self {
+            Object::CronJob(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The node, if this is one.
     pub fn as_node(&self) -> Option<&Node> {
         match self {

@@ -315,10 +315,7 @@ pub fn tables(w: &World) -> String {
     let cronjobs: Vec<&CronJob> = w
         .store
         .list(Kind::CronJob)
-        .filter_map(|o| match o {
-            Object::CronJob(c) => Some(&**c),
-            _ => None,
-        })
+        .filter_map(Object::as_cronjob)
         .collect();
     if !cronjobs.is_empty() {
         if !out.is_empty() {

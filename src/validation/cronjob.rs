@@ -2,6 +2,7 @@
 //! (`batch/validation`: `ValidateCronJobCreate` / `ValidateCronJobUpdate`), with the API
 //! server's messages. The schedule is checked with the same parser ([`crate::cron`]).
 
+use super::field::nonneg;
 use super::{job as jobval, names, pod as podval, FieldError, Path};
 use crate::cron::Zone;
 use crate::model::cronjob::{CronJob, CronJobSpec, JobTemplateSpec};
@@ -99,16 +100,6 @@ pub fn validate_cronjob_spec(
         s.failed_jobs_history_limit.map(i64::from),
     );
     errs
-}
-
-fn nonneg(errs: &mut Vec<FieldError>, path: &Path, v: Option<i64>) {
-    if let Some(v) = v.filter(|v| *v < 0) {
-        errs.push(FieldError::invalid(
-            path,
-            &v,
-            "must be greater than or equal to 0",
-        ));
-    }
 }
 
 /// `spec.schedule` on create: parseable by `cron.ParseStandard`, and free of `TZ` (the

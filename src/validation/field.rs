@@ -240,6 +240,17 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// `ValidateNonnegativeField`: a negative value is `Invalid` with the API server's words.
+pub fn nonneg(errs: &mut Vec<FieldError>, path: &Path, v: Option<i64>) {
+    if let Some(v) = v.filter(|v| *v < 0) {
+        errs.push(FieldError::invalid(
+            path,
+            &v,
+            "must be greater than or equal to 0",
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

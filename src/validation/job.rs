@@ -1,6 +1,7 @@
 //! batch/v1 Job: defaults (`pkg/apis/batch/v1/defaults.go`), what the API server adds on create
 //! (generated selector and labels), validation and update rules (`batch/validation`).
 
+use super::field::nonneg;
 use super::{names, pod as podval, FieldError, Path};
 use crate::model::job::{Job, JobSpec};
 use crate::model::LabelSelector;
@@ -13,16 +14,6 @@ pub const LEGACY_CONTROLLER_UID: &str = "controller-uid";
 pub const JOB_NAME: &str = "batch.kubernetes.io/job-name";
 /// Legacy unprefixed form, still added.
 pub const LEGACY_JOB_NAME: &str = "job-name";
-
-fn nonneg(errs: &mut Vec<FieldError>, path: &Path, v: Option<i64>) {
-    if let Some(v) = v.filter(|v| *v < 0) {
-        errs.push(FieldError::invalid(
-            path,
-            &v,
-            "must be greater than or equal to 0",
-        ));
-    }
-}
 
 /// Fills the defaults batch/v1 applies (before validation).
 pub fn default_job(job: &mut Job) {
