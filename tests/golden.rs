@@ -1,23 +1,39 @@
-//! The golden JSON of the bare-pods scenario: native output must equal it byte for byte, and
-//! `tests/web.rs` checks the same bytes in wasm. `UPDATE_EXPECT=1 cargo test` rewrites it.
+//! The golden JSON of the bare-pods scenario and of the CronJob comparison and time-zone
+//! scenarios: native output must equal them byte for byte, and `tests/web.rs` checks the same
+//! bytes in wasm. `UPDATE_EXPECT=1 cargo test` rewrites them.
 
 use podlab::engine::Sim;
 use podlab::output;
 
-#[test]
-fn bare_pods_json_should_equal_the_golden_file() {
-    let text = include_str!("scenarios/bare-pods.yaml");
+fn check(name: &str, text: &str) {
     let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
     sim.run();
     let json = output::to_json(&output::snapshot(sim.world()));
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bare-pods.json");
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("UPDATE_EXPECT").is_some() {
-        std::fs::write(path, &json).expect("writable fixture");
+        std::fs::write(&path, &json).expect("writable fixture");
     }
-    let golden =
-        std::fs::read_to_string(path).expect("run with UPDATE_EXPECT=1 once to create the fixture");
+    let golden = std::fs::read_to_string(&path)
+        .expect("run with UPDATE_EXPECT=1 once to create the fixture");
     assert!(
         json == golden,
-        "native JSON differs from tests/fixtures/bare-pods.json (UPDATE_EXPECT=1 to accept)"
+        "native JSON differs from tests/fixtures/{name}.json (UPDATE_EXPECT=1 to accept)"
+    );
+}
+
+#[test]
+fn bare_pods_json_should_equal_the_golden_file() {
+    check("bare-pods", include_str!("scenarios/bare-pods.yaml"));
+}
+
+#[test]
+fn cronjob_json_should_equal_the_golden_files() {
+    check(
+        "cronjob-concurrency",
+        include_str!("scenarios/cronjob-concurrency.yaml"),
+    );
+    check(
+        "cronjob-timezone",
+        include_str!("scenarios/cronjob-timezone.yaml"),
     );
 }

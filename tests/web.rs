@@ -22,6 +22,28 @@ fn bare_pods_json_in_wasm_should_equal_the_native_bytes() {
 }
 
 #[wasm_bindgen_test]
+fn cronjob_json_in_wasm_should_equal_the_native_bytes() {
+    for (text, golden) in [
+        (
+            include_str!("scenarios/cronjob-concurrency.yaml"),
+            include_str!("fixtures/cronjob-concurrency.json"),
+        ),
+        (
+            include_str!("scenarios/cronjob-timezone.yaml"),
+            include_str!("fixtures/cronjob-timezone.json"),
+        ),
+    ] {
+        let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
+        sim.run();
+        let json = output::to_json(&output::snapshot(sim.world()));
+        assert!(
+            json == golden,
+            "wasm JSON differs from the native golden file"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 async fn the_app_should_render_three_nodes_and_step() {
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
