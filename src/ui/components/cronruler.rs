@@ -14,6 +14,19 @@ use yew::prelude::*;
 const WIDTH: f64 = 1000.0;
 const LABEL: f64 = 150.0;
 const ROW: f64 = 14.0;
+/// Height of the tick row (marks, labels, wall-clock times); the Job spans start below.
+const TICKS: f64 = 40.0;
+
+/// A tick's wall-clock time: `09:00` in its zone, and `· 01:00 UTC` when the zone is not UTC
+/// (the full dates are in the tooltip).
+fn clock(t: &crate::crontimeline::Tick, utc_zone: bool) -> String {
+    let hm = |rfc: &str| rfc.get(11..16).unwrap_or_default().to_string();
+    if utc_zone {
+        hm(&t.utc)
+    } else {
+        format!("{} · {} UTC", hm(&t.local), hm(&t.utc))
+    }
+}
 
 /// A tick label in a language.
 pub fn label(l: TickLabel, lang: Lang) -> &'static str {
@@ -102,8 +115,10 @@ fn Ruler(props: &RulerProps) -> Html {
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
     let lane_of = lanes(r, props.end);
     let rows = lane_of.iter().max().map_or(0, |m| m + 1);
-    let height = 30.0 + rows as f64 * ROW + 4.0;
+    let height = TICKS + rows as f64 * ROW + 4.0;
     let dense = r.ticks.len() > 40;
+    let utc_zone = r.zone == "UTC";
+    let near_end = |cx: f64| cx > WIDTH - 70.0;
     html! {
         <svg class="cron-svg" viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img"
             aria-label={format!("cronjob/{} ticks", r.cronjob)}>
@@ -117,7 +132,10 @@ fn Ruler(props: &RulerProps) -> Html {
                     <g class={classes!("cron-tick", format!("tick-{}", t.label.key()))} data-tick={t.label.key()}>
                         <line x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1="2" y2="16" />
                         if !dense {
-                            <text x={format!("{:.1}", cx + 2.0)} y="26" class="tick-text">{ label(t.label, lang) }</text>
+                            <text x={format!("{:.1}", if near_end(cx) { cx - 2.0 } else { cx + 2.0 })} y="26" class="tick-text"
+                                text-anchor={if near_end(cx) { "end" } else { "start" }}>{ label(t.label, lang) }</text>
+                            <text x={format!("{:.1}", if near_end(cx) { cx - 2.0 } else { cx + 2.0 })} y="35" class="tick-text muted"
+                                text-anchor={if near_end(cx) { "end" } else { "start" }}>{ clock(t, utc_zone) }</text>
                         }
                         <title>{ tip }</title>
                     </g>
@@ -125,7 +143,7 @@ fn Ruler(props: &RulerProps) -> Html {
             }) }
             { for r.spans.iter().zip(&lane_of).map(|(s, lane)| {
                 let (x0, x1) = (x(s.from), x(s.to.unwrap_or(props.end)));
-                let y = 30.0 + *lane as f64 * ROW;
+                let y = TICKS + *lane as f64 * ROW;
                 let tip = format!("job/{} · {}{}", s.job, span_end(s.end, lang), s.cleaned.map(|c| format!(" · {} {}", lang.pick("cleaned up at", "清理于"), format_duration(c.0))).unwrap_or_default());
                 html! {
                     <g class={classes!("job-span", format!("span-{:?}", s.end).to_ascii_lowercase())} data-job={s.job.clone()}>
