@@ -525,6 +525,24 @@ pub fn explain(message: &str, lang: Lang) -> Option<&'static str> {
             "这里不存在这个字段；请检查拼写和缩进。",
         ));
     }
+    if m.contains("may not be set when maxUnavailable is non-zero") {
+        return Some(lang.pick(
+            "maxUnavailable defaults to 1, and a DaemonSet rolls by one or the other: to surge, also write maxUnavailable: 0.",
+            "maxUnavailable 默认为 1，而 DaemonSet 只能二选一：要使用 maxSurge，还需写上 maxUnavailable: 0。",
+        ));
+    }
+    if m.contains("The DaemonSet") && m.contains("supported values: \"Always\"") {
+        return Some(lang.pick(
+            "A daemon pod runs for as long as its node, so its restartPolicy must be Always (the default when omitted).",
+            "守护 Pod 与其节点同生命周期，因此 restartPolicy 必须为 Always（省略时的默认值）。",
+        ));
+    }
+    if m.contains("The DaemonSet") && m.contains("`selector` does not match template `labels`") {
+        return Some(lang.pick(
+            "apps/v1 requires a DaemonSet's selector, and it must match the template's labels (it cannot be changed later).",
+            "apps/v1 要求 DaemonSet 必须写 selector，且要与模板标签一致（之后不能再修改）。",
+        ));
+    }
     if m.contains("`selector` does not match template `labels`")
         || m.contains("`selector` not auto-generated")
     {
@@ -598,6 +616,17 @@ mod tests {
         assert!(explain(&schedule[0].to_string(), Lang::En)
             .unwrap()
             .contains("five fields"));
+        let surge = "The DaemonSet \"fluentd\" is invalid: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero";
+        assert!(explain(surge, Lang::En)
+            .unwrap()
+            .contains("maxUnavailable: 0"));
+        assert!(explain(surge, Lang::Zh)
+            .unwrap()
+            .contains("maxUnavailable: 0"));
+        let ds_selector = "The DaemonSet \"fluentd\" is invalid: spec.template.metadata.labels: Invalid value: {}: `selector` does not match template `labels`";
+        assert!(explain(ds_selector, Lang::En)
+            .unwrap()
+            .contains("DaemonSet"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! API-server validation: field paths, errors in `field.ErrorList` wording, and per-kind rules.
 
 pub mod cronjob;
+pub mod daemonset;
 mod field;
 pub mod job;
 mod job_policy;

@@ -2,9 +2,12 @@
 //! server would: strict decoding, defaults, admission, then validation, every error located.
 
 use crate::model::cronjob::CronJob;
+use crate::model::daemonset::DaemonSet;
 use crate::model::job::Job;
 use crate::model::{Kind, Object, Pod};
-use crate::validation::{cronjob as cronval, job as jobval, pod as podval, FieldError};
+use crate::validation::{
+    cronjob as cronval, daemonset as dsval, job as jobval, pod as podval, FieldError,
+};
 use crate::yaml::{self, closest_kind, decode, Loc, YNode};
 use std::fmt;
 
@@ -137,6 +140,9 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
         (api_version, kind),
         ("apps/v1", "DaemonSet") | ("apps/v1", "ControllerRevision")
     ) {
+        if kind == "DaemonSet" {
+            check_daemonset(doc)?;
+        }
         let kinds: Vec<&str> = SUPPORTED.iter().map(|(_, k)| *k).collect();
         let message = format!(
             "podlab cannot run {kind} objects yet (it simulates {}); nothing here would act on this manifest",
@@ -229,6 +235,19 @@ fn admit_pod(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     }
     pod.status = None;
     Ok(Object::Pod(Box::new(pod)))
+}
+
+/// What the API server checks of a DaemonSet (its defaults and `ValidateDaemonSet`), so that
+/// a learner gets the real errors before podlab says it cannot run DaemonSets yet.
+fn check_daemonset(doc: &YNode) -> Result<(), Vec<ManifestError>> {
+    let mut ds: DaemonSet = decode_as(doc, "DaemonSet", "apps/v1")?;
+    dsval::default_daemonset(&mut ds);
+    let errs = dsval::validate_daemonset(&ds);
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(invalid(doc, Kind::DaemonSet, &ds.metadata.name, errs))
+    }
 }
 
 fn admit_cronjob(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
