@@ -2,6 +2,7 @@
 //! deletion, and creating pods from a template with the events the real pod control records.
 
 pub mod cronjob;
+pub mod daemonset;
 pub mod expectations;
 pub mod job;
 pub mod podcontrol;
