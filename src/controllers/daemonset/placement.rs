@@ -164,8 +164,10 @@ mod tests {
         let plain = PodSpec::default();
         let mut ssd = PodSpec::default();
         ssd.node_selector.insert("disk".into(), "ssd".into());
-        let mut pinned = PodSpec::default();
-        pinned.node_name = Some("node-2".into());
+        let pinned = PodSpec {
+            node_name: Some("node-2".into()),
+            ..PodSpec::default()
+        };
         let mut tolerant = PodSpec::default();
         tolerant.tolerations.push(Toleration {
             key: "dedicated".into(),
@@ -317,8 +319,10 @@ mod tests {
                 "{title}"
             );
         }
-        let mut host = PodSpec::default();
-        host.host_network = Some(true);
+        let host = PodSpec {
+            host_network: Some(true),
+            ..PodSpec::default()
+        };
         let n = node(
             "node-1",
             &[],
