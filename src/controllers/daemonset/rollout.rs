@@ -1,0 +1,386 @@
+//! The DaemonSet controller's per-node decisions, as pure functions over a summary of each
+//! node's daemon pods: `podsShouldBeOnNode` (semantics 4.7: create, delete failed, succeeded
+//! and duplicate pods, and with surge keep one old and one new) and `rollingUpdate` (4.8:
+//! delete-then-create within maxUnavailable, or create-then-delete within maxSurge). Where
+//! the real controller walks a Go map in random order, the caller passes the node order (the
+//! simulation draws it from its seeded RNG).
+
+use super::budget::Budget;
+use super::placement::Placement;
+use crate::model::Time;
+
+/// What the controller needs to know of one daemon pod.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DaemonPod {
+    /// The pod's name.
+    pub name: String,
+    /// Its phase.
+    pub phase: String,
+    /// It carries the current revision's hash (or template generation).
+    pub updated: bool,
+    /// Ready.
+    pub ready: bool,
+    /// Ready for at least minReadySeconds.
+    pub available: bool,
+    /// It has a deletionTimestamp.
+    pub terminating: bool,
+    /// Bound to a node (`spec.nodeName` set).
+    pub scheduled: bool,
+    /// Its creationTimestamp.
+    pub created: Time,
+}
+
+/// `podByCreationTimestampAndPhase`: scheduled pods first, then the oldest, then by name.
+pub fn oldest_first(pods: &mut [&DaemonPod]) {
+    pods.sort_by(|a, b| {
+        b.scheduled
+            .cmp(&a.scheduled)
+            .then(a.created.cmp(&b.created))
+            .then(a.name.cmp(&b.name))
+    });
+}
+
+/// What `podsShouldBeOnNode` decided for one node.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NodeDecision {
+    /// Create a daemon pod on this node.
+    pub create: bool,
+    /// Pods to delete.
+    pub delete: Vec<String>,
+    /// Failed pods found (each gets a FailedDaemonPod event and is deleted), unless the
+    /// node's back-off holds them.
+    pub failed: Vec<String>,
+    /// Succeeded pods found (SucceededDaemonPod, deleted).
+    pub succeeded: Vec<String>,
+    /// A failed pod is held by the node's back-off.
+    pub held_by_backoff: bool,
+}
+
+/// `podsShouldBeOnNode` for one node: `in_backoff` says whether the node's failed-pod
+/// back-off is still running (the caller advances it when a failed pod is deleted).
+pub fn pods_should_be_on_node(
+    placement: &Placement,
+    pods: &[DaemonPod],
+    surge: bool,
+    in_backoff: bool,
+) -> NodeDecision {
+    let mut d = NodeDecision::default();
+    let exists = !pods.is_empty();
+    if placement.should_run() && !exists {
+        d.create = true;
+        return d;
+    }
+    if placement.should_continue_running() {
+        let mut running: Vec<&DaemonPod> = Vec::new();
+        for pod in pods.iter().filter(|p| !p.terminating) {
+            match pod.phase.as_str() {
+                "Failed" if in_backoff => d.held_by_backoff = true,
+                "Failed" => {
+                    d.failed.push(pod.name.clone());
+                    d.delete.push(pod.name.clone());
+                }
+                "Succeeded" => {
+                    d.succeeded.push(pod.name.clone());
+                    d.delete.push(pod.name.clone());
+                }
+                _ => running.push(pod),
+            }
+        }
+        oldest_first(&mut running);
+        if !surge {
+            // Keep the oldest; a node whose pods are all going gets a new one next sync.
+            d.delete
+                .extend(running.iter().skip(1).map(|p| p.name.clone()));
+            return d;
+        }
+        if running.len() <= 1 {
+            d.create = running.is_empty() && placement.should_run();
+            return d;
+        }
+        let (mut new, mut old) = (None, None);
+        for pod in running {
+            let slot = if pod.updated { &mut new } else { &mut old };
+            if slot.is_none() {
+                *slot = Some(pod);
+            } else {
+                d.delete.push(pod.name.clone());
+            }
+        }
+        if let (Some(new), Some(old)) = (new, old) {
+            if !old.ready || new.available {
+                d.delete.push(old.name.clone());
+            }
+        }
+        return d;
+    }
+    if exists {
+        d.delete.extend(
+            pods.iter()
+                .filter(|p| !p.terminating)
+                .map(|p| p.name.clone()),
+        );
+    }
+    d
+}
+
+/// One node as the rolling update sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NodePods {
+    /// The node.
+    pub node: String,
+    /// Whether a daemon pod should run there now.
+    pub should_run: bool,
+    /// Its daemon pods (only nodes with at least one are listed).
+    pub pods: Vec<DaemonPod>,
+}
+
+/// What one round of the rolling update does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    /// Old pods to delete.
+    pub delete: Vec<String>,
+    /// Nodes to create a new pod on (surge only).
+    pub create_on: Vec<String>,
+    /// Nodes counted as unavailable (no surge) or surging (surge).
+    pub in_flight: i64,
+}
+
+/// `findUpdatedPodsOnNode`: at most one new and one old non-terminating pod, or `None`.
+fn new_and_old(pods: &[DaemonPod]) -> Option<(Option<&DaemonPod>, Option<&DaemonPod>)> {
+    let (mut new, mut old) = (None, None);
+    for pod in pods.iter().filter(|p| !p.terminating) {
+        let slot = if pod.updated { &mut new } else { &mut old };
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(pod);
+    }
+    Some((new, old))
+}
+
+/// `rollingUpdate`, with the nodes in the order the caller drew.
+pub fn rolling_update(nodes: &[NodePods], budget: Budget, desired: i64) -> Round {
+    let mut r = Round::default();
+    if budget.max_surge == 0 {
+        let mut candidates = Vec::new();
+        for n in nodes {
+            let Some((new, old)) = new_and_old(&n.pods) else {
+                r.in_flight += 1;
+                continue;
+            };
+            match (new, old) {
+                (None, None) | (Some(_), Some(_)) => r.in_flight += 1,
+                (Some(new), None) => r.in_flight += i64::from(!new.available),
+                (None, Some(old)) if !old.available => {
+                    // An unavailable old pod is replaced whatever the budget.
+                    r.delete.push(old.name.clone());
+                    r.in_flight += 1;
+                }
+                (None, Some(_)) if r.in_flight >= budget.max_unavailable => {}
+                (None, Some(old)) => candidates.push(old.name.clone()),
+            }
+        }
+        let room = (budget.max_unavailable - r.in_flight).clamp(0, candidates.len() as i64);
+        r.delete.extend(candidates.into_iter().take(room as usize));
+        return r;
+    }
+    let (mut allowed, mut candidates, mut sunset) = (Vec::new(), Vec::new(), Vec::new());
+    let mut available = 0;
+    for n in nodes {
+        let Some((new, old)) = new_and_old(&n.pods) else {
+            r.in_flight += 1;
+            continue;
+        };
+        if let Some(p) = old.or(new) {
+            available += i64::from(p.available);
+        }
+        match (new, old) {
+            (_, None) => {}
+            (None, Some(old)) if !old.available => {
+                if n.should_run {
+                    allowed.push(n.node.clone());
+                } else {
+                    r.delete.push(old.name.clone());
+                }
+            }
+            (None, Some(old)) => {
+                if !n.should_run {
+                    sunset.push(old.name.clone());
+                } else if r.in_flight < budget.max_surge {
+                    candidates.push(n.node.clone());
+                }
+            }
+            (Some(new), Some(old)) => {
+                if new.available {
+                    r.delete.push(old.name.clone());
+                } else {
+                    r.in_flight += 1;
+                }
+            }
+        }
+    }
+    // Keep 100% availability: old pods on nodes that no longer qualify go only while more
+    // pods are available than desired.
+    let deletable = (available - desired).clamp(0, sunset.len() as i64);
+    r.delete.extend(sunset.into_iter().take(deletable as usize));
+    let room = (budget.max_surge - r.in_flight).clamp(0, candidates.len() as i64);
+    r.create_on = allowed;
+    r.create_on
+        .extend(candidates.into_iter().take(room as usize));
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pod(name: &str, updated: bool, ready: bool) -> DaemonPod {
+        DaemonPod {
+            name: name.into(),
+            phase: "Running".into(),
+            updated,
+            ready,
+            available: ready,
+            terminating: false,
+            scheduled: true,
+            created: Time(0),
+        }
+    }
+
+    /// One sync: manage on every node, then (when manage changed nothing, as expectations
+    /// would otherwise hold it) a rolling-update round. Deletions and creations apply at
+    /// once; new pods start not ready. Returns (creates, deletes).
+    fn sync(nodes: &mut [NodePods], budget: Budget, serial: &mut u32) -> (usize, usize) {
+        let (mut creates, mut deletes) = (0, 0);
+        for n in nodes.iter_mut() {
+            let d = pods_should_be_on_node(&Placement::Runs, &n.pods, budget.max_surge > 0, false);
+            n.pods.retain(|p| !d.delete.contains(&p.name));
+            deletes += d.delete.len();
+            if d.create {
+                *serial += 1;
+                n.pods.push(pod(&format!("new-{serial}"), true, false));
+                creates += 1;
+            }
+        }
+        if creates + deletes > 0 {
+            return (creates, deletes);
+        }
+        let desired = nodes.len() as i64;
+        let round = rolling_update(nodes, budget, desired);
+        for n in nodes.iter_mut() {
+            n.pods.retain(|p| !round.delete.contains(&p.name));
+            if round.create_on.contains(&n.node) {
+                *serial += 1;
+                n.pods.push(pod(&format!("new-{serial}"), true, false));
+            }
+        }
+        (round.create_on.len(), round.delete.len())
+    }
+
+    fn five_old_nodes() -> Vec<NodePods> {
+        (1..=5)
+            .map(|i| NodePods {
+                node: format!("node-{i}"),
+                should_run: true,
+                pods: vec![pod(&format!("old-{i}"), false, true)],
+            })
+            .collect()
+    }
+
+    fn mark_ready(nodes: &mut [NodePods]) {
+        for p in nodes.iter_mut().flat_map(|n| n.pods.iter_mut()) {
+            p.ready = true;
+            p.available = true;
+        }
+    }
+
+    /// `TestDaemonSetUpdatesPods`: five nodes, maxUnavailable 2, pods ready between syncs.
+    #[test]
+    fn delete_then_create_should_move_two_nodes_at_a_time() {
+        let mut nodes = five_old_nodes();
+        let budget = Budget {
+            max_surge: 0,
+            max_unavailable: 2,
+        };
+        let mut serial = 0;
+        let mut seen = Vec::new();
+        for _ in 0..7 {
+            seen.push(sync(&mut nodes, budget, &mut serial));
+            mark_ready(&mut nodes);
+        }
+        assert_eq!(
+            seen,
+            [(0, 2), (2, 0), (0, 2), (2, 0), (0, 1), (1, 0), (0, 0)]
+        );
+        assert!(nodes.iter().all(|n| n.pods.len() == 1 && n.pods[0].updated));
+    }
+
+    #[test]
+    fn create_then_delete_should_keep_every_node_served() {
+        let mut nodes = five_old_nodes();
+        let budget = Budget {
+            max_surge: 2,
+            max_unavailable: 0,
+        };
+        let mut serial = 0;
+        for _ in 0..12 {
+            sync(&mut nodes, budget, &mut serial);
+            // Every node always has a pod, and at most two nodes carry two.
+            assert!(nodes.iter().all(|n| !n.pods.is_empty()));
+            assert!(nodes.iter().filter(|n| n.pods.len() == 2).count() <= 2);
+            mark_ready(&mut nodes);
+        }
+        assert!(nodes.iter().all(|n| n.pods.len() == 1 && n.pods[0].updated));
+    }
+
+    #[test]
+    fn an_unavailable_old_pod_should_be_replaced_regardless_of_the_budget() {
+        let mut nodes = five_old_nodes();
+        for n in &mut nodes[..3] {
+            n.pods[0].ready = false;
+            n.pods[0].available = false;
+        }
+        let budget = Budget {
+            max_surge: 0,
+            max_unavailable: 1,
+        };
+        let round = rolling_update(&nodes, budget, 5);
+        assert_eq!(round.delete, ["old-1", "old-2", "old-3"]);
+    }
+
+    #[test]
+    fn manage_should_kill_failed_and_succeeded_pods_and_duplicates() {
+        let mut failed = pod("f", false, false);
+        failed.phase = "Failed".into();
+        let d = pods_should_be_on_node(
+            &Placement::Runs,
+            std::slice::from_ref(&failed),
+            false,
+            false,
+        );
+        assert_eq!(
+            (d.create, d.failed.clone(), d.delete.clone()),
+            (false, vec!["f".to_string()], vec!["f".to_string()])
+        );
+        let d =
+            pods_should_be_on_node(&Placement::Runs, std::slice::from_ref(&failed), false, true);
+        assert!(d.held_by_backoff && d.delete.is_empty());
+        let mut a = pod("a", false, true);
+        a.created = Time(2_000);
+        let b = pod("b", false, true);
+        let d = pods_should_be_on_node(&Placement::Runs, &[a, b], false, false);
+        assert_eq!(d.delete, ["a"], "the oldest stays");
+        let evicted = Placement::NoExecuteTaint {
+            taint: "dedicated:NoExecute".into(),
+        };
+        let d = pods_should_be_on_node(&evicted, &[pod("x", true, true)], false, false);
+        assert_eq!(d.delete, ["x"]);
+        let kept = Placement::NoScheduleTaint {
+            taint: "dedicated:NoSchedule".into(),
+        };
+        let d = pods_should_be_on_node(&kept, &[pod("x", true, true)], false, false);
+        assert!(d.delete.is_empty() && !d.create);
+        let d = pods_should_be_on_node(&kept, &[], false, false);
+        assert!(!d.create, "no new pod behind a NoSchedule taint");
+    }
+}
