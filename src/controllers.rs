@@ -19,6 +19,8 @@ pub struct ControllerState {
     pub job: job::JobControllerState,
     /// The CronJob controller.
     pub cronjob: cronjob::CronJobControllerState,
+    /// The DaemonSet controller.
+    pub daemonset: daemonset::DaemonSetControllerState,
     /// The TTL-after-finished controller's queue.
     pub ttl: WorkQueue,
 }
@@ -28,6 +30,7 @@ impl Default for ControllerState {
         ControllerState {
             job: job::JobControllerState::default(),
             cronjob: cronjob::CronJobControllerState::default(),
+            daemonset: daemonset::DaemonSetControllerState::default(),
             ttl: WorkQueue::default_controller(),
         }
     }
@@ -48,6 +51,7 @@ pub fn kick(w: &mut World, controller: Controller, cause: Cause) {
     let q = match controller {
         Controller::Job => &w.controllers.job.queue,
         Controller::CronJob => &w.controllers.cronjob.queue,
+        Controller::DaemonSet => &w.controllers.daemonset.queue,
         Controller::Ttl => &w.controllers.ttl,
     };
     let (ready, wake) = (!q.is_empty(), q.next_wakeup());

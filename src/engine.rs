@@ -3,7 +3,7 @@
 //! the world so that any moment can be rebuilt (`seek`), and checking expectations.
 
 use crate::api::{self, manifest::Manifest, DeleteOptions};
-use crate::controllers::{cronjob as cronjobctl, job as jobctl, ttl};
+use crate::controllers::{cronjob as cronjobctl, daemonset as dsctl, job as jobctl, ttl};
 use crate::model::{Kind, Node, Object, Taint};
 use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
 use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent, Update};
@@ -384,6 +384,7 @@ fn settle_world(w: &mut World) -> Vec<crate::api::WatchEvent> {
             gc::on_watch(w, ev);
             jobctl::on_watch(w, ev);
             cronjobctl::on_watch(w, ev);
+            dsctl::on_watch(w, ev);
             ttl::on_watch(w, ev);
         }
         delivered.extend(events);
@@ -411,6 +412,7 @@ fn dispatch(w: &mut World, scenario: &Scenario, event: Event, cause: Cause) {
         Event::CheckOwners { kind, name } => gc::check_owners(w, kind, &name),
         Event::Controller(Controller::Job) => jobctl::process(w),
         Event::Controller(Controller::CronJob) => cronjobctl::process(w),
+        Event::Controller(Controller::DaemonSet) => dsctl::process(w),
         Event::Controller(Controller::Ttl) => ttl::process(w),
         Event::JobPodCleanup { pod } => jobctl::cleanup_orphan_pod(w, &pod),
     }

@@ -400,6 +400,15 @@ pub fn update_zh(u: &Update) -> String {
         Update::TaintsChanged => "污点已更改".to_string(),
         Update::Cordoned { cordoned: true } => "已封锁（不可调度）".to_string(),
         Update::Cordoned { cordoned: false } => "已解除封锁".to_string(),
+        Update::DaemonSetStatus {
+            desired,
+            current,
+            ready,
+            updated,
+            available,
+        } => format!(
+            "状态：期望 {desired}，当前 {current}，就绪 {ready}，最新 {updated}，可用 {available}"
+        ),
         Update::CronJobStatus {
             active,
             last_schedule,

@@ -91,6 +91,8 @@ pub enum Controller {
     Job,
     /// The CronJob controller.
     CronJob,
+    /// The DaemonSet controller.
+    DaemonSet,
     /// The TTL-after-finished controller.
     Ttl,
 }

@@ -61,8 +61,12 @@ impl fmt::Display for ManifestError {
 }
 
 /// The kinds podlab simulates, as (apiVersion, kind).
-pub const SUPPORTED: &[(&str, &str)] =
-    &[("v1", "Pod"), ("batch/v1", "Job"), ("batch/v1", "CronJob")];
+pub const SUPPORTED: &[(&str, &str)] = &[
+    ("v1", "Pod"),
+    ("batch/v1", "Job"),
+    ("batch/v1", "CronJob"),
+    ("apps/v1", "DaemonSet"),
+];
 
 /// Parses every document; returns all objects, or every problem found.
 pub fn parse_manifests(text: &str) -> Result<Vec<Manifest>, Vec<ManifestError>> {
@@ -136,13 +140,7 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
             None,
         ));
     }
-    if matches!(
-        (api_version, kind),
-        ("apps/v1", "DaemonSet") | ("apps/v1", "ControllerRevision")
-    ) {
-        if kind == "DaemonSet" {
-            check_daemonset(doc)?;
-        }
+    if (api_version, kind) == ("apps/v1", "ControllerRevision") {
         let kinds: Vec<&str> = SUPPORTED.iter().map(|(_, k)| *k).collect();
         let message = format!(
             "podlab cannot run {kind} objects yet (it simulates {}); nothing here would act on this manifest",
@@ -170,6 +168,7 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
         "Pod" => admit_pod(doc),
         "Job" => admit_job(doc),
         "CronJob" => admit_cronjob(doc),
+        "DaemonSet" => admit_daemonset(doc),
         _ => unreachable_kind(doc, kind),
     }
 }
@@ -237,17 +236,15 @@ fn admit_pod(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     Ok(Object::Pod(Box::new(pod)))
 }
 
-/// What the API server checks of a DaemonSet (its defaults and `ValidateDaemonSet`), so that
-/// a learner gets the real errors before podlab says it cannot run DaemonSets yet.
-fn check_daemonset(doc: &YNode) -> Result<(), Vec<ManifestError>> {
+fn admit_daemonset(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     let mut ds: DaemonSet = decode_as(doc, "DaemonSet", "apps/v1")?;
     dsval::default_daemonset(&mut ds);
     let errs = dsval::validate_daemonset(&ds);
-    if errs.is_empty() {
-        Ok(())
-    } else {
-        Err(invalid(doc, Kind::DaemonSet, &ds.metadata.name, errs))
+    if !errs.is_empty() {
+        return Err(invalid(doc, Kind::DaemonSet, &ds.metadata.name, errs));
     }
+    ds.status = None;
+    Ok(Object::DaemonSet(Box::new(ds)))
 }
 
 fn admit_cronjob(doc: &YNode) -> Result<Object, Vec<ManifestError>> {

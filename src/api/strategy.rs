@@ -2,7 +2,9 @@
 //! how an update is checked (ValidateUpdate), as the registry strategies do.
 
 use crate::model::Object;
-use crate::validation::{cronjob as cronval, job as jobval, pod as podval, FieldError};
+use crate::validation::{
+    cronjob as cronval, daemonset as dsval, job as jobval, pod as podval, FieldError,
+};
 
 /// Fills server-side fields once the uid is known (e.g. a Job's generated selector).
 pub fn prepare_for_create(obj: &mut Object) {
@@ -24,7 +26,16 @@ pub fn prepare_for_create(obj: &mut Object) {
             podval::admit_pod(&mut pod.spec);
         }
         Object::CronJob(cj) => cj.status = None,
-        Object::Node(_) | Object::DaemonSet(_) | Object::ControllerRevision(_) => {}
+        Object::DaemonSet(ds) => {
+            // The API server starts the template generation at 1 (apps/v1 shows it as an
+            // annotation).
+            ds.status = None;
+            ds.metadata.annotations.insert(
+                crate::controllers::daemonset::sync::TEMPLATE_GENERATION_ANNOTATION.into(),
+                "1".into(),
+            );
+        }
+        Object::Node(_) | Object::ControllerRevision(_) => {}
     }
 }
 
@@ -35,6 +46,7 @@ pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError
     {
         let (m, o) = (merged.meta_mut(), old.meta());
         m.uid = o.uid.clone();
+        m.namespace = o.namespace.clone();
         m.resource_version = o.resource_version.clone();
         m.creation_timestamp = o.creation_timestamp;
         m.generation = o.generation;
@@ -65,6 +77,34 @@ pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError
             }
             n.status = o.status.clone();
             let errs = jobval::validate_job_update(n, o);
+            if !errs.is_empty() {
+                return Err(errs);
+            }
+        }
+        (Object::DaemonSet(n), Object::DaemonSet(o)) => {
+            n.status = o.status.clone();
+            let key = crate::controllers::daemonset::sync::TEMPLATE_GENERATION_ANNOTATION;
+            let old_gen: i64 = o
+                .metadata
+                .annotations
+                .get(key)
+                .and_then(|g| g.parse().ok())
+                .unwrap_or(1);
+            let gen = if n.spec.template != o.spec.template {
+                old_gen + 1
+            } else {
+                old_gen
+            };
+            n.metadata.annotations.insert(key.into(), gen.to_string());
+            let mut errs = Vec::new();
+            if n.spec.selector != o.spec.selector {
+                errs.push(FieldError::invalid(
+                    &crate::validation::Path::new("spec").child("selector"),
+                    &serde_json::to_value(&n.spec.selector).unwrap_or_default(),
+                    "field is immutable",
+                ));
+            }
+            errs.extend(dsval::validate_daemonset(n));
             if !errs.is_empty() {
                 return Err(errs);
             }

@@ -2,6 +2,7 @@
 
 use super::{human_duration, sorted_events};
 use crate::model::cronjob::CronJob;
+use crate::model::daemonset::DaemonSet;
 use crate::model::job::Job;
 use crate::model::{Kind, Node, Object, Pod, Time};
 use crate::world::World;
@@ -264,6 +265,50 @@ pub fn cronjob_row(c: &CronJob, now: Time, prefix: bool) -> Vec<String> {
     ]
 }
 
+/// `kubectl get daemonsets` columns.
+pub const DAEMONSET_HEADER: [&str; 8] = [
+    "NAME",
+    "DESIRED",
+    "CURRENT",
+    "READY",
+    "UP-TO-DATE",
+    "AVAILABLE",
+    "NODE SELECTOR",
+    "AGE",
+];
+
+/// `kubectl get daemonsets` row (printDaemonSet; `<none>` for no nodeSelector).
+pub fn daemonset_row(d: &DaemonSet, now: Time, prefix: bool) -> Vec<String> {
+    let s = d.status.clone().unwrap_or_default();
+    let selector: Vec<String> = d
+        .spec
+        .template
+        .spec
+        .node_selector
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let name = if prefix {
+        format!("daemonset.apps/{}", d.metadata.name)
+    } else {
+        d.metadata.name.clone()
+    };
+    vec![
+        name,
+        s.desired_number_scheduled.to_string(),
+        s.current_number_scheduled.to_string(),
+        s.number_ready.to_string(),
+        s.updated_number_scheduled.to_string(),
+        s.number_available.to_string(),
+        if selector.is_empty() {
+            "<none>".into()
+        } else {
+            selector.join(",")
+        },
+        age(now, d.metadata.creation_timestamp),
+    ]
+}
+
 fn header(h: &[&str]) -> Vec<String> {
     h.iter().map(|s| s.to_string()).collect()
 }
@@ -310,6 +355,22 @@ pub fn tables(w: &World) -> String {
         }
         let mut rows = vec![header(&JOB_HEADER)];
         rows.extend(jobs.iter().map(|j| job_row(j, now, true)));
+        out.push_str(&layout(&rows));
+    }
+    let daemonsets: Vec<&DaemonSet> = w
+        .store
+        .list(Kind::DaemonSet)
+        .filter_map(|o| match o {
+            Object::DaemonSet(d) => Some(&**d),
+            _ => None,
+        })
+        .collect();
+    if !daemonsets.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let mut rows = vec![header(&DAEMONSET_HEADER)];
+        rows.extend(daemonsets.iter().map(|d| daemonset_row(d, now, true)));
         out.push_str(&layout(&rows));
     }
     let cronjobs: Vec<&CronJob> = w

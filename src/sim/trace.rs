@@ -275,6 +275,19 @@ pub enum Update {
         /// True for cordon, false for uncordon.
         cordoned: bool,
     },
+    /// A DaemonSet's status was written.
+    DaemonSetStatus {
+        /// Nodes that should run a daemon pod.
+        desired: i32,
+        /// Nodes running one.
+        current: i32,
+        /// Nodes whose daemon pod is ready.
+        ready: i32,
+        /// Nodes running an up-to-date one.
+        updated: i32,
+        /// Nodes whose daemon pod is available.
+        available: i32,
+    },
     /// A CronJob's status was written.
     CronJobStatus {
         /// Jobs in `status.active`.
@@ -344,6 +357,16 @@ impl fmt::Display for Update {
             Update::TaintsChanged => f.write_str("taints changed"),
             Update::Cordoned { cordoned: true } => f.write_str("cordoned"),
             Update::Cordoned { cordoned: false } => f.write_str("uncordoned"),
+            Update::DaemonSetStatus {
+                desired,
+                current,
+                ready,
+                updated,
+                available,
+            } => write!(
+                f,
+                "status: desired {desired}, current {current}, ready {ready}, up-to-date {updated}, available {available}"
+            ),
             Update::CronJobStatus {
                 active,
                 last_schedule,

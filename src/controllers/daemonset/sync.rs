@@ -1,0 +1,684 @@
+//! The DaemonSet controller's loop (semantics 4.6–4.9): informers that queue keys, then
+//! `syncDaemonSet` — history (ControllerRevisions), `manage` (create and delete per node),
+//! `rollingUpdate` when nothing is pending, history cleanup, and the status.
+
+use super::budget;
+use super::hash::compute_hash;
+use super::placement::{add_daemon_tolerations, node_should_run};
+use super::rollout::{pods_should_be_on_node, rolling_update, DaemonPod, NodePods};
+use crate::api::{self, record_event, EventTarget, WatchEvent};
+use crate::controllers::expectations::Expectations;
+use crate::controllers::podcontrol::{controller_ref, create_pod, delete_pod, pod_from_template};
+use crate::controllers::{key, name_of};
+use crate::model::daemonset::{ControllerRevision, DaemonSet, DaemonSetStatus};
+use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
+use crate::model::{Kind, Node, NodeSelectorRequirement, NodeSelectorTerm, Object, ObjectMeta};
+use crate::model::{Pod, Time};
+use crate::sim::trace::WatchType;
+use crate::sim::{Actor, SimTime, Update, WorkQueue};
+use crate::world::{Controller, World};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// The label with the revision hash on pods and ControllerRevisions.
+pub const REVISION_HASH: &str = "controller-revision-hash";
+/// The label with the template generation on pods.
+pub const TEMPLATE_GENERATION: &str = "pod-template-generation";
+/// The annotation the API server keeps the template generation in (apps/v1).
+pub const TEMPLATE_GENERATION_ANNOTATION: &str = "deprecated.daemonset.template.generation";
+const COMPONENT: &str = "daemonset-controller";
+/// Failed-pod back-off per node: 1 s doubling to 15 min.
+const BACKOFF_BASE_MS: u64 = 1_000;
+const BACKOFF_MAX_MS: u64 = 15 * 60 * 1_000;
+/// At most this many creations or deletions per sync.
+const BURST_REPLICAS: usize = 250;
+
+/// The DaemonSet controller's queue and in-memory records.
+#[derive(Clone, Debug)]
+pub struct DaemonSetControllerState {
+    /// DaemonSet keys to sync.
+    pub queue: WorkQueue,
+    /// Creations and deletions not yet observed, per DaemonSet.
+    pub expectations: BTreeMap<String, Expectations>,
+    /// Failed-pod back-off per `<uid>/<generation>/<node>`: (delay, last update).
+    pub backoff: BTreeMap<String, (u64, SimTime)>,
+}
+
+impl Default for DaemonSetControllerState {
+    fn default() -> Self {
+        DaemonSetControllerState {
+            queue: WorkQueue::default_controller(),
+            expectations: BTreeMap::new(),
+            backoff: BTreeMap::new(),
+        }
+    }
+}
+
+fn ds_owner(pod: &Pod) -> Option<&str> {
+    pod.metadata
+        .controller_ref()
+        .filter(|r| r.kind == "DaemonSet")
+        .map(|r| r.name.as_str())
+}
+
+/// Informer hooks: DaemonSets, their pods, and nodes (a node that appears or changes its
+/// labels, taints or schedulability may change every DaemonSet's answer).
+pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+    let cause = ev.cause();
+    let now = w.now;
+    match &*ev.object {
+        Object::DaemonSet(ds) => {
+            let k = key(&ds.metadata.name);
+            if ev.ty == WatchType::Deleted {
+                w.controllers.daemonset.expectations.remove(&k);
+            } else {
+                w.controllers.daemonset.queue.add(&k);
+            }
+        }
+        Object::Pod(pod) => {
+            let Some(owner) = ds_owner(pod) else { return };
+            let k = key(owner);
+            let was_terminating = ev.old.as_ref().is_some_and(|o| o.meta().is_terminating());
+            let state = &mut w.controllers.daemonset;
+            if let Some(e) = state.expectations.get_mut(&k) {
+                match ev.ty {
+                    WatchType::Added => e.add -= 1,
+                    WatchType::Modified if pod.metadata.is_terminating() && !was_terminating => {
+                        e.del -= 1
+                    }
+                    WatchType::Deleted if !was_terminating => e.del -= 1,
+                    _ => {}
+                }
+            }
+            state.queue.add(&k);
+            let became_ready = pod.is_ready()
+                && !ev
+                    .old
+                    .as_ref()
+                    .and_then(|o| o.as_pod())
+                    .is_some_and(Pod::is_ready);
+            let min_ready = api::get(w, Kind::DaemonSet, owner)
+                .and_then(|o| match o {
+                    Object::DaemonSet(d) => d.spec.min_ready_seconds,
+                    _ => None,
+                })
+                .unwrap_or(0);
+            if became_ready && min_ready > 0 {
+                let delay = (min_ready as u64 + 1) * 1_000;
+                w.controllers.daemonset.queue.add_after(&k, now, delay);
+            }
+        }
+        Object::Node(node) => {
+            let changed = match (&ev.ty, ev.old.as_ref().and_then(|o| o.as_node())) {
+                (WatchType::Modified, Some(old)) => {
+                    old.metadata.labels != node.metadata.labels || old.spec != node.spec
+                }
+                (WatchType::Deleted, _) => false,
+                _ => true,
+            };
+            if !changed {
+                return;
+            }
+            let keys: Vec<String> = w
+                .store
+                .list(Kind::DaemonSet)
+                .map(|o| key(&o.meta().name))
+                .collect();
+            for k in keys {
+                w.controllers.daemonset.queue.add(&k);
+            }
+        }
+        _ => return,
+    }
+    crate::controllers::kick(w, Controller::DaemonSet, cause);
+}
+
+/// The worker: syncs every key that is due.
+pub fn process(w: &mut World) {
+    let now = w.now;
+    w.controllers.daemonset.queue.promote(now);
+    while let Some(k) = w.controllers.daemonset.queue.get() {
+        let requeue = sync(w, &k);
+        let q = &mut w.controllers.daemonset.queue;
+        q.done(&k);
+        q.forget(&k);
+        if let Some(ms) = requeue {
+            q.add_after(&k, now, ms);
+        }
+    }
+    let cause = w.cause().clone();
+    crate::controllers::kick(w, Controller::DaemonSet, cause);
+}
+
+/// The node a daemon pod is for: its `spec.nodeName`, or the `metadata.name` the controller
+/// put in its required node affinity.
+pub fn target_node(pod: &Pod) -> Option<String> {
+    if let Some(n) = pod.node_name() {
+        return Some(n.to_string());
+    }
+    pod.spec
+        .required_node_affinity()?
+        .node_selector_terms
+        .iter()
+        .flat_map(|t| &t.match_fields)
+        .find(|r| r.key == "metadata.name" && r.operator == "In")
+        .and_then(|r| r.values.first().cloned())
+}
+
+fn template_generation(ds: &DaemonSet) -> Option<String> {
+    ds.metadata
+        .annotations
+        .get(TEMPLATE_GENERATION_ANNOTATION)
+        .cloned()
+}
+
+fn is_available(pod: &Pod, min_ready: i64, now: Time) -> bool {
+    let Some(c) = pod.condition("Ready").filter(|c| c.status == "True") else {
+        return false;
+    };
+    min_ready == 0
+        || c.last_transition_time
+            .is_some_and(|t| t.0 + min_ready * 1_000 < now.0)
+}
+
+/// `constructHistory`: the current ControllerRevision (created, or its revision bumped to
+/// the newest) and the old ones.
+fn construct_history(w: &mut World, ds_obj: &Object, ds: &DaemonSet) -> (String, Vec<Rc<Object>>) {
+    let collisions = ds.status.as_ref().and_then(|s| s.collision_count);
+    let hash = compute_hash(&ds.spec.template, collisions);
+    let uid = ds.metadata.uid().to_string();
+    let owned: Vec<Rc<Object>> = w
+        .store
+        .list_shared(Kind::ControllerRevision)
+        .filter(|o| o.meta().controller_ref().is_some_and(|r| r.uid == uid))
+        .cloned()
+        .collect();
+    let (current, old): (Vec<Rc<Object>>, Vec<Rc<Object>>) = owned
+        .into_iter()
+        .partition(|o| o.meta().labels.get(REVISION_HASH) == Some(&hash));
+    let revision_of = |o: &Object| match o {
+        Object::ControllerRevision(c) => c.revision,
+        _ => 0,
+    };
+    let next = old.iter().map(|o| revision_of(o)).max().unwrap_or(0) + 1;
+    match current.first() {
+        None => {
+            let mut labels = ds.spec.template.metadata.labels.clone();
+            labels.insert(REVISION_HASH.into(), hash.clone());
+            let template = serde_json::to_value(&ds.spec.template).unwrap_or_default();
+            let mut patch = template;
+            if let Some(m) = patch.as_object_mut() {
+                m.insert("$patch".into(), "replace".into());
+            }
+            let cr = ControllerRevision {
+                api_version: "apps/v1".into(),
+                kind: "ControllerRevision".into(),
+                metadata: ObjectMeta {
+                    name: format!("{}-{hash}", ds.metadata.name),
+                    labels,
+                    annotations: ds.metadata.annotations.clone(),
+                    owner_references: vec![controller_ref(ds_obj)],
+                    ..ObjectMeta::default()
+                },
+                data: serde_json::from_value(serde_json::json!({"spec": {"template": patch}})).ok(),
+                revision: next,
+            };
+            let _ = api::create(w, Object::ControllerRevision(Box::new(cr)));
+        }
+        Some(cur) if revision_of(cur) < next => {
+            let name = cur.meta().name.clone();
+            let _ = api::mutate(w, Kind::ControllerRevision, &name, Update::Applied, |o| {
+                if let Object::ControllerRevision(c) = o {
+                    c.revision = next;
+                }
+            });
+        }
+        Some(_) => {}
+    }
+    (hash, old)
+}
+
+/// The daemon pod of `template` for `node`: labels with the hash and generation, the daemon
+/// tolerations, and a required node affinity naming the node (the scheduler binds it).
+fn new_pod(ds_obj: &Object, ds: &DaemonSet, hash: &str, node: &str) -> Pod {
+    let mut pod = pod_from_template(
+        &ds.spec.template,
+        ds_obj,
+        format!("{}-", ds.metadata.name),
+        Vec::new(),
+    );
+    pod.metadata
+        .labels
+        .insert(REVISION_HASH.into(), hash.to_string());
+    if let Some(g) = template_generation(ds) {
+        pod.metadata.labels.insert(TEMPLATE_GENERATION.into(), g);
+    }
+    add_daemon_tolerations(&mut pod.spec);
+    let term = NodeSelectorTerm {
+        match_fields: vec![NodeSelectorRequirement {
+            key: "metadata.name".into(),
+            operator: "In".into(),
+            values: vec![node.to_string()],
+        }],
+        ..NodeSelectorTerm::default()
+    };
+    let affinity = pod.spec.affinity.get_or_insert_with(Affinity::default);
+    let na = affinity
+        .node_affinity
+        .get_or_insert_with(NodeAffinity::default);
+    na.required_during_scheduling_ignored_during_execution = Some(NodeSelector {
+        node_selector_terms: vec![term],
+    });
+    pod
+}
+
+/// One sync of one DaemonSet. Returns when to sync it again, if it asks for that.
+pub fn sync(w: &mut World, k: &str) -> Option<u64> {
+    let cause = w.cause().clone();
+    w.act_as(Actor::Controller(COMPONENT.into()), cause);
+    let name = name_of(k).to_string();
+    let Some(ds_obj) = w.store.get_shared(Kind::DaemonSet, &name) else {
+        w.controllers.daemonset.expectations.remove(k);
+        return None;
+    };
+    let Object::DaemonSet(ds) = &*ds_obj else {
+        return None;
+    };
+    let ds: &DaemonSet = ds;
+    let selector = ds.spec.selector.clone().unwrap_or_default();
+    if selector.match_labels.is_empty() && selector.match_expressions.is_empty() {
+        record_event(
+            w,
+            EventTarget::of(&ds_obj),
+            "Warning",
+            "SelectingAll",
+            "This daemon set is selecting all pods. A non-empty selector is required.",
+            COMPONENT,
+            "",
+        );
+        return None;
+    }
+    if ds.metadata.is_terminating() {
+        return None;
+    }
+    let (hash, old_revisions) = construct_history(w, &ds_obj, ds);
+    let now = w.now;
+    let satisfied = |w: &World| {
+        w.controllers
+            .daemonset
+            .expectations
+            .get(k)
+            .is_none_or(|e| e.satisfied(now))
+    };
+    let mut requeue: Option<u64> = None;
+    let got_past = satisfied(w);
+    if got_past {
+        requeue = manage(w, k, &ds_obj, ds, &hash);
+        let rolling = ds
+            .spec
+            .update_strategy
+            .as_ref()
+            .is_some_and(|s| s.type_.as_deref() == Some("RollingUpdate"));
+        if satisfied(w) && rolling {
+            rolling_round(w, k, &ds_obj, ds, &hash);
+        }
+        cleanup_history(w, ds, &old_revisions);
+    }
+    let wait = update_status(w, &ds_obj, ds, &hash, got_past);
+    match (requeue, wait) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Every non-terminal-and-deleted daemon pod of the DaemonSet, by target node.
+fn pods_by_node(w: &World, ds: &DaemonSet) -> BTreeMap<String, Vec<Rc<Object>>> {
+    let uid = ds.metadata.uid().to_string();
+    let mut out: BTreeMap<String, Vec<Rc<Object>>> = BTreeMap::new();
+    for o in w.store.list_shared(Kind::Pod) {
+        let Some(pod) = o.as_pod() else { continue };
+        if pod.metadata.controller_ref().is_none_or(|r| r.uid != uid) {
+            continue;
+        }
+        if pod.metadata.is_terminating() && pod.is_terminal() {
+            continue;
+        }
+        if let Some(node) = target_node(pod) {
+            out.entry(node).or_default().push(Rc::clone(o));
+        }
+    }
+    out
+}
+
+fn view(pod: &Pod, hash: &str, generation: Option<&str>, min_ready: i64, now: Time) -> DaemonPod {
+    let labels = &pod.metadata.labels;
+    let updated = labels.get(REVISION_HASH).map(String::as_str) == Some(hash)
+        || generation
+            .is_some_and(|g| labels.get(TEMPLATE_GENERATION).map(String::as_str) == Some(g));
+    DaemonPod {
+        name: pod.metadata.name.clone(),
+        phase: pod.phase().to_string(),
+        updated,
+        ready: pod.is_ready(),
+        available: is_available(pod, min_ready, now),
+        terminating: pod.metadata.is_terminating(),
+        scheduled: pod.node_name().is_some(),
+        created: pod.metadata.creation_timestamp.unwrap_or_default(),
+    }
+}
+
+fn nodes(w: &World) -> Vec<Rc<Object>> {
+    w.store.list_shared(Kind::Node).cloned().collect()
+}
+
+/// `manage`: per-node creates and deletes, issued in the same sync.
+fn manage(w: &mut World, k: &str, ds_obj: &Object, ds: &DaemonSet, hash: &str) -> Option<u64> {
+    let by_node = pods_by_node(w, ds);
+    let now_wall = w.wall_now();
+    let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
+    let generation = template_generation(ds);
+    let surge = ds
+        .spec
+        .update_strategy
+        .as_ref()
+        .and_then(|s| s.rolling_update.as_ref())
+        .and_then(|r| r.max_surge.as_ref())
+        .is_some_and(|s| budget::scaled(s, 1).unwrap_or(0) != 0);
+    let (mut create_on, mut delete) = (Vec::new(), Vec::new());
+    let mut requeue: Option<u64> = None;
+    let node_objs = nodes(w);
+    for n in &node_objs {
+        let Some(node) = n.as_node() else { continue };
+        let placement = node_should_run(&ds.spec.template.spec, node);
+        let pods: Vec<DaemonPod> = by_node
+            .get(&node.metadata.name)
+            .map(|ps| {
+                ps.iter()
+                    .filter_map(|o| o.as_pod())
+                    .map(|p| view(p, hash, generation.as_deref(), min_ready, now_wall))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let backoff_key = format!(
+            "{}/{}/{}",
+            ds.metadata.uid(),
+            ds.metadata.generation.unwrap_or(1),
+            node.metadata.name
+        );
+        let in_backoff = w
+            .controllers
+            .daemonset
+            .backoff
+            .get(&backoff_key)
+            .is_some_and(|(delay, at)| w.now.0 < at.0 + delay);
+        let d = pods_should_be_on_node(&placement, &pods, surge, in_backoff);
+        if d.held_by_backoff {
+            if let Some((delay, at)) = w.controllers.daemonset.backoff.get(&backoff_key) {
+                let left = (at.0 + delay).saturating_sub(w.now.0);
+                requeue = Some(requeue.map_or(left, |r| r.min(left)));
+            }
+        }
+        for p in &d.failed {
+            let entry = w
+                .controllers
+                .daemonset
+                .backoff
+                .entry(backoff_key.clone())
+                .or_insert((0, w.now));
+            entry.0 = if entry.0 == 0 {
+                BACKOFF_BASE_MS
+            } else {
+                (entry.0 * 2).min(BACKOFF_MAX_MS)
+            };
+            entry.1 = w.now;
+            let msg = format!(
+                "Found failed daemon pod {}/{p} on node {}, will try to kill it",
+                crate::api::NAMESPACE,
+                node.metadata.name
+            );
+            record_event(
+                w,
+                EventTarget::of(ds_obj),
+                "Warning",
+                "FailedDaemonPod",
+                &msg,
+                COMPONENT,
+                "",
+            );
+        }
+        for p in &d.succeeded {
+            let msg = format!(
+                "Found succeeded daemon pod {}/{p} on node {}, will try to delete it",
+                crate::api::NAMESPACE,
+                node.metadata.name
+            );
+            record_event(
+                w,
+                EventTarget::of(ds_obj),
+                "Normal",
+                "SucceededDaemonPod",
+                &msg,
+                COMPONENT,
+                "",
+            );
+        }
+        if d.create {
+            create_on.push(node.metadata.name.clone());
+        }
+        delete.extend(d.delete);
+    }
+    // Unscheduled pods for nodes that no longer exist.
+    for (node, pods) in &by_node {
+        if node_objs.iter().any(|n| &n.meta().name == node) {
+            continue;
+        }
+        for o in pods {
+            if o.as_pod()
+                .is_some_and(|p| p.node_name().is_none() && !p.metadata.is_terminating())
+            {
+                delete.push(o.meta().name.clone());
+            }
+        }
+    }
+    sync_nodes(w, k, ds_obj, ds, hash, &create_on, &delete);
+    requeue
+}
+
+/// `syncNodes`: expectations, then the creations and deletions (at most 250 of each).
+fn sync_nodes(
+    w: &mut World,
+    k: &str,
+    ds_obj: &Object,
+    ds: &DaemonSet,
+    hash: &str,
+    create_on: &[String],
+    delete: &[String],
+) {
+    let (creates, deletes) = (
+        create_on.len().min(BURST_REPLICAS),
+        delete.len().min(BURST_REPLICAS),
+    );
+    if creates + deletes == 0 {
+        return;
+    }
+    w.controllers.daemonset.expectations.insert(
+        k.to_string(),
+        Expectations {
+            add: creates as i64,
+            del: deletes as i64,
+            at: w.now,
+        },
+    );
+    for node in &create_on[..creates] {
+        let pod = new_pod(ds_obj, ds, hash, node);
+        if create_pod(w, ds_obj, pod, COMPONENT).is_err() {
+            if let Some(e) = w.controllers.daemonset.expectations.get_mut(k) {
+                e.add -= 1;
+            }
+        }
+    }
+    for name in &delete[..deletes] {
+        if delete_pod(w, ds_obj, name, COMPONENT).is_err() {
+            if let Some(e) = w.controllers.daemonset.expectations.get_mut(k) {
+                e.del -= 1;
+            }
+        }
+    }
+}
+
+/// One round of `rollingUpdate`, with the nodes in an order drawn from the seeded RNG (the
+/// real controller walks a Go map).
+fn rolling_round(w: &mut World, k: &str, ds_obj: &Object, ds: &DaemonSet, hash: &str) {
+    let by_node = pods_by_node(w, ds);
+    let now_wall = w.wall_now();
+    let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
+    let generation = template_generation(ds);
+    let node_objs = nodes(w);
+    let should_run = |node: &str| {
+        node_objs
+            .iter()
+            .filter_map(|o| o.as_node())
+            .find(|n| n.metadata.name == node)
+            .is_some_and(|n: &Node| node_should_run(&ds.spec.template.spec, n).should_run())
+    };
+    let desired = node_objs
+        .iter()
+        .filter_map(|o| o.as_node())
+        .filter(|n| node_should_run(&ds.spec.template.spec, n).should_run())
+        .count() as i64;
+    let mut list: Vec<NodePods> = by_node
+        .iter()
+        .map(|(node, pods)| NodePods {
+            node: node.clone(),
+            should_run: should_run(node),
+            pods: pods
+                .iter()
+                .filter_map(|o| o.as_pod())
+                .map(|p| view(p, hash, generation.as_deref(), min_ready, now_wall))
+                .collect(),
+        })
+        .collect();
+    // Fisher–Yates with the world's RNG.
+    for i in (1..list.len()).rev() {
+        let j = w.rng.below(i as u32 + 1) as usize;
+        list.swap(i, j);
+    }
+    let ru = ds
+        .spec
+        .update_strategy
+        .as_ref()
+        .and_then(|s| s.rolling_update.clone())
+        .unwrap_or_default();
+    let round = rolling_update(&list, budget::resolve(&ru, desired), desired);
+    sync_nodes(w, k, ds_obj, ds, hash, &round.create_on, &round.delete);
+}
+
+/// `cleanupHistory`: old revisions beyond revisionHistoryLimit, lowest revision first, unless
+/// a live pod still carries their hash.
+fn cleanup_history(w: &mut World, ds: &DaemonSet, old: &[Rc<Object>]) {
+    let limit = ds.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
+    let mut kill = old.len().saturating_sub(limit);
+    if kill == 0 {
+        return;
+    }
+    let uid = ds.metadata.uid().to_string();
+    let live: Vec<String> = w
+        .store
+        .list(Kind::Pod)
+        .filter(|o| o.meta().controller_ref().is_some_and(|r| r.uid == uid))
+        .filter_map(|o| o.meta().labels.get(REVISION_HASH).cloned())
+        .collect();
+    let mut sorted: Vec<&Rc<Object>> = old.iter().collect();
+    sorted.sort_by_key(|o| match &***o {
+        Object::ControllerRevision(c) => c.revision,
+        _ => 0,
+    });
+    for o in sorted {
+        if kill == 0 {
+            break;
+        }
+        if o.meta()
+            .labels
+            .get(REVISION_HASH)
+            .is_some_and(|h| live.contains(h))
+        {
+            continue;
+        }
+        let _ = api::delete(
+            w,
+            Kind::ControllerRevision,
+            &o.meta().name,
+            Default::default(),
+        );
+        kill -= 1;
+    }
+}
+
+/// `updateDaemonSetStatus`: counts per node (looking at each node's oldest pod); written
+/// only when something changed. Returns a requeue after minReadySeconds while ready pods
+/// are not yet available.
+fn update_status(
+    w: &mut World,
+    ds_obj: &Object,
+    ds: &DaemonSet,
+    hash: &str,
+    observed: bool,
+) -> Option<u64> {
+    let by_node = pods_by_node(w, ds);
+    let now_wall = w.wall_now();
+    let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
+    let generation = template_generation(ds);
+    let mut s = DaemonSetStatus {
+        observed_generation: ds.status.as_ref().and_then(|s| s.observed_generation),
+        collision_count: ds.status.as_ref().and_then(|s| s.collision_count),
+        ..DaemonSetStatus::default()
+    };
+    for n in nodes(w) {
+        let Some(node) = n.as_node() else { continue };
+        let placement = node_should_run(&ds.spec.template.spec, node);
+        let pods = by_node.get(&node.metadata.name);
+        let mut views: Vec<DaemonPod> = pods
+            .map(|ps| {
+                ps.iter()
+                    .filter_map(|o| o.as_pod())
+                    .map(|p| view(p, hash, generation.as_deref(), min_ready, now_wall))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if placement.should_run() {
+            s.desired_number_scheduled += 1;
+            let mut refs: Vec<&DaemonPod> = views.iter().collect();
+            super::rollout::oldest_first(&mut refs);
+            if let Some(oldest) = refs.first() {
+                s.current_number_scheduled += 1;
+                s.number_ready += i32::from(oldest.ready);
+                s.number_available += i32::from(oldest.ready && oldest.available);
+                s.updated_number_scheduled += i32::from(oldest.updated);
+            }
+        } else if !views.is_empty() {
+            s.number_misscheduled += 1;
+        }
+        views.clear();
+    }
+    s.number_unavailable = s.desired_number_scheduled - s.number_available;
+    if observed {
+        s.observed_generation = ds.metadata.generation;
+    }
+    let wait =
+        (min_ready > 0 && s.number_ready != s.number_available).then_some(min_ready as u64 * 1_000);
+    if ds.status.as_ref() != Some(&s) {
+        let what = Update::DaemonSetStatus {
+            desired: s.desired_number_scheduled,
+            current: s.current_number_scheduled,
+            ready: s.number_ready,
+            updated: s.updated_number_scheduled,
+            available: s.number_available,
+        };
+        let _ = api::mutate(w, Kind::DaemonSet, &ds_obj.meta().name, what, |o| {
+            if let Object::DaemonSet(d) = o {
+                d.status = Some(s);
+            }
+        });
+    }
+    wait
+}
