@@ -88,6 +88,14 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/cronjob-dom-dow.yaml"),
     },
     Builtin {
+        id: "daemonset-fluentd",
+        text: include_str!("../tests/scenarios/daemonset-fluentd.yaml"),
+    },
+    Builtin {
+        id: "daemonset-taints",
+        text: include_str!("../tests/scenarios/daemonset-taints.yaml"),
+    },
+    Builtin {
         id: "job-backoff-per-index",
         text: include_str!("../tests/scenarios/job-backoff-per-index.yaml"),
     },

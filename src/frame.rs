@@ -255,6 +255,14 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
         .list(Kind::CronJob)
         .filter_map(Object::as_cronjob)
         .collect();
+    let daemonsets: Vec<_> = world
+        .store
+        .list(Kind::DaemonSet)
+        .filter_map(|o| match o {
+            Object::DaemonSet(d) => Some(&**d),
+            _ => None,
+        })
+        .collect();
     let node_list: Vec<_> = world
         .store
         .list(Kind::Node)
@@ -280,6 +288,14 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
             &mut cronjobs.iter().map(|c| table::cronjob_row(c, now, false)),
         ),
         table(
+            "kubectl get daemonsets",
+            &table::DAEMONSET_HEADER,
+            daemonsets.len(),
+            &mut daemonsets
+                .iter()
+                .map(|d| table::daemonset_row(d, now, false)),
+        ),
+        table(
             "kubectl get nodes",
             &table::NODE_HEADER,
             node_list.len(),
@@ -288,6 +304,9 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
     ];
     if cronjobs.is_empty() {
         tables.retain(|t| t.command != "kubectl get cronjobs");
+    }
+    if daemonsets.is_empty() {
+        tables.retain(|t| t.command != "kubectl get daemonsets");
     }
     let events = newest_events(world, FRAME_EVENTS)
         .into_iter()

@@ -1,6 +1,6 @@
-// The CronJob tick ruler: the Allow / Forbid / Replace comparison labels each tick, the Jobs
+// The CronJob tick ruler (the Allow / Forbid / Replace comparison labels each tick, the Jobs
 // show as spans, the next tick counts down and can be jumped to; a concurrencyPolicy of "true"
-// gets the API server's error.
+// gets the API server's error), and a DaemonSet on every node.
 const { test, expect } = require('@playwright/test');
 const path = require('path');
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
@@ -40,4 +40,13 @@ test('concurrencyPolicy "true" gets the API server error', async ({ page }) => {
   const problems = page.getByRole('status', { name: 'Problems' });
   await expect(problems).toContainText('The CronJob "hello" is invalid: spec.concurrencyPolicy: Unsupported value: "true": supported values: "Allow", "Forbid", "Replace"');
   await expect(problems).toContainText('not true/false');
+});
+
+test('a DaemonSet puts one pod on every node that tolerates it and rolls an update', async ({ page }) => {
+  await load(page, 'daemonset-fluentd');
+  await page.getByLabel('Speed').selectOption({ label: '16×' });
+  await page.getByRole('button', { name: 'Play' }).click();
+  // Four nodes at first (the control plane's taint is tolerated), then node-4 joins.
+  await expect(page.locator('[data-pod^="fluentd-elasticsearch-"]')).toHaveCount(5, { timeout: 15000 });
+  await expect(page.getByText('kubectl get daemonsets')).toBeVisible();
 });
