@@ -2,7 +2,8 @@
 //! missing translation a compile error; API messages themselves stay verbatim, as kubectl shows.
 
 use crate::sim::{
-    format_duration, Actor, Change, CronDecision, CronJobSync, JobDecision, JobSync, Update,
+    format_duration, Actor, Change, CronDecision, CronJobSync, DaemonSetSync, JobDecision, JobSync,
+    Placement, Update,
 };
 
 /// The UI language.
@@ -344,6 +345,7 @@ pub fn change(c: &Change, lang: Lang) -> String {
             } => format!("拒绝了 {}/{name}：{message}", kind.lower()),
             Change::JobSync(s) => job_sync_zh(s),
             Change::CronJobSync(s) => cron_sync_zh(s),
+            Change::DaemonSetSync(s) => ds_sync_zh(s),
             Change::Note { zh, .. } => zh.clone(),
         },
     }
@@ -443,6 +445,49 @@ pub fn cron_decision(d: &CronDecision, lang: Lang) -> String {
             CronDecision::CreateFailed => "创建失败".into(),
         },
     }
+}
+
+/// A node's DaemonSet verdict in Chinese.
+pub fn placement_zh(p: &Placement) -> String {
+    match p {
+        Placement::Runs => "运行守护 Pod".into(),
+        Placement::OtherNodeName { wanted } => format!("不运行：模板指定了节点 {wanted}"),
+        Placement::SelectorMismatch => "不运行：nodeSelector 或节点亲和性不匹配".into(),
+        Placement::NoScheduleTaint { taint } => {
+            format!("不新建：未容忍污点 {taint}（已运行的 Pod 保留）")
+        }
+        Placement::NoExecuteTaint { taint } => {
+            format!("不运行：未容忍污点 {taint}（已运行的 Pod 会被删除）")
+        }
+    }
+}
+
+/// A DaemonSet sync in Chinese.
+fn ds_sync_zh(s: &DaemonSetSync) -> String {
+    let desired = s.nodes.iter().filter(|(_, p)| p.should_run()).count();
+    let mut out = format!(
+        "同步 daemonset/{}：{} 个节点中有 {desired} 个应运行 Pod",
+        s.daemonset,
+        s.nodes.len()
+    );
+    for (node, p) in s.nodes.iter().filter(|(_, p)| !p.should_run()) {
+        out.push_str(&format!("；{node}：{}", placement_zh(p)));
+    }
+    if s.waiting {
+        out.push_str(" → 等待之前的创建/删除被观察到");
+    }
+    if !s.created_on.is_empty() {
+        out.push_str(&format!(" → 在 {} 上创建", s.created_on.join("、")));
+    }
+    if !s.deleted.is_empty() {
+        out.push_str(&format!(" → 删除 {}", s.deleted.join("、")));
+    }
+    if let Some((surge, unavailable, in_flight)) = s.rollout {
+        out.push_str(&format!(
+            "（滚动更新：maxSurge {surge}，maxUnavailable {unavailable}，进行中 {in_flight}）"
+        ));
+    }
+    out
 }
 
 /// A CronJob sync in Chinese.

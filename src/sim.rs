@@ -11,6 +11,7 @@ pub use queue::EventQueue;
 pub use rng::Rng;
 pub use time::{format_duration, parse_duration, SimTime};
 pub use trace::{
-    Actor, Cause, Change, CronDecision, CronJobSync, JobDecision, JobSync, TraceEvent, Update,
+    Actor, Cause, Change, CronDecision, CronJobSync, DaemonSetSync, JobDecision, JobSync,
+    Placement, TraceEvent, Update,
 };
 pub use workqueue::WorkQueue;

@@ -179,6 +179,8 @@ pub enum Change {
     JobSync(Box<JobSync>),
     /// One sync of the CronJob controller: the schedule times it considered and what it did.
     CronJobSync(Box<CronJobSync>),
+    /// One sync of the DaemonSet controller: each node's verdict and what it did.
+    DaemonSetSync(Box<DaemonSetSync>),
     /// A scenario note for the learner.
     Note {
         /// English.
@@ -616,6 +618,116 @@ impl fmt::Display for CronJobSync {
     }
 }
 
+/// Why a node does (or does not) run a daemon pod (`NodeShouldRunDaemonPod`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Placement {
+    /// A pod should run here.
+    Runs,
+    /// The template names another node in `spec.nodeName`.
+    OtherNodeName {
+        /// The node the template names.
+        wanted: String,
+    },
+    /// The node does not match the template's nodeSelector or required node affinity.
+    SelectorMismatch,
+    /// A NoSchedule taint the pod does not tolerate: no new pod, but a running one stays.
+    NoScheduleTaint {
+        /// `key=value:effect`.
+        taint: String,
+    },
+    /// A NoExecute taint the pod does not tolerate: no pod, and a running one is deleted.
+    NoExecuteTaint {
+        /// `key=value:effect`.
+        taint: String,
+    },
+}
+
+impl Placement {
+    /// `shouldRun`: a daemon pod should be created here if there is none.
+    pub fn should_run(&self) -> bool {
+        *self == Placement::Runs
+    }
+
+    /// `shouldContinueRunning`: an existing daemon pod may stay.
+    pub fn should_continue_running(&self) -> bool {
+        matches!(self, Placement::Runs | Placement::NoScheduleTaint { .. })
+    }
+}
+
+impl fmt::Display for Placement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Placement::Runs => f.write_str("runs a daemon pod"),
+            Placement::OtherNodeName { wanted } => {
+                write!(f, "no pod: the template names node {wanted}")
+            }
+            Placement::SelectorMismatch => {
+                f.write_str("no pod: nodeSelector or node affinity does not match")
+            }
+            Placement::NoScheduleTaint { taint } => {
+                write!(
+                    f,
+                    "no new pod: taint {taint} not tolerated (a running pod stays)"
+                )
+            }
+            Placement::NoExecuteTaint { taint } => {
+                write!(
+                    f,
+                    "no pod: taint {taint} not tolerated (a running pod is deleted)"
+                )
+            }
+        }
+    }
+}
+
+/// What a DaemonSet sync saw per node and did (4.6–4.8 of the semantics).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DaemonSetSync {
+    /// The DaemonSet.
+    pub daemonset: String,
+    /// Each node's verdict, in node order.
+    pub nodes: Vec<(String, Placement)>,
+    /// Nodes a pod was created for.
+    pub created_on: Vec<String>,
+    /// Pods deleted.
+    pub deleted: Vec<String>,
+    /// The rolling update's round, when one ran: (maxSurge, maxUnavailable, nodes in flight).
+    pub rollout: Option<(i64, i64, i64)>,
+    /// Creations or deletions not yet observed held the sync back.
+    pub waiting: bool,
+}
+
+impl fmt::Display for DaemonSetSync {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let desired = self.nodes.iter().filter(|(_, p)| p.should_run()).count();
+        write!(
+            f,
+            "sync daemonset/{}: {desired} of {} nodes should run a pod",
+            self.daemonset,
+            self.nodes.len()
+        )?;
+        for (node, p) in self.nodes.iter().filter(|(_, p)| !p.should_run()) {
+            write!(f, "; {node}: {p}")?;
+        }
+        if self.waiting {
+            f.write_str(" → wait for earlier creations/deletions to be observed")?;
+        }
+        if !self.created_on.is_empty() {
+            write!(f, " → create on {}", self.created_on.join(", "))?;
+        }
+        if !self.deleted.is_empty() {
+            write!(f, " → delete {}", self.deleted.join(", "))?;
+        }
+        if let Some((surge, unavailable, in_flight)) = self.rollout {
+            write!(
+                f,
+                " (rolling update: maxSurge {surge}, maxUnavailable {unavailable}, {in_flight} in flight)"
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// One entry of the trace.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TraceEvent {
@@ -659,6 +771,7 @@ impl fmt::Display for Change {
             } => write!(f, "rejected {}/{name}: {message}", kind.lower()),
             Change::JobSync(s) => write!(f, "{s}"),
             Change::CronJobSync(s) => write!(f, "{s}"),
+            Change::DaemonSetSync(s) => write!(f, "{s}"),
             Change::Note { en, .. } => write!(f, "note: {en}"),
         }
     }

@@ -15,7 +15,7 @@ use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
 use crate::model::{Kind, Node, NodeSelectorRequirement, NodeSelectorTerm, Object, ObjectMeta};
 use crate::model::{Pod, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Actor, SimTime, Update, WorkQueue};
+use crate::sim::{Actor, Change, DaemonSetSync, SimTime, Update, WorkQueue};
 use crate::world::{Controller, World};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -312,19 +312,43 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
     };
     let mut requeue: Option<u64> = None;
     let got_past = satisfied(w);
+    let mut trace = DaemonSetSync {
+        daemonset: name.clone(),
+        nodes: nodes(w)
+            .iter()
+            .filter_map(|o| o.as_node())
+            .map(|n| {
+                (
+                    n.metadata.name.clone(),
+                    node_should_run(&ds.spec.template.spec, n),
+                )
+            })
+            .collect(),
+        created_on: Vec::new(),
+        deleted: Vec::new(),
+        rollout: None,
+        waiting: !got_past,
+    };
     if got_past {
-        requeue = manage(w, k, &ds_obj, ds, &hash);
+        let (wait, created, deleted) = manage(w, k, &ds_obj, ds, &hash);
+        requeue = wait;
+        trace.created_on = created;
+        trace.deleted = deleted;
         let rolling = ds
             .spec
             .update_strategy
             .as_ref()
             .is_some_and(|s| s.type_.as_deref() == Some("RollingUpdate"));
         if satisfied(w) && rolling {
-            rolling_round(w, k, &ds_obj, ds, &hash);
+            let (created, deleted, budget) = rolling_round(w, k, &ds_obj, ds, &hash);
+            trace.created_on.extend(created);
+            trace.deleted.extend(deleted);
+            trace.rollout = Some(budget);
         }
         cleanup_history(w, ds, &old_revisions);
     }
     let wait = update_status(w, &ds_obj, ds, &hash, got_past);
+    w.log(Change::DaemonSetSync(Box::new(trace)));
     match (requeue, wait) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
@@ -372,7 +396,14 @@ fn nodes(w: &World) -> Vec<Rc<Object>> {
 }
 
 /// `manage`: per-node creates and deletes, issued in the same sync.
-fn manage(w: &mut World, k: &str, ds_obj: &Object, ds: &DaemonSet, hash: &str) -> Option<u64> {
+/// Returns a back-off requeue, the nodes created for and the pods deleted.
+fn manage(
+    w: &mut World,
+    k: &str,
+    ds_obj: &Object,
+    ds: &DaemonSet,
+    hash: &str,
+) -> (Option<u64>, Vec<String>, Vec<String>) {
     let by_node = pods_by_node(w, ds);
     let now_wall = w.wall_now();
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
@@ -480,8 +511,8 @@ fn manage(w: &mut World, k: &str, ds_obj: &Object, ds: &DaemonSet, hash: &str) -
             }
         }
     }
-    sync_nodes(w, k, ds_obj, ds, hash, &create_on, &delete);
-    requeue
+    let (created, deleted) = sync_nodes(w, k, ds_obj, ds, hash, &create_on, &delete);
+    (requeue, created, deleted)
 }
 
 /// `syncNodes`: expectations, then the creations and deletions (at most 250 of each).
@@ -493,13 +524,13 @@ fn sync_nodes(
     hash: &str,
     create_on: &[String],
     delete: &[String],
-) {
+) -> (Vec<String>, Vec<String>) {
     let (creates, deletes) = (
         create_on.len().min(BURST_REPLICAS),
         delete.len().min(BURST_REPLICAS),
     );
     if creates + deletes == 0 {
-        return;
+        return (Vec::new(), Vec::new());
     }
     w.controllers.daemonset.expectations.insert(
         k.to_string(),
@@ -524,11 +555,19 @@ fn sync_nodes(
             }
         }
     }
+    (create_on[..creates].to_vec(), delete[..deletes].to_vec())
 }
 
 /// One round of `rollingUpdate`, with the nodes in an order drawn from the seeded RNG (the
 /// real controller walks a Go map).
-fn rolling_round(w: &mut World, k: &str, ds_obj: &Object, ds: &DaemonSet, hash: &str) {
+/// Returns the nodes created for, the pods deleted, and (maxSurge, maxUnavailable, in flight).
+fn rolling_round(
+    w: &mut World,
+    k: &str,
+    ds_obj: &Object,
+    ds: &DaemonSet,
+    hash: &str,
+) -> (Vec<String>, Vec<String>, (i64, i64, i64)) {
     let by_node = pods_by_node(w, ds);
     let now_wall = w.wall_now();
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
@@ -569,8 +608,14 @@ fn rolling_round(w: &mut World, k: &str, ds_obj: &Object, ds: &DaemonSet, hash: 
         .as_ref()
         .and_then(|s| s.rolling_update.clone())
         .unwrap_or_default();
-    let round = rolling_update(&list, budget::resolve(&ru, desired), desired);
-    sync_nodes(w, k, ds_obj, ds, hash, &round.create_on, &round.delete);
+    let budget = budget::resolve(&ru, desired);
+    let round = rolling_update(&list, budget, desired);
+    let (created, deleted) = sync_nodes(w, k, ds_obj, ds, hash, &round.create_on, &round.delete);
+    (
+        created,
+        deleted,
+        (budget.max_surge, budget.max_unavailable, round.in_flight),
+    )
 }
 
 /// `cleanupHistory`: old revisions beyond revisionHistoryLimit, lowest revision first, unless
