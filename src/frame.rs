@@ -263,6 +263,14 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
             _ => None,
         })
         .collect();
+    let revisions: Vec<_> = world
+        .store
+        .list(Kind::ControllerRevision)
+        .filter_map(|o| match o {
+            Object::ControllerRevision(c) => Some(&**c),
+            _ => None,
+        })
+        .collect();
     let node_list: Vec<_> = world
         .store
         .list(Kind::Node)
@@ -294,6 +302,12 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
             &mut daemonsets
                 .iter()
                 .map(|d| table::daemonset_row(d, now, false)),
+        ),
+        table(
+            "kubectl get controllerrevisions",
+            &table::REVISION_HEADER,
+            revisions.len(),
+            &mut revisions.iter().map(|c| table::revision_row(c, now, false)),
         ),
         table(
             "kubectl get nodes",

@@ -2,7 +2,7 @@
 
 use super::{human_duration, sorted_events};
 use crate::model::cronjob::CronJob;
-use crate::model::daemonset::DaemonSet;
+use crate::model::daemonset::{ControllerRevision, DaemonSet};
 use crate::model::job::Job;
 use crate::model::{Kind, Node, Object, Pod, Time};
 use crate::world::World;
@@ -309,6 +309,78 @@ pub fn daemonset_row(d: &DaemonSet, now: Time, prefix: bool) -> Vec<String> {
     ]
 }
 
+/// `kubectl get controllerrevisions` columns.
+pub const REVISION_HEADER: [&str; 4] = ["NAME", "CONTROLLER", "REVISION", "AGE"];
+
+/// `kubectl get controllerrevisions` row (printControllerRevision: the controller as
+/// `daemonset.apps/<name>`, or `<none>`).
+pub fn revision_row(c: &ControllerRevision, now: Time, prefix: bool) -> Vec<String> {
+    let controller = c
+        .metadata
+        .controller_ref()
+        .map(|r| {
+            let group = r.api_version.split_once('/').map_or("", |(g, _)| g);
+            let kind = r.kind.to_ascii_lowercase();
+            if group.is_empty() {
+                format!("{kind}/{}", r.name)
+            } else {
+                format!("{kind}.{group}/{}", r.name)
+            }
+        })
+        .unwrap_or_else(|| "<none>".into());
+    let name = if prefix {
+        format!("controllerrevision.apps/{}", c.metadata.name)
+    } else {
+        c.metadata.name.clone()
+    };
+    vec![
+        name,
+        controller,
+        c.revision.to_string(),
+        age(now, c.metadata.creation_timestamp),
+    ]
+}
+
+/// `kubectl rollout status daemonset/<name>`: kubectl's message, and whether the rollout is
+/// done (DaemonSetStatusViewer).
+pub fn rollout_status(d: &DaemonSet) -> Result<(String, bool), String> {
+    let rolling = d
+        .spec
+        .update_strategy
+        .as_ref()
+        .is_some_and(|s| s.type_.as_deref() == Some("RollingUpdate"));
+    if !rolling {
+        return Err("rollout status is only available for RollingUpdate strategy type".into());
+    }
+    let s = d.status.clone().unwrap_or_default();
+    let name = &d.metadata.name;
+    if d.metadata.generation.unwrap_or(0) > s.observed_generation.unwrap_or(0) {
+        return Ok((
+            "Waiting for daemon set spec update to be observed...".into(),
+            false,
+        ));
+    }
+    if s.updated_number_scheduled < s.desired_number_scheduled {
+        return Ok((
+            format!(
+                "Waiting for daemon set {name:?} rollout to finish: {} out of {} new pods have been updated...",
+                s.updated_number_scheduled, s.desired_number_scheduled
+            ),
+            false,
+        ));
+    }
+    if s.number_available < s.desired_number_scheduled {
+        return Ok((
+            format!(
+                "Waiting for daemon set {name:?} rollout to finish: {} of {} updated pods are available...",
+                s.number_available, s.desired_number_scheduled
+            ),
+            false,
+        ));
+    }
+    Ok((format!("daemon set {name:?} successfully rolled out"), true))
+}
+
 fn header(h: &[&str]) -> Vec<String> {
     h.iter().map(|s| s.to_string()).collect()
 }
@@ -373,6 +445,22 @@ pub fn tables(w: &World) -> String {
         rows.extend(daemonsets.iter().map(|d| daemonset_row(d, now, true)));
         out.push_str(&layout(&rows));
     }
+    let revisions: Vec<&ControllerRevision> = w
+        .store
+        .list(Kind::ControllerRevision)
+        .filter_map(|o| match o {
+            Object::ControllerRevision(c) => Some(&**c),
+            _ => None,
+        })
+        .collect();
+    if !revisions.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let mut rows = vec![header(&REVISION_HEADER)];
+        rows.extend(revisions.iter().map(|c| revision_row(c, now, true)));
+        out.push_str(&layout(&rows));
+    }
     let cronjobs: Vec<&CronJob> = w
         .store
         .list(Kind::CronJob)
@@ -423,6 +511,37 @@ pub fn tables(w: &World) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rollout_status_should_read_as_kubectl_prints_it() {
+        let text = include_str!("../../tests/scenarios/daemonset-fluentd.yaml");
+        let mut sim = crate::engine::Sim::new(crate::scenario::parse(text).unwrap());
+        let status = |sim: &crate::engine::Sim, t: u64| {
+            let w = sim.seek(crate::sim::SimTime(t));
+            match w.store.get(Kind::DaemonSet, "fluentd-elasticsearch") {
+                Some(Object::DaemonSet(d)) => rollout_status(d).unwrap().0,
+                _ => String::new(),
+            }
+        };
+        sim.run();
+        assert_eq!(
+            status(&sim, 100_000),
+            "Waiting for daemon set \"fluentd-elasticsearch\" rollout to finish: 0 out of 5 new pods have been updated..."
+        );
+        assert_eq!(
+            status(&sim, 300_000),
+            "daemon set \"fluentd-elasticsearch\" successfully rolled out"
+        );
+        let table = tables(sim.world());
+        assert!(
+            table.contains("controllerrevision.apps/fluentd-elasticsearch-"),
+            "{table}"
+        );
+        assert!(
+            table.contains("daemonset.apps/fluentd-elasticsearch   2"),
+            "{table}"
+        );
+    }
 
     #[test]
     fn columns_should_be_padded_like_kubectl() {

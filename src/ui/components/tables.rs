@@ -1,5 +1,6 @@
-//! `kubectl get pods -o wide`, `get jobs` and `get nodes` at the playhead, with kubectl's
-//! columns, laid out as kubectl's tabwriter lays them out.
+//! `kubectl get pods -o wide`, `get jobs`, `get cronjobs`, `get daemonsets`, `get
+//! controllerrevisions` and `get nodes` at the playhead (each shown when it has rows), with
+//! kubectl's columns, laid out as kubectl's tabwriter lays them out.
 
 use crate::frame::Frame;
 use crate::i18n::Lang;
