@@ -46,6 +46,8 @@ pub struct NodeView {
     pub pods: Vec<Rc<PodView>>,
     /// Pods on it that went away in the last [`GONE_MS`] (drawn fading out).
     pub gone: Vec<String>,
+    /// DaemonSets that do not (or no longer) place a pod here, with the controller's reason.
+    pub daemon_misses: Vec<(String, crate::sim::Placement)>,
 }
 
 /// How long a pod that went away is still drawn, fading out.
@@ -196,11 +198,30 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
             }
         }
     }
+    let daemonsets: Vec<_> = world
+        .store
+        .list(Kind::DaemonSet)
+        .filter_map(|o| match o {
+            Object::DaemonSet(d) => Some(&**d),
+            _ => None,
+        })
+        .collect();
     let nodes = world
         .store
         .list(Kind::Node)
         .filter_map(Object::as_node)
         .map(|n: &Node| NodeView {
+            daemon_misses: daemonsets
+                .iter()
+                .map(|d| {
+                    let verdict = crate::controllers::daemonset::placement::node_should_run(
+                        &d.spec.template.spec,
+                        n,
+                    );
+                    (d.metadata.name.clone(), verdict)
+                })
+                .filter(|(_, v)| !v.should_run())
+                .collect(),
             gone: gone.remove(n.metadata.name.as_str()).unwrap_or_default(),
             name: n.metadata.name.clone(),
             ready: n.is_ready(),
@@ -254,14 +275,6 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
         .store
         .list(Kind::CronJob)
         .filter_map(Object::as_cronjob)
-        .collect();
-    let daemonsets: Vec<_> = world
-        .store
-        .list(Kind::DaemonSet)
-        .filter_map(|o| match o {
-            Object::DaemonSet(d) => Some(&**d),
-            _ => None,
-        })
         .collect();
     let revisions: Vec<_> = world
         .store

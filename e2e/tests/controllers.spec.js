@@ -50,3 +50,14 @@ test('a DaemonSet puts one pod on every node that tolerates it and rolls an upda
   await expect(page.locator('[data-pod^="fluentd-elasticsearch-"]')).toHaveCount(5, { timeout: 15000 });
   await expect(page.getByText('kubectl get daemonsets')).toBeVisible();
 });
+
+test('a node without a daemon pod says why', async ({ page }) => {
+  await load(page, 'daemonset-taints');
+  await page.getByLabel('Speed').selectOption({ label: '16×' });
+  await page.getByRole('button', { name: 'Play' }).click();
+  const cp = page.locator('[data-node="control-plane"] .why-no-pod');
+  await expect(cp).toContainText('daemonset/node-exporter: no new pod: taint node-role.kubernetes.io/control-plane:NoSchedule not tolerated');
+  await expect(page.locator('[data-node="node-2"] .why-no-pod')).toContainText('NoExecute', { timeout: 15000 });
+  await page.getByRole('button', { name: 'Language' }).click();
+  await expect(cp).toContainText('未容忍污点');
+});

@@ -194,6 +194,14 @@ fn NodeCard(props: &NodeCardProps) -> Html {
                 { for n.labels.iter().map(|l| html! { <span class="tag label">{ l }</span> }) }
                 { for n.taints.iter().map(|t| html! { <span class="tag taint">{ t }</span> }) }
             </div>
+            { for n.daemon_misses.iter().map(|(ds, why)| html! {
+                <p class="why-no-pod" data-daemonset={ds.clone()}>{
+                    match lang {
+                        Lang::En => format!("daemonset/{ds}: {why}"),
+                        Lang::Zh => format!("daemonset/{ds}：{}", crate::i18n::placement_zh(why)),
+                    }
+                }</p>
+            }) }
             if n.pods.is_empty() && n.gone.is_empty() {
                 <p class="muted">{ Text::NoPods.get(lang) }</p>
             } else {
