@@ -201,10 +201,7 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
     let daemonsets: Vec<_> = world
         .store
         .list(Kind::DaemonSet)
-        .filter_map(|o| match o {
-            Object::DaemonSet(d) => Some(&**d),
-            _ => None,
-        })
+        .filter_map(Object::as_daemonset)
         .collect();
     let nodes = world
         .store
@@ -279,10 +276,7 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
     let revisions: Vec<_> = world
         .store
         .list(Kind::ControllerRevision)
-        .filter_map(|o| match o {
-            Object::ControllerRevision(c) => Some(&**c),
-            _ => None,
-        })
+        .filter_map(Object::as_revision)
         .collect();
     let node_list: Vec<_> = world
         .store

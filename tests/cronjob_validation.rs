@@ -51,16 +51,7 @@ fn invalid_cronjobs_should_get_the_api_servers_messages() {
         ("an invalid name", cronjob("Hello", "", "", OK), "metadata.name: Invalid value: \"Hello\": a lowercase RFC 1123 subdomain"),
         ("a typo in a CronJob field", cronjob("hello", "  concurencyPolicy: Forbid\n", "", OK), ":7:3: CronJob in version \"batch/v1\" cannot be handled as a CronJob: strict decoding error: unknown field \"spec.concurencyPolicy\" (did you mean \"concurrencyPolicy\"?)"),
     ];
-    let mut failures = Vec::new();
-    for (title, text, want) in &rows {
-        let (code, err) = validate(text);
-        if code != 2 || !err.contains(want) {
-            failures.push(format!(
-                "{title}: exit {code}\n  want: {want}\n  got:  {}",
-                err.trim()
-            ));
-        }
-    }
+    let failures = support::failures(&rows);
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 

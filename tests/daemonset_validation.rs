@@ -34,16 +34,7 @@ fn invalid_daemonsets_should_get_the_api_servers_messages() {
         ("negative revisionHistoryLimit", ds("  revisionHistoryLimit: -1\n", SEL, LABELS, ""), "spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0"),
         ("a typo in a DaemonSet field", ds("  updateStratgy:\n    type: OnDelete\n", SEL, LABELS, ""), "DaemonSet in version \"apps/v1\" cannot be handled as a DaemonSet: strict decoding error: unknown field \"spec.updateStratgy\" (did you mean \"updateStrategy\"?)"),
     ];
-    let mut failures = Vec::new();
-    for (title, text, want) in &rows {
-        let (code, err) = validate(text);
-        if code != 2 || !err.contains(want) {
-            failures.push(format!(
-                "{title}: exit {code}\n  want: {want}\n  got:  {}",
-                err.trim()
-            ));
-        }
-    }
+    let failures = support::failures(&rows);
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 

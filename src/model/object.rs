@@ -191,6 +191,22 @@ impl Object {
         }
     }
 
+    /// The DaemonSet, if this is one.
+    pub fn as_daemonset(&self) -> Option<&DaemonSet> {
+        match self {
+            Object::DaemonSet(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The ControllerRevision, if this is one.
+    pub fn as_revision(&self) -> Option<&ControllerRevision> {
+        match self {
+            Object::ControllerRevision(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The node, if this is one.
     pub fn as_node(&self) -> Option<&Node> {
         match self {

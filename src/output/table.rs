@@ -432,10 +432,7 @@ pub fn tables(w: &World) -> String {
     let daemonsets: Vec<&DaemonSet> = w
         .store
         .list(Kind::DaemonSet)
-        .filter_map(|o| match o {
-            Object::DaemonSet(d) => Some(&**d),
-            _ => None,
-        })
+        .filter_map(Object::as_daemonset)
         .collect();
     if !daemonsets.is_empty() {
         if !out.is_empty() {
@@ -448,10 +445,7 @@ pub fn tables(w: &World) -> String {
     let revisions: Vec<&ControllerRevision> = w
         .store
         .list(Kind::ControllerRevision)
-        .filter_map(|o| match o {
-            Object::ControllerRevision(c) => Some(&**c),
-            _ => None,
-        })
+        .filter_map(Object::as_revision)
         .collect();
     if !revisions.is_empty() {
         if !out.is_empty() {

@@ -21,3 +21,19 @@ pub fn validate(text: &str) -> (i32, String) {
     std::fs::remove_file(&path).ok();
     (code, String::from_utf8_lossy(&err).to_string())
 }
+
+/// Runs each (title, manifest, expected message) row through `podlab validate` and returns a
+/// description of every row that did not exit 2 with the message.
+pub fn failures<T: AsRef<str>>(rows: &[(&str, T, &str)]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|(title, text, want)| {
+            let (code, err) = validate(text.as_ref());
+            (code != 2 || !err.contains(want)).then(|| {
+                format!(
+                    "{title}: exit {code}\n  want: {want}\n  got:  {}",
+                    err.trim()
+                )
+            })
+        })
+        .collect()
+}

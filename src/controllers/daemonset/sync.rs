@@ -449,7 +449,7 @@ fn manage(
                 requeue = Some(requeue.map_or(left, |r| r.min(left)));
             }
         }
-        for p in &d.failed {
+        for _ in &d.failed {
             let entry = w
                 .controllers
                 .daemonset
@@ -462,32 +462,27 @@ fn manage(
                 (entry.0 * 2).min(BACKOFF_MAX_MS)
             };
             entry.1 = w.now;
-            let msg = format!(
-                "Found failed daemon pod {}/{p} on node {}, will try to kill it",
-                crate::api::NAMESPACE,
-                node.metadata.name
-            );
-            record_event(
-                w,
-                EventTarget::of(ds_obj),
-                "Warning",
-                "FailedDaemonPod",
-                &msg,
-                COMPONENT,
-                "",
-            );
         }
-        for p in &d.succeeded {
+        let found = d
+            .failed
+            .iter()
+            .map(|p| (p, "Warning", "FailedDaemonPod", "failed", "kill"))
+            .chain(
+                d.succeeded
+                    .iter()
+                    .map(|p| (p, "Normal", "SucceededDaemonPod", "succeeded", "delete")),
+            );
+        for (p, type_, reason, state, verb) in found {
             let msg = format!(
-                "Found succeeded daemon pod {}/{p} on node {}, will try to delete it",
+                "Found {state} daemon pod {}/{p} on node {}, will try to {verb} it",
                 crate::api::NAMESPACE,
                 node.metadata.name
             );
             record_event(
                 w,
                 EventTarget::of(ds_obj),
-                "Normal",
-                "SucceededDaemonPod",
+                type_,
+                reason,
                 &msg,
                 COMPONENT,
                 "",
