@@ -194,6 +194,7 @@ mod density {
                     cordoned: false,
                     labels: Vec::new(),
                     taints: Vec::new(),
+                    daemon_misses: Vec::new(),
                     pods: (0..pods)
                         .filter(|i| i % 10 == n)
                         .map(|i| {
