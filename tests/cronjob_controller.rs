@@ -571,3 +571,23 @@ fn history_limits_should_delete_the_oldest_finished_jobs_first() {
         assert_eq!(deleted, want, "case {i}");
     }
 }
+
+#[test]
+fn the_largest_deadline_should_not_overflow() {
+    let r = Row {
+        deadline: Some(i64::MAX),
+        create: true,
+        active: 1,
+        requeue: Some("59m0.1s"),
+        ..row("a deadline of i64::MAX seconds")
+    };
+    let mut w = world();
+    create_cronjob(&mut w, cronjob_spec(&r), at(JUST_BEFORE_THE_HOUR));
+    set_clock(&mut w, at(JUST_AFTER_THE_HOUR));
+    let requeue = cronjob::sync(&mut w, "default/mycronjob").unwrap();
+    assert_eq!(
+        requeue.map(podlab::sim::format_duration).as_deref(),
+        r.requeue
+    );
+    assert_eq!(jobs(&w).len(), 1);
+}

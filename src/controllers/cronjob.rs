@@ -460,7 +460,7 @@ fn sync_cronjob(
     }
     out.chosen = Some(scheduled);
     if let Some(sds) = cj.spec.starting_deadline_seconds {
-        if scheduled + sds * 1000 < now {
+        if scheduled.saturating_add(sds.saturating_mul(1000)) < now {
             let when = chrono::DateTime::from_timestamp_millis(scheduled)
                 .map(|t| t.format("%a, %d %b %Y %H:%M:%S +0000").to_string())
                 .unwrap_or_default();

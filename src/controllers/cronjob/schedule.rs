@@ -64,7 +64,7 @@ pub fn most_recent(i: Inputs<'_>, now: i64, include_deadline: bool) -> Recent {
     let mut earliest = i.last_schedule.unwrap_or(i.created);
     let mut deadline_applied = false;
     if let (true, Some(sds)) = (include_deadline, i.deadline_seconds) {
-        let deadline = now - sds.saturating_mul(1000);
+        let deadline = now.saturating_sub(sds.saturating_mul(1000));
         if deadline > earliest {
             earliest = deadline;
             deadline_applied = true;
