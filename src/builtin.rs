@@ -96,6 +96,14 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/daemonset-taints.yaml"),
     },
     Builtin {
+        id: "daemonset-surge",
+        text: include_str!("../tests/scenarios/daemonset-surge.yaml"),
+    },
+    Builtin {
+        id: "daemonset-ondelete",
+        text: include_str!("../tests/scenarios/daemonset-ondelete.yaml"),
+    },
+    Builtin {
         id: "job-backoff-per-index",
         text: include_str!("../tests/scenarios/job-backoff-per-index.yaml"),
     },
