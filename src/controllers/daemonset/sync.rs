@@ -12,10 +12,10 @@ use crate::controllers::podcontrol::{controller_ref, create_pod, delete_pod, pod
 use crate::controllers::{key, name_of};
 use crate::model::daemonset::{ControllerRevision, DaemonSet, DaemonSetStatus};
 use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
-use crate::model::{Kind, Node, NodeSelectorRequirement, NodeSelectorTerm, Object, ObjectMeta};
+use crate::model::{Kind, NodeSelectorRequirement, NodeSelectorTerm, Object, ObjectMeta};
 use crate::model::{Pod, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Actor, Change, DaemonSetSync, SimTime, Update, WorkQueue};
+use crate::sim::{Actor, Change, DaemonSetSync, Placement, SimTime, Update, WorkQueue};
 use crate::world::{Controller, World};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -314,9 +314,10 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
     let got_past = satisfied(w);
     let mut trace = DaemonSetSync {
         daemonset: name.clone(),
-        nodes: nodes(w)
-            .iter()
-            .filter_map(|o| o.as_node())
+        nodes: w
+            .store
+            .list(Kind::Node)
+            .filter_map(Object::as_node)
             .map(|n| {
                 (
                     n.metadata.name.clone(),
@@ -330,7 +331,7 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
         waiting: !got_past,
     };
     if got_past {
-        let (wait, created, deleted) = manage(w, k, &ds_obj, ds, &hash);
+        let (wait, created, deleted) = manage(w, k, &ds_obj, ds, &hash, &trace.nodes);
         requeue = wait;
         trace.created_on = created;
         trace.deleted = deleted;
@@ -340,14 +341,14 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
             .as_ref()
             .is_some_and(|s| s.type_.as_deref() == Some("RollingUpdate"));
         if satisfied(w) && rolling {
-            let (created, deleted, budget) = rolling_round(w, k, &ds_obj, ds, &hash);
+            let (created, deleted, budget) = rolling_round(w, k, &ds_obj, ds, &hash, &trace.nodes);
             trace.created_on.extend(created);
             trace.deleted.extend(deleted);
             trace.rollout = Some(budget);
         }
         cleanup_history(w, ds, &old_revisions);
     }
-    let wait = update_status(w, &ds_obj, ds, &hash, got_past);
+    let wait = update_status(w, &ds_obj, ds, &hash, &trace.nodes, got_past);
     w.log(Change::DaemonSetSync(Box::new(trace)));
     match (requeue, wait) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -355,12 +356,15 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
     }
 }
 
-/// Every non-terminal-and-deleted daemon pod of the DaemonSet, by target node.
-fn pods_by_node(w: &World, ds: &DaemonSet) -> BTreeMap<String, Vec<Rc<Object>>> {
+/// Every daemon pod of the DaemonSet (terminal pods being deleted left out), by target node,
+/// as the controller's decisions see them.
+fn daemon_pods(w: &World, ds: &DaemonSet, hash: &str) -> BTreeMap<String, Vec<DaemonPod>> {
     let uid = ds.metadata.uid().to_string();
-    let mut out: BTreeMap<String, Vec<Rc<Object>>> = BTreeMap::new();
-    for o in w.store.list_shared(Kind::Pod) {
-        let Some(pod) = o.as_pod() else { continue };
+    let now = w.wall_now();
+    let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
+    let generation = template_generation(ds);
+    let mut out: BTreeMap<String, Vec<DaemonPod>> = BTreeMap::new();
+    for pod in w.store.list(Kind::Pod).filter_map(Object::as_pod) {
         if pod.metadata.controller_ref().is_none_or(|r| r.uid != uid) {
             continue;
         }
@@ -368,7 +372,8 @@ fn pods_by_node(w: &World, ds: &DaemonSet) -> BTreeMap<String, Vec<Rc<Object>>> 
             continue;
         }
         if let Some(node) = target_node(pod) {
-            out.entry(node).or_default().push(Rc::clone(o));
+            let v = view(pod, hash, generation.as_deref(), min_ready, now);
+            out.entry(node).or_default().push(v);
         }
     }
     out
@@ -391,10 +396,6 @@ fn view(pod: &Pod, hash: &str, generation: Option<&str>, min_ready: i64, now: Ti
     }
 }
 
-fn nodes(w: &World) -> Vec<Rc<Object>> {
-    w.store.list_shared(Kind::Node).cloned().collect()
-}
-
 /// `manage`: per-node creates and deletes, issued in the same sync.
 /// Returns a back-off requeue, the nodes created for and the pods deleted.
 fn manage(
@@ -403,11 +404,9 @@ fn manage(
     ds_obj: &Object,
     ds: &DaemonSet,
     hash: &str,
+    verdicts: &[(String, Placement)],
 ) -> (Option<u64>, Vec<String>, Vec<String>) {
-    let by_node = pods_by_node(w, ds);
-    let now_wall = w.wall_now();
-    let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
-    let generation = template_generation(ds);
+    let by_node = daemon_pods(w, ds, hash);
     let surge = ds
         .spec
         .update_strategy
@@ -417,24 +416,13 @@ fn manage(
         .is_some_and(|s| budget::scaled(s, 1).unwrap_or(0) != 0);
     let (mut create_on, mut delete) = (Vec::new(), Vec::new());
     let mut requeue: Option<u64> = None;
-    let node_objs = nodes(w);
-    for n in &node_objs {
-        let Some(node) = n.as_node() else { continue };
-        let placement = node_should_run(&ds.spec.template.spec, node);
-        let pods: Vec<DaemonPod> = by_node
-            .get(&node.metadata.name)
-            .map(|ps| {
-                ps.iter()
-                    .filter_map(|o| o.as_pod())
-                    .map(|p| view(p, hash, generation.as_deref(), min_ready, now_wall))
-                    .collect()
-            })
-            .unwrap_or_default();
+    for (node, placement) in verdicts {
+        let pods = by_node.get(node).map(Vec::as_slice).unwrap_or_default();
         let backoff_key = format!(
             "{}/{}/{}",
             ds.metadata.uid(),
             ds.metadata.generation.unwrap_or(1),
-            node.metadata.name
+            node
         );
         let in_backoff = w
             .controllers
@@ -442,7 +430,7 @@ fn manage(
             .backoff
             .get(&backoff_key)
             .is_some_and(|(delay, at)| w.now.0 < at.0 + delay);
-        let d = pods_should_be_on_node(&placement, &pods, surge, in_backoff);
+        let d = pods_should_be_on_node(placement, pods, surge, in_backoff);
         if d.held_by_backoff {
             if let Some((delay, at)) = w.controllers.daemonset.backoff.get(&backoff_key) {
                 let left = (at.0 + delay).saturating_sub(w.now.0);
@@ -474,9 +462,8 @@ fn manage(
             );
         for (p, type_, reason, state, verb) in found {
             let msg = format!(
-                "Found {state} daemon pod {}/{p} on node {}, will try to {verb} it",
+                "Found {state} daemon pod {}/{p} on node {node}, will try to {verb} it",
                 crate::api::NAMESPACE,
-                node.metadata.name
             );
             record_event(
                 w,
@@ -489,22 +476,20 @@ fn manage(
             );
         }
         if d.create {
-            create_on.push(node.metadata.name.clone());
+            create_on.push(node.clone());
         }
         delete.extend(d.delete);
     }
     // Unscheduled pods for nodes that no longer exist.
     for (node, pods) in &by_node {
-        if node_objs.iter().any(|n| &n.meta().name == node) {
+        if verdicts.iter().any(|(n, _)| n == node) {
             continue;
         }
-        for o in pods {
-            if o.as_pod()
-                .is_some_and(|p| p.node_name().is_none() && !p.metadata.is_terminating())
-            {
-                delete.push(o.meta().name.clone());
-            }
-        }
+        delete.extend(
+            pods.iter()
+                .filter(|p| !p.scheduled && !p.terminating)
+                .map(|p| p.name.clone()),
+        );
     }
     let (created, deleted) = sync_nodes(w, k, ds_obj, ds, hash, &create_on, &delete);
     (requeue, created, deleted)
@@ -562,34 +547,16 @@ fn rolling_round(
     ds_obj: &Object,
     ds: &DaemonSet,
     hash: &str,
+    verdicts: &[(String, Placement)],
 ) -> (Vec<String>, Vec<String>, (i64, i64, i64)) {
-    let by_node = pods_by_node(w, ds);
-    let now_wall = w.wall_now();
-    let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
-    let generation = template_generation(ds);
-    let node_objs = nodes(w);
-    let should_run = |node: &str| {
-        node_objs
-            .iter()
-            .filter_map(|o| o.as_node())
-            .find(|n| n.metadata.name == node)
-            .is_some_and(|n: &Node| node_should_run(&ds.spec.template.spec, n).should_run())
-    };
-    let desired = node_objs
-        .iter()
-        .filter_map(|o| o.as_node())
-        .filter(|n| node_should_run(&ds.spec.template.spec, n).should_run())
-        .count() as i64;
-    let mut list: Vec<NodePods> = by_node
-        .iter()
+    let should_run = |node: &str| verdicts.iter().any(|(n, p)| n == node && p.should_run());
+    let desired = verdicts.iter().filter(|(_, p)| p.should_run()).count() as i64;
+    let mut list: Vec<NodePods> = daemon_pods(w, ds, hash)
+        .into_iter()
         .map(|(node, pods)| NodePods {
-            node: node.clone(),
-            should_run: should_run(node),
-            pods: pods
-                .iter()
-                .filter_map(|o| o.as_pod())
-                .map(|p| view(p, hash, generation.as_deref(), min_ready, now_wall))
-                .collect(),
+            should_run: should_run(&node),
+            node,
+            pods,
         })
         .collect();
     // Fisher–Yates with the world's RNG.
@@ -662,32 +629,21 @@ fn update_status(
     ds_obj: &Object,
     ds: &DaemonSet,
     hash: &str,
+    verdicts: &[(String, Placement)],
     observed: bool,
 ) -> Option<u64> {
-    let by_node = pods_by_node(w, ds);
-    let now_wall = w.wall_now();
+    let by_node = daemon_pods(w, ds, hash);
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
-    let generation = template_generation(ds);
     let mut s = DaemonSetStatus {
         observed_generation: ds.status.as_ref().and_then(|s| s.observed_generation),
         collision_count: ds.status.as_ref().and_then(|s| s.collision_count),
         ..DaemonSetStatus::default()
     };
-    for n in nodes(w) {
-        let Some(node) = n.as_node() else { continue };
-        let placement = node_should_run(&ds.spec.template.spec, node);
-        let pods = by_node.get(&node.metadata.name);
-        let mut views: Vec<DaemonPod> = pods
-            .map(|ps| {
-                ps.iter()
-                    .filter_map(|o| o.as_pod())
-                    .map(|p| view(p, hash, generation.as_deref(), min_ready, now_wall))
-                    .collect()
-            })
-            .unwrap_or_default();
+    for (node, placement) in verdicts {
+        let pods = by_node.get(node).map(Vec::as_slice).unwrap_or_default();
         if placement.should_run() {
             s.desired_number_scheduled += 1;
-            let mut refs: Vec<&DaemonPod> = views.iter().collect();
+            let mut refs: Vec<&DaemonPod> = pods.iter().collect();
             super::rollout::oldest_first(&mut refs);
             if let Some(oldest) = refs.first() {
                 s.current_number_scheduled += 1;
@@ -695,10 +651,9 @@ fn update_status(
                 s.number_available += i32::from(oldest.ready && oldest.available);
                 s.updated_number_scheduled += i32::from(oldest.updated);
             }
-        } else if !views.is_empty() {
+        } else if !pods.is_empty() {
             s.number_misscheduled += 1;
         }
-        views.clear();
     }
     s.number_unavailable = s.desired_number_scheduled - s.number_available;
     if observed {
