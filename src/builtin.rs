@@ -96,12 +96,36 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/daemonset-taints.yaml"),
     },
     Builtin {
+        id: "daemonset-no-toleration",
+        text: include_str!("../tests/scenarios/daemonset-no-toleration.yaml"),
+    },
+    Builtin {
+        id: "daemonset-node-selector",
+        text: include_str!("../tests/scenarios/daemonset-node-selector.yaml"),
+    },
+    Builtin {
+        id: "daemonset-node-churn",
+        text: include_str!("../tests/scenarios/daemonset-node-churn.yaml"),
+    },
+    Builtin {
+        id: "daemonset-crash",
+        text: include_str!("../tests/scenarios/daemonset-crash.yaml"),
+    },
+    Builtin {
+        id: "daemonset-rolling",
+        text: include_str!("../tests/scenarios/daemonset-rolling.yaml"),
+    },
+    Builtin {
         id: "daemonset-surge",
         text: include_str!("../tests/scenarios/daemonset-surge.yaml"),
     },
     Builtin {
         id: "daemonset-ondelete",
         text: include_str!("../tests/scenarios/daemonset-ondelete.yaml"),
+    },
+    Builtin {
+        id: "daemonset-rollback",
+        text: include_str!("../tests/scenarios/daemonset-rollback.yaml"),
     },
     Builtin {
         id: "job-backoff-per-index",

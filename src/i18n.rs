@@ -365,6 +365,9 @@ pub fn update_zh(u: &Update) -> String {
         } => format!("阶段 {phase}（{d}）"),
         Update::ContainerExited { container, code } => format!("容器 {container} 以 {code} 退出"),
         Update::ContainerRestarted { container } => format!("容器 {container} 已重启"),
+        Update::ContainerReady { container } => {
+            format!("容器 {container} 已就绪（就绪探针成功）")
+        }
         Update::CrashLoopBackOff {
             container,
             delay_ms,

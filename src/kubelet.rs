@@ -3,6 +3,7 @@
 //! `activeDeadlineSeconds`, and terminates pods with their grace period.
 
 mod behaviour;
+pub mod probe;
 pub mod status;
 
 pub use behaviour::{behaviour, Behaviour};
@@ -51,6 +52,13 @@ pub enum KubeletAction {
         /// Run generation.
         generation: u32,
     },
+    /// The readiness probe's first success (after its successThreshold).
+    ProbeReady {
+        /// Container index.
+        container: usize,
+        /// Run generation.
+        generation: u32,
+    },
     /// The grace period after SIGTERM ends.
     KillDone,
     /// `activeDeadlineSeconds` elapsed.
@@ -81,6 +89,8 @@ pub struct PodRuntime {
     pub terminating: bool,
     /// Containers have been started once.
     pub started: bool,
+    /// When the kubelet took the pod (its prober workers tick from here).
+    pub admitted: SimTime,
 }
 
 /// The kubelet's memory of one container.
@@ -230,6 +240,10 @@ pub fn handle(w: &mut World, node: &str, pod_name: &str, uid: &str, action: Kube
             container,
             generation,
         } => backoff_resync(w, node, pod, container, generation),
+        KubeletAction::ProbeReady {
+            container,
+            generation,
+        } => probe_ready(w, node, pod, container, generation),
         KubeletAction::KillDone => finish_termination(w, node, pod),
         KubeletAction::Deadline => deadline_exceeded(w, node, pod),
     }
@@ -314,6 +328,7 @@ fn admit(w: &mut World, node: &str, pod: &Pod) {
             uid,
             PodRuntime {
                 containers,
+                admitted: w.now,
                 ..PodRuntime::default()
             },
         )
@@ -433,7 +448,12 @@ fn start_containers(w: &mut World, node: &str, pod: &Pod) {
                     }),
                     ..Default::default()
                 };
-                cs.ready = true;
+                cs.ready = p
+                    .spec
+                    .containers
+                    .get(i)
+                    .and_then(probe::readiness)
+                    .is_none();
                 cs.started = Some(true);
                 cs.container_id = Some(ids[i].clone());
                 cs.image = status::normalize_image(&cs.image);
@@ -483,6 +503,15 @@ fn run_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
     crt.generation += 1;
     crt.running = true;
     let generation = crt.generation;
+    let admitted = rt.admitted;
+    if let Some(r) = probe::readiness(c) {
+        let at = probe::ready_at(admitted, w.now, r);
+        let action = KubeletAction::ProbeReady {
+            container: i,
+            generation,
+        };
+        schedule(w, at, node, pod, action);
+    }
     if let Some(ms) = b.run_ms {
         schedule(
             w,
@@ -495,6 +524,34 @@ fn run_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
             },
         );
     }
+}
+
+/// The readiness probe succeeded: the container (and perhaps the pod) becomes ready.
+fn probe_ready(w: &mut World, node: &str, pod: &Pod, i: usize, generation: u32) {
+    let current = runtime(w, node, pod.metadata.uid())
+        .filter(|rt| !rt.terminating)
+        .and_then(|rt| rt.containers.get(i))
+        .is_some_and(|c| c.running && c.generation == generation);
+    if !current {
+        return;
+    }
+    let now = w.wall_now();
+    let container = pod.spec.containers[i].name.clone();
+    let _ = api::mutate_pod(
+        w,
+        &pod.metadata.name,
+        Update::ContainerReady { container },
+        |p| {
+            if let Some(cs) = p
+                .status
+                .as_mut()
+                .and_then(|st| st.container_statuses.get_mut(i))
+            {
+                cs.ready = true;
+            }
+            status::refresh_conditions(p, now);
+        },
+    );
 }
 
 fn exit_code_of(pod: &Pod, i: usize, default_run_ms: u64) -> i32 {
@@ -726,7 +783,12 @@ fn restart_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
                     ..Default::default()
                 };
                 cs.restart_count += 1;
-                cs.ready = true;
+                cs.ready = p
+                    .spec
+                    .containers
+                    .get(i)
+                    .and_then(probe::readiness)
+                    .is_none();
                 cs.started = Some(true);
                 cs.container_id = Some(id);
             }

@@ -215,7 +215,7 @@ pub struct Container {
     /// Accepted and shown; not simulated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub liveness_probe: Option<Any>,
-    /// Accepted and shown; podlab treats a started container as ready.
+    /// Its timing fields delay readiness (`kubelet::probe`); the probe itself always succeeds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub readiness_probe: Option<Any>,
     /// Accepted and shown; not simulated.

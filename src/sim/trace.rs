@@ -217,6 +217,11 @@ pub enum Update {
         /// The container.
         container: String,
     },
+    /// A container's readiness probe succeeded: the container is ready.
+    ContainerReady {
+        /// The container.
+        container: String,
+    },
     /// A container waits in CrashLoopBackOff.
     CrashLoopBackOff {
         /// The container.
@@ -316,6 +321,9 @@ impl fmt::Display for Update {
             }
             Update::ContainerRestarted { container } => {
                 write!(f, "container {container} restarted")
+            }
+            Update::ContainerReady { container } => {
+                write!(f, "container {container} ready (readiness probe succeeded)")
             }
             Update::CrashLoopBackOff {
                 container,
