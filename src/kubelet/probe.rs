@@ -57,9 +57,10 @@ mod tests {
     use super::*;
 
     fn container(probe: &str) -> Container {
-        let mut c = Container::default();
-        c.readiness_probe = serde_json::from_str(probe).ok();
-        c
+        Container {
+            readiness_probe: serde_json::from_str(probe).ok(),
+            ..Container::default()
+        }
     }
 
     #[test]
