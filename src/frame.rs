@@ -86,6 +86,8 @@ pub struct Frame {
     pub tables: Vec<KubectlTable>,
     /// The Job controller's workqueue: keys ready now, then keys waiting with their due time.
     pub job_queue: Vec<(String, Option<SimTime>)>,
+    /// The rollout board of each DaemonSet.
+    pub rollouts: Vec<crate::rolloutboard::Board>,
 }
 
 /// One `kubectl get` table: the command and its rows (header first).
@@ -349,6 +351,11 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
         last_sync,
         events,
         tables,
+        rollouts: if daemonsets.is_empty() {
+            Vec::new()
+        } else {
+            crate::rolloutboard::boards(world, trace)
+        },
         job_queue: {
             let q = &world.controllers.job.queue;
             q.ready_keys()

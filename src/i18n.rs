@@ -487,8 +487,12 @@ fn ds_sync_zh(s: &DaemonSetSync) -> String {
     }
     if let Some((surge, unavailable, in_flight)) = s.rollout {
         out.push_str(&format!(
-            "（滚动更新：maxSurge {surge}，maxUnavailable {unavailable}，进行中 {in_flight}）"
+            "（滚动更新：maxSurge {surge}，maxUnavailable {unavailable}，进行中 {in_flight}"
         ));
+        if !s.updating.is_empty() {
+            out.push_str(&format!("；更新 {}", s.updating.join("、")));
+        }
+        out.push('）');
     }
     out
 }

@@ -19,6 +19,7 @@ pub mod kubelet;
 pub mod model;
 pub mod nodelifecycle;
 pub mod output;
+pub mod rolloutboard;
 pub mod scenario;
 pub mod scheduler;
 pub mod sim;

@@ -227,6 +227,7 @@ mod density {
             events: Vec::new(),
             tables: Vec::new(),
             job_queue: Vec::new(),
+            rollouts: Vec::new(),
         })
     }
 

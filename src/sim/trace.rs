@@ -701,6 +701,11 @@ pub struct DaemonSetSync {
     pub deleted: Vec<String>,
     /// The rolling update's round, when one ran: (maxSurge, maxUnavailable, nodes in flight).
     pub rollout: Option<(i64, i64, i64)>,
+    /// The nodes the rolling update's round picked to update (their old pod deleted, or with
+    /// surge, a new pod created beside it), in the order it walked them.
+    pub updating: Vec<String>,
+    /// The hash of the current revision (`controller-revision-hash` of up-to-date pods).
+    pub hash: String,
     /// Creations or deletions not yet observed held the sync back.
     pub waiting: bool,
 }
@@ -729,8 +734,12 @@ impl fmt::Display for DaemonSetSync {
         if let Some((surge, unavailable, in_flight)) = self.rollout {
             write!(
                 f,
-                " (rolling update: maxSurge {surge}, maxUnavailable {unavailable}, {in_flight} in flight)"
+                " (rolling update: maxSurge {surge}, maxUnavailable {unavailable}, {in_flight} in flight"
             )?;
+            if !self.updating.is_empty() {
+                write!(f, "; updating {}", self.updating.join(", "))?;
+            }
+            f.write_str(")")?;
         }
         Ok(())
     }

@@ -158,6 +158,19 @@ fn new_and_old(pods: &[DaemonPod]) -> Option<(Option<&DaemonPod>, Option<&Daemon
     Some((new, old))
 }
 
+/// Whether a node with these daemon pods counts against the rolling update's budget, as
+/// `rollingUpdate` counts it: without surge, a node with no usable pod (none, both, or one
+/// not available) is unavailable; with surge, a node running a new pod that is not yet
+/// available beside its old one is surging (and a node with extra pods counts either way).
+pub fn in_flight(pods: &[DaemonPod], surge: bool) -> bool {
+    match new_and_old(pods) {
+        None => true,
+        Some((new, old)) if surge => new.is_some_and(|n| !n.available) && old.is_some(),
+        Some((None, None) | (Some(_), Some(_))) => true,
+        Some((Some(p), None) | (None, Some(p))) => !p.available,
+    }
+}
+
 /// `rollingUpdate`, with the nodes in the order the caller drew.
 pub fn rolling_update(nodes: &[NodePods], budget: Budget, desired: i64) -> Round {
     let mut r = Round::default();
@@ -295,6 +308,30 @@ mod tests {
     }
 
     /// `TestDaemonSetUpdatesPods`: five nodes, maxUnavailable 2, pods ready between syncs.
+    #[test]
+    fn in_flight_should_count_as_the_round_counts() {
+        let mut serial = 0;
+        for surge in [0, 2] {
+            let budget = Budget {
+                max_surge: surge,
+                max_unavailable: if surge == 0 { 2 } else { 0 },
+            };
+            let mut nodes = five_old_nodes();
+            for step in 0..8 {
+                let counted = nodes
+                    .iter()
+                    .filter(|n| in_flight(&n.pods, surge > 0))
+                    .count() as i64;
+                let round = rolling_update(&nodes, budget, 5);
+                assert_eq!(counted, round.in_flight, "surge {surge}, step {step}");
+                sync(&mut nodes, budget, &mut serial);
+                if step % 2 == 1 {
+                    mark_ready(&mut nodes);
+                }
+            }
+        }
+    }
+
     #[test]
     fn delete_then_create_should_move_two_nodes_at_a_time() {
         let mut nodes = five_old_nodes();

@@ -328,6 +328,8 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
         created_on: Vec::new(),
         deleted: Vec::new(),
         rollout: None,
+        updating: Vec::new(),
+        hash: hash.clone(),
         waiting: !got_past,
     };
     if got_past {
@@ -341,10 +343,11 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
             .as_ref()
             .is_some_and(|s| s.type_.as_deref() == Some("RollingUpdate"));
         if satisfied(w) && rolling {
-            let (created, deleted, budget) = rolling_round(w, k, &ds_obj, ds, &hash, &trace.nodes);
-            trace.created_on.extend(created);
-            trace.deleted.extend(deleted);
-            trace.rollout = Some(budget);
+            let round = rolling_round(w, k, &ds_obj, ds, &hash, &trace.nodes);
+            trace.created_on.extend(round.created);
+            trace.deleted.extend(round.deleted);
+            trace.updating = round.updating;
+            trace.rollout = Some(round.budget);
         }
         cleanup_history(w, ds, &old_revisions);
     }
@@ -358,7 +361,7 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
 
 /// Every daemon pod of the DaemonSet (terminal pods being deleted left out), by target node,
 /// as the controller's decisions see them.
-fn daemon_pods(w: &World, ds: &DaemonSet, hash: &str) -> BTreeMap<String, Vec<DaemonPod>> {
+pub fn daemon_pods(w: &World, ds: &DaemonSet, hash: &str) -> BTreeMap<String, Vec<DaemonPod>> {
     let uid = ds.metadata.uid().to_string();
     let now = w.wall_now();
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
@@ -538,9 +541,20 @@ fn sync_nodes(
     (create_on[..creates].to_vec(), delete[..deletes].to_vec())
 }
 
+/// What one rolling-update round did.
+struct RoundDone {
+    /// Nodes a new pod was created on.
+    created: Vec<String>,
+    /// Pods deleted.
+    deleted: Vec<String>,
+    /// Nodes picked to update, in walk order.
+    updating: Vec<String>,
+    /// (maxSurge, maxUnavailable, in flight).
+    budget: (i64, i64, i64),
+}
+
 /// One round of `rollingUpdate`, with the nodes in an order drawn from the seeded RNG (the
 /// real controller walks a Go map).
-/// Returns the nodes created for, the pods deleted, and (maxSurge, maxUnavailable, in flight).
 fn rolling_round(
     w: &mut World,
     k: &str,
@@ -548,7 +562,7 @@ fn rolling_round(
     ds: &DaemonSet,
     hash: &str,
     verdicts: &[(String, Placement)],
-) -> (Vec<String>, Vec<String>, (i64, i64, i64)) {
+) -> RoundDone {
     let should_run = |node: &str| verdicts.iter().any(|(n, p)| n == node && p.should_run());
     let desired = verdicts.iter().filter(|(_, p)| p.should_run()).count() as i64;
     let mut list: Vec<NodePods> = daemon_pods(w, ds, hash)
@@ -573,11 +587,25 @@ fn rolling_round(
     let budget = budget::resolve(&ru, desired);
     let round = rolling_update(&list, budget, desired);
     let (created, deleted) = sync_nodes(w, k, ds_obj, ds, hash, &round.create_on, &round.delete);
-    (
+    let updating = if budget.max_surge > 0 {
+        created.clone()
+    } else {
+        // The node of each deleted old pod.
+        deleted
+            .iter()
+            .filter_map(|pod| {
+                list.iter()
+                    .find(|n| n.pods.iter().any(|p| &p.name == pod && !p.updated))
+                    .map(|n| n.node.clone())
+            })
+            .collect()
+    };
+    RoundDone {
         created,
         deleted,
-        (budget.max_surge, budget.max_unavailable, round.in_flight),
-    )
+        updating,
+        budget: (budget.max_surge, budget.max_unavailable, round.in_flight),
+    }
 }
 
 /// `cleanupHistory`: old revisions beyond revisionHistoryLimit, lowest revision first, unless

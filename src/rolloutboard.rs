@@ -1,0 +1,246 @@
+//! The DaemonSet rollout board's data at one moment: for each DaemonSet, every node's daemon
+//! pods (current revision or old, ready, available, terminating) or the reason it has none,
+//! the rolling update's budget as the controller counts it (nodes unavailable or surging now
+//! against maxUnavailable / maxSurge), the order in which the current rollout has updated
+//! nodes, the node(s) the next rolling-update round will pick (read ahead in the run's trace)
+//! and `kubectl rollout status`. Built from a world replayed to the playhead and the run's
+//! trace; no UI here.
+
+use crate::controllers::daemonset::budget;
+use crate::controllers::daemonset::placement::node_should_run;
+use crate::controllers::daemonset::rollout::{in_flight, DaemonPod};
+use crate::controllers::daemonset::sync::{daemon_pods, REVISION_HASH};
+use crate::model::daemonset::DaemonSet;
+use crate::model::{Kind, Object};
+use crate::output::table::rollout_status;
+use crate::sim::{Change, DaemonSetSync, Placement, SimTime, TraceEvent};
+use crate::world::World;
+use std::collections::BTreeMap;
+
+/// One daemon pod on the board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardPod {
+    /// The pod's name.
+    pub name: String,
+    /// It belongs to the current revision.
+    pub updated: bool,
+    /// The revision number of its `controller-revision-hash`, when that revision still exists.
+    pub revision: Option<i64>,
+    /// Ready.
+    pub ready: bool,
+    /// Ready for at least minReadySeconds.
+    pub available: bool,
+    /// Being deleted.
+    pub terminating: bool,
+}
+
+/// One node's cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardNode {
+    /// The node.
+    pub node: String,
+    /// Why no daemon pod should be created here (`None`: one should run).
+    pub placement: Option<Placement>,
+    /// Its daemon pods, oldest first.
+    pub pods: Vec<BoardPod>,
+    /// 1-based position in the current rollout's update order.
+    pub order: Option<usize>,
+    /// It counts against the rolling update's budget now.
+    pub in_flight: bool,
+    /// The next rolling-update round picks it.
+    pub next: bool,
+}
+
+/// The rolling update's budget, resolved against the nodes that should run a pod.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BoardBudget {
+    /// maxSurge as a node count.
+    pub max_surge: i64,
+    /// maxUnavailable as a node count.
+    pub max_unavailable: i64,
+    /// Nodes counted now (unavailable without surge, surging with it).
+    pub used: i64,
+}
+
+/// The next round that updates nodes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextRound {
+    /// When it runs.
+    pub at: SimTime,
+    /// The nodes it picks.
+    pub nodes: Vec<String>,
+}
+
+/// One DaemonSet's board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Board {
+    /// The DaemonSet.
+    pub daemonset: String,
+    /// `RollingUpdate` or `OnDelete`.
+    pub strategy: String,
+    /// The current revision's hash (empty before the controller's first sync).
+    pub hash: String,
+    /// The current revision number.
+    pub revision: Option<i64>,
+    /// Nodes that should run a pod.
+    pub desired: usize,
+    /// Nodes running a pod of the current revision.
+    pub updated: usize,
+    /// The budget (rolling updates only).
+    pub budget: Option<BoardBudget>,
+    /// Every node, in name order.
+    pub nodes: Vec<BoardNode>,
+    /// Nodes the current rollout has updated, in order.
+    pub order: Vec<String>,
+    /// The next round that updates nodes, if the run has one for this revision.
+    pub next: Option<NextRound>,
+    /// `kubectl rollout status daemonset/<name>`'s line, and whether it reports success.
+    pub status: (String, bool),
+}
+
+/// The boards of every DaemonSet in `world`, with the trace of the whole run.
+pub fn boards(world: &World, trace: &[TraceEvent]) -> Vec<Board> {
+    world
+        .store
+        .list(Kind::DaemonSet)
+        .filter_map(Object::as_daemonset)
+        .map(|ds| board(world, trace, ds))
+        .collect()
+}
+
+/// The syncs of one DaemonSet in a stretch of the trace.
+fn daemonset_syncs<'t>(
+    range: &'t [TraceEvent],
+    name: &'t str,
+) -> impl Iterator<Item = (SimTime, &'t DaemonSetSync)> + 't {
+    range.iter().filter_map(move |e| match &e.change {
+        Change::DaemonSetSync(s) if s.daemonset == name => Some((e.time, &**s)),
+        _ => None,
+    })
+}
+
+fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
+    let name = ds.metadata.name.clone();
+    let upto = trace.partition_point(|e| e.time <= world.now);
+    let syncs = |range| daemonset_syncs(range, &name);
+    // The update order: nodes picked since the revision last changed.
+    let mut hash = String::new();
+    let mut order: Vec<String> = Vec::new();
+    for (_, s) in syncs(&trace[..upto]) {
+        if s.hash != hash {
+            hash = s.hash.clone();
+            order.clear();
+        }
+        for n in &s.updating {
+            if !order.contains(n) {
+                order.push(n.clone());
+            }
+        }
+    }
+    let revisions: BTreeMap<String, i64> = world
+        .store
+        .list(Kind::ControllerRevision)
+        .filter_map(Object::as_revision)
+        .filter(|r| {
+            r.metadata
+                .controller_ref()
+                .is_some_and(|o| o.uid == ds.metadata.uid())
+        })
+        .filter_map(|r| {
+            let h = r.metadata.labels.get(REVISION_HASH)?;
+            Some((h.clone(), r.revision))
+        })
+        .collect();
+    let pods = daemon_pods(world, ds, &hash);
+    let rolling = ds
+        .spec
+        .update_strategy
+        .as_ref()
+        .is_none_or(|s| s.type_.as_deref() != Some("OnDelete"));
+    let placements: Vec<(String, Placement)> = world
+        .store
+        .list(Kind::Node)
+        .filter_map(Object::as_node)
+        .map(|n| {
+            (
+                n.metadata.name.clone(),
+                node_should_run(&ds.spec.template.spec, n),
+            )
+        })
+        .collect();
+    let desired = placements.iter().filter(|(_, p)| p.should_run()).count();
+    let resolved = ds
+        .spec
+        .update_strategy
+        .as_ref()
+        .and_then(|s| s.rolling_update.as_ref())
+        .map(|ru| budget::resolve(ru, desired as i64));
+    let surge = resolved.is_some_and(|b| b.max_surge > 0);
+    let status = match rollout_status(ds) {
+        Ok(s) => s,
+        Err(e) => (format!("error: {e}"), false),
+    };
+    let next = if rolling && !status.1 {
+        syncs(&trace[upto..])
+            .take_while(|(_, s)| s.hash == hash)
+            .find(|(_, s)| !s.updating.is_empty())
+            .map(|(at, s)| NextRound {
+                at,
+                nodes: s.updating.clone(),
+            })
+    } else {
+        None
+    };
+    let cell = |pod: &DaemonPod| BoardPod {
+        name: pod.name.clone(),
+        updated: pod.updated,
+        revision: world
+            .store
+            .get(Kind::Pod, &pod.name)
+            .and_then(|o| o.meta().labels.get(REVISION_HASH))
+            .and_then(|h| revisions.get(h).copied()),
+        ready: pod.ready,
+        available: pod.available,
+        terminating: pod.terminating,
+    };
+    let nodes: Vec<BoardNode> = placements
+        .into_iter()
+        .map(|(node, placement)| {
+            let mut mine: Vec<&DaemonPod> = pods
+                .get(&node)
+                .map(|v| v.iter().collect())
+                .unwrap_or_default();
+            mine.sort_by(|a, b| a.created.cmp(&b.created).then(a.name.cmp(&b.name)));
+            let owned: Vec<DaemonPod> = mine.iter().map(|p| (*p).clone()).collect();
+            BoardNode {
+                in_flight: placement.should_run() && in_flight(&owned, surge),
+                next: next.as_ref().is_some_and(|n| n.nodes.contains(&node)),
+                order: order.iter().position(|n| *n == node).map(|i| i + 1),
+                pods: mine.into_iter().map(cell).collect(),
+                placement: (!placement.should_run()).then_some(placement),
+                node,
+            }
+        })
+        .collect();
+    let used = nodes.iter().filter(|n| n.in_flight).count() as i64;
+    Board {
+        strategy: if rolling { "RollingUpdate" } else { "OnDelete" }.into(),
+        revision: revisions.get(&hash).copied(),
+        updated: nodes
+            .iter()
+            .filter(|n| n.placement.is_none() && n.pods.iter().any(|p| p.updated && !p.terminating))
+            .count(),
+        desired,
+        budget: resolved.filter(|_| rolling).map(|b| BoardBudget {
+            max_surge: b.max_surge,
+            max_unavailable: b.max_unavailable,
+            used,
+        }),
+        nodes,
+        order,
+        next,
+        status,
+        hash,
+        daemonset: name,
+    }
+}
