@@ -462,7 +462,12 @@ pub fn apply(w: &mut World, manifests: &[Manifest]) {
 fn node_object(def: &NodeDef) -> Node {
     let mut node = Node::default();
     node.metadata.name = def.name.clone();
-    node.metadata.labels = def.labels.clone().unwrap_or_default();
+    node.metadata.labels = def
+        .labels
+        .iter()
+        .flatten()
+        .filter_map(|(k, v)| Some((k.clone(), v.clone()?)))
+        .collect();
     node.spec.taints = def.taints.clone().unwrap_or_default();
     node.spec.unschedulable = def.unschedulable.filter(|u| *u);
     node
@@ -592,7 +597,12 @@ fn set_node(w: &mut World, def: &NodeDef) {
     }
     if let Some(labels) = &def.labels {
         let _ = api::mutate_node(w, &name, Update::LabelsChanged, |n| {
-            n.metadata.labels.extend(labels.clone())
+            for (k, v) in labels {
+                match v {
+                    Some(v) => n.metadata.labels.insert(k.clone(), v.clone()),
+                    None => n.metadata.labels.remove(k),
+                };
+            }
         });
     }
     if let Some(taints) = &def.taints {
@@ -605,7 +615,16 @@ fn set_node(w: &mut World, def: &NodeDef) {
                 .cloned()
                 .collect();
             n.spec.taints = taints.clone();
-            n.spec.taints.extend(managed);
+            for t in managed {
+                if !n
+                    .spec
+                    .taints
+                    .iter()
+                    .any(|x| x.key == t.key && x.effect == t.effect)
+                {
+                    n.spec.taints.push(t);
+                }
+            }
         });
     }
 }

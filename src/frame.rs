@@ -40,7 +40,7 @@ pub struct NodeView {
     pub cordoned: bool,
     /// `key=value` labels that are not the kubelet's own.
     pub labels: Vec<String>,
-    /// `key:effect` taints.
+    /// Taints as kubectl writes them: `key=value:effect`, or `key:effect` without a value.
     pub taints: Vec<String>,
     /// Pods bound to it.
     pub pods: Vec<Rc<PodView>>,
@@ -236,7 +236,10 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
                 .spec
                 .taints
                 .iter()
-                .map(|t| format!("{}:{}", t.key, t.effect))
+                .map(|t| match t.value.as_str() {
+                    "" => format!("{}:{}", t.key, t.effect),
+                    v => format!("{}={v}:{}", t.key, t.effect),
+                })
                 .collect(),
             pods: by_node.remove(n.metadata.name.as_str()).unwrap_or_default(),
         })
@@ -437,6 +440,15 @@ impl Player {
             .world()
             .map(|w| crate::crontimeline::cleaned_next(w, cronjob))
             .unwrap_or_default()
+    }
+
+    /// A node as it is at the time of the last frame.
+    pub fn node(&self, name: &str) -> Option<crate::model::Node> {
+        self.cursor
+            .world()
+            .and_then(|w| w.store.get(Kind::Node, name))
+            .and_then(Object::as_node)
+            .cloned()
     }
 
     /// Describes an object at the time of the last frame (no replay needed).

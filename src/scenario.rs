@@ -2,6 +2,7 @@
 //! expectations, parsed strictly with every error located in the file.
 
 mod expect;
+pub mod nodecmd;
 
 pub use expect::{check, ExpectFailure, Expectation, Target};
 
@@ -30,8 +31,9 @@ pub struct Localized {
 pub struct NodeDef {
     /// Name.
     pub name: String,
-    /// Extra labels.
-    pub labels: Option<BTreeMap<String, String>>,
+    /// Extra labels; in `setNode`, merged into the node's labels, and a `null` value removes
+    /// the label (as in a merge patch).
+    pub labels: Option<BTreeMap<String, Option<String>>>,
     /// Taints.
     pub taints: Option<Vec<Taint>>,
     /// Cordoned.

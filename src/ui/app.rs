@@ -3,7 +3,7 @@
 use super::clock::FrameClock;
 use super::components::{
     ActivityFeed, ClusterView, ControlPlane, ControllerPanel, Controls, CronRulers, Editor,
-    EventsPanel, Inspector, Legend, TablesPanel, TimelineView,
+    EventsPanel, Inspector, Legend, RolloutBoard, TablesPanel, TimelineView,
 };
 use super::state::{AppAction, AppState};
 use crate::builtin::BUILTINS;
@@ -221,6 +221,7 @@ pub fn App() -> Html {
                                 <Editor {lang} text={state.text.clone()} diagnostics={state.diagnostics.clone()} applied={state.applied.clone()} dispatch={state.dispatcher()} />
                                 <div class="centre">
                                     <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} oninject={oninject} highlight={state.highlight.clone()} />
+                                    <RolloutBoard state={state.clone()} />
                                     <ControllerPanel frame={frame.clone()} {lang} />
                                     <ControlPlane frame={frame.clone()} {lang} now={state.cursor} />
                                 </div>

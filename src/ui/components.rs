@@ -10,6 +10,8 @@ mod cronruler;
 mod editor;
 mod events;
 mod inspector;
+mod nodeconsole;
+mod rolloutboard;
 mod tables;
 mod timeline;
 
@@ -22,5 +24,6 @@ pub use cronruler::CronRulers;
 pub use editor::Editor;
 pub use events::EventsPanel;
 pub use inspector::Inspector;
+pub use rolloutboard::RolloutBoard;
 pub use tables::TablesPanel;
 pub use timeline::TimelineView;

@@ -178,6 +178,11 @@ impl AppState {
         self.player.borrow().describe(*kind, name)
     }
 
+    /// A node as it is at the playhead.
+    pub fn node_at_playhead(&self, name: &str) -> Option<crate::model::Node> {
+        self.player.borrow().node(name)
+    }
+
     /// The Jobs a CronJob's history limits will delete next, at the playhead.
     pub fn cleaned_next(&self, cronjob: &str) -> Vec<String> {
         self.player.borrow().cleaned_next(cronjob)

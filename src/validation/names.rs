@@ -109,16 +109,21 @@ pub fn labels(labels: &BTreeMap<String, String>, path: &Path) -> Vec<FieldError>
         for msg in qualified_name(k) {
             errs.push(FieldError::invalid(path, k, msg));
         }
-        if v.len() > 63 {
-            errs.push(FieldError::invalid(
-                path,
-                v,
-                "must be no more than 63 characters",
-            ));
+        for msg in label_value(v) {
+            errs.push(FieldError::invalid(path, v, msg));
         }
-        if !v.is_empty() && !is_label_body(v, &['-', '_', '.']) {
-            errs.push(FieldError::invalid(path, v, LABEL_VALUE_ERR));
-        }
+    }
+    errs
+}
+
+/// Problems with a label value (`IsValidLabelValue`).
+pub fn label_value(v: &str) -> Vec<String> {
+    let mut errs = Vec::new();
+    if v.len() > 63 {
+        errs.push("must be no more than 63 characters".to_string());
+    }
+    if !v.is_empty() && !is_label_body(v, &['-', '_', '.']) {
+        errs.push(LABEL_VALUE_ERR.to_string());
     }
     errs
 }

@@ -2,7 +2,9 @@
 //! buttons that inject failures or node changes at the playhead (each forks the run).
 
 use super::actions::object_actions;
+use super::nodeconsole::NodeConsole;
 use crate::i18n::Text;
+use crate::model::Kind;
 use crate::ui::state::{AppAction, AppState};
 use yew::prelude::*;
 
@@ -46,6 +48,9 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         <section class="inspector" aria-label="Inspector">
             <header><h2>{ format!("{}/{name}", kind.lower()) }</h2>{ close }</header>
             <div class="actions">{ buttons }</div>
+            if *kind == Kind::Node {
+                <NodeConsole state={state.clone()} node={name.clone()} />
+            }
             if !described.events.is_empty() {
                 <ul class="object-events">
                     { for described.events.iter().map(|e| html! {
