@@ -136,7 +136,7 @@ fn pod_chip(p: &BoardPod, lang: Lang) -> Html {
     );
     html! {
         <span class={classes!("rev", if p.updated { "new" } else { "old" }, p.ready.then_some("ready"), p.available.then_some("available"), p.terminating.then_some("terminating"))}
-            data-pod={p.name.clone()} title={tip}>{ rev }</span>
+            data-board-pod={p.name.clone()} title={tip}>{ rev }</span>
     }
 }
 
