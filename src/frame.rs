@@ -205,20 +205,23 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
         .list(Kind::DaemonSet)
         .filter_map(Object::as_daemonset)
         .collect();
+    let judges: Vec<(&str, crate::controllers::daemonset::placement::Judge)> = daemonsets
+        .iter()
+        .map(|d| {
+            (
+                d.metadata.name.as_str(),
+                crate::controllers::daemonset::placement::Judge::new(&d.spec.template.spec),
+            )
+        })
+        .collect();
     let nodes = world
         .store
         .list(Kind::Node)
         .filter_map(Object::as_node)
         .map(|n: &Node| NodeView {
-            daemon_misses: daemonsets
+            daemon_misses: judges
                 .iter()
-                .map(|d| {
-                    let verdict = crate::controllers::daemonset::placement::node_should_run(
-                        &d.spec.template.spec,
-                        n,
-                    );
-                    (d.metadata.name.clone(), verdict)
-                })
+                .map(|(name, judge)| (name.to_string(), judge.verdict(n)))
                 .filter(|(_, v)| !v.should_run())
                 .collect(),
             gone: gone.remove(n.metadata.name.as_str()).unwrap_or_default(),

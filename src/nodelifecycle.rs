@@ -89,7 +89,16 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                 .as_deref()
                 .and_then(Object::as_pod)
                 .is_none_or(|old| old.node_name().is_none());
-            if let (Some(node), true) = (pod.node_name(), newly_bound) {
+            // A pod bound to a node can only be evicted there by a NoExecute taint; without
+            // one the node's pass would find nothing to do.
+            let no_execute = |n: &str| {
+                api::node(w, n)
+                    .is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute"))
+            };
+            if let (Some(node), true) = (
+                pod.node_name(),
+                newly_bound && pod.node_name().is_some_and(no_execute),
+            ) {
                 w.schedule_once(
                     w.now,
                     Event::NodeLifecycle {

@@ -7,7 +7,7 @@
 //! trace; no UI here.
 
 use crate::controllers::daemonset::budget;
-use crate::controllers::daemonset::placement::node_should_run;
+use crate::controllers::daemonset::placement::Judge;
 use crate::controllers::daemonset::rollout::{in_flight, DaemonPod};
 use crate::controllers::daemonset::sync::{daemon_pods, REVISION_HASH};
 use crate::model::daemonset::DaemonSet;
@@ -157,16 +157,12 @@ fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
         .update_strategy
         .as_ref()
         .is_none_or(|s| s.type_.as_deref() != Some("OnDelete"));
+    let judge = Judge::new(&ds.spec.template.spec);
     let placements: Vec<(String, Placement)> = world
         .store
         .list(Kind::Node)
         .filter_map(Object::as_node)
-        .map(|n| {
-            (
-                n.metadata.name.clone(),
-                node_should_run(&ds.spec.template.spec, n),
-            )
-        })
+        .map(|n| (n.metadata.name.clone(), judge.verdict(n)))
         .collect();
     let desired = placements.iter().filter(|(_, p)| p.should_run()).count();
     let resolved = ds

@@ -8,7 +8,8 @@ use crate::model::{Kind, Node, Object, Pod, PodCondition, Taint};
 use crate::sim::trace::{Timer, WatchType};
 use crate::sim::{Actor, Cause, SimTime, Update};
 use crate::world::{Event, World};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::rc::Rc;
 
 /// How long an unschedulable pod waits before it is retried without any cluster change.
 pub const MAX_UNSCHEDULABLE_MS: u64 = 5 * 60 * 1000;
@@ -106,6 +107,32 @@ pub fn matches_node_selector_and_affinity(pod: &Pod, node: &Node) -> bool {
             .any(|t| t.matches(labels, &node.metadata.name)),
         None => true,
     }
+}
+
+/// NodeAffinity's PreFilter: when every required term names nodes with a `metadata.name In`
+/// field requirement (as a DaemonSet's pods do), only those nodes are evaluated; `None` means
+/// all nodes.
+pub fn prefilter_node_names(pod: &Pod) -> Option<BTreeSet<String>> {
+    let terms = &pod.spec.required_node_affinity()?.node_selector_terms;
+    let mut names: Option<BTreeSet<String>> = None;
+    for t in terms {
+        let mut term: Option<BTreeSet<String>> = None;
+        for r in t
+            .match_fields
+            .iter()
+            .filter(|r| r.key == "metadata.name" && r.operator == "In")
+        {
+            let s: BTreeSet<String> = r.values.iter().cloned().collect();
+            term = Some(match term {
+                None => s,
+                Some(prev) => prev.intersection(&s).cloned().collect(),
+            });
+        }
+        // A term without a node-name requirement makes every node eligible (terms are OR-ed).
+        let term = term?;
+        names.get_or_insert_with(BTreeSet::new).extend(term);
+    }
+    names
 }
 
 /// The FailedScheduling message for a pod rejected by every node.
@@ -209,12 +236,8 @@ pub fn schedule_cycle(w: &mut World) {
             *load.entry(n.to_string()).or_default() += 1;
         }
     }
-    let nodes: Vec<Node> = w
-        .store
-        .list(Kind::Node)
-        .filter_map(Object::as_node)
-        .cloned()
-        .collect();
+    // Shared handles, in name order (the store's order).
+    let nodes: Vec<Rc<Object>> = w.store.list_shared(Kind::Node).cloned().collect();
     while let Some(name) = w.scheduler.active.pop_front() {
         let Some(pod_obj) = w.store.get_shared(Kind::Pod, &name) else {
             continue;
@@ -236,11 +259,34 @@ pub fn schedule_cycle(w: &mut World) {
 fn schedule_one(
     w: &mut World,
     pod: &Pod,
-    nodes: &[Node],
+    all: &[Rc<Object>],
     load: &BTreeMap<String, usize>,
 ) -> Option<String> {
     let name = pod.metadata.name.clone();
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let nodes: Vec<&Node> = match prefilter_node_names(pod) {
+        None => all.iter().filter_map(|o| o.as_node()).collect(),
+        Some(names) => {
+            let picked: Vec<&Node> = names
+                .iter()
+                .filter_map(|n| {
+                    let i = all
+                        .binary_search_by(|o| o.meta().name.as_str().cmp(n))
+                        .ok()?;
+                    all[i].as_node()
+                })
+                .collect();
+            // Nodes the PreFilter left out are rejected by NodeAffinity.
+            let absent = all.len() - picked.len();
+            if absent > 0 {
+                reasons.insert(
+                    "node(s) didn't satisfy plugin(s) [NodeAffinity]".into(),
+                    absent,
+                );
+            }
+            picked
+        }
+    };
     let mut feasible: Vec<&Node> = Vec::new();
     for node in nodes {
         match filter(pod, node) {
@@ -249,7 +295,7 @@ fn schedule_one(
         }
     }
     if feasible.is_empty() {
-        let message = fit_error(nodes.len(), &reasons);
+        let message = fit_error(all.len(), &reasons);
         let attempts = w
             .scheduler
             .unschedulable

@@ -57,47 +57,67 @@ fn show(t: &crate::model::Taint) -> String {
     }
 }
 
-/// `NodeShouldRunDaemonPod`: the pod the DaemonSet would make for `node` (its template with
-/// the daemon tolerations), checked against the node's name, labels and taints. Node
-/// readiness, cordoning, pressure and free resources are not looked at.
-pub fn node_should_run(template: &PodSpec, node: &Node) -> Placement {
-    let name = &node.metadata.name;
-    if let Some(wanted) = template
-        .node_name
-        .as_ref()
-        .filter(|n| !n.is_empty() && *n != name)
-    {
-        return Placement::OtherNodeName {
-            wanted: wanted.clone(),
+/// `NodeShouldRunDaemonPod` for one DaemonSet: the pod it would make (its template with the
+/// daemon tolerations), built once and checked against each node's name, labels and taints.
+/// Node readiness, cordoning, pressure and free resources are not looked at.
+pub struct Judge {
+    pod: Pod,
+}
+
+impl Judge {
+    /// The judge for a DaemonSet's pod template.
+    pub fn new(template: &PodSpec) -> Judge {
+        let mut spec = template.clone();
+        add_daemon_tolerations(&mut spec);
+        Judge {
+            pod: Pod {
+                spec,
+                ..Pod::default()
+            },
+        }
+    }
+
+    /// The verdict for one node.
+    pub fn verdict(&self, node: &Node) -> Placement {
+        let name = &node.metadata.name;
+        if let Some(wanted) = self
+            .pod
+            .spec
+            .node_name
+            .as_ref()
+            .filter(|n| !n.is_empty() && *n != name)
+        {
+            return Placement::OtherNodeName {
+                wanted: wanted.clone(),
+            };
+        }
+        if !matches_node_selector_and_affinity(&self.pod, node) {
+            return Placement::SelectorMismatch;
+        }
+        let untolerated = |effect: &str| {
+            node.spec.taints.iter().find(|t| {
+                t.effect == effect
+                    && !self
+                        .pod
+                        .spec
+                        .tolerations
+                        .iter()
+                        .any(|tol| tol.tolerates(&t.key, &t.value, &t.effect))
+            })
         };
+        if let Some(t) = untolerated("NoExecute") {
+            return Placement::NoExecuteTaint { taint: show(t) };
+        }
+        if let Some(t) = untolerated("NoSchedule") {
+            return Placement::NoScheduleTaint { taint: show(t) };
+        }
+        Placement::Runs
     }
-    let mut spec = template.clone();
-    add_daemon_tolerations(&mut spec);
-    spec.node_name = Some(name.clone());
-    let pod = Pod {
-        spec,
-        ..Pod::default()
-    };
-    if !matches_node_selector_and_affinity(&pod, node) {
-        return Placement::SelectorMismatch;
-    }
-    let untolerated = |effect: &str| {
-        node.spec.taints.iter().find(|t| {
-            t.effect == effect
-                && !pod
-                    .spec
-                    .tolerations
-                    .iter()
-                    .any(|tol| tol.tolerates(&t.key, &t.value, &t.effect))
-        })
-    };
-    if let Some(t) = untolerated("NoExecute") {
-        return Placement::NoExecuteTaint { taint: show(t) };
-    }
-    if let Some(t) = untolerated("NoSchedule") {
-        return Placement::NoScheduleTaint { taint: show(t) };
-    }
-    Placement::Runs
+}
+
+/// `NodeShouldRunDaemonPod` for one template and one node (see [`Judge`] for many nodes).
+pub fn node_should_run(template: &PodSpec, node: &Node) -> Placement {
+    Judge::new(template).verdict(node)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::budget;
 use super::hash::compute_hash;
-use super::placement::{add_daemon_tolerations, node_should_run};
+use super::placement::{add_daemon_tolerations, Judge};
 use super::rollout::{pods_should_be_on_node, rolling_update, DaemonPod, NodePods};
 use crate::api::{self, record_event, EventTarget, WatchEvent};
 use crate::controllers::expectations::Expectations;
@@ -312,18 +312,14 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
     };
     let mut requeue: Option<u64> = None;
     let got_past = satisfied(w);
+    let judge = Judge::new(&ds.spec.template.spec);
     let mut trace = DaemonSetSync {
         daemonset: name.clone(),
         nodes: w
             .store
             .list(Kind::Node)
             .filter_map(Object::as_node)
-            .map(|n| {
-                (
-                    n.metadata.name.clone(),
-                    node_should_run(&ds.spec.template.spec, n),
-                )
-            })
+            .map(|n| (n.metadata.name.clone(), judge.verdict(n)))
             .collect(),
         created_on: Vec::new(),
         deleted: Vec::new(),
@@ -332,9 +328,14 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
         hash: hash.clone(),
         waiting: !got_past,
     };
+    // The daemon pods by node, listed once and again only after pods were created or deleted.
+    let mut by_node = daemon_pods(w, ds, &hash);
     if got_past {
-        let (wait, created, deleted) = manage(w, k, &ds_obj, ds, &hash, &trace.nodes);
+        let (wait, created, deleted) = manage(w, k, &ds_obj, ds, &hash, &trace.nodes, &by_node);
         requeue = wait;
+        if !created.is_empty() || !deleted.is_empty() {
+            by_node = daemon_pods(w, ds, &hash);
+        }
         trace.created_on = created;
         trace.deleted = deleted;
         let rolling = ds
@@ -343,7 +344,10 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
             .as_ref()
             .is_some_and(|s| s.type_.as_deref() == Some("RollingUpdate"));
         if satisfied(w) && rolling {
-            let round = rolling_round(w, k, &ds_obj, ds, &hash, &trace.nodes);
+            let round = rolling_round(w, k, &ds_obj, ds, &hash, &trace.nodes, &by_node);
+            if !round.created.is_empty() || !round.deleted.is_empty() {
+                by_node = daemon_pods(w, ds, &hash);
+            }
             trace.created_on.extend(round.created);
             trace.deleted.extend(round.deleted);
             trace.updating = round.updating;
@@ -351,7 +355,7 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
         }
         cleanup_history(w, ds, &old_revisions);
     }
-    let wait = update_status(w, &ds_obj, ds, &hash, &trace.nodes, got_past);
+    let wait = update_status(w, &ds_obj, ds, &trace.nodes, &by_node, got_past);
     w.log(Change::DaemonSetSync(Box::new(trace)));
     match (requeue, wait) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -408,8 +412,8 @@ fn manage(
     ds: &DaemonSet,
     hash: &str,
     verdicts: &[(String, Placement)],
+    by_node: &BTreeMap<String, Vec<DaemonPod>>,
 ) -> (Option<u64>, Vec<String>, Vec<String>) {
-    let by_node = daemon_pods(w, ds, hash);
     let surge = ds
         .spec
         .update_strategy
@@ -484,8 +488,8 @@ fn manage(
         delete.extend(d.delete);
     }
     // Unscheduled pods for nodes that no longer exist.
-    for (node, pods) in &by_node {
-        if verdicts.iter().any(|(n, _)| n == node) {
+    for (node, pods) in by_node {
+        if verdict(verdicts, node).is_some() {
             continue;
         }
         delete.extend(
@@ -541,6 +545,14 @@ fn sync_nodes(
     (create_on[..creates].to_vec(), delete[..deletes].to_vec())
 }
 
+/// A node's verdict, from the verdicts in node-name order (the store's order).
+fn verdict<'v>(verdicts: &'v [(String, Placement)], node: &str) -> Option<&'v Placement> {
+    verdicts
+        .binary_search_by(|(n, _)| n.as_str().cmp(node))
+        .ok()
+        .map(|i| &verdicts[i].1)
+}
+
 /// What one rolling-update round did.
 struct RoundDone {
     /// Nodes a new pod was created on.
@@ -562,15 +574,16 @@ fn rolling_round(
     ds: &DaemonSet,
     hash: &str,
     verdicts: &[(String, Placement)],
+    by_node: &BTreeMap<String, Vec<DaemonPod>>,
 ) -> RoundDone {
-    let should_run = |node: &str| verdicts.iter().any(|(n, p)| n == node && p.should_run());
+    let should_run = |node: &str| verdict(verdicts, node).is_some_and(Placement::should_run);
     let desired = verdicts.iter().filter(|(_, p)| p.should_run()).count() as i64;
-    let mut list: Vec<NodePods> = daemon_pods(w, ds, hash)
-        .into_iter()
+    let mut list: Vec<NodePods> = by_node
+        .iter()
         .map(|(node, pods)| NodePods {
-            should_run: should_run(&node),
-            node,
-            pods,
+            should_run: should_run(node),
+            node: node.clone(),
+            pods: pods.clone(),
         })
         .collect();
     // Fisher–Yates with the world's RNG.
@@ -591,13 +604,18 @@ fn rolling_round(
         created.clone()
     } else {
         // The node of each deleted old pod.
+        let old_pods: BTreeMap<&str, &str> = list
+            .iter()
+            .flat_map(|n| {
+                n.pods
+                    .iter()
+                    .filter(|p| !p.updated)
+                    .map(|p| (p.name.as_str(), n.node.as_str()))
+            })
+            .collect();
         deleted
             .iter()
-            .filter_map(|pod| {
-                list.iter()
-                    .find(|n| n.pods.iter().any(|p| &p.name == pod && !p.updated))
-                    .map(|n| n.node.clone())
-            })
+            .filter_map(|pod| old_pods.get(pod.as_str()).map(|n| n.to_string()))
             .collect()
     };
     RoundDone {
@@ -656,11 +674,10 @@ fn update_status(
     w: &mut World,
     ds_obj: &Object,
     ds: &DaemonSet,
-    hash: &str,
     verdicts: &[(String, Placement)],
+    by_node: &BTreeMap<String, Vec<DaemonPod>>,
     observed: bool,
 ) -> Option<u64> {
-    let by_node = daemon_pods(w, ds, hash);
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
     let mut s = DaemonSetStatus {
         observed_generation: ds.status.as_ref().and_then(|s| s.observed_generation),
