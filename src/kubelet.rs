@@ -25,7 +25,7 @@ pub const BACKOFF_INITIAL_MS: u64 = 10_000;
 pub const BACKOFF_MAX_MS: u64 = 300_000;
 
 /// What a kubelet does next with a pod.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum KubeletAction {
     /// Look at the pod (new, changed or being deleted).
     Sync,

@@ -28,7 +28,7 @@ impl Default for KubeletConfig {
 }
 
 /// Everything that can happen next. A closed enum: the engine matches on every variant.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Event {
     /// Apply the scenario's manifests (t = 0).
     Manifests,
@@ -85,7 +85,7 @@ pub enum Event {
 }
 
 /// The controllers of kube-controller-manager that podlab runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Controller {
     /// The Job controller.
     Job,
@@ -209,8 +209,20 @@ impl World {
     /// de-duplication: the earliest request wins).
     pub fn schedule_once(&mut self, at: SimTime, event: Event, cause: Cause) {
         let at = at.max(self.now);
-        if !self.queue.any_by(at, |(e, _)| *e == event) {
-            self.queue.push(at, (event, cause));
+        let probe = (event, cause);
+        if !self.queue.any_equal_by(at, &probe, |(e, _)| *e == probe.0) {
+            self.queue.push(at, probe);
         }
+    }
+}
+
+impl crate::sim::queue::Keyed for (Event, Cause) {
+    fn dedupe_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        // Only a bucket: equal events hash alike, and equality decides (so the value may differ
+        // between platforms without changing a run).
+        let mut h = std::hash::DefaultHasher::new();
+        self.0.hash(&mut h);
+        h.finish()
     }
 }

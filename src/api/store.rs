@@ -3,7 +3,7 @@
 
 use crate::model::{Event, Kind, Object};
 use crate::sim::trace::WatchType;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 /// A watch event as informers receive it.
@@ -80,6 +80,8 @@ pub struct Store {
     /// When expired Events were last swept.
     pub(crate) events_swept: crate::model::Time,
     uids: BTreeMap<String, (Kind, String)>,
+    /// The garbage collector's graph: for each owner uid, the objects naming it.
+    owned: BTreeMap<String, BTreeSet<(Kind, String)>>,
     rv: u64,
     watch: Vec<WatchEvent>,
 }
@@ -112,12 +114,33 @@ impl Store {
         self.get(*kind, name)
     }
 
-    /// Objects that name `uid` in their ownerReferences.
+    /// Objects that name `uid` in their ownerReferences, by kind then name.
     pub fn dependents<'a>(&'a self, uid: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
-        self.objects
-            .values()
-            .map(|o| &**o)
-            .filter(move |o| o.meta().owner_references.iter().any(|r| r.uid == uid))
+        self.owned
+            .get(uid)
+            .into_iter()
+            .flatten()
+            .filter_map(|key| self.objects.get(key).map(|o| &**o))
+    }
+
+    fn link_owners(&mut self, obj: &Object, key: &(Kind, String)) {
+        for r in &obj.meta().owner_references {
+            self.owned
+                .entry(r.uid.clone())
+                .or_default()
+                .insert(key.clone());
+        }
+    }
+
+    fn unlink_owners(&mut self, obj: &Object, key: &(Kind, String)) {
+        for r in &obj.meta().owner_references {
+            if let Some(set) = self.owned.get_mut(&r.uid) {
+                set.remove(key);
+                if set.is_empty() {
+                    self.owned.remove(&r.uid);
+                }
+            }
+        }
     }
 
     /// Objects of one kind, by name.
@@ -151,7 +174,11 @@ impl Store {
         let key = (obj.kind(), obj.meta().name.clone());
         self.uids.insert(obj.meta().uid().to_string(), key.clone());
         let obj = Rc::new(obj);
-        let old = self.objects.insert(key, Rc::clone(&obj));
+        let old = self.objects.insert(key.clone(), Rc::clone(&obj));
+        if let Some(old) = &old {
+            self.unlink_owners(old, &key);
+        }
+        self.link_owners(&obj, &key);
         self.watch.push(WatchEvent {
             ty,
             object: Rc::clone(&obj),
@@ -162,9 +189,11 @@ impl Store {
 
     /// Removes an object; informers see its last state.
     pub(crate) fn remove(&mut self, kind: Kind, name: &str) {
-        let Some(obj) = self.objects.remove(&(kind, name.to_string())) else {
+        let key = (kind, name.to_string());
+        let Some(obj) = self.objects.remove(&key) else {
             return;
         };
+        self.unlink_owners(&obj, &key);
         self.uids.remove(obj.meta().uid());
         self.watch.push(WatchEvent {
             ty: WatchType::Deleted,

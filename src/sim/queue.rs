@@ -1,12 +1,21 @@
-//! The event queue: events ordered by (time, insertion sequence), so ties break by insertion.
+//! The event queue: events ordered by (time, insertion sequence), so ties break by insertion,
+//! with an index from each event's de-duplication key to where it waits, so that "is an equal
+//! event already pending?" looks at equal events only, not at the whole queue.
 
 use super::SimTime;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// An event's de-duplication key: equal events must have equal keys.
+pub trait Keyed {
+    /// The key (a hash of what makes two events equal).
+    fn dedupe_key(&self) -> u64;
+}
 
 /// A priority queue of events keyed by `(SimTime, seq)`.
 #[derive(Clone, Debug)]
 pub struct EventQueue<E> {
     items: BTreeMap<(SimTime, u64), E>,
+    index: BTreeMap<u64, BTreeSet<(SimTime, u64)>>,
     seq: u64,
     taken: u64,
 }
@@ -15,17 +24,33 @@ impl<E> Default for EventQueue<E> {
     fn default() -> Self {
         EventQueue {
             items: BTreeMap::new(),
+            index: BTreeMap::new(),
             seq: 0,
             taken: 0,
         }
     }
 }
 
-impl<E> EventQueue<E> {
+impl<E: Keyed> EventQueue<E> {
     /// Schedules `event` at `at`.
     pub fn push(&mut self, at: SimTime, event: E) {
         self.seq += 1;
-        self.items.insert((at, self.seq), event);
+        let key = (at, self.seq);
+        self.index
+            .entry(event.dedupe_key())
+            .or_default()
+            .insert(key);
+        self.items.insert(key, event);
+    }
+
+    fn unindex(&mut self, key: (SimTime, u64), event: &E) {
+        let k = event.dedupe_key();
+        if let Some(set) = self.index.get_mut(&k) {
+            set.remove(&key);
+            if set.is_empty() {
+                self.index.remove(&k);
+            }
+        }
     }
 
     /// The time of the next event.
@@ -35,9 +60,10 @@ impl<E> EventQueue<E> {
 
     /// Takes the next event.
     pub fn pop(&mut self) -> Option<(SimTime, E)> {
-        let next = self.items.pop_first()?;
+        let (key, event) = self.items.pop_first()?;
+        self.unindex(key, &event);
         self.taken += 1;
-        Some((next.0 .0, next.1))
+        Some((key.0, event))
     }
 
     /// How many events have been taken so far: a run's position, which changes exactly when
@@ -58,7 +84,17 @@ impl<E> EventQueue<E> {
 
     /// Removes every pending event matching `pred`.
     pub fn retain(&mut self, mut keep: impl FnMut(&E) -> bool) {
-        self.items.retain(|_, e| keep(e));
+        let gone: Vec<(SimTime, u64)> = self
+            .items
+            .iter()
+            .filter(|(_, e)| !keep(e))
+            .map(|(k, _)| *k)
+            .collect();
+        for key in gone {
+            if let Some(e) = self.items.remove(&key) {
+                self.unindex(key, &e);
+            }
+        }
     }
 
     /// Whether any pending event matches `pred`.
@@ -66,15 +102,45 @@ impl<E> EventQueue<E> {
         self.items.values().any(pred)
     }
 
-    /// Whether an event matching `pred` is pending at or before `at`.
-    pub fn any_by(&self, at: SimTime, mut pred: impl FnMut(&E) -> bool) -> bool {
-        self.items.range(..=(at, u64::MAX)).any(|(_, e)| pred(e))
+    /// Whether an event with `event`'s key and matching `pred` is pending at or before `at`.
+    pub fn any_equal_by(&self, at: SimTime, event: &E, mut pred: impl FnMut(&E) -> bool) -> bool {
+        self.index.get(&event.dedupe_key()).is_some_and(|keys| {
+            keys.range(..=(at, u64::MAX))
+                .any(|k| self.items.get(k).is_some_and(&mut pred))
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Keyed for &str {
+        fn dedupe_key(&self) -> u64 {
+            self.len() as u64
+        }
+    }
+
+    #[test]
+    fn equal_events_should_be_found_through_the_index_until_taken() {
+        let mut q = EventQueue::default();
+        q.push(SimTime(5), "ab");
+        q.push(SimTime(7), "cd");
+        q.push(SimTime(9), "xyz");
+        let found = |q: &EventQueue<&str>, at, e: &'static str| {
+            q.any_equal_by(SimTime(at), &e, |x| *x == e)
+        };
+        assert!(found(&q, 5, "ab"));
+        assert!(!found(&q, 4, "ab"), "later than asked");
+        assert!(found(&q, 7, "cd"), "same key, other event, both indexed");
+        assert!(!found(&q, 9, "zz"), "same key, no equal event");
+        assert_eq!(q.pop(), Some((SimTime(5), "ab")));
+        assert!(!found(&q, 9, "ab"), "taken events leave the index");
+        q.retain(|e| *e != "cd");
+        assert!(!found(&q, 9, "cd"), "removed events leave the index");
+        assert!(found(&q, 9, "xyz"));
+        assert_eq!(q.index.len(), 1);
+    }
 
     #[test]
     fn events_should_pop_in_time_then_insertion_order() {
