@@ -33,6 +33,20 @@ const BACKOFF_MAX_MS: u64 = 15 * 60 * 1_000;
 /// At most this many creations or deletions per sync.
 const BURST_REPLICAS: usize = 250;
 
+/// Why a sync failed and is retried with the queue's back-off.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    /// A ControllerRevision with the current hash's name holds another template: the
+    /// DaemonSet's `status.collisionCount` was bumped so the next sync hashes differently.
+    #[error("found a hash collision for DaemonSet {daemonset:?} - bumping collisionCount to {count} to resolve it")]
+    HashCollision {
+        /// The DaemonSet.
+        daemonset: String,
+        /// The new collision count.
+        count: i32,
+    },
+}
+
 /// The DaemonSet controller's queue and in-memory records.
 #[derive(Clone, Debug)]
 pub struct DaemonSetControllerState {
@@ -138,12 +152,19 @@ pub fn process(w: &mut World) {
     let now = w.now;
     w.controllers.daemonset.queue.promote(now);
     while let Some(k) = w.controllers.daemonset.queue.get() {
-        let requeue = sync(w, &k);
+        let result = sync(w, &k);
         let q = &mut w.controllers.daemonset.queue;
         q.done(&k);
-        q.forget(&k);
-        if let Some(ms) = requeue {
-            q.add_after(&k, now, ms);
+        match result {
+            Ok(requeue) => {
+                q.forget(&k);
+                if let Some(ms) = requeue {
+                    q.add_after(&k, now, ms);
+                }
+            }
+            Err(_) => {
+                q.add_rate_limited(&k, now);
+            }
         }
     }
     let cause = w.cause().clone();
@@ -183,7 +204,11 @@ fn is_available(pod: &Pod, min_ready: i64, now: Time) -> bool {
 
 /// `constructHistory`: the current ControllerRevision (created, or its revision bumped to
 /// the newest) and the old ones.
-fn construct_history(w: &mut World, ds_obj: &Object, ds: &DaemonSet) -> (String, Vec<Rc<Object>>) {
+fn construct_history(
+    w: &mut World,
+    ds_obj: &Object,
+    ds: &DaemonSet,
+) -> Result<(String, Vec<Rc<Object>>), SyncError> {
     let collisions = ds.status.as_ref().and_then(|s| s.collision_count);
     let hash = compute_hash(&ds.spec.template, collisions);
     let uid = ds.metadata.uid().to_string();
@@ -223,7 +248,21 @@ fn construct_history(w: &mut World, ds_obj: &Object, ds: &DaemonSet) -> (String,
                 data: serde_json::from_value(serde_json::json!({"spec": {"template": patch}})).ok(),
                 revision: next,
             };
-            let _ = api::create(w, Object::ControllerRevision(Box::new(cr)));
+            let (name, data) = (cr.metadata.name.clone(), cr.data.clone());
+            if let Err(api::ApiError::AlreadyExists { .. }) =
+                api::create(w, Object::ControllerRevision(Box::new(cr)))
+            {
+                // `snapshot`: a revision of that name with the same template is ours to use;
+                // another template under the same name is a hash collision.
+                let same = w
+                    .store
+                    .get(Kind::ControllerRevision, &name)
+                    .and_then(Object::as_revision)
+                    .is_some_and(|c| c.data == data);
+                if !same {
+                    return Err(bump_collision_count(w, ds));
+                }
+            }
         }
         Some(cur) if revision_of(cur) < next => {
             let name = cur.meta().name.clone();
@@ -235,7 +274,44 @@ fn construct_history(w: &mut World, ds_obj: &Object, ds: &DaemonSet) -> (String,
         }
         Some(_) => {}
     }
-    (hash, old)
+    Ok((hash, old))
+}
+
+/// Bumps `status.collisionCount` after a hash collision; the sync is retried.
+fn bump_collision_count(w: &mut World, ds: &DaemonSet) -> SyncError {
+    let count = ds
+        .status
+        .as_ref()
+        .and_then(|s| s.collision_count)
+        .unwrap_or(0)
+        + 1;
+    let st = ds.status.clone().unwrap_or_default();
+    let what = Update::DaemonSetStatus {
+        desired: st.desired_number_scheduled,
+        current: st.current_number_scheduled,
+        ready: st.number_ready,
+        updated: st.updated_number_scheduled,
+        available: st.number_available,
+    };
+    let _ = api::mutate(w, Kind::DaemonSet, &ds.metadata.name, what, |o| {
+        if let Object::DaemonSet(d) = o {
+            d.status
+                .get_or_insert_with(Default::default)
+                .collision_count = Some(count);
+        }
+    });
+    let err = SyncError::HashCollision {
+        daemonset: ds.metadata.name.clone(),
+        count,
+    };
+    w.log(Change::Note {
+        en: err.to_string(),
+        zh: format!(
+            "DaemonSet {:?} 的哈希冲突：collisionCount 增加到 {count} 以解决",
+            ds.metadata.name
+        ),
+    });
+    err
 }
 
 /// The daemon pod of `template` for `node`: labels with the hash and generation, the daemon
@@ -273,16 +349,16 @@ fn new_pod(ds_obj: &Object, ds: &DaemonSet, hash: &str, node: &str) -> Pod {
 }
 
 /// One sync of one DaemonSet. Returns when to sync it again, if it asks for that.
-pub fn sync(w: &mut World, k: &str) -> Option<u64> {
+pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
     let cause = w.cause().clone();
     w.act_as(Actor::Controller(COMPONENT.into()), cause);
     let name = name_of(k).to_string();
     let Some(ds_obj) = w.store.get_shared(Kind::DaemonSet, &name) else {
         w.controllers.daemonset.expectations.remove(k);
-        return None;
+        return Ok(None);
     };
     let Object::DaemonSet(ds) = &*ds_obj else {
-        return None;
+        return Ok(None);
     };
     let ds: &DaemonSet = ds;
     let selector = ds.spec.selector.clone().unwrap_or_default();
@@ -296,12 +372,12 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
             COMPONENT,
             "",
         );
-        return None;
+        return Ok(None);
     }
     if ds.metadata.is_terminating() {
-        return None;
+        return Ok(None);
     }
-    let (hash, old_revisions) = construct_history(w, &ds_obj, ds);
+    let (hash, old_revisions) = construct_history(w, &ds_obj, ds)?;
     let now = w.now;
     let satisfied = |w: &World| {
         w.controllers
@@ -357,10 +433,10 @@ pub fn sync(w: &mut World, k: &str) -> Option<u64> {
     }
     let wait = update_status(w, &ds_obj, ds, &trace.nodes, &by_node, got_past);
     w.log(Change::DaemonSetSync(Box::new(trace)));
-    match (requeue, wait) {
+    Ok(match (requeue, wait) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
-    }
+    })
 }
 
 /// Every daemon pod of the DaemonSet (terminal pods being deleted left out), by target node,
@@ -721,4 +797,71 @@ fn update_status(
         });
     }
     wait
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Sim;
+
+    const DS: &str = "name: t\ncluster: {nodes: 2}\nmanifests: |\n  apiVersion: apps/v1\n  kind: DaemonSet\n  metadata: {name: agent}\n  spec:\n    selector: {matchLabels: {app: agent}}\n    template:\n      metadata: {labels: {app: agent}}\n      spec:\n        containers: [{name: a, image: \"agent:1\", command: [sleep, \"1000\"]}]\nuntil: 1m\n";
+
+    fn daemonset(w: &World) -> DaemonSet {
+        w.store
+            .get(Kind::DaemonSet, "agent")
+            .and_then(Object::as_daemonset)
+            .cloned()
+            .expect("daemonset")
+    }
+
+    /// `snapshot`: a ControllerRevision already holding the new hash's name with another
+    /// template bumps `status.collisionCount`, and the retry hashes with it.
+    #[test]
+    fn a_hash_collision_should_bump_the_collision_count_and_retry_with_a_new_hash() {
+        let mut sim = Sim::new(crate::scenario::parse(DS).expect("valid"));
+        sim.run_until(SimTime(5_000));
+        let mut w = sim.world().clone();
+        let mut ds = daemonset(&w);
+        ds.spec.template.spec.containers[0].image = "agent:2".into();
+        let taken = compute_hash(&ds.spec.template, None);
+        // Someone else's revision under that name.
+        let squatter = ControllerRevision {
+            api_version: "apps/v1".into(),
+            kind: "ControllerRevision".into(),
+            metadata: ObjectMeta {
+                name: format!("agent-{taken}"),
+                ..ObjectMeta::default()
+            },
+            data: Some(serde_json::json!({"spec": {"template": {"other": true}}})),
+            revision: 1,
+        };
+        api::create(&mut w, Object::ControllerRevision(Box::new(squatter))).expect("created");
+        api::update(&mut w, Object::DaemonSet(Box::new(ds)), Update::Applied).expect("updated");
+        let k = key("agent");
+        let err = sync(&mut w, &k).expect_err("collision");
+        assert_eq!(
+            err,
+            SyncError::HashCollision {
+                daemonset: "agent".into(),
+                count: 1
+            }
+        );
+        let ds = daemonset(&w);
+        assert_eq!(ds.status.as_ref().and_then(|s| s.collision_count), Some(1));
+        // The retry hashes with collisionCount 1 and gets its own revision, number 2.
+        sync(&mut w, &k).expect("no collision now");
+        let fresh = compute_hash(&ds.spec.template, Some(1));
+        assert_ne!(fresh, taken);
+        let rev = w
+            .store
+            .get(Kind::ControllerRevision, &format!("agent-{fresh}"))
+            .and_then(Object::as_revision)
+            .expect("new revision");
+        assert_eq!(rev.revision, 2);
+        // The squatter is left alone.
+        assert!(w
+            .store
+            .get(Kind::ControllerRevision, &format!("agent-{taken}"))
+            .is_some());
+    }
 }
