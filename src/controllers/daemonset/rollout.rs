@@ -385,6 +385,344 @@ mod tests {
         assert_eq!(round.delete, ["old-1", "old-2", "old-3"]);
     }
 
+    /// (what, placement, pods, surge, in back-off, create, delete, failed, held).
+    type ManageRow<'a> = (
+        &'a str,
+        &'a Placement,
+        Vec<&'a str>,
+        bool,
+        bool,
+        bool,
+        Vec<&'a str>,
+        Vec<&'a str>,
+        bool,
+    );
+
+    /// (what, nodes, budget, delete, create_on, in flight).
+    type RoundRow<'a> = (
+        &'a str,
+        Vec<NodePods>,
+        Budget,
+        Vec<&'a str>,
+        Vec<&'a str>,
+        i64,
+    );
+
+    /// A pod in a table row: name, updated, ready (available when ready), and a phase or
+    /// state marker: `F` failed, `S` succeeded, `T` terminating, `U` unscheduled, a digit
+    /// its creation second.
+    fn p(spec: &str) -> DaemonPod {
+        let mut parts = spec.split(':');
+        let name = parts.next().unwrap_or_default();
+        let flags = parts.next().unwrap_or_default();
+        let mut pod = pod(name, flags.contains('n'), flags.contains('r'));
+        for c in flags.chars() {
+            match c {
+                'F' => pod.phase = "Failed".into(),
+                'S' => pod.phase = "Succeeded".into(),
+                'T' => pod.terminating = true,
+                'U' => pod.scheduled = false,
+                'w' => pod.available = false,
+                d if d.is_ascii_digit() => pod.created = Time(i64::from(d as u8 - b'0') * 1_000),
+                _ => {}
+            }
+        }
+        pod
+    }
+
+    /// Rows after `TestNodeShouldRunDaemonPod`'s callers in `daemon_controller_test.go`
+    /// (manage: create, failed and succeeded pods, duplicates, surge pairs, evictions).
+    /// Flags: `n` current revision, `r` ready (and available unless `w`).
+    #[test]
+    fn manage_table() {
+        let runs = Placement::Runs;
+        let keep = Placement::NoScheduleTaint {
+            taint: "t:NoSchedule".into(),
+        };
+        let evict = Placement::NoExecuteTaint {
+            taint: "t:NoExecute".into(),
+        };
+        let mismatch = Placement::SelectorMismatch;
+        // (what, placement, pods, surge, in back-off, create, delete, failed, held)
+        let rows: Vec<ManageRow> = vec![
+            (
+                "no pod: create",
+                &runs,
+                vec![],
+                false,
+                false,
+                true,
+                vec![],
+                vec![],
+                false,
+            ),
+            (
+                "one pod: nothing",
+                &runs,
+                vec!["a:r"],
+                false,
+                false,
+                false,
+                vec![],
+                vec![],
+                false,
+            ),
+            (
+                "two pods: keep the oldest",
+                &runs,
+                vec!["a:r2", "b:r1"],
+                false,
+                false,
+                false,
+                vec!["a"],
+                vec![],
+                false,
+            ),
+            (
+                "three pods: keep the oldest",
+                &runs,
+                vec!["a:r1", "b:r2", "c:r3"],
+                false,
+                false,
+                false,
+                vec!["b", "c"],
+                vec![],
+                false,
+            ),
+            (
+                "scheduled before unscheduled",
+                &runs,
+                vec!["a:rU1", "b:r2"],
+                false,
+                false,
+                false,
+                vec!["a"],
+                vec![],
+                false,
+            ),
+            (
+                "failed pod: kill it",
+                &runs,
+                vec!["a:F"],
+                false,
+                false,
+                false,
+                vec!["a"],
+                vec!["a"],
+                false,
+            ),
+            (
+                "failed pod in back-off: wait",
+                &runs,
+                vec!["a:F"],
+                false,
+                true,
+                false,
+                vec![],
+                vec![],
+                true,
+            ),
+            (
+                "succeeded pod: delete it",
+                &runs,
+                vec!["a:S"],
+                false,
+                false,
+                false,
+                vec!["a"],
+                vec![],
+                false,
+            ),
+            (
+                "only a terminating pod: wait",
+                &runs,
+                vec!["a:rT"],
+                false,
+                false,
+                false,
+                vec![],
+                vec![],
+                false,
+            ),
+            (
+                "NoSchedule taint keeps the pod",
+                &keep,
+                vec!["a:r"],
+                false,
+                false,
+                false,
+                vec![],
+                vec![],
+                false,
+            ),
+            (
+                "NoSchedule taint: no new pod",
+                &keep,
+                vec![],
+                false,
+                false,
+                false,
+                vec![],
+                vec![],
+                false,
+            ),
+            (
+                "NoExecute taint: delete",
+                &evict,
+                vec!["a:r", "b:rT"],
+                false,
+                false,
+                false,
+                vec!["a"],
+                vec![],
+                false,
+            ),
+            (
+                "selector mismatch: delete",
+                &mismatch,
+                vec!["a:r"],
+                false,
+                false,
+                false,
+                vec!["a"],
+                vec![],
+                false,
+            ),
+            (
+                "surge, old ready and new not yet: keep both",
+                &runs,
+                vec!["old:r1", "new:n2"],
+                true,
+                false,
+                false,
+                vec![],
+                vec![],
+                false,
+            ),
+            (
+                "surge, new available: old goes",
+                &runs,
+                vec!["old:r1", "new:nr2"],
+                true,
+                false,
+                false,
+                vec!["old"],
+                vec![],
+                false,
+            ),
+            (
+                "surge, new ready, not available: keep both",
+                &runs,
+                vec!["old:r1", "new:nrw2"],
+                true,
+                false,
+                false,
+                vec![],
+                vec![],
+                false,
+            ),
+            (
+                "surge, old not ready: old goes",
+                &runs,
+                vec!["old:1", "new:n2"],
+                true,
+                false,
+                false,
+                vec!["old"],
+                vec![],
+                false,
+            ),
+            (
+                "surge, two new: the younger goes",
+                &runs,
+                vec!["n1:nr1", "n2:nr2"],
+                true,
+                false,
+                false,
+                vec!["n2"],
+                vec![],
+                false,
+            ),
+            (
+                "surge, only terminating: create",
+                &runs,
+                vec!["a:rT"],
+                true,
+                false,
+                true,
+                vec![],
+                vec![],
+                false,
+            ),
+            (
+                "surge, NoSchedule, only terminating: no create",
+                &keep,
+                vec!["a:rT"],
+                true,
+                false,
+                false,
+                vec![],
+                vec![],
+                false,
+            ),
+        ];
+        for (what, placement, pods, surge, backoff, create, delete, failed, held) in rows {
+            let pods: Vec<DaemonPod> = pods.into_iter().map(p).collect();
+            let d = pods_should_be_on_node(placement, &pods, surge, backoff);
+            assert_eq!(d.create, create, "{what}: create");
+            assert_eq!(d.delete, delete, "{what}: delete");
+            assert_eq!(d.failed, failed, "{what}: failed");
+            assert_eq!(d.held_by_backoff, held, "{what}: held");
+        }
+    }
+
+    /// Single rounds of `rollingUpdate`, after `update_test.go`: which old pods go (no surge)
+    /// or which nodes get a new pod (surge), and how many nodes count against the budget.
+    #[test]
+    fn rolling_update_round_table() {
+        let node = |name: &str, should_run: bool, pods: &[&str]| NodePods {
+            node: name.into(),
+            should_run,
+            pods: pods.iter().map(|s| p(s)).collect(),
+        };
+        let b = |surge, unavailable| Budget {
+            max_surge: surge,
+            max_unavailable: unavailable,
+        };
+        // (what, nodes, budget, delete, create_on, in flight)
+        let rows: Vec<RoundRow> = vec![
+            ("all old, budget 1", vec![node("n1", true, &["a:r"]), node("n2", true, &["b:r"])], b(0, 1), vec!["a"], vec![], 0),
+            ("all old, budget 2", vec![node("n1", true, &["a:r"]), node("n2", true, &["b:r"]), node("n3", true, &["c:r"])], b(0, 2), vec!["a", "b"], vec![], 0),
+            ("one new not ready uses the budget", vec![node("n1", true, &["a:n"]), node("n2", true, &["b:r"])], b(0, 1), vec![], vec![], 1),
+            ("one new ready frees it", vec![node("n1", true, &["a:nr"]), node("n2", true, &["b:r"])], b(0, 1), vec!["b"], vec![], 0),
+            ("a terminating old pod counts", vec![node("n1", true, &["a:rT"]), node("n2", true, &["b:r"])], b(0, 1), vec![], vec![], 1),
+            ("an unavailable old pod goes anyway", vec![node("n1", true, &["a:n"]), node("n2", true, &["b:"])], b(0, 1), vec!["b"], vec![], 2),
+            ("all new and available: nothing", vec![node("n1", true, &["a:nr"]), node("n2", true, &["b:nr"])], b(0, 1), vec![], vec![], 0),
+            ("surge 1: one new pod beside an old", vec![node("n1", true, &["a:r"]), node("n2", true, &["b:r"])], b(1, 0), vec![], vec!["n1"], 0),
+            ("surge 2: two", vec![node("n1", true, &["a:r"]), node("n2", true, &["b:r"]), node("n3", true, &["c:r"])], b(2, 0), vec![], vec!["n1", "n2"], 0),
+            ("surge: a pair in flight uses the budget", vec![node("n1", true, &["a:r1", "x:n2"]), node("n2", true, &["b:r"])], b(1, 0), vec![], vec![], 1),
+            ("surge: the new pod available, old goes", vec![node("n1", true, &["a:r1", "x:nr2"]), node("n2", true, &["b:r"])], b(1, 0), vec!["a"], vec!["n2"], 0),
+            ("surge: an unavailable old pod gets a new one regardless", vec![node("n1", true, &["a:r1", "x:n2"]), node("n2", true, &["b:"])], b(1, 0), vec![], vec!["n2"], 1),
+            ("surge: an old pod on a node that no longer qualifies goes once enough are available", vec![node("n1", false, &["a:r"]), node("n2", true, &["b:nr"])], b(1, 0), vec!["a"], vec![], 0),
+        ];
+        for (what, nodes, budget, delete, create_on, in_flight) in rows {
+            let desired = nodes.iter().filter(|n| n.should_run).count() as i64;
+            let r = rolling_update(&nodes, budget, desired);
+            assert_eq!(r.delete, delete, "{what}: delete");
+            assert_eq!(r.create_on, create_on, "{what}: create");
+            assert_eq!(r.in_flight, in_flight, "{what}: in flight");
+            let counted = nodes
+                .iter()
+                .filter(|n| in_flight_of(n, budget.max_surge > 0))
+                .count() as i64;
+            assert_eq!(counted, in_flight, "{what}: in_flight() agrees");
+        }
+    }
+
+    fn in_flight_of(n: &NodePods, surge: bool) -> bool {
+        in_flight(&n.pods, surge)
+    }
+
     #[test]
     fn manage_should_kill_failed_and_succeeded_pods_and_duplicates() {
         let mut failed = pod("f", false, false);
