@@ -1,13 +1,15 @@
 //! Property test: random clusters (nodes with labels and taints, nodes joining, leaving,
 //! tainted and cordoned at run time) and random DaemonSets (nodeSelector, tolerations,
 //! maxUnavailable or maxSurge, a template update). During the run a node never has two live
-//! daemon pods unless the DaemonSet surges; at rest every node that should run a daemon pod
-//! has exactly one, up to date, and no node that must not run one has any.
+//! daemon pods unless the DaemonSet surges, and a rolling update never takes down an available
+//! pod beyond maxUnavailable (counting the nodes already unavailable); at rest every node that
+//! should run a daemon pod has exactly one, up to date, and no node that must not run one has
+//! any.
 
 use podlab::controllers::daemonset::placement::node_should_run;
 use podlab::engine::Sim;
 use podlab::model::{Kind, Object};
-use podlab::sim::{Rng, SimTime};
+use podlab::sim::{Change, Rng, SimTime};
 use std::collections::BTreeMap;
 
 /// How many random scenarios one test run tries.
@@ -91,7 +93,38 @@ fn random_daemonsets_should_settle_one_up_to_date_pod_per_eligible_node() {
         let parsed =
             podlab::scenario::parse(&text).unwrap_or_else(|e| panic!("seed {seed}: {e:?}\n{text}"));
         let mut sim = Sim::new(parsed);
+        // Daemon pods' readiness before each step, to judge what the rolling update deletes.
+        let mut ready_before: BTreeMap<String, bool> = BTreeMap::new();
+        let mut seen = 0;
         while sim.step_before(until) {
+            // maxUnavailable: a round deletes available old pods only while fewer nodes than
+            // maxUnavailable are unavailable already (an unavailable old pod may always go).
+            for e in &sim.trace()[seen..] {
+                let Change::DaemonSetSync(s) = &e.change else {
+                    continue;
+                };
+                let Some((0, max_unavailable, in_flight)) = s.rollout else {
+                    continue;
+                };
+                let available_deleted = s
+                    .deleted
+                    .iter()
+                    .filter(|p| ready_before.get(*p).copied().unwrap_or(false))
+                    .count() as i64;
+                assert!(
+                    available_deleted <= (max_unavailable - in_flight).max(0),
+                    "seed {seed} at {:?}: {available_deleted} available pods deleted with {in_flight} of {max_unavailable} nodes already unavailable\n{text}",
+                    e.time
+                );
+            }
+            seen = sim.trace().len();
+            ready_before = sim
+                .world()
+                .store
+                .list(Kind::Pod)
+                .filter_map(Object::as_pod)
+                .map(|p| (p.metadata.name.clone(), p.is_ready()))
+                .collect();
             let w = sim.world();
             let Some(Object::DaemonSet(ds)) = w.store.get(Kind::DaemonSet, "agent") else {
                 continue;
