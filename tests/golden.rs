@@ -1,5 +1,5 @@
-//! The golden JSON of the bare-pods scenario and of the CronJob comparison and time-zone
-//! scenarios: native output must equal them byte for byte, and `tests/web.rs` checks the same
+//! The golden JSON of the bare-pods scenario, of the CronJob comparison and time-zone
+//! scenarios and of the DaemonSet rolling update (its node order drawn from the seed): native output must equal them byte for byte, and `tests/web.rs` checks the same
 //! bytes in wasm. `UPDATE_EXPECT=1 cargo test` rewrites them.
 
 use podlab::engine::Sim;
@@ -35,5 +35,13 @@ fn cronjob_json_should_equal_the_golden_files() {
     check(
         "cronjob-timezone",
         include_str!("scenarios/cronjob-timezone.yaml"),
+    );
+}
+
+#[test]
+fn daemonset_json_should_equal_the_golden_file() {
+    check(
+        "daemonset-rolling",
+        include_str!("scenarios/daemonset-rolling.yaml"),
     );
 }

@@ -22,7 +22,7 @@ fn bare_pods_json_in_wasm_should_equal_the_native_bytes() {
 }
 
 #[wasm_bindgen_test]
-fn cronjob_json_in_wasm_should_equal_the_native_bytes() {
+fn controller_json_in_wasm_should_equal_the_native_bytes() {
     for (text, golden) in [
         (
             include_str!("scenarios/cronjob-concurrency.yaml"),
@@ -31,6 +31,10 @@ fn cronjob_json_in_wasm_should_equal_the_native_bytes() {
         (
             include_str!("scenarios/cronjob-timezone.yaml"),
             include_str!("fixtures/cronjob-timezone.json"),
+        ),
+        (
+            include_str!("scenarios/daemonset-rolling.yaml"),
+            include_str!("fixtures/daemonset-rolling.json"),
         ),
     ] {
         let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
