@@ -814,6 +814,120 @@ mod tests {
             .expect("daemonset")
     }
 
+    fn pod_on(w: &World, node: &str) -> Option<Pod> {
+        w.store
+            .list(Kind::Pod)
+            .filter_map(Object::as_pod)
+            .find(|p| target_node(p).as_deref() == Some(node) && !p.metadata.is_terminating())
+            .cloned()
+    }
+
+    fn fail(w: &mut World, pod: &str) {
+        api::mutate_pod(
+            w,
+            pod,
+            Update::Phase {
+                phase: "Failed".into(),
+                detail: None,
+            },
+            |p| p.status.get_or_insert_with(Default::default).phase = "Failed".into(),
+        )
+        .expect("pod exists");
+    }
+
+    fn warnings(w: &World, reason: &str) -> Vec<String> {
+        w.store
+            .events()
+            .filter(|e| e.reason == reason)
+            .map(|e| e.message.clone())
+            .collect()
+    }
+
+    /// A failed daemon pod is killed with a FailedDaemonPod event and replaced; a second
+    /// failure on the same node within the back-off waits (1 s, doubling per node).
+    #[test]
+    fn failed_daemon_pods_should_be_killed_with_a_per_node_back_off() {
+        let mut sim = Sim::new(crate::scenario::parse(DS).expect("valid"));
+        sim.run_until(SimTime(5_000));
+        let mut w = sim.world().clone();
+        let k = key("agent");
+        let first = pod_on(&w, "node-1").expect("a pod on node-1");
+        fail(&mut w, &first.metadata.name);
+        assert_eq!(sync(&mut w, &k), Ok(None));
+        assert_eq!(
+            warnings(&w, "FailedDaemonPod"),
+            [format!(
+                "Found failed daemon pod default/{} on node node-1, will try to kill it",
+                first.metadata.name
+            )]
+        );
+        assert!(w
+            .store
+            .get(Kind::Pod, &first.metadata.name)
+            .is_none_or(|o| o.meta().is_terminating()));
+        // The kubelet finishes the deletion; the next sync creates the replacement.
+        let now_gone = api::DeleteOptions {
+            grace_period_seconds: Some(0),
+            propagation: None,
+        };
+        let _ = api::delete(&mut w, Kind::Pod, &first.metadata.name, now_gone);
+        w.controllers.daemonset.expectations.remove(&k);
+        sync(&mut w, &k).expect("sync");
+        let second = pod_on(&w, "node-1").expect("a replacement");
+        assert_ne!(second.metadata.name, first.metadata.name);
+        // It fails at once: the node's back-off (1 s from the first kill) holds it.
+        fail(&mut w, &second.metadata.name);
+        w.controllers.daemonset.expectations.remove(&k);
+        let requeue = sync(&mut w, &k).expect("sync");
+        assert_eq!(requeue, Some(1_000), "requeued when the back-off ends");
+        assert_eq!(warnings(&w, "FailedDaemonPod").len(), 1);
+        assert!(w
+            .store
+            .get(Kind::Pod, &second.metadata.name)
+            .is_some_and(|o| !o.meta().is_terminating()));
+        // After the back-off it is killed, and the next back-off doubles.
+        w.now = w.now.plus_ms(1_000);
+        sync(&mut w, &k).expect("sync");
+        assert_eq!(warnings(&w, "FailedDaemonPod").len(), 2);
+        let backoff: Vec<u64> = w
+            .controllers
+            .daemonset
+            .backoff
+            .values()
+            .map(|(d, _)| *d)
+            .collect();
+        assert_eq!(backoff, [2_000]);
+    }
+
+    /// A succeeded daemon pod (set by hand here; a kubelet could report it after a node
+    /// shutdown) is deleted with a SucceededDaemonPod event, without a back-off.
+    #[test]
+    fn succeeded_daemon_pods_should_be_deleted() {
+        let mut sim = Sim::new(crate::scenario::parse(DS).expect("valid"));
+        sim.run_until(SimTime(5_000));
+        let mut w = sim.world().clone();
+        let pod = pod_on(&w, "node-2").expect("a pod on node-2");
+        api::mutate_pod(
+            &mut w,
+            &pod.metadata.name,
+            Update::Phase {
+                phase: "Succeeded".into(),
+                detail: None,
+            },
+            |p| p.status.get_or_insert_with(Default::default).phase = "Succeeded".into(),
+        )
+        .expect("pod exists");
+        sync(&mut w, &key("agent")).expect("sync");
+        assert_eq!(
+            warnings(&w, "SucceededDaemonPod"),
+            [format!(
+                "Found succeeded daemon pod default/{} on node node-2, will try to delete it",
+                pod.metadata.name
+            )]
+        );
+        assert!(w.controllers.daemonset.backoff.is_empty());
+    }
+
     /// `snapshot`: a ControllerRevision already holding the new hash's name with another
     /// template bumps `status.collisionCount`, and the retry hashes with it.
     #[test]
