@@ -11,6 +11,10 @@ use podlab::model::Kind;
 use podlab::sim::SimTime;
 use std::time::Instant;
 
+#[path = "support/rss.rs"]
+mod rss;
+use rss::rss_kib;
+
 const SCENARIO: &str = r#"name: cronjob-year
 cluster:
   nodes: 2
@@ -29,18 +33,6 @@ manifests: |
             - {name: tick, image: busybox, command: ["true"]}
 until: 8760h
 "#;
-
-/// Resident memory in KiB (Linux), or 0 where /proc is not there.
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
 
 fn main() {
     // PODLAB_BENCH_HOURS shortens the run while profiling.

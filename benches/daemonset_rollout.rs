@@ -13,6 +13,10 @@ use podlab::model::{Kind, Object};
 use podlab::sim::SimTime;
 use std::time::Instant;
 
+#[path = "support/rss.rs"]
+mod rss;
+use rss::rss_kib;
+
 fn daemonset(image: &str, unavailable: &str, indent: usize) -> String {
     let text = format!(
         "apiVersion: apps/v1
@@ -33,18 +37,6 @@ spec:
     text.lines()
         .map(|l| format!("{}{l}\n", " ".repeat(indent)))
         .collect()
-}
-
-/// Resident memory in KiB (Linux), or 0 where /proc is not there.
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 /// (updated, available) from the DaemonSet's status.

@@ -448,12 +448,7 @@ fn start_containers(w: &mut World, node: &str, pod: &Pod) {
                     }),
                     ..Default::default()
                 };
-                cs.ready = p
-                    .spec
-                    .containers
-                    .get(i)
-                    .and_then(probe::readiness)
-                    .is_none();
+                cs.ready = ready_when_started(&p.spec.containers, i);
                 cs.started = Some(true);
                 cs.container_id = Some(ids[i].clone());
                 cs.image = status::normalize_image(&cs.image);
@@ -484,6 +479,11 @@ fn start_containers(w: &mut World, node: &str, pod: &Pod) {
         );
         run_container(w, node, pod, i);
     }
+}
+
+/// Whether container `i` is ready as soon as it runs (it has no readiness probe).
+fn ready_when_started(containers: &[crate::model::Container], i: usize) -> bool {
+    containers.get(i).and_then(probe::readiness).is_none()
 }
 
 /// Marks container `i` running and schedules its exit as its command says.
@@ -783,12 +783,7 @@ fn restart_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
                     ..Default::default()
                 };
                 cs.restart_count += 1;
-                cs.ready = p
-                    .spec
-                    .containers
-                    .get(i)
-                    .and_then(probe::readiness)
-                    .is_none();
+                cs.ready = ready_when_started(&p.spec.containers, i);
                 cs.started = Some(true);
                 cs.container_id = Some(id);
             }

@@ -221,31 +221,40 @@ fn explain(b: &Board, lang: Lang, now: SimTime) -> String {
     } else {
         format!(" ({})", flight.join(", "))
     };
-    let next = match (&b.next, lang) {
-        (Some(n), Lang::En) => format!(
-            ". Next: {} at {} (in {}){}.",
-            n.nodes.join(", "),
-            format_duration(n.at.0),
-            format_duration(n.at.0.saturating_sub(now.0)),
-            if budget.used >= max {
-                ", when one of the nodes in flight becomes available"
-            } else {
-                ""
+    let waiting = budget.used >= max;
+    let next = match &b.next {
+        Some(n) => {
+            let (at, wait) = (
+                format_duration(n.at.0),
+                format_duration(n.at.0.saturating_sub(now.0)),
+            );
+            match lang {
+                Lang::En => format!(
+                    ". Next: {} at {at} (in {wait}){}.",
+                    n.nodes.join(", "),
+                    if waiting {
+                        ", when one of the nodes in flight becomes available"
+                    } else {
+                        ""
+                    }
+                ),
+                Lang::Zh => format!(
+                    "。下一个：{}，在 {at}（{wait} 后）{}。",
+                    n.nodes.join("、"),
+                    if waiting {
+                        "，等进行中的某个节点变为可用"
+                    } else {
+                        ""
+                    }
+                ),
             }
-        ),
-        (Some(n), Lang::Zh) => format!(
-            "。下一个：{}，在 {}（{} 后）{}。",
-            n.nodes.join("、"),
-            format_duration(n.at.0),
-            format_duration(n.at.0.saturating_sub(now.0)),
-            if budget.used >= max {
-                "，等进行中的某个节点变为可用"
-            } else {
-                ""
-            }
-        ),
-        (None, Lang::En) => ". No further step before this run ends.".to_string(),
-        (None, Lang::Zh) => "。本次运行结束前没有后续步骤。".to_string(),
+        }
+        None => lang
+            .pick(
+                ". No further step before this run ends.",
+                "。本次运行结束前没有后续步骤。",
+            )
+            .to_string(),
     };
     format!("{rule}{flight_list}{next}")
 }
