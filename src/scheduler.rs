@@ -540,3 +540,76 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+    use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
+    use crate::model::{NodeSelectorRequirement, NodeSelectorTerm};
+
+    fn req(key: &str, values: &[&str]) -> NodeSelectorRequirement {
+        NodeSelectorRequirement {
+            key: key.into(),
+            operator: "In".into(),
+            values: values.iter().map(|v| v.to_string()).collect(),
+        }
+    }
+
+    fn pod(terms: Vec<NodeSelectorTerm>) -> Pod {
+        let mut p = Pod::default();
+        p.spec.affinity = Some(Affinity {
+            node_affinity: Some(NodeAffinity {
+                required_during_scheduling_ignored_during_execution: Some(NodeSelector {
+                    node_selector_terms: terms,
+                }),
+                ..NodeAffinity::default()
+            }),
+            ..Affinity::default()
+        });
+        p
+    }
+
+    fn names(v: &[&str]) -> Option<BTreeSet<String>> {
+        Some(v.iter().map(|s| s.to_string()).collect())
+    }
+
+    /// NodeAffinity's PreFilter: node names from `metadata.name In` fields, intersected within
+    /// a term and united across terms; any term without one means every node.
+    #[test]
+    fn prefilter_should_name_nodes_only_when_every_term_does() {
+        let fields = |reqs: Vec<NodeSelectorRequirement>| NodeSelectorTerm {
+            match_fields: reqs,
+            ..NodeSelectorTerm::default()
+        };
+        let labels = NodeSelectorTerm {
+            match_expressions: vec![req("disk", &["ssd"])],
+            ..NodeSelectorTerm::default()
+        };
+        assert_eq!(prefilter_node_names(&Pod::default()), None);
+        assert_eq!(
+            prefilter_node_names(&pod(vec![fields(vec![req("metadata.name", &["node-1"])])])),
+            names(&["node-1"])
+        );
+        assert_eq!(
+            prefilter_node_names(&pod(vec![fields(vec![
+                req("metadata.name", &["a", "b"]),
+                req("metadata.name", &["b", "c"])
+            ])])),
+            names(&["b"])
+        );
+        assert_eq!(
+            prefilter_node_names(&pod(vec![
+                fields(vec![req("metadata.name", &["a"])]),
+                fields(vec![req("metadata.name", &["c"])])
+            ])),
+            names(&["a", "c"])
+        );
+        assert_eq!(
+            prefilter_node_names(&pod(vec![
+                fields(vec![req("metadata.name", &["a"])]),
+                labels
+            ])),
+            None
+        );
+    }
+}
