@@ -22,6 +22,7 @@ pub mod output;
 pub mod rolloutboard;
 pub mod scenario;
 pub mod scheduler;
+pub mod share;
 pub mod sim;
 pub mod timeline;
 pub mod validation;

@@ -26,7 +26,7 @@ pub struct Localized {
 }
 
 /// A node as the scenario declares it.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase", default, rename = "Node")]
 pub struct NodeDef {
     /// Name.
