@@ -77,12 +77,38 @@ fn ScenarioPicker(props: &PickerProps) -> Html {
     }
 }
 
+/// The page address's fragment when it is a share link.
+fn shared_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.starts_with(crate::share::PREFIX).then_some(hash)
+}
+
+/// Writes the moment into the page address and copies the address.
+fn share(state: &AppState) {
+    let link = state.share_link();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let _ = window.location().set_hash(&link);
+    if let Ok(href) = window.location().href() {
+        let _ = window.navigator().clipboard().write_text(&href);
+    }
+}
+
 /// The podlab app.
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| {
         let last = storage().and_then(|s| s.get_item(SCENARIO_KEY).ok().flatten());
-        AppState::new(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id))
+        let fresh = || AppState::new(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id));
+        match shared_fragment() {
+            None => fresh(),
+            Some(fragment) => AppState::from_link(&fragment).unwrap_or_else(|e| {
+                let mut state = fresh();
+                state.notice = Some(e);
+                state
+            }),
+        }
     });
     {
         let clock = use_mut_ref(|| FrameClock::new(state.dispatcher()));
@@ -106,7 +132,11 @@ pub fn App() -> Html {
             if let Some(s) = storage() {
                 let _ = s.set_item(SCENARIO_KEY, id);
             }
-            if let Some(saved) = storage().and_then(|s| s.get_item(&text_key(id)).ok().flatten()) {
+            // A shared moment shows the text it carries, not this browser's saved text.
+            let saved = storage()
+                .and_then(|s| s.get_item(&text_key(id)).ok().flatten())
+                .filter(|_| shared_fragment().is_none());
+            if let Some(saved) = saved {
                 dispatch.dispatch(AppAction::Edit(saved));
             }
         });
@@ -166,6 +196,10 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |action: Action| dispatch.dispatch(AppAction::Inject(action)))
     };
+    let onshare = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| share(&state))
+    };
     let onhelp = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::ToggleHelp))
@@ -207,11 +241,15 @@ pub fn App() -> Html {
                 <button aria-label="Presenter mode" aria-pressed={state.presenter.to_string()} title={Text::Presenter.get(lang)} onclick={onpresenter}>
                     <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H3zm2 2v8h14V6zM8 19h8v2H8z" /></svg>
                 </button>
+                <button aria-label="Share" title={lang.pick("Put this moment in the page address (and copy it)", "把这一刻写进页面地址（并复制）")} onclick={onshare}>{ lang.pick("Share", "分享") }</button>
                 <button aria-label="Help" title={Text::Shortcuts.get(lang)} onclick={onhelp.clone()}>{ "?" }</button>
                 <button class="lang" aria-label="Language" title={Text::Language.get(lang)} onclick={onlang}>
                     { if lang == Lang::En { "中文" } else { "English" } }
                 </button>
             </header>
+            if let Some(n) = &state.notice {
+                <div class="notice" role="alert">{ crate::i18n::share_error(n, lang) }</div>
+            }
             <Controls state={state.clone()} />
             {
                 match (&state.frame, &state.error) {

@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use crate::model::Kind;
 use crate::scenario;
 use crate::scenario::Action;
+use crate::share::{self, Fork, Moment, ShareError};
 use crate::sim::Change;
 use crate::sim::SimTime;
 use std::cell::RefCell;
@@ -60,6 +61,10 @@ pub struct AppState {
     pub presenter: bool,
     /// The object (`kind/name`) of the event the learner clicked, highlighted in the cluster.
     pub highlight: Option<String>,
+    /// The learner's changes to the run since the scenario loaded (what a share link carries).
+    pub forks: Rc<Vec<Fork>>,
+    /// Why the share link in the page address could not be opened.
+    pub notice: Option<ShareError>,
 }
 
 /// A located problem in the editor's text.
@@ -150,6 +155,8 @@ impl AppState {
             help: false,
             presenter: false,
             highlight: None,
+            forks: Rc::new(Vec::new()),
+            notice: None,
         };
         match scenario::parse(b.text) {
             Ok(s) => {
@@ -170,6 +177,37 @@ impl AppState {
             }
         }
         state.seek(SimTime::ZERO)
+    }
+
+    /// The state a share link describes: its scenario, replayed with its changes, at its
+    /// moment.
+    pub fn from_link(fragment: &str) -> Result<AppState, ShareError> {
+        let m = share::decode(fragment)?;
+        let (sim, at) = share::replay(&m)?;
+        let mut state = AppState::new(Lang::from_code(&m.lang), &m.scenario);
+        if let Some(yaml) = m.forks.iter().rev().find_map(|f| match f {
+            Fork::Apply { yaml, .. } => Some(yaml.clone()),
+            _ => None,
+        }) {
+            state.diagnostics = Rc::new(diagnose(&yaml));
+            state.text = yaml;
+        }
+        state.times = Rc::new(event_times(&sim));
+        state.interesting = Rc::new(interesting_times(&sim));
+        state.sim = Some(Rc::new(sim));
+        state.player = Rc::default();
+        state.forks = Rc::new(m.forks);
+        Ok(state.seek(at))
+    }
+
+    /// The share link (`#share=…`) of this moment.
+    pub fn share_link(&self) -> String {
+        share::encode(&Moment::new(
+            self.scenario_id,
+            self.forks.as_ref().clone(),
+            self.cursor,
+            self.lang.code(),
+        ))
     }
 
     /// What `kubectl describe` shows of the selected object at the playhead.
@@ -240,6 +278,8 @@ impl AppState {
             return self;
         };
         let at = self.cursor;
+        let mut forks = self.forks.as_ref().clone();
+        forks.extend(Fork::of(at, &action, &self.text));
         let mut fork = sim.fork(at, action);
         fork.run();
         let refused: Vec<String> = fork
@@ -259,6 +299,7 @@ impl AppState {
             times,
             interesting,
             applied: Some(Rc::new(refused)),
+            forks: Rc::new(forks),
             ..self
         }
         .seek(at)

@@ -1,0 +1,27 @@
+// Classroom features: a share link reopens the exact moment, with the learner's changes.
+const { test, expect } = require('@playwright/test');
+const { load } = require('./helpers');
+
+test('a share link reopens the same moment, changes included; a damaged one says so', async ({ page, context }) => {
+  await load(page, 'job-parallel');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Add node' }).click();
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  const clock = await page.locator('.clock strong').innerText();
+  const pods = await page.locator('.cluster [data-pod]').count();
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page).toHaveURL(/#share=[A-Za-z0-9_-]+$/);
+  const url = page.url();
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByRole('region', { name: 'Cluster' })).toBeVisible();
+  await expect(other.locator('.clock strong')).toHaveText(clock);
+  await expect(other.locator('.cluster [data-node="node-4"]')).toBeVisible();
+  await expect(other.locator('.cluster [data-pod]')).toHaveCount(pods);
+
+  const broken = await context.newPage();
+  await broken.goto(url.replace('#share=', '#share=%%'));
+  await expect(broken.getByRole('alert')).toContainText('Share link: the link is damaged');
+  await expect(broken.getByRole('region', { name: 'Cluster' })).toBeVisible();
+});
