@@ -650,6 +650,26 @@ pub fn status_hint(status: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// Why a share link could not be opened, in a language.
+pub fn share_error(e: &crate::share::ShareError, lang: Lang) -> String {
+    use crate::share::ShareError as E;
+    match lang {
+        Lang::En => format!("Share link: {e}. The scenario you last used is shown instead."),
+        Lang::Zh => {
+            let why = match e {
+                E::NotALink => "不是 podlab 分享链接".to_string(),
+                E::TooLong(n) => format!("链接太长（{n} 个字符）"),
+                E::Base64 | E::Inflate | E::Json(_) => "链接已损坏".to_string(),
+                E::Version(v) => format!("链接来自另一个版本的 podlab（格式 {v}）"),
+                E::Scenario(s) => format!("链接中的场景 {s:?} 不存在"),
+                E::Field(f) => format!("链接中的字段有误：{f}"),
+                E::Manifest(n) => format!("链接中的 YAML 有 {n} 个问题"),
+            };
+            format!("分享链接：{why}。改为显示你上次使用的场景。")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -708,25 +728,5 @@ mod tests {
         };
         assert_eq!(change(&bound, Lang::Zh), "更新了 pod/p：绑定到 node-1");
         assert_eq!(change(&bound, Lang::En), "updated pod/p: bound to node-1");
-    }
-}
-
-/// Why a share link could not be opened, in a language.
-pub fn share_error(e: &crate::share::ShareError, lang: Lang) -> String {
-    use crate::share::ShareError as E;
-    match lang {
-        Lang::En => format!("Share link: {e}. The scenario you last used is shown instead."),
-        Lang::Zh => {
-            let why = match e {
-                E::NotALink => "不是 podlab 分享链接".to_string(),
-                E::TooLong(n) => format!("链接太长（{n} 个字符）"),
-                E::Base64 | E::Inflate | E::Json(_) => "链接已损坏".to_string(),
-                E::Version(v) => format!("链接来自另一个版本的 podlab（格式 {v}）"),
-                E::Scenario(s) => format!("链接中的场景 {s:?} 不存在"),
-                E::Field(f) => format!("链接中的字段有误：{f}"),
-                E::Manifest(n) => format!("链接中的 YAML 有 {n} 个问题"),
-            };
-            format!("分享链接：{why}。改为显示你上次使用的场景。")
-        }
     }
 }
