@@ -25,3 +25,16 @@ test('a share link reopens the same moment, changes included; a damaged one says
   await expect(broken.getByRole('alert')).toContainText('Share link: the link is damaged');
   await expect(broken.getByRole('region', { name: 'Cluster' })).toBeVisible();
 });
+
+test('the fidelity panel says what is simulated and what is only accepted, in both languages', async ({ page }) => {
+  await load(page, 'job-pi');
+  await page.getByRole('button', { name: 'Fidelity' }).click();
+  const panel = page.getByRole('dialog', { name: 'Fidelity' });
+  await expect(panel).toContainText('Simulated as Kubernetes v1.31+ does it');
+  await expect(panel).toContainText('Liveness and startup probes');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toHaveCount(0);
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('button', { name: 'Fidelity' }).click();
+  await expect(page.getByRole('dialog', { name: 'Fidelity' })).toContainText('接受并显示，但不模拟');
+});

@@ -196,6 +196,11 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |action: Action| dispatch.dispatch(AppAction::Inject(action)))
     };
+    let fidelity = use_state(|| false);
+    let onfidelity = {
+        let fidelity = fidelity.clone();
+        Callback::from(move |_: MouseEvent| fidelity.set(!*fidelity))
+    };
     let onshare = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| share(&state))
@@ -242,6 +247,7 @@ pub fn App() -> Html {
                     <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H3zm2 2v8h14V6zM8 19h8v2H8z" /></svg>
                 </button>
                 <button aria-label="Share" title={lang.pick("Put this moment in the page address (and copy it)", "把这一刻写进页面地址（并复制）")} onclick={onshare}>{ lang.pick("Share", "分享") }</button>
+                <button aria-label="Fidelity" title={lang.pick("What podlab simulates, and what it only accepts", "podlab 模拟了什么、只接受了什么")} onclick={onfidelity.clone()}>{ lang.pick("Fidelity", "仿真范围") }</button>
                 <button aria-label="Help" title={Text::Shortcuts.get(lang)} onclick={onhelp.clone()}>{ "?" }</button>
                 <button class="lang" aria-label="Language" title={Text::Language.get(lang)} onclick={onlang}>
                     { if lang == Lang::En { "中文" } else { "English" } }
@@ -285,6 +291,17 @@ pub fn App() -> Html {
             }
             <footer class="keys">{ Text::Keys.get(lang) }{ " · ?" }</footer>
             <div class="help-layer">
+                if *fidelity {
+                    <div class="overlay" role="dialog" aria-label="Fidelity" onclick={onfidelity.clone()}>
+                        <div class="help fidelity" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+                            <h2>{ lang.pick("Simulated as Kubernetes v1.31+ does it", "按 Kubernetes v1.31+ 的行为模拟") }</h2>
+                            <ul>{ for crate::fidelity::SIMULATED.iter().map(|e| html! { <li>{ lang.pick(e.en, e.zh) }</li> }) }</ul>
+                            <h2>{ lang.pick("Accepted and shown, not simulated", "接受并显示，但不模拟") }</h2>
+                            <ul>{ for crate::fidelity::ACCEPTED_ONLY.iter().map(|e| html! { <li>{ lang.pick(e.en, e.zh) }</li> }) }</ul>
+                            <button aria-label="Close" onclick={onfidelity}>{ Text::Close.get(lang) }</button>
+                        </div>
+                    </div>
+                }
                 if state.help {
                     <div class="overlay" role="dialog" aria-label="Keyboard shortcuts" onclick={onhelp.clone()}>
                         <div class="help" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>

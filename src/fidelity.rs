@@ -1,0 +1,58 @@
+//! What podlab simulates and what it only accepts: the fidelity panel's list, in English and
+//! Chinese, so that a teacher can say exactly where the lab stops being a real cluster.
+
+/// One line of the panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// English.
+    pub en: &'static str,
+    /// Simplified Chinese.
+    pub zh: &'static str,
+}
+
+const fn e(en: &'static str, zh: &'static str) -> Entry {
+    Entry { en, zh }
+}
+
+/// Behaviour podlab reproduces as Kubernetes v1.31+ does.
+pub const SIMULATED: &[Entry] = &[
+    e("API server: defaults, validation messages, generateName, uid, resourceVersion, finalizers, ownerReferences, graceful deletion", "API 服务器：默认值、校验信息、generateName、uid、resourceVersion、finalizer、ownerReferences、优雅删除"),
+    e("Job controller: completions, parallelism, Indexed, backoffLimit and back-off, podFailurePolicy, successPolicy, suspend, activeDeadlineSeconds, TTL", "Job 控制器：completions、parallelism、Indexed、backoffLimit 与退避、podFailurePolicy、successPolicy、suspend、activeDeadlineSeconds、TTL"),
+    e("CronJob controller: the cron parser, time zones, concurrencyPolicy, startingDeadlineSeconds, suspend, history limits", "CronJob 控制器：cron 解析、时区、concurrencyPolicy、startingDeadlineSeconds、suspend、历史上限"),
+    e("DaemonSet controller: per-node placement, taints and tolerations, RollingUpdate and OnDelete, ControllerRevisions, rollback", "DaemonSet 控制器：按节点放置、污点与容忍、RollingUpdate 与 OnDelete、ControllerRevision、回滚"),
+    e("Scheduler: nodeName, nodeSelector, required node affinity, taints, cordon; FailedScheduling messages", "调度器：nodeName、nodeSelector、必需的节点亲和性、污点、封锁；FailedScheduling 信息"),
+    e("Kubelet: image pulls, container states, restart policies, CrashLoopBackOff, readiness-probe timing, graceful termination", "kubelet：拉取镜像、容器状态、重启策略、CrashLoopBackOff、就绪探针时序、优雅终止"),
+    e("Node lifecycle, pod garbage collection and the garbage collector (background, foreground, orphan)", "节点生命周期、Pod 垃圾回收与垃圾收集器（后台、前台、孤立）"),
+    e("Events with client-go's names, counts and one-hour expiry", "事件：client-go 的命名、计数与一小时过期"),
+];
+
+/// Fields and behaviour podlab accepts and shows but does not act on.
+pub const ACCEPTED_ONLY: &[Entry] = &[
+    e("Resources, requests and limits (every pod is BestEffort); QoS-based eviction", "资源请求与限制（所有 Pod 都是 BestEffort）；基于 QoS 的驱逐"),
+    e("Liveness and startup probes; what a readiness probe runs (it always succeeds)", "存活探针与启动探针；就绪探针执行的内容（总是成功）"),
+    e("Volumes, ConfigMaps, Secrets and the service-account token", "卷、ConfigMap、Secret 与服务账号令牌"),
+    e("Init containers' execution, sidecars", "Init 容器的执行、边车容器"),
+    e("Pod affinity, topology spread, preemption and priorities", "Pod 亲和性、拓扑分布、抢占与优先级"),
+    e("Networking: Services, DNS, network policies", "网络：Service、DNS、网络策略"),
+    e("Node-pressure eviction, kubelet admission rejections, marking pods NotReady on a lost node", "节点压力驱逐、kubelet 准入拒绝、节点失联时把 Pod 标为未就绪"),
+    e("Controllers' client-side rate limits and informer delays", "控制器客户端限流与 informer 延迟"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_should_have_both_languages() {
+        for entry in SIMULATED.iter().chain(ACCEPTED_ONLY) {
+            assert!(!entry.en.trim().is_empty() && !entry.zh.trim().is_empty());
+            assert!(
+                entry
+                    .zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{entry:?}"
+            );
+        }
+    }
+}
