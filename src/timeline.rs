@@ -8,6 +8,8 @@ use crate::sim::trace::WatchType;
 use crate::sim::SimTime;
 use std::collections::BTreeMap;
 
+pub mod svg;
+
 /// One pod's history.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lane {

@@ -38,3 +38,17 @@ test('the fidelity panel says what is simulated and what is only accepted, in bo
   await page.getByRole('button', { name: 'Fidelity' }).click();
   await expect(page.getByRole('dialog', { name: 'Fidelity' })).toContainText('接受并显示，但不模拟');
 });
+
+test('the timeline can be exported as an SVG image for slides', async ({ page }) => {
+  await load(page, 'job-parallel');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('podlab-job-parallel-timeline.svg');
+  const fs = require('fs');
+  const svg = fs.readFileSync(await download.path(), 'utf8');
+  expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect(svg).toContain('podlab · job-parallel');
+  expect((svg.match(/<title>batch-/g) || []).length).toBeGreaterThan(8);
+});

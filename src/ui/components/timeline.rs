@@ -102,6 +102,29 @@ fn Lanes(props: &LanesProps) -> Html {
     }
 }
 
+/// Offers `text` to the browser as a file download.
+fn download(name: &str, mime: &str, text: &str) {
+    let parts = web_sys::js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let anchor = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(a) = anchor {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
 /// Pods over time: the lanes (redrawn only for a new run) and the playhead.
 #[component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
@@ -133,9 +156,25 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         })
     };
     let cursor = x(state.cursor) / WIDTH * 100.0;
+    let onexport = {
+        let (sim, id) = (sim.clone(), state.scenario_id);
+        Callback::from(move |_: MouseEvent| {
+            let svg = crate::timeline::svg::to_svg(
+                sim.timeline(),
+                sim.scenario().until,
+                &format!("podlab · {id}"),
+            );
+            download(&format!("podlab-{id}-timeline.svg"), "image/svg+xml", &svg);
+        })
+    };
     html! {
         <section class="timeline" aria-label="Timeline">
-            <h2>{ Text::Timeline.get(state.lang) }</h2>
+            <header class="timeline-head">
+                <h2>{ Text::Timeline.get(state.lang) }</h2>
+                <button aria-label="Export SVG" title={state.lang.pick("Download the timeline as an SVG image for slides", "把时间线下载为 SVG 图片，用于幻灯片")} onclick={onexport}>
+                    { state.lang.pick("Export SVG", "导出 SVG") }
+                </button>
+            </header>
             <div class="chart">
                 <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label="Pods over time" onmousedown={seek.clone()} onmousemove={seek}>
                     <Lanes sim={sim.clone()} lang={state.lang} />
