@@ -385,117 +385,84 @@ fn header(h: &[&str]) -> Vec<String> {
     h.iter().map(|s| s.to_string()).collect()
 }
 
+/// Appends one table (header first) to `out`, a blank line apart from the one before; a
+/// table without rows is left out.
+fn section(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+    let mut all = vec![self::header(header)];
+    all.extend(rows);
+    if all.len() == 1 {
+        return;
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&layout(&all));
+}
+
 /// Every kind's table (like `kubectl get nodes,pods`) and then `kubectl get events`.
 pub fn tables(w: &World) -> String {
     let now = w.wall_now();
     let mut out = String::new();
-    let nodes: Vec<&Node> = w
-        .store
-        .list(Kind::Node)
-        .filter_map(Object::as_node)
-        .collect();
-    if !nodes.is_empty() {
-        let mut rows = vec![vec![
-            "NAME".into(),
-            "STATUS".into(),
-            "ROLES".into(),
-            "AGE".into(),
-            "VERSION".into(),
-        ]];
-        rows.extend(nodes.iter().map(|n| node_row(n, now, true)));
-        out.push_str(&layout(&rows));
-    }
-    let pods: Vec<&Pod> = w.store.list(Kind::Pod).filter_map(Object::as_pod).collect();
-    if !pods.is_empty() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        let mut rows = vec![vec![
-            "NAME".into(),
-            "READY".into(),
-            "STATUS".into(),
-            "RESTARTS".into(),
-            "AGE".into(),
-        ]];
-        rows.extend(pods.iter().map(|p| pod_row(p, now, true)));
-        out.push_str(&layout(&rows));
-    }
-    let jobs: Vec<&Job> = w.store.list(Kind::Job).filter_map(Object::as_job).collect();
-    if !jobs.is_empty() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        let mut rows = vec![header(&JOB_HEADER)];
-        rows.extend(jobs.iter().map(|j| job_row(j, now, true)));
-        out.push_str(&layout(&rows));
-    }
-    let daemonsets: Vec<&DaemonSet> = w
-        .store
-        .list(Kind::DaemonSet)
-        .filter_map(Object::as_daemonset)
-        .collect();
-    if !daemonsets.is_empty() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        let mut rows = vec![header(&DAEMONSET_HEADER)];
-        rows.extend(daemonsets.iter().map(|d| daemonset_row(d, now, true)));
-        out.push_str(&layout(&rows));
-    }
-    let revisions: Vec<&ControllerRevision> = w
-        .store
-        .list(Kind::ControllerRevision)
-        .filter_map(Object::as_revision)
-        .collect();
-    if !revisions.is_empty() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        let mut rows = vec![header(&REVISION_HEADER)];
-        rows.extend(revisions.iter().map(|c| revision_row(c, now, true)));
-        out.push_str(&layout(&rows));
-    }
-    let cronjobs: Vec<&CronJob> = w
-        .store
-        .list(Kind::CronJob)
-        .filter_map(Object::as_cronjob)
-        .collect();
-    if !cronjobs.is_empty() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        let mut rows = vec![header(&CRONJOB_HEADER)];
-        rows.extend(cronjobs.iter().map(|c| cronjob_row(c, now, true)));
-        out.push_str(&layout(&rows));
-    }
-    let events = sorted_events(w);
-    if !events.is_empty() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        let mut rows = vec![vec![
-            "LAST SEEN".into(),
-            "TYPE".into(),
-            "REASON".into(),
-            "OBJECT".into(),
-            "MESSAGE".into(),
-        ]];
-        for e in events {
-            let object = format!(
-                "{}/{}",
-                e.involved_object.kind.to_ascii_lowercase(),
-                e.involved_object.name
-            );
-            rows.push(vec![
+    let list = |kind| w.store.list(kind);
+    section(
+        &mut out,
+        &["NAME", "STATUS", "ROLES", "AGE", "VERSION"],
+        list(Kind::Node)
+            .filter_map(Object::as_node)
+            .map(|n| node_row(n, now, true)),
+    );
+    section(
+        &mut out,
+        &["NAME", "READY", "STATUS", "RESTARTS", "AGE"],
+        list(Kind::Pod)
+            .filter_map(Object::as_pod)
+            .map(|p| pod_row(p, now, true)),
+    );
+    section(
+        &mut out,
+        &JOB_HEADER,
+        list(Kind::Job)
+            .filter_map(Object::as_job)
+            .map(|j| job_row(j, now, true)),
+    );
+    section(
+        &mut out,
+        &DAEMONSET_HEADER,
+        list(Kind::DaemonSet)
+            .filter_map(Object::as_daemonset)
+            .map(|d| daemonset_row(d, now, true)),
+    );
+    section(
+        &mut out,
+        &REVISION_HEADER,
+        list(Kind::ControllerRevision)
+            .filter_map(Object::as_revision)
+            .map(|c| revision_row(c, now, true)),
+    );
+    section(
+        &mut out,
+        &CRONJOB_HEADER,
+        list(Kind::CronJob)
+            .filter_map(Object::as_cronjob)
+            .map(|c| cronjob_row(c, now, true)),
+    );
+    section(
+        &mut out,
+        &["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"],
+        sorted_events(w).into_iter().map(|e| {
+            vec![
                 age(now, e.last_timestamp),
                 e.type_.clone(),
                 e.reason.clone(),
-                object,
+                format!(
+                    "{}/{}",
+                    e.involved_object.kind.to_ascii_lowercase(),
+                    e.involved_object.name
+                ),
                 e.message.clone(),
-            ]);
-        }
-        out.push_str(&layout(&rows));
-    }
+            ]
+        }),
+    );
     if out.is_empty() {
         out.push_str("No resources found in default namespace.\n");
     }
