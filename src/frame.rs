@@ -205,24 +205,27 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
         .list(Kind::DaemonSet)
         .filter_map(Object::as_daemonset)
         .collect();
-    let judges: Vec<(&str, crate::controllers::daemonset::placement::Judge)> = daemonsets
-        .iter()
-        .map(|d| {
-            (
-                d.metadata.name.as_str(),
-                crate::controllers::daemonset::placement::Judge::new(&d.spec.template.spec),
-            )
-        })
-        .collect();
+    let rollouts = if daemonsets.is_empty() {
+        Vec::new()
+    } else {
+        crate::rolloutboard::boards(world, trace)
+    };
     let nodes = world
         .store
         .list(Kind::Node)
         .filter_map(Object::as_node)
         .map(|n: &Node| NodeView {
-            daemon_misses: judges
+            // The boards already hold every node's verdict (nodes in name order).
+            daemon_misses: rollouts
                 .iter()
-                .map(|(name, judge)| (name.to_string(), judge.verdict(n)))
-                .filter(|(_, v)| !v.should_run())
+                .filter_map(|b| {
+                    let i = b
+                        .nodes
+                        .binary_search_by(|c| c.node.as_str().cmp(&n.metadata.name))
+                        .ok()?;
+                    let why = b.nodes[i].placement.clone()?;
+                    Some((b.daemonset.clone(), why))
+                })
                 .collect(),
             gone: gone.remove(n.metadata.name.as_str()).unwrap_or_default(),
             name: n.metadata.name.clone(),
@@ -357,11 +360,7 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
         last_sync,
         events,
         tables,
-        rollouts: if daemonsets.is_empty() {
-            Vec::new()
-        } else {
-            crate::rolloutboard::boards(world, trace)
-        },
+        rollouts,
         job_queue: {
             let q = &world.controllers.job.queue;
             q.ready_keys()

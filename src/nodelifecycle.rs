@@ -95,10 +95,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                 api::node(w, n)
                     .is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute"))
             };
-            if let (Some(node), true) = (
-                pod.node_name(),
-                newly_bound && pod.node_name().is_some_and(no_execute),
-            ) {
+            if let Some(node) = pod.node_name().filter(|n| newly_bound && no_execute(n)) {
                 w.schedule_once(
                     w.now,
                     Event::NodeLifecycle {

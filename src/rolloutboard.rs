@@ -15,7 +15,7 @@ use crate::model::{Kind, Object};
 use crate::output::table::rollout_status;
 use crate::sim::{Change, DaemonSetSync, Placement, SimTime, TraceEvent};
 use crate::world::World;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One daemon pod on the board.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,7 +112,7 @@ pub fn boards(world: &World, trace: &[TraceEvent]) -> Vec<Board> {
 fn daemonset_syncs<'t>(
     range: &'t [TraceEvent],
     name: &'t str,
-) -> impl Iterator<Item = (SimTime, &'t DaemonSetSync)> + 't {
+) -> impl DoubleEndedIterator<Item = (SimTime, &'t DaemonSetSync)> + 't {
     range.iter().filter_map(move |e| match &e.change {
         Change::DaemonSetSync(s) if s.daemonset == name => Some((e.time, &**s)),
         _ => None,
@@ -123,20 +123,22 @@ fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
     let name = ds.metadata.name.clone();
     let upto = trace.partition_point(|e| e.time <= world.now);
     let syncs = |range| daemonset_syncs(range, &name);
-    // The update order: nodes picked since the revision last changed.
-    let mut hash = String::new();
-    let mut order: Vec<String> = Vec::new();
-    for (_, s) in syncs(&trace[..upto]) {
-        if s.hash != hash {
-            hash = s.hash.clone();
-            order.clear();
-        }
-        for n in &s.updating {
-            if !order.contains(n) {
-                order.push(n.clone());
-            }
-        }
-    }
+    // The update order: nodes picked since the revision last changed, read backwards from
+    // the playhead only as far as that change.
+    let mut past = syncs(&trace[..upto]).rev().peekable();
+    let hash = past.peek().map(|(_, s)| s.hash.clone()).unwrap_or_default();
+    let rounds: Vec<&DaemonSetSync> = past
+        .map(|(_, s)| s)
+        .take_while(|s| s.hash == hash)
+        .collect();
+    let mut seen = BTreeSet::new();
+    let order: Vec<String> = rounds
+        .iter()
+        .rev()
+        .flat_map(|s| &s.updating)
+        .filter(|n| seen.insert(n.as_str()))
+        .cloned()
+        .collect();
     let revisions: BTreeMap<String, i64> = world
         .store
         .list(Kind::ControllerRevision)
@@ -152,11 +154,7 @@ fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
         })
         .collect();
     let pods = daemon_pods(world, ds, &hash);
-    let rolling = ds
-        .spec
-        .update_strategy
-        .as_ref()
-        .is_none_or(|s| s.type_.as_deref() != Some("OnDelete"));
+    let rolling = ds.is_rolling_update();
     let judge = Judge::new(&ds.spec.template.spec);
     let placements: Vec<(String, Placement)> = world
         .store
@@ -199,19 +197,21 @@ fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
         available: pod.available,
         terminating: pod.terminating,
     };
+    let place: BTreeMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i + 1))
+        .collect();
     let nodes: Vec<BoardNode> = placements
         .into_iter()
         .map(|(node, placement)| {
-            let mut mine: Vec<&DaemonPod> = pods
-                .get(&node)
-                .map(|v| v.iter().collect())
-                .unwrap_or_default();
+            let here = pods.get(&node).map(Vec::as_slice).unwrap_or_default();
+            let mut mine: Vec<&DaemonPod> = here.iter().collect();
             mine.sort_by(|a, b| a.created.cmp(&b.created).then(a.name.cmp(&b.name)));
-            let owned: Vec<DaemonPod> = mine.iter().map(|p| (*p).clone()).collect();
             BoardNode {
-                in_flight: placement.should_run() && in_flight(&owned, surge),
+                in_flight: placement.should_run() && in_flight(here, surge),
                 next: next.as_ref().is_some_and(|n| n.nodes.contains(&node)),
-                order: order.iter().position(|n| *n == node).map(|i| i + 1),
+                order: place.get(node.as_str()).copied(),
                 pods: mine.into_iter().map(cell).collect(),
                 placement: (!placement.should_run()).then_some(placement),
                 node,

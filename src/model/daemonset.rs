@@ -22,6 +22,16 @@ pub struct DaemonSet {
     pub status: Option<DaemonSetStatus>,
 }
 
+impl DaemonSet {
+    /// Whether its update strategy is RollingUpdate (the default once defaulted).
+    pub fn is_rolling_update(&self) -> bool {
+        self.spec
+            .update_strategy
+            .as_ref()
+            .is_some_and(|s| s.type_.as_deref() == Some("RollingUpdate"))
+    }
+}
+
 /// The DaemonSet spec.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]

@@ -344,12 +344,7 @@ pub fn revision_row(c: &ControllerRevision, now: Time, prefix: bool) -> Vec<Stri
 /// `kubectl rollout status daemonset/<name>`: kubectl's message, and whether the rollout is
 /// done (DaemonSetStatusViewer).
 pub fn rollout_status(d: &DaemonSet) -> Result<(String, bool), String> {
-    let rolling = d
-        .spec
-        .update_strategy
-        .as_ref()
-        .is_some_and(|s| s.type_.as_deref() == Some("RollingUpdate"));
-    if !rolling {
+    if !d.is_rolling_update() {
         return Err("rollout status is only available for RollingUpdate strategy type".into());
     }
     let s = d.status.clone().unwrap_or_default();

@@ -135,8 +135,31 @@ pub enum AppAction {
 impl AppState {
     /// The state with a built-in scenario loaded.
     pub fn new(lang: Lang, id: &str) -> AppState {
+        let mut state = AppState::empty(lang, id);
+        let b = builtin::find(state.scenario_id).unwrap_or(&BUILTINS[0]);
+        match scenario::parse(b.text) {
+            Ok(s) => {
+                state.text = s.manifests_text.clone();
+                let mut sim = Sim::new(s);
+                sim.run();
+                state = state.with_run(sim);
+            }
+            Err(errs) => {
+                state.error = Some(
+                    errs.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+            }
+        }
+        state.seek(SimTime::ZERO)
+    }
+
+    /// A state for a built-in scenario, with no run yet.
+    fn empty(lang: Lang, id: &str) -> AppState {
         let b = builtin::find(id).unwrap_or(&BUILTINS[0]);
-        let mut state = AppState {
+        AppState {
             lang,
             scenario_id: b.id,
             sim: None,
@@ -157,47 +180,39 @@ impl AppState {
             highlight: None,
             forks: Rc::new(Vec::new()),
             notice: None,
-        };
-        match scenario::parse(b.text) {
-            Ok(s) => {
-                state.text = s.manifests_text.clone();
-                let mut sim = Sim::new(s);
-                sim.run();
-                state.times = Rc::new(event_times(&sim));
-                state.interesting = Rc::new(interesting_times(&sim));
-                state.sim = Some(Rc::new(sim));
-            }
-            Err(errs) => {
-                state.error = Some(
-                    errs.iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                )
-            }
         }
-        state.seek(SimTime::ZERO)
+    }
+
+    /// This state showing a finished run (a new player; the playhead is not moved).
+    fn with_run(self, sim: Sim) -> AppState {
+        AppState {
+            times: Rc::new(event_times(&sim)),
+            interesting: Rc::new(interesting_times(&sim)),
+            sim: Some(Rc::new(sim)),
+            player: Rc::default(),
+            ..self
+        }
     }
 
     /// The state a share link describes: its scenario, replayed with its changes, at its
-    /// moment.
+    /// moment (the scenario runs once, in the replay).
     pub fn from_link(fragment: &str) -> Result<AppState, ShareError> {
         let m = share::decode(fragment)?;
         let (sim, at) = share::replay(&m)?;
-        let mut state = AppState::new(Lang::from_code(&m.lang), &m.scenario);
-        if let Some(yaml) = m.forks.iter().rev().find_map(|f| match f {
+        let mut state = AppState::empty(Lang::from_code(&m.lang), &m.scenario);
+        let applied = m.forks.iter().rev().find_map(|f| match f {
             Fork::Apply { yaml, .. } => Some(yaml.clone()),
             _ => None,
-        }) {
-            state.diagnostics = Rc::new(diagnose(&yaml));
-            state.text = yaml;
+        });
+        match applied {
+            Some(yaml) => {
+                state.diagnostics = Rc::new(diagnose(&yaml));
+                state.text = yaml;
+            }
+            None => state.text = sim.scenario().manifests_text.clone(),
         }
-        state.times = Rc::new(event_times(&sim));
-        state.interesting = Rc::new(interesting_times(&sim));
-        state.sim = Some(Rc::new(sim));
-        state.player = Rc::default();
         state.forks = Rc::new(m.forks);
-        Ok(state.seek(at))
+        Ok(state.with_run(sim).seek(at))
     }
 
     /// The share link (`#share=…`) of this moment.
@@ -291,17 +306,12 @@ impl AppState {
                 _ => None,
             })
             .collect();
-        let times = Rc::new(event_times(&fork));
-        let interesting = Rc::new(interesting_times(&fork));
         AppState {
-            sim: Some(Rc::new(fork)),
-            player: Rc::default(),
-            times,
-            interesting,
             applied: Some(Rc::new(refused)),
             forks: Rc::new(forks),
             ..self
         }
+        .with_run(fork)
         .seek(at)
     }
 }

@@ -414,12 +414,7 @@ pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
         }
         trace.created_on = created;
         trace.deleted = deleted;
-        let rolling = ds
-            .spec
-            .update_strategy
-            .as_ref()
-            .is_some_and(|s| s.type_.as_deref() == Some("RollingUpdate"));
-        if satisfied(w) && rolling {
+        if satisfied(w) && ds.is_rolling_update() {
             let round = rolling_round(w, k, &ds_obj, ds, &hash, &trace.nodes, &by_node);
             if !round.created.is_empty() || !round.deleted.is_empty() {
                 by_node = daemon_pods(w, ds, &hash);
