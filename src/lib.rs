@@ -17,6 +17,7 @@ pub mod frame;
 pub mod gc;
 pub mod i18n;
 pub mod kubelet;
+pub mod lesson;
 pub mod model;
 pub mod nodelifecycle;
 pub mod output;

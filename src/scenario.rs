@@ -1,7 +1,7 @@
 //! Scenario files (SCENARIO.md, format version 1): nodes, manifests, a timeline of steps and
 //! expectations, parsed strictly with every error located in the file.
 
-mod expect;
+pub(crate) mod expect;
 pub mod nodecmd;
 
 pub use expect::{check, ExpectFailure, Expectation, Target};
@@ -219,18 +219,19 @@ struct RawKubelet {
     default_run_seconds: Option<f64>,
 }
 
+/// A step as written (also a lesson step's `do:`, which has no `at`, `when` or `note`).
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default, rename = "Step")]
-struct RawStep {
-    at: Option<String>,
-    when: Option<String>,
+pub(crate) struct RawStep {
+    pub(crate) at: Option<String>,
+    pub(crate) when: Option<String>,
     apply: Option<String>,
     delete: Option<String>,
     fail_pod: Option<RawFailPod>,
     add_node: Option<NodeDef>,
     remove_node: Option<String>,
     set_node: Option<NodeDef>,
-    note: Option<Localized>,
+    pub(crate) note: Option<Localized>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -578,6 +579,32 @@ fn parse_step(
             return None;
         }
     };
+    let action = parse_action(file, doc, path, s, errs)?;
+    Some(Step {
+        at,
+        when,
+        action,
+        loc,
+    })
+}
+
+impl RawStep {
+    /// The YAML of an `apply`.
+    pub(crate) fn apply_text(&self) -> Option<&str> {
+        self.apply.as_deref()
+    }
+}
+
+/// The action of a step (exactly one of apply, delete, failPod, addNode, removeNode, setNode,
+/// note), with its manifests located in `file`.
+pub(crate) fn parse_action(
+    file: &str,
+    doc: &YNode,
+    path: &str,
+    s: &RawStep,
+    errs: &mut Vec<ScenarioError>,
+) -> Option<Action> {
+    let loc = doc.locate(path);
     let count = [
         s.apply.is_some(),
         s.delete.is_some(),
@@ -597,7 +624,7 @@ fn parse_step(
         });
         return None;
     }
-    let action = if let Some(text) = &s.apply {
+    Some(if let Some(text) = &s.apply {
         Action::Apply(block_manifests(
             file,
             doc,
@@ -657,12 +684,6 @@ fn parse_step(
         Action::SetNode(n.clone())
     } else {
         Action::Note(s.note.clone().unwrap_or_default())
-    };
-    Some(Step {
-        at,
-        when,
-        action,
-        loc,
     })
 }
 
