@@ -156,6 +156,19 @@ pub struct Moment {
     pub at: u64,
     /// `en` or `zh`.
     pub lang: String,
+    /// The lesson step the moment belongs to (its changes are made after that step).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<LessonAt>,
+}
+
+/// A step of a lesson.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonAt {
+    /// The lesson's id.
+    pub id: String,
+    /// The step (0-based).
+    pub step: usize,
 }
 
 impl Moment {
@@ -167,6 +180,7 @@ impl Moment {
             forks,
             at: at.0,
             lang: lang.to_string(),
+            lesson: None,
         }
     }
 }
@@ -237,6 +251,11 @@ pub fn decode(fragment: &str) -> Result<Moment, ShareError> {
     if m.forks.len() > MAX_FORKS {
         return Err(ShareError::Field("number of changes".into()));
     }
+    if let Some(l) = &m.lesson {
+        if crate::lesson::find(&l.id).is_none() {
+            return Err(ShareError::Field("lesson".into()));
+        }
+    }
     Ok(m)
 }
 
@@ -248,13 +267,21 @@ pub fn replay(m: &Moment) -> Result<(Sim, SimTime), ShareError> {
     let until = parsed.until;
     let mut sim = Sim::new(parsed);
     sim.run();
-    for f in &m.forks {
-        let at = SimTime(f.at().min(until.0));
-        let mut next = sim.fork(at, f.action()?);
-        next.run();
-        sim = next;
-    }
+    let sim = replay_on(&sim, &m.forks)?.unwrap_or(sim);
     Ok((sim, SimTime(m.at.min(until.0))))
+}
+
+/// `base` with each change forked in at its time; `None` when there are no changes.
+pub fn replay_on(base: &Sim, forks: &[Fork]) -> Result<Option<Sim>, ShareError> {
+    let until = base.scenario().until;
+    let mut sim: Option<Sim> = None;
+    for f in forks {
+        let at = SimTime(f.at().min(until.0));
+        let mut next = sim.as_ref().unwrap_or(base).fork(at, f.action()?);
+        next.run();
+        sim = Some(next);
+    }
+    Ok(sim)
 }
 
 #[cfg(test)]
@@ -281,6 +308,12 @@ mod tests {
             decode(&encode(&m)),
             Err(ShareError::Field("language".into()))
         );
+        let mut m = Moment::new("job-pi", Vec::new(), SimTime(0), "en");
+        m.lesson = Some(LessonAt {
+            id: "no-such-lesson".into(),
+            step: 0,
+        });
+        assert_eq!(decode(&encode(&m)), Err(ShareError::Field("lesson".into())));
     }
 
     #[test]

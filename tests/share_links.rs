@@ -74,7 +74,16 @@ fn random_moments_should_round_trip() {
         let forks = (0..rng.below(8)).map(|_| fork(&mut rng)).collect();
         let id = ids[rng.below(ids.len() as u32) as usize];
         let lang = if rng.below(2) == 0 { "en" } else { "zh" };
-        let m = Moment::new(id, forks, SimTime(u64::from(rng.below(1_000_000))), lang);
+        let mut m = Moment::new(id, forks, SimTime(u64::from(rng.below(1_000_000))), lang);
+        if rng.below(2) == 0 {
+            let lessons = podlab::lesson::LESSONS;
+            m.lesson = Some(podlab::share::LessonAt {
+                id: lessons[rng.below(lessons.len() as u32) as usize]
+                    .id
+                    .to_string(),
+                step: rng.below(10) as usize,
+            });
+        }
         let link = encode(&m);
         assert!(link.is_ascii() && !link.contains(['&', '?', ' ']), "{link}");
         assert_eq!(decode(&link), Ok(m), "seed {seed}");

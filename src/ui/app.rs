@@ -3,7 +3,7 @@
 use super::clock::FrameClock;
 use super::components::{
     ActivityFeed, ClusterView, ControlPlane, ControllerPanel, Controls, CronRulers, Editor,
-    EventsPanel, Inspector, Legend, RolloutBoard, TablesPanel, TimelineView,
+    EventsPanel, Inspector, Legend, Lessons, RolloutBoard, TablesPanel, TimelineView,
 };
 use super::state::{AppAction, AppState};
 use crate::builtin::BUILTINS;
@@ -128,37 +128,60 @@ pub fn App() -> Html {
     // The learner's text survives reloads: restore it when a scenario loads, save every change.
     {
         let dispatch = state.dispatcher();
-        use_effect_with(state.scenario_id, move |id| {
-            if let Some(s) = storage() {
-                let _ = s.set_item(SCENARIO_KEY, id);
-            }
-            // A shared moment shows the text it carries, not this browser's saved text.
-            let saved = storage()
-                .and_then(|s| s.get_item(&text_key(id)).ok().flatten())
-                .filter(|_| shared_fragment().is_none());
-            if let Some(saved) = saved {
-                dispatch.dispatch(AppAction::Edit(saved));
-            }
-        });
+        use_effect_with(
+            (state.scenario_id, state.lesson.is_some()),
+            move |(id, in_lesson)| {
+                if let Some(s) = storage() {
+                    let _ = s.set_item(SCENARIO_KEY, id);
+                }
+                // A shared moment shows the text it carries, and a lesson step its own text, not
+                // this browser's saved text.
+                let saved = storage()
+                    .and_then(|s| s.get_item(&text_key(id)).ok().flatten())
+                    .filter(|_| shared_fragment().is_none() && !*in_lesson);
+                if let Some(saved) = saved {
+                    dispatch.dispatch(AppAction::Edit(saved));
+                }
+            },
+        );
     }
-    use_effect_with((state.scenario_id, state.text.clone()), |(id, text)| {
-        if let Some(s) = storage() {
-            let _ = s.set_item(&text_key(id), text);
-        }
-    });
+    use_effect_with(
+        (
+            state.scenario_id,
+            state.text.clone(),
+            state.lesson.is_some(),
+        ),
+        |(id, text, in_lesson)| {
+            if let (Some(s), false) = (storage(), *in_lesson) {
+                let _ = s.set_item(&text_key(id), text);
+            }
+        },
+    );
     let lang = state.lang;
     let onkeydown = {
         let dispatch = state.dispatcher();
+        // With a lesson open, the arrows and a presenter's clicker (PageUp/PageDown) move
+        // through its steps, and 1–4 answer its question.
+        let lesson = state.lesson.as_ref().map(|v| (v.step, v.len(), v.revealed));
         Callback::from(move |e: KeyboardEvent| {
-            let action = match e.key().as_str() {
-                " " => AppAction::TogglePlay,
-                "ArrowRight" | "PageDown" => AppAction::StepForward,
-                "ArrowLeft" | "PageUp" => AppAction::StepBack,
-                "?" => AppAction::ToggleHelp,
-                "Escape" => AppAction::Select(None),
-                "p" | "P" => AppAction::TogglePresenter,
-                "Home" => AppAction::Restart,
-                "n" | "N" => AppAction::NextInteresting,
+            let key = e.key();
+            let action = match (key.as_str(), lesson) {
+                ("ArrowRight" | "PageDown", Some((k, n, _))) if k + 1 < n => {
+                    AppAction::LessonStep(k + 1)
+                }
+                ("ArrowLeft" | "PageUp", Some((k, _, _))) if k > 0 => AppAction::LessonStep(k - 1),
+                ("ArrowRight" | "PageDown" | "ArrowLeft" | "PageUp", Some(_)) => return,
+                ("1" | "2" | "3" | "4", Some((_, _, false))) => {
+                    AppAction::Answer(key.parse::<usize>().unwrap_or(1) - 1)
+                }
+                (" ", _) => AppAction::TogglePlay,
+                ("ArrowRight" | "PageDown", None) => AppAction::StepForward,
+                ("ArrowLeft" | "PageUp", None) => AppAction::StepBack,
+                ("?", _) => AppAction::ToggleHelp,
+                ("Escape", _) => AppAction::Select(None),
+                ("p" | "P", _) => AppAction::TogglePresenter,
+                ("Home", _) => AppAction::Restart,
+                ("n" | "N", _) => AppAction::NextInteresting,
                 _ => return,
             };
             e.prevent_default();
@@ -213,7 +236,7 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::TogglePresenter))
     };
-    let shortcuts: [(&str, &str, &str); 8] = [
+    let shortcuts: [(&str, &str, &str); 10] = [
         ("Space", "play / pause", "播放 / 暂停"),
         (
             "→ / PageDown",
@@ -231,6 +254,16 @@ pub fn App() -> Html {
             "Ctrl+Enter",
             "apply the YAML at the current moment",
             "在当前时刻应用 YAML",
+        ),
+        (
+            "→ ← / PageDown PageUp",
+            "in a lesson: next / previous step",
+            "课程中：下一步 / 上一步",
+        ),
+        (
+            "1–4",
+            "in a lesson: answer the question",
+            "课程中：回答问题",
         ),
         ("P", "presenter mode", "演示模式"),
         ("?", "this help", "本帮助"),
@@ -257,6 +290,7 @@ pub fn App() -> Html {
                 <div class="notice" role="alert">{ crate::i18n::share_error(n, lang) }</div>
             }
             <Controls state={state.clone()} />
+            <Lessons state={state.clone()} />
             {
                 match (&state.frame, &state.error) {
                     (Some(frame), _) => html! {

@@ -15,6 +15,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::Reducible;
 
+mod lesson;
+
+pub use lesson::LessonView;
+
 /// Playback speeds offered (virtual seconds per wall second).
 pub const SPEEDS: [f64; 9] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0];
 /// The longest wall-clock step one tick may take (a hidden tab must not leap ahead).
@@ -65,6 +69,10 @@ pub struct AppState {
     pub forks: Rc<Vec<Fork>>,
     /// Why the share link in the page address could not be opened.
     pub notice: Option<ShareError>,
+    /// The open lesson.
+    pub lesson: Option<LessonView>,
+    /// Where playing stops by itself (the end of a lesson step's answer).
+    pub stop_at: Option<SimTime>,
 }
 
 /// A located problem in the editor's text.
@@ -130,6 +138,16 @@ pub enum AppAction {
     TogglePresenter,
     /// Jump to an event and highlight its object.
     JumpToEvent(SimTime, String),
+    /// Open a lesson at its first step.
+    OpenLesson(String),
+    /// Go to a step of the open lesson.
+    LessonStep(usize),
+    /// Answer the current step's prediction.
+    Answer(usize),
+    /// Back to the current lesson step's moment, dropping the learner's changes.
+    ResumeLesson,
+    /// Close the lesson.
+    CloseLesson,
 }
 
 impl AppState {
@@ -180,15 +198,22 @@ impl AppState {
             highlight: None,
             forks: Rc::new(Vec::new()),
             notice: None,
+            lesson: None,
+            stop_at: None,
         }
     }
 
     /// This state showing a finished run (a new player; the playhead is not moved).
     fn with_run(self, sim: Sim) -> AppState {
+        self.with_shared_run(Rc::new(sim))
+    }
+
+    /// This state showing a run shared with others (a lesson step's).
+    fn with_shared_run(self, sim: Rc<Sim>) -> AppState {
         AppState {
             times: Rc::new(event_times(&sim)),
             interesting: Rc::new(interesting_times(&sim)),
-            sim: Some(Rc::new(sim)),
+            sim: Some(sim),
             player: Rc::default(),
             ..self
         }
@@ -198,6 +223,13 @@ impl AppState {
     /// moment (the scenario runs once, in the replay).
     pub fn from_link(fragment: &str) -> Result<AppState, ShareError> {
         let m = share::decode(fragment)?;
+        if let Some(at) = &m.lesson {
+            return AppState::empty(Lang::from_code(&m.lang), &m.scenario).at_lesson_link(
+                at,
+                m.forks.clone(),
+                SimTime(m.at),
+            );
+        }
         let (sim, at) = share::replay(&m)?;
         let mut state = AppState::empty(Lang::from_code(&m.lang), &m.scenario);
         let applied = m.forks.iter().rev().find_map(|f| match f {
@@ -217,12 +249,14 @@ impl AppState {
 
     /// The share link (`#share=…`) of this moment.
     pub fn share_link(&self) -> String {
-        share::encode(&Moment::new(
+        let mut m = Moment::new(
             self.scenario_id,
             self.forks.as_ref().clone(),
             self.cursor,
             self.lang.code(),
-        ))
+        );
+        m.lesson = self.lesson_at();
+        share::encode(&m)
     }
 
     /// What `kubectl describe` shows of the selected object at the playhead.
@@ -282,6 +316,8 @@ impl PartialEq for AppState {
             && self.help == other.help
             && self.presenter == other.presenter
             && self.highlight == other.highlight
+            && self.lesson == other.lesson
+            && self.stop_at == other.stop_at
             && same_rc(&self.sim, &other.sim)
     }
 }
@@ -339,7 +375,15 @@ impl Reducible for AppState {
                     return self;
                 }
                 let advance = (ms.clamp(0.0, MAX_TICK_MS) * SPEEDS[self.speed]).round() as u64;
-                state.seek(self.cursor.plus_ms(advance))
+                match self.stop_at {
+                    Some(stop) if self.cursor.plus_ms(advance) >= stop => {
+                        let mut s = state.seek(stop);
+                        s.playing = false;
+                        s.stop_at = None;
+                        s
+                    }
+                    _ => state.seek(self.cursor.plus_ms(advance)),
+                }
             }
             AppAction::StepForward => {
                 let Some(t) = self.times.iter().find(|t| **t > self.cursor).copied() else {
@@ -381,6 +425,7 @@ impl Reducible for AppState {
             AppAction::SetSpeed(_) => return self,
             AppAction::Load(id) => AppState {
                 presenter: self.presenter,
+                lesson: self.lesson.clone(),
                 ..AppState::new(self.lang, &id)
             },
             AppAction::SetLang(lang) if lang != self.lang => AppState { lang, ..state },
@@ -420,6 +465,28 @@ impl Reducible for AppState {
                 s.highlight = Some(object);
                 s
             }
+            AppAction::OpenLesson(id) => state.open_lesson(&id),
+            AppAction::LessonStep(k) => match self.lesson.clone() {
+                Some(view) if k < view.len() => {
+                    // Forward asks the step's question; back shows the step as it ended.
+                    let reveal = k <= view.step;
+                    state.enter_step(view, k, reveal)
+                }
+                _ => return self,
+            },
+            AppAction::ResumeLesson => match self.lesson.clone() {
+                Some(view) => {
+                    let (k, reveal) = (view.step, view.revealed);
+                    state.enter_step(view, k, reveal)
+                }
+                None => return self,
+            },
+            AppAction::Answer(choice) => state.answer(choice),
+            AppAction::CloseLesson => AppState {
+                lesson: None,
+                stop_at: None,
+                ..state
+            },
         };
         Rc::new(next)
     }
