@@ -12,8 +12,11 @@ use std::io::Write;
 const USAGE: &str = "usage:
   podlab run FILE.yaml [--until DUR] [-o table|json|yaml|trace]
   podlab validate FILE.yaml
+  podlab kubectl FILE.yaml [--at DUR] -- KUBECTL ARGS   (`-f -` reads standard input)
+  podlab lesson [ID] [--lang en|zh]                     (no ID: the list)
 
-Exit status: 0 ran and every expectation held; 1 an expectation failed; 2 invalid input.";
+Exit status: 0 ran and every expectation held; 1 an expectation failed (or kubectl printed an
+error); 2 invalid input.";
 
 /// Output formats of `podlab run`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,8 +142,183 @@ fn is_scenario(text: &str) -> bool {
     })
 }
 
+/// `podlab kubectl FILE [--at DUR] -- ARGS…`: one kubectl command against the scenario's
+/// cluster at a moment; `stdin` is what `-f -` reads.
+pub fn kubectl_with(
+    args: &[String],
+    stdin: &dyn Fn() -> String,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let (before, words) = match args.iter().position(|a| a == "--") {
+        Some(i) => (&args[..i], &args[i + 1..]),
+        None => (args, &[][..]),
+    };
+    let (file, at) = match before {
+        [file] => (file, None),
+        [file, flag, dur] if flag == "--at" => match parse_duration(dur) {
+            Ok(ms) => (file, Some(SimTime(ms))),
+            Err(e) => {
+                let _ = writeln!(err, "error: --at: {e}");
+                return 2;
+            }
+        },
+        _ => {
+            let _ = writeln!(
+                err,
+                "error: expected FILE.yaml [--at DUR] -- KUBECTL ARGS\n\n{USAGE}"
+            );
+            return 2;
+        }
+    };
+    let text = match read(file) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return 2;
+        }
+    };
+    let scenario = match scenario::parse(&text) {
+        Ok(s) => s,
+        Err(errors) => {
+            print_errors(err, file, &errors);
+            return 2;
+        }
+    };
+    let at = at.unwrap_or(scenario.until);
+    let mut sim = Sim::new(scenario);
+    sim.run_until(at);
+    let line = words
+        .iter()
+        .map(|w| {
+            if w.is_empty() || w.contains(|c: char| c.is_whitespace() || "'\"\\".contains(c)) {
+                format!("'{}'", w.replace('\'', "'\\''"))
+            } else {
+                w.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let reads_stdin = words.windows(2).any(|w| w[0] == "-f" && w[1] == "-")
+        || words.iter().any(|w| w == "--filename=-" || w == "-f-");
+    let input = if reads_stdin { stdin() } else { String::new() };
+    let world = sim.seek(at);
+    let outcome = crate::kubectl::run(
+        &line,
+        &crate::kubectl::Context {
+            world: &world,
+            stdin: &input,
+        },
+    );
+    let _ = out.write_all(outcome.stdout.as_bytes());
+    let _ = err.write_all(outcome.stderr.as_bytes());
+    i32::from(!outcome.stderr.is_empty() && outcome.stdout.is_empty())
+}
+
+/// `podlab lesson [ID] [--lang en|zh]`: a lesson played headless, step by step, with the
+/// cluster's tables at each step's moment (or the list of lessons).
+pub fn lesson_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut lang = "en";
+    let mut id = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--lang" if i + 1 < args.len() && matches!(args[i + 1].as_str(), "en" | "zh") => {
+                lang = if args[i + 1] == "zh" { "zh" } else { "en" };
+                i += 1;
+            }
+            a if id.is_none() && !a.starts_with('-') => id = Some(a.to_string()),
+            other => {
+                let _ = writeln!(err, "error: unexpected argument {other:?}\n\n{USAGE}");
+                return 2;
+            }
+        }
+        i += 1;
+    }
+    let pick = |t: &scenario::Localized| {
+        if lang == "zh" {
+            t.zh.clone()
+        } else {
+            t.en.clone()
+        }
+    };
+    let Some(id) = id else {
+        for source in crate::lesson::LESSONS {
+            if let Ok(l) = crate::lesson::parse(source.text) {
+                let _ = writeln!(out, "{:<22} {}", source.id, pick(&l.title));
+            }
+        }
+        return 0;
+    };
+    let Some(source) = crate::lesson::find(&id) else {
+        let _ = writeln!(err, "error: no lesson {id:?} (podlab lesson lists them)");
+        return 2;
+    };
+    let lesson = match crate::lesson::parse(source.text) {
+        Ok(l) => l,
+        Err(errors) => {
+            print_errors(err, &id, &errors);
+            return 2;
+        }
+    };
+    let stops = match crate::lesson::plan(&lesson) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "{id}: {e}");
+            return 2;
+        }
+    };
+    let _ = writeln!(
+        out,
+        "# {}\n\n{}\n",
+        pick(&lesson.title),
+        pick(&lesson.summary)
+    );
+    let n = stops.len();
+    for (k, (step, stop)) in lesson.steps.iter().zip(&stops).enumerate() {
+        let _ = writeln!(
+            out,
+            "## {} {}/{n} · {} · t = {}\n",
+            if lang == "zh" { "步骤" } else { "Step" },
+            k + 1,
+            pick(&step.title),
+            crate::sim::format_duration(stop.at.0)
+        );
+        if let Some(p) = &step.predict {
+            let _ = writeln!(out, "? {}", pick(&p.question));
+            for (i, c) in p.choices.iter().enumerate() {
+                let mark = if i == p.answer { "*" } else { " " };
+                let _ = writeln!(out, "  {mark} {}. {}", i + 1, pick(c));
+            }
+            let _ = writeln!(out, "  → {}\n", pick(&p.explain));
+        }
+        let _ = writeln!(out, "{}\n", pick(&step.text));
+        if let Some(editor) = &step.editor {
+            let _ = writeln!(out, "```yaml\n{editor}```\n");
+            if let Err(errs) = parse_manifests(editor) {
+                for e in errs {
+                    let _ = writeln!(out, "  {e}");
+                }
+                let _ = writeln!(out);
+            }
+        }
+        let world = stop.sim.seek(stop.at);
+        let _ = writeln!(out, "```\n{}```\n", output::tables(&world));
+    }
+    0
+}
+
 /// Runs the CLI with these arguments; returns the exit status.
 pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let strings: Option<Vec<String>> = args.iter().map(|a| a.clone().into_string().ok()).collect();
+    match strings.as_deref() {
+        Some([first, rest @ ..]) if first == "kubectl" => {
+            let stdin = || std::io::read_to_string(std::io::stdin()).unwrap_or_default();
+            return kubectl_with(rest, &stdin, out, err);
+        }
+        Some([first, rest @ ..]) if first == "lesson" => return lesson_with(rest, out, err),
+        _ => {}
+    }
     let command = match parse_args(args) {
         Ok(c) => c,
         Err(e) => {

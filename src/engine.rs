@@ -459,6 +459,31 @@ pub fn apply(w: &mut World, manifests: &[Manifest]) {
     }
 }
 
+/// A refusal by the API server: the object's kind and name, and the message.
+pub type Refusal = (Kind, String, String);
+
+/// Runs a learner's action on a copy of `w` (the console's dry run): the world after it, and
+/// the API server's refusals.
+pub fn dry_run(w: &World, action: &Action) -> (World, Vec<Refusal>) {
+    let mut w = w.clone();
+    let _ = w.take_log();
+    w.act_as(Actor::User, Cause::Step(None));
+    run_step(&mut w, action);
+    let refused = w
+        .take_log()
+        .into_iter()
+        .filter_map(|l| match l.change {
+            Change::Rejected {
+                kind,
+                name,
+                message,
+            } => Some((kind, name, message)),
+            _ => None,
+        })
+        .collect();
+    (w, refused)
+}
+
 fn node_object(def: &NodeDef) -> Node {
     let mut node = Node::default();
     node.metadata.name = def.name.clone();

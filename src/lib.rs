@@ -16,6 +16,7 @@ pub mod fidelity;
 pub mod frame;
 pub mod gc;
 pub mod i18n;
+pub mod kubectl;
 pub mod kubelet;
 pub mod lesson;
 pub mod model;

@@ -55,6 +55,11 @@ pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError
     }
     match (&mut merged, old) {
         (Object::Job(n), Object::Job(o)) => {
+            // Labels the server copied from the template on create are not in the learner's
+            // manifest (nor in kubectl's last-applied configuration): apply keeps them.
+            if n.metadata.labels.is_empty() {
+                n.metadata.labels = o.metadata.labels.clone();
+            }
             if n.spec.selector.is_none() {
                 n.spec.selector = o.spec.selector.clone();
             }

@@ -80,24 +80,62 @@ fn scalar(v: &Value) -> String {
     }
 }
 
+/// Whether go-yaml (YAML 1.1, as kubectl's printer uses it) would read a plain scalar as
+/// something other than a string: such strings are printed double-quoted.
+fn resolves_to_non_string(s: &str) -> bool {
+    let words = [
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+        "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL",
+        ".inf", ".Inf", ".INF", "+.inf", "-.inf", "+.Inf", "-.Inf", ".nan", ".NaN", ".NAN",
+    ];
+    let number = {
+        let t = s.strip_prefix(['+', '-']).unwrap_or(s);
+        !t.is_empty()
+            && t.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '.')
+            && (t.parse::<f64>().is_ok()
+                || t.strip_prefix("0x")
+                    .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
+                || t.strip_prefix("0o")
+                    .is_some_and(|o| !o.is_empty() && o.chars().all(|c| ('0'..='7').contains(&c))))
+    };
+    let timestamp = {
+        let b = s.as_bytes();
+        b.len() >= 10
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..7].iter().all(u8::is_ascii_digit)
+            && b[7] == b'-'
+            && b[8..10].iter().all(u8::is_ascii_digit)
+            && (b.len() == 10 || matches!(b[10], b'T' | b't' | b' '))
+    };
+    s.is_empty() || words.contains(&s) || number || timestamp
+}
+
 fn scalar_str(s: &str) -> String {
-    let special = s.is_empty()
-        || s.parse::<f64>().is_ok()
-        || matches!(
-            s.to_ascii_lowercase().as_str(),
-            "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~" | "y" | "n"
-        )
-        || s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace())
-        || s.ends_with(char::is_whitespace)
-        || s.contains(": ")
-        || s.contains(" #")
-        || s.contains('\n')
-        || s.chars().any(|c| c.is_control());
-    if !special {
-        return s.to_string();
-    }
     if s.contains('\n') || s.chars().any(|c| c.is_control()) {
         return serde_json::to_string(s).unwrap_or_default();
+    }
+    if resolves_to_non_string(s) {
+        return format!("\"{s}\"");
+    }
+    // libyaml's plain-scalar rules: indicators at the start (`-`, `?`, `:` only when a space or
+    // nothing follows), `: ` and ` #` inside, and spaces at either end need quotes.
+    let mut chars = s.chars();
+    let first = chars.next().unwrap_or(' ');
+    let second = chars.next();
+    let lead = match first {
+        '-' | '?' | ':' => second.is_none_or(char::is_whitespace),
+        c => ",[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace(),
+    };
+    let special = lead
+        || s.ends_with(char::is_whitespace)
+        || s.ends_with(':')
+        || s.contains(": ")
+        || s.contains(" #");
+    if !special {
+        return s.to_string();
     }
     format!("'{}'", s.replace('\'', "''"))
 }
@@ -111,7 +149,12 @@ mod tests {
     fn yaml_should_look_like_kubectl_and_parse_back() {
         let v = json!({"apiVersion": "v1", "items": [{"kind": "Pod", "metadata": {"labels": {"a": "1"}}}, "x"], "empty": {}, "s": "true", "n": 5});
         let text = to_yaml(&v);
-        assert_eq!(text, "apiVersion: v1\nempty: {}\nitems:\n- kind: Pod\n  metadata:\n    labels:\n      a: '1'\n- x\n'n': 5\ns: 'true'\n");
+        assert_eq!(text, "apiVersion: v1\nempty: {}\nitems:\n- kind: Pod\n  metadata:\n    labels:\n      a: \"1\"\n- x\n\"n\": 5\ns: \"true\"\n");
+        let v = json!({"t": "2026-01-01T00:00:00Z", "c": ["-c", "- x", "a: b", "*x", ""]});
+        assert_eq!(
+            to_yaml(&v),
+            "c:\n- -c\n- '- x'\n- 'a: b'\n- '*x'\n- \"\"\nt: \"2026-01-01T00:00:00Z\"\n"
+        );
         let back = crate::yaml::parse_documents(&text).unwrap();
         assert_eq!(back[0].get("s").and_then(|n| n.as_str()), Some("true"));
     }

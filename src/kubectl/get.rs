@@ -1,0 +1,578 @@
+//! `kubectl get`: tables (with `-o wide` and `--show-labels`), `-o yaml|json|name`, simple
+//! `-o jsonpath`, `-l` selectors, several kinds at once, events, and `-w` as a [`Watch`] that
+//! prints the rows that changed as the playhead moves.
+
+use super::args::Args;
+use super::{not_found, resource, unknown_type, Outcome};
+use crate::model::{Kind, LabelSelector, Object, Time};
+use crate::output::table::{
+    cronjob_row, daemonset_row, job_row, layout, node_row, pod_row, pod_row_wide, revision_row,
+    CRONJOB_HEADER, DAEMONSET_HEADER, JOB_HEADER, NODE_HEADER, POD_WIDE_HEADER, REVISION_HEADER,
+};
+use crate::output::{human_duration, sorted_events, to_json, to_yaml};
+use crate::world::World;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// What `get` lists: a kind of object, or events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum What {
+    Objects(Kind),
+    Events,
+}
+
+fn parse_what(word: &str) -> Option<What> {
+    match word.to_ascii_lowercase().as_str() {
+        "events" | "event" | "ev" => Some(What::Events),
+        w => Kind::parse(w).map(What::Objects),
+    }
+}
+
+/// How rows are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Table { wide: bool },
+    Yaml,
+    Json,
+    Name,
+}
+
+/// A `get -w` in progress: what it follows and the rows it last printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Watch {
+    whats: Vec<What>,
+    names: Vec<String>,
+    selector: Option<LabelSelector>,
+    wide: bool,
+    labels: bool,
+    prefix: bool,
+    printed: BTreeMap<(What, String), String>,
+}
+
+impl Watch {
+    /// The rows that changed since the last call (a deleted object prints its last row, as
+    /// a DELETED watch event does).
+    pub fn poll(&mut self, world: &World) -> String {
+        let now = rows(
+            world,
+            &self.whats,
+            &self.names,
+            self.selector.as_ref(),
+            self.wide,
+            self.labels,
+            self.prefix,
+        );
+        let mut lines = Vec::new();
+        let mut seen = BTreeMap::new();
+        for (key, row) in now {
+            let line = row.join("\t");
+            if self.printed.get(&key) != Some(&line) {
+                lines.push(row);
+            }
+            seen.insert(key, line);
+        }
+        for (key, line) in &self.printed {
+            if !seen.contains_key(key) {
+                lines.push(line.split('\t').map(str::to_string).collect());
+            }
+        }
+        self.printed = seen;
+        if lines.is_empty() {
+            String::new()
+        } else {
+            layout(&lines)
+        }
+    }
+}
+
+fn age(now: Time, t: Option<Time>) -> String {
+    t.map_or_else(|| "<unknown>".into(), |t| human_duration(now.0 - t.0))
+}
+
+fn header(what: What, wide: bool, labels: bool) -> Vec<String> {
+    let mut h: Vec<&str> = match (what, wide) {
+        (What::Objects(Kind::Pod), true) => POD_WIDE_HEADER.to_vec(),
+        (What::Objects(Kind::Pod), false) => vec!["NAME", "READY", "STATUS", "RESTARTS", "AGE"],
+        (What::Objects(Kind::Node), _) => NODE_HEADER.to_vec(),
+        (What::Objects(Kind::Job), _) => JOB_HEADER.to_vec(),
+        (What::Objects(Kind::CronJob), _) => CRONJOB_HEADER.to_vec(),
+        (What::Objects(Kind::DaemonSet), _) => DAEMONSET_HEADER.to_vec(),
+        (What::Objects(Kind::ControllerRevision), _) => REVISION_HEADER.to_vec(),
+        (What::Events, false) => vec!["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"],
+        (What::Events, true) => vec![
+            "LAST SEEN",
+            "TYPE",
+            "REASON",
+            "OBJECT",
+            "SUBOBJECT",
+            "SOURCE",
+            "MESSAGE",
+            "FIRST SEEN",
+            "COUNT",
+            "NAME",
+        ],
+    };
+    if wide {
+        match what {
+            What::Objects(Kind::Node) => h.extend([
+                "INTERNAL-IP",
+                "EXTERNAL-IP",
+                "OS-IMAGE",
+                "KERNEL-VERSION",
+                "CONTAINER-RUNTIME",
+            ]),
+            What::Objects(Kind::Job | Kind::CronJob | Kind::DaemonSet) => {
+                h.extend(["CONTAINERS", "IMAGES", "SELECTOR"])
+            }
+            _ => {}
+        }
+    }
+    if labels {
+        h.push("LABELS");
+    }
+    h.into_iter().map(str::to_string).collect()
+}
+
+fn labels_of(labels: &BTreeMap<String, String>) -> String {
+    if labels.is_empty() {
+        "<none>".into()
+    } else {
+        labels
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+fn containers_images(template: &crate::model::pod::PodSpec) -> [String; 2] {
+    [
+        template
+            .containers
+            .iter()
+            .map(|c| c.name.clone())
+            .collect::<Vec<_>>()
+            .join(","),
+        template
+            .containers
+            .iter()
+            .map(|c| c.image.clone())
+            .collect::<Vec<_>>()
+            .join(","),
+    ]
+}
+
+fn selector_text(sel: Option<&crate::model::LabelSelector>) -> String {
+    match sel {
+        None => "<none>".into(),
+        Some(s) => {
+            let v = serde_json::to_value(s).unwrap_or_default();
+            let mut parts: Vec<String> = v["matchLabels"]
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(exprs) = v["matchExpressions"].as_array() {
+                for e in exprs {
+                    let values: Vec<&str> = e["values"]
+                        .as_array()
+                        .map(|a| a.iter().filter_map(Value::as_str).collect())
+                        .unwrap_or_default();
+                    let key = e["key"].as_str().unwrap_or_default();
+                    parts.push(match e["operator"].as_str().unwrap_or_default() {
+                        "In" => format!("{key} in ({})", values.join(",")),
+                        "NotIn" => format!("{key} notin ({})", values.join(",")),
+                        "Exists" => key.to_string(),
+                        _ => format!("!{key}"),
+                    });
+                }
+            }
+            if parts.is_empty() {
+                "<none>".into()
+            } else {
+                parts.join(",")
+            }
+        }
+    }
+}
+
+fn object_row(o: &Object, now: Time, wide: bool, prefix: bool) -> Vec<String> {
+    match o {
+        Object::Pod(p) if wide && !prefix => pod_row_wide(p, now),
+        Object::Pod(p) if wide => {
+            let mut row = pod_row_wide(p, now);
+            row[0] = format!("pod/{}", row[0]);
+            row
+        }
+        Object::Pod(p) => pod_row(p, now, prefix),
+        Object::Node(n) => {
+            let mut row = node_row(n, now, prefix);
+            if wide {
+                let st = n.status.clone().unwrap_or_default();
+                let addr = |t: &str| {
+                    st.addresses
+                        .iter()
+                        .find(|a| a.type_ == t)
+                        .map_or_else(|| "<none>".to_string(), |a| a.address.clone())
+                };
+                let info = st.node_info.clone().unwrap_or_default();
+                let or_unknown = |s: String| {
+                    if s.is_empty() {
+                        "<unknown>".to_string()
+                    } else {
+                        s
+                    }
+                };
+                row.extend([
+                    addr("InternalIP"),
+                    addr("ExternalIP"),
+                    or_unknown(info.os_image),
+                    or_unknown(info.kernel_version),
+                    or_unknown(info.container_runtime_version),
+                ]);
+            }
+            row
+        }
+        Object::Job(j) => {
+            let mut row = job_row(j, now, prefix);
+            if wide {
+                row.extend(containers_images(&j.spec.template.spec));
+                row.push(selector_text(j.spec.selector.as_ref()));
+            }
+            row
+        }
+        Object::CronJob(c) => {
+            let mut row = cronjob_row(c, now, prefix);
+            if wide {
+                row.extend(containers_images(&c.spec.job_template.spec.template.spec));
+                row.push("<none>".into());
+            }
+            row
+        }
+        Object::DaemonSet(d) => {
+            let mut row = daemonset_row(d, now, prefix);
+            if wide {
+                row.extend(containers_images(&d.spec.template.spec));
+                row.push(selector_text(d.spec.selector.as_ref()));
+            }
+            row
+        }
+        Object::ControllerRevision(c) => revision_row(c, now, prefix),
+    }
+}
+
+type Rows = Vec<((What, String), Vec<String>)>;
+
+fn rows(
+    world: &World,
+    whats: &[What],
+    names: &[String],
+    selector: Option<&LabelSelector>,
+    wide: bool,
+    labels: bool,
+    prefix: bool,
+) -> Rows {
+    let now = world.wall_now();
+    let mut out = Vec::new();
+    for what in whats {
+        match what {
+            What::Objects(kind) => {
+                for o in world.store.list(*kind) {
+                    let meta = o.meta();
+                    if !names.is_empty() && !names.contains(&meta.name) {
+                        continue;
+                    }
+                    if selector.is_some_and(|s| !s.matches(&meta.labels)) {
+                        continue;
+                    }
+                    let mut row = object_row(o, now, wide, prefix);
+                    if labels {
+                        row.push(labels_of(&meta.labels));
+                    }
+                    out.push(((*what, meta.name.clone()), row));
+                }
+            }
+            What::Events => {
+                for e in sorted_events(world) {
+                    if !names.is_empty() && !names.contains(&e.metadata.name) {
+                        continue;
+                    }
+                    let object = format!(
+                        "{}/{}",
+                        e.involved_object.kind.to_ascii_lowercase(),
+                        e.involved_object.name
+                    );
+                    let mut row = vec![
+                        age(now, e.last_timestamp),
+                        e.type_.clone(),
+                        e.reason.clone(),
+                        object,
+                    ];
+                    if wide {
+                        row.push(e.involved_object.field_path.clone().unwrap_or_default());
+                        let source = if e.source.host.is_empty() {
+                            e.source.component.clone()
+                        } else {
+                            format!("{}, {}", e.source.component, e.source.host)
+                        };
+                        row.push(source);
+                        row.push(e.message.clone());
+                        row.push(age(now, e.first_timestamp));
+                        row.push(e.count.to_string());
+                        row.push(e.metadata.name.clone());
+                    } else {
+                        row.push(e.message.clone());
+                    }
+                    if labels {
+                        row.push(labels_of(&e.metadata.labels));
+                    }
+                    out.push(((What::Events, e.metadata.name.clone()), row));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn name_of(what: What, name: &str) -> String {
+    match what {
+        What::Objects(k) => format!("{}/{name}", resource(k)),
+        What::Events => format!("event/{name}"),
+    }
+}
+
+fn json_of(world: &World, what: What, name: &str) -> Value {
+    match what {
+        What::Objects(k) => world
+            .store
+            .get(k, name)
+            .and_then(|o| serde_json::to_value(o).ok())
+            .unwrap_or(Value::Null),
+        What::Events => sorted_events(world)
+            .into_iter()
+            .find(|e| e.metadata.name == name)
+            .and_then(|e| serde_json::to_value(e).ok())
+            .unwrap_or(Value::Null),
+    }
+}
+
+/// `kubectl get …`.
+pub fn get(args: &Args, world: &World) -> Outcome {
+    let Some(first) = args.words.first() else {
+        return Outcome::err("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
+    };
+    // TYPE[,TYPE…] [NAME…] or TYPE/NAME…
+    let mut whats = Vec::new();
+    let mut names = Vec::new();
+    if first.contains('/') {
+        for w in &args.words {
+            let Some((k, n)) = w.split_once('/') else {
+                return Outcome::err("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+            };
+            let Some(what) = parse_what(k) else {
+                return unknown_type(k);
+            };
+            if !whats.contains(&what) {
+                whats.push(what);
+            }
+            names.push(n.to_string());
+        }
+    } else {
+        for t in first.split(',') {
+            let found = if t == "all" {
+                vec![
+                    What::Objects(Kind::Pod),
+                    What::Objects(Kind::DaemonSet),
+                    What::Objects(Kind::Job),
+                    What::Objects(Kind::CronJob),
+                ]
+            } else {
+                match parse_what(t) {
+                    Some(w) => vec![w],
+                    None => return unknown_type(t),
+                }
+            };
+            whats.extend(found);
+        }
+        names = args.words[1..].to_vec();
+    }
+    let selector = match args.get("selector") {
+        None => None,
+        Some(s) => match LabelSelector::parse(s) {
+            Ok(sel) => Some(sel),
+            Err(e) => return Outcome::err(format!("error: {e}")),
+        },
+    };
+    let output = args.get("output").unwrap_or("");
+    let format = match output {
+        "" => Format::Table { wide: false },
+        "wide" => Format::Table { wide: true },
+        "yaml" => Format::Yaml,
+        "json" => Format::Json,
+        "name" => Format::Name,
+        o if o.starts_with("jsonpath=") || o.starts_with("jsonpath-as-json=") => Format::Json,
+        o => return Outcome::err(format!("error: unable to match a printer suitable for the output format \"{o}\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml")),
+    };
+    let prefix = whats.len() > 1;
+    let wide = matches!(format, Format::Table { wide: true });
+    let labels = args.on("show-labels");
+    let found = rows(
+        world,
+        &whats,
+        &names,
+        selector.as_ref(),
+        wide,
+        labels,
+        prefix,
+    );
+    // Names asked for that do not exist.
+    let mut errors = String::new();
+    for n in &names {
+        if !found.iter().any(|((_, name), _)| name == n) {
+            let msg = match whats.first() {
+                Some(What::Objects(k)) => not_found(*k, n),
+                _ => format!("Error from server (NotFound): events \"{n}\" not found"),
+            };
+            errors.push_str(&msg);
+            errors.push('\n');
+        }
+    }
+    let single = !names.is_empty() && names.len() == 1 && whats.len() == 1 && found.len() == 1;
+    let mut out = match format {
+        Format::Table { .. } if found.is_empty() => {
+            if errors.is_empty() {
+                let scoped = whats.iter().all(|w| *w == What::Objects(Kind::Node));
+                errors = if scoped {
+                    "No resources found\n".into()
+                } else {
+                    "No resources found in default namespace.\n".into()
+                };
+            }
+            String::new()
+        }
+        Format::Table { .. } => {
+            let mut out = String::new();
+            let mut by_what: Vec<(What, Vec<Vec<String>>)> = Vec::new();
+            for ((what, _), row) in &found {
+                match by_what.last_mut() {
+                    Some((w, rows)) if w == what => rows.push(row.clone()),
+                    _ => by_what.push((*what, vec![row.clone()])),
+                }
+            }
+            for (what, mut table) in by_what {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                table.insert(0, header(what, wide, labels));
+                out.push_str(&layout(&table));
+            }
+            out
+        }
+        Format::Name => found
+            .iter()
+            .map(|((w, n), _)| name_of(*w, n) + "\n")
+            .collect(),
+        Format::Yaml | Format::Json => {
+            let items: Vec<Value> = found
+                .iter()
+                .map(|((w, n), _)| json_of(world, *w, n))
+                .collect();
+            let value = if single {
+                items.into_iter().next().unwrap_or(Value::Null)
+            } else {
+                json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
+            };
+            if let Some(template) = output
+                .strip_prefix("jsonpath=")
+                .or_else(|| output.strip_prefix("jsonpath-as-json="))
+            {
+                match jsonpath(template, &value) {
+                    Ok(text) => text,
+                    Err(e) => return Outcome::err(format!("error: {e}")),
+                }
+            } else if format == Format::Yaml {
+                to_yaml(&value)
+            } else {
+                to_json(&value)
+            }
+        }
+    };
+    let watch = args.on("watch").then(|| {
+        let mut w = Watch {
+            whats: whats.clone(),
+            names: names.clone(),
+            selector: selector.clone(),
+            wide,
+            labels,
+            prefix,
+            printed: BTreeMap::new(),
+        };
+        let _ = w.poll(world);
+        Box::new(w)
+    });
+    if watch.is_some() && !matches!(format, Format::Table { .. }) {
+        out = "podlab: -w follows table rows only; showing the list once\n".to_string() + &out;
+    }
+    Outcome {
+        stdout: out,
+        stderr: errors,
+        changes: Vec::new(),
+        watch,
+    }
+}
+
+/// A small JSONPath: `{.a.b[0].c}` and `{.items[*].metadata.name}` between literal text.
+fn jsonpath(template: &str, value: &Value) -> Result<String, String> {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| format!("error parsing jsonpath {template}, unclosed action"))?;
+        let expr = rest[open + 1..open + close].trim();
+        let found = select(value, expr.strip_prefix('.').unwrap_or(expr))?;
+        let texts: Vec<String> = found
+            .iter()
+            .map(|v| match v {
+                Value::String(s) => s.clone(),
+                Value::Null => String::new(),
+                other => other.to_string(),
+            })
+            .collect();
+        out.push_str(&texts.join(" "));
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn select<'v>(value: &'v Value, path: &str) -> Result<Vec<&'v Value>, String> {
+    let mut current = vec![value];
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, index) = match part.split_once('[') {
+            Some((k, i)) => (k, Some(i.trim_end_matches(']'))),
+            None => (part, None),
+        };
+        let mut next = Vec::new();
+        for v in current {
+            let v = if key.is_empty() { Some(v) } else { v.get(key) };
+            let Some(v) = v else { continue };
+            match index {
+                None => next.push(v),
+                Some("*") => next.extend(v.as_array().into_iter().flatten()),
+                Some(i) => {
+                    let i: usize = i.parse().map_err(|_| format!("invalid array index {i}"))?;
+                    if let Some(x) = v.get(i) {
+                        next.push(x);
+                    }
+                }
+            }
+        }
+        current = next;
+    }
+    Ok(current)
+}

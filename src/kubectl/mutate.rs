@@ -1,0 +1,720 @@
+//! The console's changing commands. Each builds the learner's action, tries it on a copy of
+//! the world (`engine::dry_run`) to print what kubectl would print, and returns it for the app
+//! to fork the run with.
+
+use super::args::Args;
+use super::{not_found, resource, target, Change, Context, Outcome};
+use crate::api::manifest::parse_manifests;
+use crate::engine::dry_run;
+use crate::model::{Kind, LabelSelector, Node, Object};
+use crate::scenario::nodecmd;
+use crate::scenario::{Action, NodeDef};
+use crate::world::World;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// kubectl's rewording of an API server refusal: `The Job "a" is invalid: …`.
+fn refusal(message: &str) -> String {
+    if let Some((head, rest)) = message.split_once(" is invalid: ") {
+        let (kind, name) = head.split_once(' ').unwrap_or((head, ""));
+        let kind = kind.split('.').next().unwrap_or(kind);
+        return format!("The {kind} {name} is invalid: {rest}");
+    }
+    if message.starts_with("Error from server") || message.starts_with("error:") {
+        return message.to_string();
+    }
+    format!("Error from server: {message}")
+}
+
+fn apply_change(yaml: String, manifests: Vec<crate::api::manifest::Manifest>) -> Change {
+    Change {
+        action: Action::Apply(manifests),
+        yaml,
+    }
+}
+
+/// Applies `text`, printing created / configured / unchanged per object.
+fn apply_text(text: &str, world: &World, verb_done: Option<&str>) -> Outcome {
+    let manifests = match parse_manifests(text) {
+        Ok(m) if m.is_empty() => return Outcome::err("error: no objects passed to apply"),
+        Ok(m) => m,
+        Err(errs) => {
+            return Outcome::err(
+                errs.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        }
+    };
+    let action = Action::Apply(manifests.clone());
+    let (after, refused) = dry_run(world, &action);
+    let mut out = String::new();
+    for m in &manifests {
+        let kind = m.object.kind();
+        let name = &m.object.meta().name;
+        if refused.iter().any(|(k, n, _)| *k == kind && n == name) {
+            continue;
+        }
+        let before = world.store.get(kind, name);
+        let now = after.store.get(kind, name);
+        let word = match (before, now) {
+            (None, Some(_)) => "created",
+            (Some(b), Some(a)) if b == a => "unchanged",
+            (Some(_), Some(_)) => verb_done.unwrap_or("configured"),
+            _ => continue,
+        };
+        out.push_str(&format!("{}/{name} {word}\n", resource(kind)));
+    }
+    let err: String = refused.iter().map(|(_, _, r)| refusal(r) + "\n").collect();
+    let changes = if out.is_empty() {
+        Vec::new()
+    } else {
+        vec![apply_change(text.to_string(), manifests)]
+    };
+    Outcome {
+        stdout: out,
+        stderr: err,
+        changes,
+        watch: None,
+    }
+}
+
+/// `kubectl apply -f -`: stdin is the Manifest editor's text.
+pub fn apply(args: &Args, ctx: &Context) -> Outcome {
+    match args.get("filename") {
+        None => Outcome::err("error: must specify one of -f and -k"),
+        Some("-") => apply_text(ctx.stdin, ctx.world, None),
+        Some(path) => Outcome::err(format!(
+            "error: the path \"{path}\" does not exist\npodlab: there are no files here; `-f -` reads the Manifest editor"
+        )),
+    }
+}
+
+/// The object's JSON as a manifest the learner could have written: the server's fields
+/// (uid, resourceVersion, status, a Job's generated selector…) left out.
+fn as_manifest(kind: Kind, mut v: Value) -> Value {
+    if let Some(m) = v["metadata"].as_object_mut() {
+        for k in [
+            "uid",
+            "resourceVersion",
+            "creationTimestamp",
+            "generation",
+            "managedFields",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "finalizers",
+        ] {
+            m.remove(k);
+        }
+        if let Some(a) = m.get_mut("annotations").and_then(Value::as_object_mut) {
+            a.remove("deprecated.daemonset.template.generation");
+        }
+    }
+    if let Some(o) = v.as_object_mut() {
+        o.remove("status");
+    }
+    if kind == Kind::Job {
+        if let Some(spec) = v["spec"].as_object_mut() {
+            spec.remove("selector");
+        }
+        for labels in [v["spec"]["template"]["metadata"]["labels"].as_object_mut()]
+            .into_iter()
+            .flatten()
+        {
+            labels.remove("controller-uid");
+            labels.remove("batch.kubernetes.io/controller-uid");
+        }
+    }
+    v
+}
+
+/// RFC 7386 JSON merge patch.
+fn merge(target: &mut Value, patch: &Value) {
+    match patch {
+        Value::Object(p) => {
+            if !target.is_object() {
+                *target = json!({});
+            }
+            if let Some(t) = target.as_object_mut() {
+                for (k, v) in p {
+                    if v.is_null() {
+                        t.remove(k);
+                    } else {
+                        merge(t.entry(k.clone()).or_insert(Value::Null), v);
+                    }
+                }
+            }
+        }
+        other => *target = other.clone(),
+    }
+}
+
+/// `kubectl create job NAME --from=cronjob/CJ` or `--image=IMAGE [-- COMMAND…]`.
+pub fn create(args: &Args, world: &World) -> Outcome {
+    let (what, rest) = match args.words.split_first() {
+        Some((w, rest)) => (w.as_str(), rest),
+        None => return Outcome::err("error: must specify one of -f and -k"),
+    };
+    if what == "-f" || args.get("filename").is_some() {
+        return Outcome::err("podlab: use `kubectl apply -f -` (it reads the Manifest editor)");
+    }
+    if what != "job" {
+        return Outcome::err(format!(
+            "podlab: `kubectl create {what}` is not simulated; `kubectl create job` is, and any object can be written in the editor and applied with `kubectl apply -f -`"
+        ));
+    }
+    let Some(name) = rest.first() else {
+        return Outcome::err("error: NAME is required for job");
+    };
+    if world.store.get(Kind::Job, name).is_some() {
+        return Outcome::err(format!(
+            "error: failed to create job: jobs.batch \"{name}\" already exists"
+        ));
+    }
+    let job = if let Some(from) = args.get("from") {
+        let Some((kind, cj)) = from.split_once('/') else {
+            return Outcome::err(format!(
+                "error: from must be of the form <resource>/<name>, was {from}"
+            ));
+        };
+        if Kind::parse(kind) != Some(Kind::CronJob) {
+            return Outcome::err(format!(
+                "error: from must be an existing cronjob: unknown object type {kind}"
+            ));
+        }
+        let Some(c) = world
+            .store
+            .get(Kind::CronJob, cj)
+            .and_then(Object::as_cronjob)
+        else {
+            return Outcome::err(not_found(Kind::CronJob, cj));
+        };
+        let tmpl = serde_json::to_value(&c.spec.job_template).unwrap_or_default();
+        let mut annotations = tmpl["metadata"]["annotations"].clone();
+        if !annotations.is_object() {
+            annotations = json!({});
+        }
+        annotations["cronjob.kubernetes.io/instantiate"] = json!("manual");
+        let mut meta = json!({
+            "name": name,
+            "annotations": annotations,
+            "ownerReferences": [{
+                "apiVersion": "batch/v1",
+                "kind": "CronJob",
+                "name": cj,
+                "uid": c.metadata.uid,
+                "controller": true,
+            }],
+        });
+        if let Some(labels) = tmpl["metadata"]["labels"].as_object() {
+            meta["labels"] = json!(labels);
+        }
+        json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": meta, "spec": tmpl["spec"]})
+    } else if let Some(image) = args.get("image") {
+        let mut container = json!({"name": name, "image": image});
+        if rest.len() > 1 {
+            container["command"] = json!(rest[1..]);
+        }
+        json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": name},
+               "spec": {"template": {"spec": {"containers": [container], "restartPolicy": "Never"}}}})
+    } else {
+        return Outcome::err("error: either --image or --from must be specified");
+    };
+    let text = serde_json::to_string_pretty(&job).unwrap_or_default();
+    apply_text(&text, world, None)
+}
+
+fn deleted(kind: Kind, name: &str) -> String {
+    format!("{} \"{name}\" deleted\n", resource(kind))
+}
+
+/// `kubectl delete TYPE NAME… | TYPE/NAME… | TYPE -l SEL | TYPE --all`.
+pub fn delete(args: &Args, world: &World) -> Outcome {
+    if args.words.is_empty() {
+        return Outcome::err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+    }
+    let (kind, mut names) = match target(&args.words) {
+        Ok(t) => t,
+        Err(o) => return o,
+    };
+    if names.is_empty() {
+        let selector = match args.get("selector").map(LabelSelector::parse) {
+            Some(Ok(s)) => Some(s),
+            Some(Err(e)) => return Outcome::err(format!("error: {e}")),
+            None => None,
+        };
+        if selector.is_none() && !args.on("all") {
+            return Outcome::err("error: resource(s) were provided, but no name was specified");
+        }
+        names = world
+            .store
+            .list(kind)
+            .filter(|o| {
+                selector
+                    .as_ref()
+                    .is_none_or(|s| s.matches(&o.meta().labels))
+            })
+            .map(|o| o.meta().name.clone())
+            .collect();
+        if names.is_empty() {
+            return Outcome::err("No resources found");
+        }
+    }
+    let mut out = Outcome::default();
+    for name in names {
+        if world.store.get(kind, &name).is_none() {
+            out.stderr.push_str(&not_found(kind, &name));
+            out.stderr.push('\n');
+            continue;
+        }
+        let action = if kind == Kind::Node {
+            Action::RemoveNode(name.clone())
+        } else {
+            Action::Delete {
+                kind,
+                name: name.clone(),
+            }
+        };
+        out.stdout.push_str(&deleted(kind, &name));
+        out.changes.push(Change {
+            action,
+            yaml: String::new(),
+        });
+    }
+    out
+}
+
+fn node_of<'w>(world: &'w World, word: Option<&String>) -> Result<&'w Node, Outcome> {
+    let Some(word) = word else {
+        return Err(Outcome::err(
+            "error: resource(s) were provided, but no name was specified",
+        ));
+    };
+    let name = match word.split_once('/') {
+        Some((k, n)) if Kind::parse(k) == Some(Kind::Node) => n,
+        Some((k, _)) => return Err(super::unknown_type(k)),
+        None => word.as_str(),
+    };
+    world
+        .store
+        .get(Kind::Node, name)
+        .and_then(Object::as_node)
+        .ok_or_else(|| Outcome::err(not_found(Kind::Node, name)))
+}
+
+fn set_node(node: &Node, f: impl FnOnce(&mut NodeDef)) -> Action {
+    let mut def = NodeDef {
+        name: node.metadata.name.clone(),
+        ..NodeDef::default()
+    };
+    f(&mut def);
+    Action::SetNode(def)
+}
+
+/// `kubectl cordon|uncordon NODE`.
+pub fn cordon(args: &Args, world: &World, on: bool) -> Outcome {
+    if args.words.is_empty() {
+        let verb = if on { "cordon" } else { "uncordon" };
+        return Outcome::err(format!(
+            "error: USAGE: {verb} NODE [flags]\nSee 'kubectl {verb} -h' for help and examples"
+        ));
+    }
+    let node = match node_of(world, args.words.first()) {
+        Ok(n) => n,
+        Err(o) => return o,
+    };
+    let name = &node.metadata.name;
+    let word = if on { "cordoned" } else { "uncordoned" };
+    if node.is_unschedulable() == on {
+        return Outcome::out(format!("node/{name} already {word}\n"));
+    }
+    Outcome {
+        stdout: format!("node/{name} {word}\n"),
+        changes: vec![Change {
+            action: set_node(node, |d| d.unschedulable = Some(on)),
+            yaml: String::new(),
+        }],
+        ..Outcome::default()
+    }
+}
+
+/// `kubectl drain NODE [--ignore-daemonsets] [--force] [--delete-emptydir-data]`.
+pub fn drain(args: &Args, world: &World) -> Outcome {
+    if args.words.is_empty() {
+        return Outcome::err(
+            "error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples",
+        );
+    }
+    let mut out = cordon(args, world, true);
+    if !out.stderr.is_empty() {
+        return out;
+    }
+    let Ok(node) = node_of(world, args.words.first()) else {
+        return out;
+    };
+    let name = node.metadata.name.clone();
+    let pods: Vec<&crate::model::Pod> = world
+        .store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .filter(|p| p.node_name() == Some(name.as_str()))
+        .collect();
+    let mut daemon = Vec::new();
+    let mut unmanaged = Vec::new();
+    let mut evict = Vec::new();
+    for p in &pods {
+        let id = format!("default/{}", p.metadata.name);
+        let terminal = matches!(p.phase(), "Succeeded" | "Failed");
+        match p.metadata.controller_ref() {
+            Some(r) if r.kind == "DaemonSet" => daemon.push(id),
+            None if !terminal => {
+                unmanaged.push(id);
+                evict.push(p.metadata.name.clone());
+            }
+            _ => evict.push(p.metadata.name.clone()),
+        }
+    }
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    if !daemon.is_empty() {
+        if args.on("ignore-daemonsets") {
+            warnings.push(format!(
+                "ignoring DaemonSet-managed Pods: {}",
+                daemon.join(", ")
+            ));
+        } else {
+            errors.push(format!(
+                "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): {}",
+                daemon.join(", ")
+            ));
+        }
+    }
+    if !unmanaged.is_empty() {
+        if args.on("force") {
+            warnings.push(format!(
+                "deleting Pods that declare no controller: {}",
+                unmanaged.join(", ")
+            ));
+        } else {
+            errors.push(format!(
+                "cannot delete Pods that declare no controller (use --force to override): {}",
+                unmanaged.join(", ")
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        let errs = if errors.len() == 1 {
+            errors[0].clone()
+        } else {
+            format!("[{}]", errors.join(", "))
+        };
+        out.stderr = format!(
+            "error: unable to drain node \"{name}\" due to error: {errs}, continuing command...\nThere are pending nodes to be drained:\n {name}\n{errs}\n"
+        );
+        return out;
+    }
+    if !warnings.is_empty() {
+        out.stderr = format!("Warning: {}\n", warnings.join("; "));
+    }
+    for p in &evict {
+        out.stdout.push_str(&format!("evicting pod default/{p}\n"));
+    }
+    for p in &evict {
+        out.stdout.push_str(&format!("pod/{p} evicted\n"));
+        out.changes.push(Change {
+            action: Action::Delete {
+                kind: Kind::Pod,
+                name: p.clone(),
+            },
+            yaml: String::new(),
+        });
+    }
+    out.stdout.push_str(&format!("node/{name} drained\n"));
+    out
+}
+
+fn kind_word(args: &Args) -> Result<(), Outcome> {
+    match args.words.first() {
+        Some(k) if k.contains('/') => {
+            let kind = k.split('/').next().unwrap_or_default();
+            match Kind::parse(kind) {
+                Some(Kind::Node) => Ok(()),
+                Some(_) => Err(Outcome::err(
+                    "podlab: the console changes labels and taints of nodes; write other objects' labels in the editor and `kubectl apply -f -`",
+                )),
+                None => Err(super::unknown_type(kind)),
+            }
+        }
+        Some(k) => match Kind::parse(k) {
+            Some(Kind::Node) => Ok(()),
+            Some(_) => Err(Outcome::err(
+                "podlab: the console changes labels and taints of nodes; write other objects' labels in the editor and `kubectl apply -f -`",
+            )),
+            None => Err(super::unknown_type(k)),
+        },
+        None => Err(Outcome::err("error: one or more resources must be specified as <resource> <name> or <resource>/<name>")),
+    }
+}
+
+/// `kubectl label node NAME k=v… [k-] [--overwrite]`.
+pub fn label(args: &Args, world: &World) -> Outcome {
+    if let Err(o) = kind_word(args) {
+        return o;
+    }
+    let (node_word, specs) = if args.words[0].contains('/') {
+        (args.words.first(), &args.words[1..])
+    } else {
+        (args.words.get(1), args.words.get(2..).unwrap_or_default())
+    };
+    let node = match node_of(world, node_word) {
+        Ok(n) => n,
+        Err(o) => return o,
+    };
+    if specs.is_empty() {
+        return Outcome::err("error: at least one label update is required");
+    }
+    let mut labels: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut removing = true;
+    for spec in specs {
+        let mut current = node.clone();
+        if args.on("overwrite") {
+            if let Some((key, _)) = spec.split_once('=') {
+                current.metadata.labels.remove(key);
+            }
+        }
+        match nodecmd::label(&current, spec) {
+            Ok(Action::SetNode(def)) => {
+                for (k, v) in def.labels.into_iter().flatten() {
+                    removing &= v.is_none();
+                    labels.insert(k, v);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => return Outcome::err(e),
+        }
+    }
+    let unchanged = labels
+        .iter()
+        .all(|(k, v)| node.metadata.labels.get(k) == v.as_ref());
+    let name = &node.metadata.name;
+    if unchanged {
+        return Outcome::out(format!("node/{name} not labeled\n"));
+    }
+    let word = if removing { "unlabeled" } else { "labeled" };
+    Outcome {
+        stdout: format!("node/{name} {word}\n"),
+        changes: vec![Change {
+            action: set_node(node, |d| d.labels = Some(labels)),
+            yaml: String::new(),
+        }],
+        ..Outcome::default()
+    }
+}
+
+/// `kubectl taint node NAME key=value:Effect | key:Effect- | key-`.
+pub fn taint(args: &Args, world: &World) -> Outcome {
+    if let Err(o) = kind_word(args) {
+        return o;
+    }
+    let (node_word, specs) = if args.words[0].contains('/') {
+        (args.words.first(), &args.words[1..])
+    } else {
+        (args.words.get(1), args.words.get(2..).unwrap_or_default())
+    };
+    let node = match node_of(world, node_word) {
+        Ok(n) => n,
+        Err(o) => return o,
+    };
+    let Some(spec) = specs.first() else {
+        return Outcome::err("error: at least one taint update is required");
+    };
+    let mut current = node.clone();
+    let mut removed_only = true;
+    for spec in specs {
+        removed_only &= spec.ends_with('-');
+        match nodecmd::taint(&current, spec) {
+            Ok(Action::SetNode(def)) => current.spec.taints = def.taints.unwrap_or_default(),
+            Ok(_) => {}
+            Err(e) => return Outcome::err(e),
+        }
+    }
+    let _ = spec;
+    let name = &node.metadata.name;
+    let word = if removed_only { "untainted" } else { "tainted" };
+    let taints = current.spec.taints.clone();
+    Outcome {
+        stdout: format!("node/{name} {word}\n"),
+        changes: vec![Change {
+            action: set_node(node, |d| d.taints = Some(taints)),
+            yaml: String::new(),
+        }],
+        ..Outcome::default()
+    }
+}
+
+/// `kubectl patch TYPE NAME -p PATCH [--type merge|strategic]` (jobs, cronjobs, daemonsets).
+pub fn patch(args: &Args, world: &World) -> Outcome {
+    let (kind, names) = match target(&args.words) {
+        Ok(t) => t,
+        Err(o) => return o,
+    };
+    let Some(name) = names.first() else {
+        return Outcome::err("error: resource(s) were provided, but no name was specified");
+    };
+    if !matches!(kind, Kind::Job | Kind::CronJob | Kind::DaemonSet) {
+        return Outcome::err("podlab: `kubectl patch` works on jobs, cronjobs and daemonsets here (nodes: use label, taint, cordon)");
+    }
+    let Some(p) = args.get("patch") else {
+        return Outcome::err(
+            "error: must specify --patch or --patch-file containing the contents of the patch",
+        );
+    };
+    if args.get("type") == Some("json") {
+        return Outcome::err(
+            "podlab: --type json is not simulated; use a merge patch (--type merge)",
+        );
+    }
+    let patch: Value = match serde_json::from_str(p) {
+        Ok(v) => v,
+        Err(e) => return Outcome::err(format!("error: unable to parse \"{p}\": {e}")),
+    };
+    let Some(obj) = world.store.get(kind, name) else {
+        return Outcome::err(not_found(kind, name));
+    };
+    let mut v = serde_json::to_value(obj).unwrap_or_default();
+    let before = v.clone();
+    merge(&mut v, &patch);
+    if v == before {
+        return Outcome::out(format!("{}/{name} patched (no change)\n", resource(kind)));
+    }
+    let text = serde_json::to_string_pretty(&as_manifest(kind, v)).unwrap_or_default();
+    let out = apply_text(&text, world, Some("patched"));
+    if out.stdout.ends_with(" unchanged\n") {
+        return Outcome::out(format!("{}/{name} patched (no change)\n", resource(kind)));
+    }
+    out
+}
+
+fn revisions<'w>(
+    world: &'w World,
+    uid: &str,
+) -> Vec<&'w crate::model::daemonset::ControllerRevision> {
+    let mut list: Vec<_> = world
+        .store
+        .list(Kind::ControllerRevision)
+        .filter_map(Object::as_revision)
+        .filter(|r| r.metadata.controller_ref().is_some_and(|o| o.uid == uid))
+        .collect();
+    list.sort_by_key(|r| r.revision);
+    list
+}
+
+/// `kubectl rollout status|history|undo daemonset/NAME`.
+pub fn rollout(args: &Args, world: &World) -> Outcome {
+    let Some((sub, rest)) = args.words.split_first() else {
+        return Outcome::err("error: Required resource not specified.\nValid subcommands: history, pause, restart, resume, status, undo");
+    };
+    let (kind, names) = match target(rest) {
+        Ok(t) => t,
+        Err(o) => return o,
+    };
+    let Some(name) = names.first() else {
+        return Outcome::err("error: required resource name not specified");
+    };
+    if kind != Kind::DaemonSet {
+        return Outcome::err(format!(
+            "podlab: `kubectl rollout` is simulated for daemonsets ({} have no rollout here)",
+            kind.plural()
+        ));
+    }
+    let Some(ds) = world
+        .store
+        .get(Kind::DaemonSet, name)
+        .and_then(Object::as_daemonset)
+    else {
+        return Outcome::err(not_found(kind, name));
+    };
+    let revs = revisions(world, ds.metadata.uid.as_deref().unwrap_or_default());
+    match sub.as_str() {
+        "status" => match crate::output::table::rollout_status(ds) {
+            Ok((text, _)) => Outcome::out(if text.ends_with('\n') {
+                text
+            } else {
+                text + "\n"
+            }),
+            Err(e) => Outcome::err(e),
+        },
+        "history" => {
+            let mut rows = vec![vec!["REVISION".to_string(), "CHANGE-CAUSE".to_string()]];
+            for r in &revs {
+                let cause = r
+                    .metadata
+                    .annotations
+                    .get("kubernetes.io/change-cause")
+                    .cloned()
+                    .unwrap_or_else(|| "<none>".into());
+                rows.push(vec![r.revision.to_string(), cause]);
+            }
+            let table: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+            Outcome::out(format!(
+                "daemonset.apps/{name}\n{}\n",
+                super::tabwriter::align(&table, 2)
+            ))
+        }
+        "undo" => {
+            let wanted = match args.get("to-revision").map(str::parse::<i64>) {
+                None => None,
+                Some(Ok(n)) if n >= 0 => Some(n).filter(|n| *n != 0),
+                Some(_) => {
+                    return Outcome::err("error: invalid argument for \"--to-revision\" flag")
+                }
+            };
+            let target = match wanted {
+                Some(n) => match revs.iter().find(|r| r.revision == n) {
+                    Some(r) => *r,
+                    None => {
+                        return Outcome::err(format!(
+                            "error: unable to find specified revision {n} in history"
+                        ))
+                    }
+                },
+                None if revs.len() <= 1 => {
+                    return Outcome::err("error: no last revision to roll back to")
+                }
+                None => revs[revs.len() - 2],
+            };
+            let template = target
+                .data
+                .as_ref()
+                .and_then(|d| serde_json::to_value(d).ok())
+                .map(|d| d["spec"]["template"].clone())
+                .unwrap_or(Value::Null);
+            let mut template = template;
+            if let Some(t) = template.as_object_mut() {
+                t.remove("$patch");
+            }
+            let mut v = serde_json::to_value(ds).unwrap_or_default();
+            if v["spec"]["template"] == template {
+                return Outcome::out(format!(
+                    "daemonset.apps/{name} skipped rollback (current template already matches revision {})\n",
+                    target.revision
+                ));
+            }
+            v["spec"]["template"] = template;
+            let text =
+                serde_json::to_string_pretty(&as_manifest(Kind::DaemonSet, v)).unwrap_or_default();
+            let mut out = apply_text(&text, world, Some("rolled back"));
+            if out.stderr.is_empty() {
+                out.stdout = format!("daemonset.apps/{name} rolled back\n");
+            }
+            out
+        }
+        "pause" | "resume" | "restart" => Outcome::err(format!(
+            "podlab: `kubectl rollout {sub}` is not simulated for daemonsets here"
+        )),
+        other => Outcome::err(format!(
+            "error: unknown command \"{other}\" for \"kubectl rollout\""
+        )),
+    }
+}
