@@ -444,6 +444,11 @@ impl Player {
             .unwrap_or_default()
     }
 
+    /// The world at the time of the last frame.
+    pub fn world(&self) -> Option<&World> {
+        self.cursor.world()
+    }
+
     /// A node as it is at the time of the last frame.
     pub fn node(&self, name: &str) -> Option<crate::model::Node> {
         self.cursor

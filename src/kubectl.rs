@@ -18,7 +18,7 @@ pub use args::split;
 pub use get::Watch;
 
 use crate::model::Kind;
-use crate::scenario::Action;
+use crate::scenario::{Action, Localized};
 use crate::world::World;
 
 /// What the console is run against.
@@ -49,12 +49,24 @@ pub struct Outcome {
     pub changes: Vec<Change>,
     /// A `get -w` to follow as the playhead moves.
     pub watch: Option<Box<Watch>>,
+    /// podlab's own word (not kubectl's), in both languages; also in `stderr` in English.
+    pub note: Option<Box<Localized>>,
 }
 
 impl Outcome {
     fn out(text: impl Into<String>) -> Outcome {
         Outcome {
             stdout: text.into(),
+            ..Outcome::default()
+        }
+    }
+
+    /// podlab's own message: what the simulation does not do, and what to do instead.
+    fn note(en: impl Into<String>, zh: impl Into<String>) -> Outcome {
+        let en = en.into();
+        Outcome {
+            stderr: format!("podlab: {en}\n"),
+            note: Some(Box::new(Localized { en, zh: zh.into() })),
             ..Outcome::default()
         }
     }
@@ -77,30 +89,30 @@ pub const COMMANDS: &[&str] = &[
     "taint", "rollout", "patch", "explain",
 ];
 
-/// kubectl commands podlab does not simulate, with why.
-const NOT_HERE: &[(&str, &str)] = &[
-    ("exec", "there are no real containers to run a command in"),
-    ("attach", "there are no real containers to attach to"),
-    ("cp", "there are no real containers to copy files from"),
-    ("port-forward", "there is no network to forward"),
-    ("proxy", "there is no API server to proxy to"),
-    ("top", "there is no metrics-server"),
-    ("scale", "Jobs are scaled with `kubectl patch job NAME -p '{\"spec\":{\"parallelism\":N}}'`; DaemonSets have no replicas"),
-    ("run", "podlab runs Jobs, CronJobs and DaemonSets: write one in the editor and `kubectl apply -f -`"),
-    ("expose", "podlab simulates no Services"),
-    ("edit", "edit the YAML in the Manifest editor and `kubectl apply -f -`"),
-    ("set", "edit the YAML in the Manifest editor and `kubectl apply -f -`"),
-    ("annotate", "podlab's console changes labels and taints, not annotations"),
-    ("replace", "use `kubectl apply -f -`"),
-    ("autoscale", "podlab simulates no autoscalers"),
-    ("certificate", "podlab has no certificates"),
-    ("auth", "podlab has no authorization"),
-    ("debug", "there are no real containers to debug"),
-    ("wait", "move the playhead instead: the Play button, or » next"),
-    ("config", "the console always talks to the simulated cluster"),
-    ("api-resources", "podlab serves pods, jobs, cronjobs, daemonsets, controllerrevisions, nodes and events"),
-    ("version", "podlab behaves as Kubernetes v1.31"),
-    ("cluster-info", "the cluster is the simulated one on this page"),
+/// kubectl commands podlab does not simulate, with why (in English and Chinese).
+const NOT_HERE: &[(&str, &str, &str)] = &[
+    ("exec", "there are no real containers to run a command in", "这里没有真正的容器可以执行命令"),
+    ("attach", "there are no real containers to attach to", "这里没有真正的容器可以连接"),
+    ("cp", "there are no real containers to copy files from", "这里没有真正的容器可以复制文件"),
+    ("port-forward", "there is no network to forward", "这里没有可以转发的网络"),
+    ("proxy", "there is no API server to proxy to", "这里没有可以代理的 API 服务器"),
+    ("top", "there is no metrics-server", "这里没有 metrics-server"),
+    ("scale", "Jobs are scaled with `kubectl patch job NAME -p '{\"spec\":{\"parallelism\":N}}'`; DaemonSets have no replicas", "Job 用 `kubectl patch job NAME -p '{\"spec\":{\"parallelism\":N}}'` 伸缩；DaemonSet 没有副本数"),
+    ("run", "podlab runs Jobs, CronJobs and DaemonSets: write one in the editor and `kubectl apply -f -`", "podlab 运行 Job、CronJob 和 DaemonSet：在编辑器里写好，再执行 `kubectl apply -f -`"),
+    ("expose", "podlab simulates no Services", "podlab 不模拟 Service"),
+    ("edit", "edit the YAML in the Manifest editor and `kubectl apply -f -`", "请在清单编辑器中修改 YAML，再执行 `kubectl apply -f -`"),
+    ("set", "edit the YAML in the Manifest editor and `kubectl apply -f -`", "请在清单编辑器中修改 YAML，再执行 `kubectl apply -f -`"),
+    ("annotate", "the console changes labels and taints, not annotations", "控制台可以修改标签和污点，不能修改注解"),
+    ("replace", "use `kubectl apply -f -`", "请使用 `kubectl apply -f -`"),
+    ("autoscale", "podlab simulates no autoscalers", "podlab 不模拟自动伸缩"),
+    ("certificate", "podlab has no certificates", "podlab 没有证书"),
+    ("auth", "podlab has no authorization", "podlab 没有鉴权"),
+    ("debug", "there are no real containers to debug", "这里没有真正的容器可以调试"),
+    ("wait", "move the playhead instead: the Play button, or » next", "请移动播放头：点“播放”，或跳到下一个关键时刻"),
+    ("config", "the console always talks to the simulated cluster", "控制台总是连接模拟的集群"),
+    ("api-resources", "podlab serves pods, jobs, cronjobs, daemonsets, controllerrevisions, nodes and events", "podlab 提供 pods、jobs、cronjobs、daemonsets、controllerrevisions、nodes 和 events"),
+    ("version", "podlab behaves as Kubernetes v1.31", "podlab 的行为与 Kubernetes v1.31 一致"),
+    ("cluster-info", "the cluster is the simulated one on this page", "集群就是本页上模拟的这个"),
 ];
 
 /// Runs one command line.
@@ -116,8 +128,11 @@ pub fn run(line: &str, ctx: &Context) -> Outcome {
     let Some((verb, rest)) = words.split_first() else {
         return Outcome::default();
     };
-    if let Some((c, why)) = NOT_HERE.iter().find(|(c, _)| c == verb) {
-        return Outcome::err(format!("podlab: `kubectl {c}` is not simulated: {why}"));
+    if let Some((c, en, zh)) = NOT_HERE.iter().find(|(c, _, _)| c == verb) {
+        return Outcome::note(
+            format!("`kubectl {c}` is not simulated: {en}"),
+            format!("podlab 不模拟 `kubectl {c}`：{zh}"),
+        );
     }
     if !COMMANDS.contains(&verb.as_str()) {
         return Outcome::err(format!(
@@ -133,9 +148,10 @@ pub fn run(line: &str, ctx: &Context) -> Outcome {
             verb.as_str(),
             "explain" | "cordon" | "uncordon" | "drain" | "taint"
         ) {
-            return Outcome::err(format!(
-                "podlab: the simulated cluster has one namespace, default (not {ns:?})"
-            ));
+            return Outcome::note(
+                format!("the simulated cluster has one namespace, default (not {ns:?})"),
+                format!("模拟的集群只有一个命名空间 default（没有 {ns:?}）"),
+            );
         }
     }
     match verb.as_str() {

@@ -83,6 +83,10 @@ const EXACT: &[(&str, u64, &str, &str, &str)] = &[
     ("daemonset-rollback", 85, "rollout undo daemonset log-shipper", "daemonset.apps/log-shipper rolled back\n", ""),
     ("daemonset-rollback", 20, "rollout undo daemonset/log-shipper", "", "error: no last revision to roll back to\n"),
     ("daemonset-rollback", 170, "rollout status ds/log-shipper", "daemon set \"log-shipper\" successfully rolled out\n", ""),
+    // explain
+    ("job-pi", 0, "explain job.spec.parallelism", "GROUP:      batch\nKIND:       Job\nVERSION:    v1\n\nFIELD: parallelism <integer>\n\nDESCRIPTION:\n    Specifies the maximum desired number of pods the job should run at any given\n    time. The actual number of pods running in steady state will be less than\n    this number when ((.spec.completions - .status.successful) <\n    .spec.parallelism), i.e. when the work left to do is less than max\n    parallelism. More info:\n    https://kubernetes.io/docs/concepts/workloads/controllers/jobs-run-to-completion/\n    \n", ""),
+    ("job-pi", 0, "explain jobs.spec.nope", "", "error: field \"nope\" does not exist\n"),
+    ("job-pi", 0, "explain deployments", "", "error: the server doesn't have a resource type \"deployments\"\n"),
     // unknown and not simulated
     ("job-pi", 5, "kubectl frobnicate", "", "error: unknown command \"frobnicate\" for \"kubectl\"\nRun 'kubectl --help' for usage.\n"),
 ];
@@ -151,6 +155,33 @@ fn describe_should_write_kubectl_sections_aligned_as_kubectl_aligns_them() {
     assert_eq!(
         run("job-pi", 5, "describe pod nope").stderr,
         "Error from server (NotFound): pods \"nope\" not found\n"
+    );
+}
+
+#[test]
+fn explain_should_follow_templates_and_show_enums() {
+    let o = run(
+        "job-pi",
+        0,
+        "explain cronjob.spec.jobTemplate.spec.template.spec.restartPolicy",
+    );
+    assert!(o.stdout.contains("KIND:       CronJob\n"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains(
+            "FIELD: restartPolicy <string>\nENUM:\n    Always\n    Never\n    OnFailure\n"
+        ),
+        "{}",
+        o.stdout
+    );
+    let o = run("job-pi", 0, "explain ds.spec.updateStrategy");
+    assert!(
+        o.stdout.contains("FIELDS:\n  type\t<string>\n"),
+        "{}",
+        o.stdout
+    );
+    assert_eq!(
+        o.stderr,
+        "podlab: only the fields podlab simulates are listed\n"
     );
 }
 

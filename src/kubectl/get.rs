@@ -441,7 +441,7 @@ pub fn get(args: &Args, world: &World) -> Outcome {
         }
     }
     let single = !names.is_empty() && names.len() == 1 && whats.len() == 1 && found.len() == 1;
-    let mut out = match format {
+    let out = match format {
         Format::Table { .. } if found.is_empty() => {
             if errors.is_empty() {
                 let scoped = whats.iter().all(|w| *w == What::Objects(Kind::Node));
@@ -513,14 +513,19 @@ pub fn get(args: &Args, world: &World) -> Outcome {
         let _ = w.poll(world);
         Box::new(w)
     });
-    if watch.is_some() && !matches!(format, Format::Table { .. }) {
-        out = "podlab: -w follows table rows only; showing the list once\n".to_string() + &out;
-    }
+    let note = (watch.is_some() && !matches!(format, Format::Table { .. })).then(|| {
+        errors.push_str("podlab: -w follows table rows only; the list is shown once\n");
+        Box::new(crate::scenario::Localized {
+            en: "-w follows table rows only; the list is shown once".into(),
+            zh: "-w 只跟踪表格行；列表只显示一次".into(),
+        })
+    });
     Outcome {
         stdout: out,
         stderr: errors,
         changes: Vec::new(),
-        watch,
+        watch: if note.is_some() { None } else { watch },
+        note,
     }
 }
 

@@ -76,7 +76,7 @@ fn apply_text(text: &str, world: &World, verb_done: Option<&str>) -> Outcome {
         stdout: out,
         stderr: err,
         changes,
-        watch: None,
+        ..Outcome::default()
     }
 }
 
@@ -85,9 +85,14 @@ pub fn apply(args: &Args, ctx: &Context) -> Outcome {
     match args.get("filename") {
         None => Outcome::err("error: must specify one of -f and -k"),
         Some("-") => apply_text(ctx.stdin, ctx.world, None),
-        Some(path) => Outcome::err(format!(
-            "error: the path \"{path}\" does not exist\npodlab: there are no files here; `-f -` reads the Manifest editor"
-        )),
+        Some(path) => {
+            let mut o = Outcome::note(
+                "there are no files here; `-f -` reads the Manifest editor",
+                "这里没有文件；`-f -` 读取清单编辑器的内容",
+            );
+            o.stderr = format!("error: the path \"{path}\" does not exist\n{}", o.stderr);
+            o
+        }
     }
 }
 
@@ -157,12 +162,16 @@ pub fn create(args: &Args, world: &World) -> Outcome {
         None => return Outcome::err("error: must specify one of -f and -k"),
     };
     if what == "-f" || args.get("filename").is_some() {
-        return Outcome::err("podlab: use `kubectl apply -f -` (it reads the Manifest editor)");
+        return Outcome::note(
+            "use `kubectl apply -f -` (it reads the Manifest editor)",
+            "请使用 `kubectl apply -f -`（它读取清单编辑器的内容）",
+        );
     }
     if what != "job" {
-        return Outcome::err(format!(
-            "podlab: `kubectl create {what}` is not simulated; `kubectl create job` is, and any object can be written in the editor and applied with `kubectl apply -f -`"
-        ));
+        return Outcome::note(
+            format!("`kubectl create {what}` is not simulated; `kubectl create job` is, and any object can be written in the editor and applied with `kubectl apply -f -`"),
+            format!("podlab 不模拟 `kubectl create {what}`；可以用 `kubectl create job`，也可以在编辑器里写好任何对象再执行 `kubectl apply -f -`"),
+        );
     }
     let Some(name) = rest.first() else {
         return Outcome::err("error: NAME is required for job");
@@ -434,23 +443,26 @@ pub fn drain(args: &Args, world: &World) -> Outcome {
     out
 }
 
+fn labels_here() -> Outcome {
+    Outcome::note(
+        "the console changes labels and taints of nodes; write other objects' labels in the editor and `kubectl apply -f -`",
+        "控制台只修改节点的标签和污点；其他对象的标签请在编辑器里修改，再执行 `kubectl apply -f -`",
+    )
+}
+
 fn kind_word(args: &Args) -> Result<(), Outcome> {
     match args.words.first() {
         Some(k) if k.contains('/') => {
             let kind = k.split('/').next().unwrap_or_default();
             match Kind::parse(kind) {
                 Some(Kind::Node) => Ok(()),
-                Some(_) => Err(Outcome::err(
-                    "podlab: the console changes labels and taints of nodes; write other objects' labels in the editor and `kubectl apply -f -`",
-                )),
+                Some(_) => Err(labels_here()),
                 None => Err(super::unknown_type(kind)),
             }
         }
         Some(k) => match Kind::parse(k) {
             Some(Kind::Node) => Ok(()),
-            Some(_) => Err(Outcome::err(
-                "podlab: the console changes labels and taints of nodes; write other objects' labels in the editor and `kubectl apply -f -`",
-            )),
+            Some(_) => Err(labels_here()),
             None => Err(super::unknown_type(k)),
         },
         None => Err(Outcome::err("error: one or more resources must be specified as <resource> <name> or <resource>/<name>")),
@@ -563,7 +575,10 @@ pub fn patch(args: &Args, world: &World) -> Outcome {
         return Outcome::err("error: resource(s) were provided, but no name was specified");
     };
     if !matches!(kind, Kind::Job | Kind::CronJob | Kind::DaemonSet) {
-        return Outcome::err("podlab: `kubectl patch` works on jobs, cronjobs and daemonsets here (nodes: use label, taint, cordon)");
+        return Outcome::note(
+            "`kubectl patch` works on jobs, cronjobs and daemonsets here (nodes: use label, taint, cordon)",
+            "这里的 `kubectl patch` 适用于 jobs、cronjobs 和 daemonsets（节点请用 label、taint、cordon）",
+        );
     }
     let Some(p) = args.get("patch") else {
         return Outcome::err(
@@ -571,8 +586,9 @@ pub fn patch(args: &Args, world: &World) -> Outcome {
         );
     };
     if args.get("type") == Some("json") {
-        return Outcome::err(
-            "podlab: --type json is not simulated; use a merge patch (--type merge)",
+        return Outcome::note(
+            "--type json is not simulated; use a merge patch (--type merge)",
+            "不模拟 --type json；请使用合并补丁（--type merge）",
         );
     }
     let patch: Value = match serde_json::from_str(p) {
@@ -623,10 +639,16 @@ pub fn rollout(args: &Args, world: &World) -> Outcome {
         return Outcome::err("error: required resource name not specified");
     };
     if kind != Kind::DaemonSet {
-        return Outcome::err(format!(
-            "podlab: `kubectl rollout` is simulated for daemonsets ({} have no rollout here)",
-            kind.plural()
-        ));
+        return Outcome::note(
+            format!(
+                "`kubectl rollout` is simulated for daemonsets ({} have no rollout here)",
+                kind.plural()
+            ),
+            format!(
+                "`kubectl rollout` 只模拟 daemonsets（这里的 {} 没有滚动更新）",
+                kind.plural()
+            ),
+        );
     }
     let Some(ds) = world
         .store
@@ -710,9 +732,10 @@ pub fn rollout(args: &Args, world: &World) -> Outcome {
             }
             out
         }
-        "pause" | "resume" | "restart" => Outcome::err(format!(
-            "podlab: `kubectl rollout {sub}` is not simulated for daemonsets here"
-        )),
+        "pause" | "resume" | "restart" => Outcome::note(
+            format!("`kubectl rollout {sub}` is not simulated for daemonsets here"),
+            format!("这里不模拟 daemonsets 的 `kubectl rollout {sub}`"),
+        ),
         other => Outcome::err(format!(
             "error: unknown command \"{other}\" for \"kubectl rollout\""
         )),

@@ -2,8 +2,8 @@
 
 use super::clock::FrameClock;
 use super::components::{
-    ActivityFeed, ClusterView, ControlPlane, ControllerPanel, Controls, CronRulers, Editor,
-    EventsPanel, Inspector, Legend, Lessons, RolloutBoard, TablesPanel, TimelineView,
+    ActivityFeed, ClusterView, Console, ControlPlane, ControllerPanel, Controls, CronRulers,
+    Editor, EventsPanel, Inspector, Legend, Lessons, RolloutBoard, TablesPanel, TimelineView,
 };
 use super::state::{AppAction, AppState};
 use crate::builtin::BUILTINS;
@@ -310,6 +310,7 @@ pub fn App() -> Html {
                                 </aside>
                             </main>
                             <div class="bottom">
+                                <Console state={state.clone()} />
                                 <TimelineView state={state.clone()} />
                                 <CronRulers state={state.clone()} />
                                 <TablesPanel frame={frame.clone()} {lang} />

@@ -3,6 +3,7 @@
 mod actions;
 mod activity;
 mod cluster;
+mod console;
 mod controller;
 mod controlplane;
 mod controls;
@@ -18,6 +19,7 @@ mod timeline;
 
 pub use activity::{ActivityFeed, Legend};
 pub use cluster::{ClusterProps, ClusterView, Density};
+pub use console::Console;
 pub use controller::ControllerPanel;
 pub use controlplane::ControlPlane;
 pub use controls::Controls;

@@ -138,6 +138,8 @@ pub enum AppAction {
     TogglePresenter,
     /// Jump to an event and highlight its object.
     JumpToEvent(SimTime, String),
+    /// Make a kubectl command's changes at the playhead, in order.
+    Console(Vec<crate::kubectl::Change>),
     /// Open a lesson at its first step.
     OpenLesson(String),
     /// Go to a step of the open lesson.
@@ -265,6 +267,40 @@ impl AppState {
         self.player.borrow().describe(*kind, name)
     }
 
+    /// Runs a kubectl command line against the cluster at the playhead (`-f -` reads the
+    /// editor's text).
+    pub fn kubectl(&self, line: &str) -> crate::kubectl::Outcome {
+        let player = self.player.borrow();
+        match player.world() {
+            Some(world) => crate::kubectl::run(
+                line,
+                &crate::kubectl::Context {
+                    world,
+                    stdin: &self.text,
+                },
+            ),
+            None => crate::kubectl::Outcome::default(),
+        }
+    }
+
+    /// The rows a `kubectl get -w` prints for the playhead's moment.
+    pub fn poll_watch(&self, watch: &mut crate::kubectl::Watch) -> String {
+        self.player
+            .borrow()
+            .world()
+            .map(|w| watch.poll(w))
+            .unwrap_or_default()
+    }
+
+    /// Completions for the console's line.
+    pub fn complete(&self, line: &str) -> Vec<String> {
+        self.player
+            .borrow()
+            .world()
+            .map(|w| crate::kubectl::complete(line, w))
+            .unwrap_or_default()
+    }
+
     /// A node as it is at the playhead.
     pub fn node_at_playhead(&self, name: &str) -> Option<crate::model::Node> {
         self.player.borrow().node(name)
@@ -325,12 +361,18 @@ impl PartialEq for AppState {
 impl AppState {
     /// Runs `action` at the playhead on a fork of the run: the past stays, the future is new.
     fn fork(self, action: Action) -> AppState {
+        let yaml = self.text.clone();
+        self.fork_with(action, &yaml)
+    }
+
+    /// Like [`AppState::fork`], with the YAML an Apply records (a console command's own text).
+    fn fork_with(self, action: Action, yaml: &str) -> AppState {
         let Some(sim) = self.sim.clone() else {
             return self;
         };
         let at = self.cursor;
         let mut forks = self.forks.as_ref().clone();
-        forks.extend(Fork::of(at, &action, &self.text));
+        forks.extend(Fork::of(at, &action, yaml));
         let mut fork = sim.fork(at, action);
         fork.run();
         let refused: Vec<String> = fork
@@ -463,6 +505,14 @@ impl Reducible for AppState {
                 let mut s = state.seek(t);
                 s.playing = false;
                 s.highlight = Some(object);
+                s
+            }
+            AppAction::Console(changes) => {
+                let mut s = state;
+                for c in changes {
+                    s = s.fork_with(c.action, &c.yaml);
+                }
+                s.applied = None;
                 s
             }
             AppAction::OpenLesson(id) => state.open_lesson(&id),

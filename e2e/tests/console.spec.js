@@ -1,0 +1,59 @@
+// The kubectl console: commands print kubectl's output for the cluster at the playhead; a
+// changing command forks the run and the cluster view follows; history, Tab and -w work.
+const { test, expect } = require('@playwright/test');
+const { load } = require('./helpers');
+
+async function kubectl(page, line) {
+  const box = page.getByRole('textbox', { name: 'kubectl', exact: true });
+  await box.fill(line);
+  await box.press('Enter');
+}
+
+test('kubectl get, describe and logs print what kubectl prints', async ({ page }) => {
+  await load(page, 'job-pi');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  const out = page.locator('.console-output');
+  await kubectl(page, 'get pods -o wide');
+  await expect(out).toContainText('NAME       READY   STATUS');
+  await expect(out).toContainText('NOMINATED NODE   READINESS GATES');
+  await kubectl(page, 'get jobs nope');
+  await expect(page.locator('.console-output .stderr')).toContainText('Error from server (NotFound): jobs.batch "nope" not found');
+  await kubectl(page, 'describe job pi');
+  await expect(out).toContainText('Completion Mode:  NonIndexed');
+  await kubectl(page, 'exec -it pi -- sh');
+  await expect(out).toContainText('podlab: `kubectl exec` is not simulated');
+  // History: ↑ brings back the last command.
+  const box = page.getByRole('textbox', { name: 'kubectl', exact: true });
+  await box.press('ArrowUp');
+  await expect(box).toHaveValue('exec -it pi -- sh');
+  // Tab completes a command.
+  await box.fill('desc');
+  await box.press('Tab');
+  await expect(box).toHaveValue('describe ');
+});
+
+test('a changing command forks the run and the cluster view changes', async ({ page }) => {
+  await load(page, 'daemonset-node-selector');
+  await expect(page.locator('.cluster [data-pod]')).toHaveCount(0);
+  await kubectl(page, 'label node node-1 disktype=ssd');
+  await expect(page.locator('.console-output')).toContainText('node/node-1 labeled');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('.cluster [data-node="node-1"] [data-pod]')).toHaveCount(1, { timeout: 15000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await kubectl(page, 'cordon node-3');
+  await expect(page.locator('.console-output')).toContainText('node/node-3 cordoned');
+  await expect(page.locator('.cluster [data-node="node-3"]')).toContainText('cordoned');
+});
+
+test('get -w keeps printing rows as the playhead moves, until Ctrl+C', async ({ page }) => {
+  await load(page, 'job-parallel');
+  await kubectl(page, 'get pods -w');
+  const out = page.locator('.console-output');
+  await expect(page.locator('.console-input')).toContainText('watching');
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(out).toContainText('Running');
+  const box = page.getByRole('textbox', { name: 'kubectl', exact: true });
+  await box.press('Control+c');
+  await expect(out).toContainText('^C');
+  await expect(page.locator('.console-input')).not.toContainText('watching');
+});

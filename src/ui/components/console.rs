@@ -1,0 +1,202 @@
+//! The kubectl console: a textbox named "kubectl" that runs a command on Enter against the
+//! cluster at the playhead, with kubectl's output, ↑/↓ history, Tab completion, `-w` rows that
+//! keep coming as the playhead moves, and Ctrl+C to stop them. Changing commands fork the run.
+
+use crate::kubectl::Watch;
+use crate::ui::state::{AppAction, AppState};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The most commands kept in the scrollback.
+const SCROLLBACK: usize = 200;
+
+/// Props of [`Console`].
+#[derive(Properties, PartialEq)]
+pub struct ConsoleProps {
+    /// The app state.
+    pub state: UseReducerHandle<AppState>,
+}
+
+/// One command and what it printed.
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    line: String,
+    stdout: String,
+    stderr: String,
+}
+
+/// The console panel.
+#[component]
+pub fn Console(props: &ConsoleProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let entries = use_state(Vec::<Entry>::new);
+    let history = use_mut_ref(Vec::<String>::new);
+    let position = use_mut_ref(|| 0usize);
+    let watch = use_mut_ref(|| None::<Box<Watch>>);
+    let input = use_node_ref();
+    let output = use_node_ref();
+    // A running `get -w` prints the rows that changed whenever the playhead moves.
+    {
+        let (state, watch, entries) = (state.clone(), watch.clone(), entries.clone());
+        use_effect_with(state.frame.clone(), move |_| {
+            let mut w = watch.borrow_mut();
+            if let Some(w) = w.as_mut() {
+                let lines = state.poll_watch(w);
+                if !lines.is_empty() {
+                    let mut list = (*entries).clone();
+                    if let Some(last) = list.last_mut() {
+                        last.stdout.push_str(&lines);
+                    }
+                    entries.set(list);
+                }
+            }
+        });
+    }
+    // Keep the newest output in view.
+    {
+        let output = output.clone();
+        use_effect_with(entries.len(), move |_| {
+            if let Some(el) = output.cast::<web_sys::Element>() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    }
+    let onkeydown = {
+        let (state, entries, history, position, watch, input) = (
+            state.clone(),
+            entries.clone(),
+            history.clone(),
+            position.clone(),
+            watch.clone(),
+            input.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            e.stop_propagation();
+            let Some(el) = input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            match e.key().as_str() {
+                "Enter" => {
+                    let line = el.value();
+                    let trimmed = line.trim().to_string();
+                    *watch.borrow_mut() = None;
+                    if trimmed.is_empty() {
+                        return;
+                    }
+                    let mut out = state.kubectl(&trimmed);
+                    let mut stderr = out.stderr.clone();
+                    if let Some(note) = &out.note {
+                        stderr = stderr.replace(
+                            &format!("podlab: {}", note.en),
+                            &format!("podlab: {}", state.lang.pick(&note.en, &note.zh)),
+                        );
+                    }
+                    *watch.borrow_mut() = out.watch.take();
+                    let mut list = (*entries).clone();
+                    list.push(Entry {
+                        line: trimmed.clone(),
+                        stdout: out.stdout.clone(),
+                        stderr,
+                    });
+                    if list.len() > SCROLLBACK {
+                        list.remove(0);
+                    }
+                    entries.set(list);
+                    {
+                        let mut h = history.borrow_mut();
+                        if h.last() != Some(&trimmed) {
+                            h.push(trimmed);
+                        }
+                        *position.borrow_mut() = h.len();
+                    }
+                    el.set_value("");
+                    if !out.changes.is_empty() {
+                        state.dispatch(AppAction::Console(out.changes));
+                    }
+                }
+                "ArrowUp" | "ArrowDown" => {
+                    e.prevent_default();
+                    let h = history.borrow();
+                    let mut p = position.borrow_mut();
+                    if e.key() == "ArrowUp" {
+                        *p = p.saturating_sub(1);
+                    } else {
+                        *p = (*p + 1).min(h.len());
+                    }
+                    el.set_value(h.get(*p).map(String::as_str).unwrap_or(""));
+                }
+                "Tab" => {
+                    e.prevent_default();
+                    let line = el.value();
+                    let options = state.complete(&line);
+                    match options.as_slice() {
+                        [] => {}
+                        [one] => {
+                            let keep = match line.rfind(' ') {
+                                Some(i) if !line.ends_with(' ') => &line[..=i],
+                                _ if line.ends_with(' ') => line.as_str(),
+                                _ => "",
+                            };
+                            el.set_value(&format!("{keep}{one} "));
+                        }
+                        many => {
+                            let mut list = (*entries).clone();
+                            list.push(Entry {
+                                line: line.clone(),
+                                stdout: many.join("  ") + "\n",
+                                stderr: String::new(),
+                            });
+                            entries.set(list);
+                        }
+                    }
+                }
+                "c" if e.ctrl_key() && watch.borrow().is_some() => {
+                    *watch.borrow_mut() = None;
+                    e.prevent_default();
+                    let mut list = (*entries).clone();
+                    if let Some(last) = list.last_mut() {
+                        last.stdout.push_str("^C\n");
+                    }
+                    entries.set(list);
+                }
+                _ => {}
+            }
+        })
+    };
+    let onclear = {
+        let entries = entries.clone();
+        Callback::from(move |_: MouseEvent| entries.set(Vec::new()))
+    };
+    let watching = watch.borrow().is_some();
+    html! {
+        <section class="console" aria-label="kubectl console">
+            <header>
+                <h2>{ lang.pick("kubectl console", "kubectl 控制台") }</h2>
+                <span class="muted">{ lang.pick(
+                    "Runs against the cluster at the playhead; changes fork the run. `-f -` reads the Manifest editor. ↑/↓ history · Tab completes",
+                    "在播放头时刻的集群上执行；修改会让运行分叉。`-f -` 读取清单编辑器。↑/↓ 历史 · Tab 补全",
+                ) }</span>
+                <button aria-label="Clear console" onclick={onclear}>{ lang.pick("Clear", "清空") }</button>
+            </header>
+            <pre class="console-output" ref={output} aria-live="polite">
+                { for entries.iter().map(|e| html! {
+                    <>
+                        <span class="prompt">{ format!("$ kubectl {}\n", e.line.strip_prefix("kubectl ").unwrap_or(&e.line)) }</span>
+                        { e.stdout.clone() }
+                        if !e.stderr.is_empty() {
+                            <span class="stderr">{ e.stderr.clone() }</span>
+                        }
+                    </>
+                }) }
+            </pre>
+            <div class="console-input">
+                <span class="prompt">{ "$ kubectl" }</span>
+                <input ref={input} type="text" aria-label="kubectl" placeholder="get pods -o wide" spellcheck="false" autocomplete="off" {onkeydown} />
+                if watching {
+                    <span class="muted">{ lang.pick("watching… Ctrl+C stops", "正在 watch… Ctrl+C 停止") }</span>
+                }
+            </div>
+        </section>
+    }
+}
