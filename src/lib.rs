@@ -12,6 +12,7 @@ pub mod controllers;
 pub mod cron;
 pub mod crontimeline;
 pub mod engine;
+pub mod export;
 pub mod fidelity;
 pub mod frame;
 pub mod gc;

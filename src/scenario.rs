@@ -33,12 +33,16 @@ pub struct NodeDef {
     pub name: String,
     /// Extra labels; in `setNode`, merged into the node's labels, and a `null` value removes
     /// the label (as in a merge patch).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, Option<String>>>,
     /// Taints.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub taints: Option<Vec<Taint>>,
     /// Cordoned.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unschedulable: Option<bool>,
     /// Ready (default true).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ready: Option<bool>,
 }
 

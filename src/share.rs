@@ -159,7 +159,13 @@ pub struct Moment {
     /// The lesson step the moment belongs to (its changes are made after that step).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lesson: Option<LessonAt>,
+    /// An imported scenario's file (when `scenario` is [`CUSTOM`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
+
+/// The `scenario` of a moment whose scenario file travels in the link.
+pub const CUSTOM: &str = "custom";
 
 /// A step of a lesson.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,6 +187,7 @@ impl Moment {
             at: at.0,
             lang: lang.to_string(),
             lesson: None,
+            text: None,
         }
     }
 }
@@ -242,7 +249,12 @@ pub fn decode(fragment: &str) -> Result<Moment, ShareError> {
     if m.v != VERSION {
         return Err(ShareError::Version(m.v));
     }
-    if builtin::find(&m.scenario).is_none() {
+    if m.scenario == CUSTOM {
+        match &m.text {
+            Some(t) if scenario::parse(t).is_ok() => {}
+            _ => return Err(ShareError::Field("scenario file".into())),
+        }
+    } else if builtin::find(&m.scenario).is_none() {
         return Err(ShareError::Scenario(m.scenario));
     }
     if !matches!(m.lang.as_str(), "en" | "zh") {
@@ -262,8 +274,12 @@ pub fn decode(fragment: &str) -> Result<Moment, ShareError> {
 /// Rebuilds the run a moment came from: the built-in scenario, run, then each change forked
 /// in at its time. Returns the run and the playhead (clamped to the run's end).
 pub fn replay(m: &Moment) -> Result<(Sim, SimTime), ShareError> {
-    let b = builtin::find(&m.scenario).ok_or_else(|| ShareError::Scenario(m.scenario.clone()))?;
-    let parsed = scenario::parse(b.text).map_err(|_| ShareError::Scenario(m.scenario.clone()))?;
+    let text = match (&m.text, builtin::find(&m.scenario)) {
+        (Some(t), _) if m.scenario == CUSTOM => t.as_str(),
+        (_, Some(b)) => b.text,
+        _ => return Err(ShareError::Scenario(m.scenario.clone())),
+    };
+    let parsed = scenario::parse(text).map_err(|_| ShareError::Scenario(m.scenario.clone()))?;
     let until = parsed.until;
     let mut sim = Sim::new(parsed);
     sim.run();

@@ -52,3 +52,52 @@ test('the timeline can be exported as an SVG image for slides', async ({ page })
   expect(svg).toContain('podlab · job-parallel');
   expect((svg.match(/<title>batch-/g) || []).length).toBeGreaterThan(8);
 });
+
+test('compare runs a second variant beside the first on one clock', async ({ page }) => {
+  await load(page, 'job-backoff-never');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByLabel('Compare with').selectOption('job-backoff-onfailure');
+  const a = page.getByRole('region', { name: 'Cluster', exact: true });
+  const b = page.getByRole('region', { name: 'Cluster B' });
+  await expect(b).toContainText('restartPolicy OnFailure');
+  for (let i = 0; i < 40 && (await a.locator('[data-pod]').count()) < 2; i++) {
+    await page.getByRole('button', { name: 'Step forward' }).click();
+  }
+  // Never made a second pod; OnFailure restarts its one pod in place.
+  await expect(a.locator('[data-pod]')).toHaveCount(2);
+  await expect(b.locator('[data-pod]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Stop comparing' }).click();
+  await expect(b).toHaveCount(0);
+});
+
+test('a run exports as a scenario file that imports back, and shares', async ({ page, context }) => {
+  await load(page, 'job-parallel');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Add node' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export .yaml' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('podlab-job-parallel.yaml');
+  const fs = require('fs');
+  const file = await download.path();
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text).toContain('name: job-parallel');
+  expect(text).toContain('addNode: {"name":"node-4"}');
+
+  await load(page, 'job-pi');
+  await page.getByLabel('YAML file to import').setInputFiles({ name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
+  await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('custom');
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('.cluster [data-node="node-4"]')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByLabel('Scenario', { exact: true })).toHaveValue('custom');
+  await expect(other.locator('.cluster [data-node="node-4"]')).toBeVisible();
+
+  // Bare manifests go to the editor instead.
+  await page.getByLabel('YAML file to import').setInputFiles({ name: 'job.yaml', mimeType: 'text/yaml', buffer: Buffer.from('apiVersion: batch/v1\nkind: Job\nmetadata: {name: imported}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: busybox}]\n') });
+  await expect(page.getByLabel('Manifest')).toHaveValue(/name: imported/);
+});

@@ -3,9 +3,10 @@
 use super::clock::FrameClock;
 use super::components::{
     ActivityFeed, ClusterView, Console, ControlPlane, ControllerPanel, Controls, CronRulers,
-    Editor, EventsPanel, Inspector, Legend, Lessons, RolloutBoard, TablesPanel, TimelineView,
+    Editor, EventsPanel, FileTools, Inspector, Legend, Lessons, RolloutBoard, TablesPanel,
+    TimelineView,
 };
-use super::state::{AppAction, AppState};
+use super::state::{AppAction, AppState, CompareWith};
 use crate::builtin::BUILTINS;
 use crate::i18n::{Lang, Text};
 use crate::scenario::{Action, NodeDef};
@@ -69,11 +70,76 @@ fn ScenarioPicker(props: &PickerProps) -> Html {
         <label class="picker">
             <span>{ Text::Scenario.get(props.lang) }</span>
             <select aria-label="Scenario" onchange={props.onpick.clone()}>
+                if props.selected == crate::share::CUSTOM {
+                    <option value={crate::share::CUSTOM} selected=true>{ props.lang.pick("Imported scenario", "导入的场景") }</option>
+                }
                 { for BUILTINS.iter().zip(titles.iter()).map(|(b, (en, zh))| html! {
                     <option value={b.id} selected={b.id == props.selected}>{ props.lang.pick(en, zh) }</option>
                 }) }
             </select>
         </label>
+    }
+}
+
+/// Props of [`CompareBar`].
+#[derive(Properties, PartialEq)]
+struct CompareBarProps {
+    state: UseReducerHandle<AppState>,
+}
+
+/// What is being compared: A (this run) and a picker for B.
+#[component]
+fn CompareBar(props: &CompareBarProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let Some(run) = &state.compare else {
+        return html! {};
+    };
+    let titles = use_memo((), |_| {
+        BUILTINS
+            .iter()
+            .map(|b| {
+                crate::scenario::parse(b.text)
+                    .map(|s| (s.title.en, s.title.zh))
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+    });
+    let onchange = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let v = select.value();
+            dispatch.dispatch(AppAction::Compare(Some(if v == "editor" {
+                CompareWith::Editor
+            } else {
+                CompareWith::Builtin(v)
+            })))
+        })
+    };
+    let onstop = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::Compare(None)))
+    };
+    let selected = match &run.with {
+        CompareWith::Editor => "editor".to_string(),
+        CompareWith::Builtin(id) => id.clone(),
+    };
+    html! {
+        <div class="compare-bar" role="group" aria-label={lang.pick("Compare", "对比")}>
+            <span><strong>{ "A" }</strong>{ lang.pick(" · this run", " · 当前运行") }</span>
+            <label>
+                <strong>{ "B" }</strong>
+                <select aria-label="Compare with" {onchange}>
+                    <option value="editor" selected={selected == "editor"}>{ lang.pick("this scenario with the editor's YAML (from t = 0)", "本场景，使用编辑器中的 YAML（从 t = 0 开始）") }</option>
+                    { for BUILTINS.iter().zip(titles.iter()).map(|(b, (en, zh))| html! {
+                        <option value={b.id} selected={selected == b.id}>{ lang.pick(en, zh) }</option>
+                    }) }
+                </select>
+            </label>
+            <span class="muted">{ lang.pick("one clock: the playhead moves both", "同一个时钟：播放头同时移动两者") }</span>
+            <button aria-label="Stop comparing" onclick={onstop}>{ lang.pick("Stop comparing", "停止对比") }</button>
+        </div>
     }
 }
 
@@ -228,6 +294,13 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| share(&state))
     };
+    let oncompare = {
+        let dispatch = state.dispatcher();
+        let on = state.compare.is_some();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(AppAction::Compare((!on).then_some(CompareWith::Editor)))
+        })
+    };
     let onhelp = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::ToggleHelp))
@@ -280,6 +353,7 @@ pub fn App() -> Html {
                     <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H3zm2 2v8h14V6zM8 19h8v2H8z" /></svg>
                 </button>
                 <button aria-label="Share" title={lang.pick("Put this moment in the page address (and copy it)", "把这一刻写进页面地址（并复制）")} onclick={onshare}>{ lang.pick("Share", "分享") }</button>
+                <button aria-label="Compare" aria-pressed={state.compare.is_some().to_string()} title={lang.pick("Run a second variant beside this one on the same clock", "在同一时钟上并排运行另一个变体")} onclick={oncompare}>{ lang.pick("Compare", "对比") }</button>
                 <button aria-label="Fidelity" title={lang.pick("What podlab simulates, and what it only accepts", "podlab 模拟了什么、只接受了什么")} onclick={onfidelity.clone()}>{ lang.pick("Fidelity", "仿真范围") }</button>
                 <button aria-label="Help" title={Text::Shortcuts.get(lang)} onclick={onhelp.clone()}>{ "?" }</button>
                 <button class="lang" aria-label="Language" title={Text::Language.get(lang)} onclick={onlang}>
@@ -291,14 +365,27 @@ pub fn App() -> Html {
             }
             <Controls state={state.clone()} />
             <Lessons state={state.clone()} />
+            if state.compare.is_some() {
+                <CompareBar state={state.clone()} />
+            }
             {
                 match (&state.frame, &state.error) {
                     (Some(frame), _) => html! {
                         <>
                             <main class="body">
-                                <Editor {lang} text={state.text.clone()} diagnostics={state.diagnostics.clone()} applied={state.applied.clone()} dispatch={state.dispatcher()} />
+                                <div class="left">
+                                    <Editor {lang} text={state.text.clone()} diagnostics={state.diagnostics.clone()} applied={state.applied.clone()} dispatch={state.dispatcher()} />
+                                    <FileTools state={state.clone()} />
+                                </div>
                                 <div class="centre">
-                                    <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} oninject={oninject} highlight={state.highlight.clone()} />
+                                    if let Some(b) = state.compare.as_ref().and_then(|c| c.frame.clone().map(|f| (f, c.title.clone()))) {
+                                        <div class="compare-grid">
+                                            <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} oninject={oninject} highlight={state.highlight.clone()} />
+                                            <ClusterView frame={b.0} {lang} onselect={Callback::noop()} onaddnode={Callback::noop()} oninject={Callback::noop()} highlight={None::<String>} compare={AttrValue::from(format!("B · {}", lang.pick(&b.1 .0, &b.1 .1)))} />
+                                        </div>
+                                    } else {
+                                        <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} oninject={oninject} highlight={state.highlight.clone()} />
+                                    }
                                     <RolloutBoard state={state.clone()} />
                                     <ControllerPanel frame={frame.clone()} {lang} />
                                     <ControlPlane frame={frame.clone()} {lang} now={state.cursor} />

@@ -73,6 +73,44 @@ pub struct AppState {
     pub lesson: Option<LessonView>,
     /// Where playing stops by itself (the end of a lesson step's answer).
     pub stop_at: Option<SimTime>,
+    /// A second run shown beside this one on the same clock.
+    pub compare: Option<CompareRun>,
+    /// An imported scenario file (then `scenario_id` is [`share::CUSTOM`]).
+    pub custom: Option<Rc<String>>,
+}
+
+/// What the second run of a comparison is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompareWith {
+    /// This scenario with the editor's YAML as its manifests, from t = 0.
+    Editor,
+    /// A built-in scenario.
+    Builtin(String),
+}
+
+/// The second run of a comparison and its frame at the shared playhead.
+#[derive(Clone, Debug)]
+pub struct CompareRun {
+    /// What it is.
+    pub with: CompareWith,
+    /// Its title (English, Chinese).
+    pub title: (String, String),
+    /// The run.
+    pub sim: Rc<Sim>,
+    player: Rc<RefCell<Player>>,
+    /// Its frame at the playhead (clamped to its end).
+    pub frame: Option<Rc<Frame>>,
+}
+
+impl PartialEq for CompareRun {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.sim, &other.sim)
+            && match (&self.frame, &other.frame) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
 }
 
 /// A located problem in the editor's text.
@@ -150,6 +188,10 @@ pub enum AppAction {
     ResumeLesson,
     /// Close the lesson.
     CloseLesson,
+    /// Show a second run beside this one (or stop comparing).
+    Compare(Option<CompareWith>),
+    /// A file was imported: a scenario file loads as the run, bare manifests go to the editor.
+    Import(String),
 }
 
 impl AppState {
@@ -202,7 +244,44 @@ impl AppState {
             notice: None,
             lesson: None,
             stop_at: None,
+            compare: None,
+            custom: None,
         }
+    }
+
+    /// The state with an imported scenario file loaded (its manifests in the editor).
+    pub fn from_file(lang: Lang, text: &str) -> Result<AppState, String> {
+        let parsed = scenario::parse(text).map_err(|errs| {
+            errs.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
+        let mut state = AppState::empty(lang, BUILTINS[0].id);
+        state.scenario_id = share::CUSTOM;
+        state.custom = Some(Rc::new(text.to_string()));
+        state.text = parsed.manifests_text.clone();
+        let mut sim = Sim::new(parsed);
+        sim.run();
+        Ok(state.with_run(sim).seek(SimTime::ZERO))
+    }
+
+    /// The scenario file shown: the imported one or the built-in one.
+    pub fn scenario_text(&self) -> &str {
+        match &self.custom {
+            Some(t) => t.as_str(),
+            None => builtin::find(self.scenario_id).unwrap_or(&BUILTINS[0]).text,
+        }
+    }
+
+    /// The run as a scenario file: this scenario with the learner's changes as steps.
+    pub fn export_file(&self) -> String {
+        let manifests = self
+            .sim
+            .as_ref()
+            .map(|s| s.scenario().manifests_text.clone())
+            .unwrap_or_default();
+        crate::export::scenario_file(self.scenario_text(), &manifests, &self.forks)
     }
 
     /// This state showing a finished run (a new player; the playhead is not moved).
@@ -234,6 +313,10 @@ impl AppState {
         }
         let (sim, at) = share::replay(&m)?;
         let mut state = AppState::empty(Lang::from_code(&m.lang), &m.scenario);
+        if let (share::CUSTOM, Some(text)) = (m.scenario.as_str(), &m.text) {
+            state.scenario_id = share::CUSTOM;
+            state.custom = Some(Rc::new(text.clone()));
+        }
         let applied = m.forks.iter().rev().find_map(|f| match f {
             Fork::Apply { yaml, .. } => Some(yaml.clone()),
             _ => None,
@@ -258,6 +341,7 @@ impl AppState {
             self.lang.code(),
         );
         m.lesson = self.lesson_at();
+        m.text = self.custom.as_ref().map(|t| t.to_string());
         share::encode(&m)
     }
 
@@ -326,10 +410,54 @@ impl AppState {
             let frame = self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES);
             self.frame = Some(frame);
         }
+        if let Some(c) = &mut self.compare {
+            let end = c.sim.scenario().until;
+            c.frame = Some(
+                c.player
+                    .borrow_mut()
+                    .frame_at(&c.sim, t.min(end), ACTIVITY_LINES),
+            );
+        }
         if t >= self.end() {
             self.playing = false;
         }
         self
+    }
+
+    /// The run a comparison shows beside this one.
+    fn compare_run(&self, with: &CompareWith) -> Result<CompareRun, String> {
+        let (scenario, title) = match with {
+            CompareWith::Editor => {
+                let mut s = scenario::parse(self.scenario_text()).map_err(|e| format!("{e:?}"))?;
+                s.manifests = parse_manifests(&self.text).map_err(|errs| {
+                    errs.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })?;
+                s.manifests_text = self.text.clone();
+                let title = (
+                    format!("{} · with the editor's YAML", s.title.en),
+                    format!("{} · 使用编辑器中的 YAML", s.title.zh),
+                );
+                (s, title)
+            }
+            CompareWith::Builtin(id) => {
+                let b = builtin::find(id).ok_or("no scenario")?;
+                let s = scenario::parse(b.text).map_err(|e| format!("{e:?}"))?;
+                let title = (s.title.en.clone(), s.title.zh.clone());
+                (s, title)
+            }
+        };
+        let mut sim = Sim::new(scenario);
+        sim.run();
+        Ok(CompareRun {
+            with: with.clone(),
+            title,
+            sim: Rc::new(sim),
+            player: Rc::default(),
+            frame: None,
+        })
     }
 }
 
@@ -354,6 +482,7 @@ impl PartialEq for AppState {
             && self.highlight == other.highlight
             && self.lesson == other.lesson
             && self.stop_at == other.stop_at
+            && self.compare == other.compare
             && same_rc(&self.sim, &other.sim)
     }
 }
@@ -532,6 +661,51 @@ impl Reducible for AppState {
                 None => return self,
             },
             AppAction::Answer(choice) => state.answer(choice),
+            AppAction::Import(text) => {
+                let is_scenario = crate::yaml::parse_documents(&text)
+                    .ok()
+                    .and_then(|d| d.into_iter().next())
+                    .is_some_and(|d| d.get("until").is_some() || d.get("manifests").is_some());
+                if is_scenario {
+                    match AppState::from_file(self.lang, &text) {
+                        Ok(s) => AppState {
+                            presenter: self.presenter,
+                            ..s
+                        },
+                        Err(e) => AppState {
+                            applied: Some(Rc::new(vec![e])),
+                            ..state
+                        },
+                    }
+                } else {
+                    let diagnostics = Rc::new(diagnose(&text));
+                    AppState {
+                        text,
+                        diagnostics,
+                        applied: None,
+                        ..state
+                    }
+                }
+            }
+            AppAction::Compare(None) => AppState {
+                compare: None,
+                ..state
+            },
+            AppAction::Compare(Some(with)) => match self.compare_run(&with) {
+                Ok(run) => {
+                    let t = self.cursor;
+                    AppState {
+                        compare: Some(run),
+                        applied: None,
+                        ..state
+                    }
+                    .seek(t)
+                }
+                Err(e) => AppState {
+                    applied: Some(Rc::new(vec![e])),
+                    ..state
+                },
+            },
             AppAction::CloseLesson => AppState {
                 lesson: None,
                 stop_at: None,

@@ -70,6 +70,9 @@ pub struct ClusterProps {
     pub oninject: Callback<Action>,
     /// The object to highlight (`kind/name`), from a clicked event.
     pub highlight: Option<String>,
+    /// A second run shown beside the first (compare): its title, and no clicks or changes.
+    #[prop_or_default]
+    pub compare: Option<AttrValue>,
 }
 
 /// A stable hue for an owner, so that pods of one controller share a colour mark.
@@ -287,12 +290,20 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
             </>
         }
     });
+    let (region, onclick, oncontextmenu) = match &props.compare {
+        None => ("Cluster".to_string(), Some(onclick), Some(oncontextmenu)),
+        Some(_) => ("Cluster B".to_string(), None, None),
+    };
     html! {
-        <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase())} role="region" aria-label="Cluster" {onclick} {oncontextmenu}>
+        <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase(), props.compare.is_some().then_some("compare-b"))} role="region" aria-label={region} {onclick} {oncontextmenu}>
             <header class="cluster-head">
                 <h2>{ Text::Cluster.get(lang) }</h2>
                 <span class="muted pod-total">{ lang.pick(&format!("{total} pods"), &format!("{total} 个 Pod")) }</span>
-                <button aria-label="Add node" onclick={onadd}>{ Text::AddNode.get(lang) }</button>
+                if let Some(title) = &props.compare {
+                    <span class="compare-title">{ title.clone() }</span>
+                } else {
+                    <button aria-label="Add node" onclick={onadd}>{ Text::AddNode.get(lang) }</button>
+                }
             </header>
             <div class="queue" aria-label="Scheduling queue">
                 <h3>{ Text::SchedulingQueue.get(lang) }</h3>

@@ -103,7 +103,7 @@ fn Lanes(props: &LanesProps) -> Html {
 }
 
 /// Offers `text` to the browser as a file download.
-fn download(name: &str, mime: &str, text: &str) {
+pub(super) fn download(name: &str, mime: &str, text: &str) {
     let parts = web_sys::js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

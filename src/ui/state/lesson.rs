@@ -123,6 +123,7 @@ impl AppState {
             error: None,
             playing: false,
             stop_at: None,
+            custom: None,
             lesson: Some(LessonView {
                 step: k,
                 choice: None,
