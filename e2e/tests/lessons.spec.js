@@ -108,3 +108,20 @@ test('a learner can leave a step to experiment and resume it; a share link keeps
   await there.getByRole('button', { name: 'Close lesson' }).click();
   await expect(there.getByRole('button')).toHaveCount(10);
 });
+
+test('presenter mode: large type, no editor, a clicker moves through the lesson', async ({ page }) => {
+  const lessons = await openLesson(page, /DaemonSet: one Pod per node/);
+  await page.locator('.app').press('p');
+  await expect(page.locator('.app')).toHaveClass(/presenter/);
+  await expect(page.getByLabel('Manifest')).toBeHidden();
+  await expect(lessons.locator('.progress-text')).toHaveText('Step 1 of 6');
+  // A presenter's clicker sends PageDown / PageUp; the question is answered with a digit.
+  await page.locator('.app').press('PageDown');
+  await expect(lessons.locator('.progress-text')).toHaveText('Step 2 of 6');
+  await page.locator('.app').press('2');
+  await expect(lessons.locator('.explain')).toContainText('Right.');
+  await page.locator('.app').press('PageUp');
+  await expect(lessons.locator('.progress-text')).toHaveText('Step 1 of 6');
+  const size = await lessons.locator('.narration').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(size).toBeGreaterThan(20);
+});
