@@ -133,6 +133,24 @@ fn print_errors(err: &mut dyn Write, file: &str, errors: &[ScenarioError]) {
     }
 }
 
+/// Reads and parses a scenario file; on failure prints why and returns None.
+fn load_scenario(file: &str, err: &mut dyn Write) -> Option<scenario::Scenario> {
+    let text = match read(file) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return None;
+        }
+    };
+    match scenario::parse(&text) {
+        Ok(s) => Some(s),
+        Err(errors) => {
+            print_errors(err, file, &errors);
+            None
+        }
+    }
+}
+
 /// Whether a YAML text is a scenario (it has scenario keys at the top level) or bare manifests.
 fn is_scenario(text: &str) -> bool {
     text.lines().any(|l| {
@@ -171,19 +189,8 @@ pub fn kubectl_with(
             return 2;
         }
     };
-    let text = match read(file) {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return 2;
-        }
-    };
-    let scenario = match scenario::parse(&text) {
-        Ok(s) => s,
-        Err(errors) => {
-            print_errors(err, file, &errors);
-            return 2;
-        }
+    let Some(scenario) = load_scenario(file, err) else {
+        return 2;
     };
     let at = at.unwrap_or(scenario.until);
     let mut sim = Sim::new(scenario);
@@ -366,19 +373,8 @@ pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) 
             until,
             format,
         } => {
-            let text = match read(&file) {
-                Ok(t) => t,
-                Err(e) => {
-                    let _ = writeln!(err, "error: {e}");
-                    return 2;
-                }
-            };
-            let scenario = match scenario::parse(&text) {
-                Ok(s) => s,
-                Err(errors) => {
-                    print_errors(err, &file, &errors);
-                    return 2;
-                }
+            let Some(scenario) = load_scenario(&file, err) else {
+                return 2;
             };
             let until = until.unwrap_or(scenario.until);
             let mut sim = Sim::new(scenario);

@@ -14,7 +14,7 @@ use crate::scenario::{
     self, expect, Action, Expectation, Localized, RawStep, ScenarioError, Trigger,
 };
 use crate::sim::{parse_duration, SimTime};
-use crate::yaml::{self, decode};
+
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -155,28 +155,7 @@ struct RawCheck {
 
 /// Parses a lesson file; returns every problem found.
 pub fn parse(text: &str) -> Result<Lesson, Vec<ScenarioError>> {
-    let mut docs = yaml::parse_documents(text).map_err(|e| {
-        vec![ScenarioError {
-            loc: e.loc,
-            message: e.message,
-        }]
-    })?;
-    if docs.len() != 1 {
-        return Err(vec![ScenarioError {
-            loc: docs.get(1).map(|d| d.loc).unwrap_or_default(),
-            message: "a lesson file holds exactly one YAML document".into(),
-        }]);
-    }
-    let doc = docs.remove(0);
-    let raw: RawLesson = decode(&doc).map_err(|e| {
-        e.issues
-            .into_iter()
-            .map(|i| ScenarioError {
-                loc: i.loc,
-                message: i.to_string(),
-            })
-            .collect::<Vec<_>>()
-    })?;
+    let (doc, raw): (_, RawLesson) = scenario::one_document(text, "lesson")?;
     let mut errs = Vec::new();
     let err = |errs: &mut Vec<ScenarioError>, path: &str, message: String| {
         errs.push(ScenarioError {

@@ -260,8 +260,12 @@ struct RawExpect {
 /// The largest cluster a scenario may declare.
 pub const MAX_NODES: u64 = 5_000;
 
-/// Parses a scenario file; returns every problem found.
-pub fn parse(text: &str) -> Result<Scenario, Vec<ScenarioError>> {
+/// The one YAML document of a file (`what` names the file's kind in the error), strictly
+/// decoded as `T`; every problem located.
+pub(crate) fn one_document<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what: &str,
+) -> Result<(YNode, T), Vec<ScenarioError>> {
     let mut docs = yaml::parse_documents(text).map_err(|e| {
         vec![ScenarioError {
             loc: e.loc,
@@ -272,11 +276,11 @@ pub fn parse(text: &str) -> Result<Scenario, Vec<ScenarioError>> {
         let loc = docs.get(1).map(|d| d.loc).unwrap_or_default();
         return Err(vec![ScenarioError {
             loc,
-            message: "a scenario file holds exactly one YAML document".into(),
+            message: format!("a {what} file holds exactly one YAML document"),
         }]);
     }
     let doc = docs.remove(0);
-    let raw: RawScenario = decode(&doc).map_err(|e| {
+    let raw: T = decode(&doc).map_err(|e| {
         e.issues
             .into_iter()
             .map(|i| ScenarioError {
@@ -285,6 +289,12 @@ pub fn parse(text: &str) -> Result<Scenario, Vec<ScenarioError>> {
             })
             .collect::<Vec<_>>()
     })?;
+    Ok((doc, raw))
+}
+
+/// Parses a scenario file; returns every problem found.
+pub fn parse(text: &str) -> Result<Scenario, Vec<ScenarioError>> {
+    let (doc, raw): (YNode, RawScenario) = one_document(text, "scenario")?;
     let mut errs = Vec::new();
     let err = |errs: &mut Vec<ScenarioError>, path: &str, message: String| {
         errs.push(ScenarioError {

@@ -106,19 +106,48 @@ fn every_lesson_should_play_headless_from_the_command_line_in_both_languages() {
         let lesson = lesson::parse(source.text).unwrap();
         for lang in ["en", "zh"] {
             let (mut out, mut err) = (Vec::new(), Vec::new());
-            let args = [source.id.to_string(), "--lang".to_string(), lang.to_string()];
+            let args = [
+                source.id.to_string(),
+                "--lang".to_string(),
+                lang.to_string(),
+            ];
             let code = podlab::cli::lesson_with(&args, &mut out, &mut err);
             let text = String::from_utf8(out).unwrap();
-            assert_eq!(code, 0, "{} {lang}: {}", source.id, String::from_utf8_lossy(&err));
+            assert_eq!(
+                code,
+                0,
+                "{} {lang}: {}",
+                source.id,
+                String::from_utf8_lossy(&err)
+            );
             for step in &lesson.steps {
-                let title = if lang == "zh" { &step.title.zh } else { &step.title.en };
-                assert!(text.contains(title.as_str()), "{} {lang}: {title:?} missing", source.id);
+                let title = if lang == "zh" {
+                    &step.title.zh
+                } else {
+                    &step.title.en
+                };
+                assert!(
+                    text.contains(title.as_str()),
+                    "{} {lang}: {title:?} missing",
+                    source.id
+                );
             }
-            assert_eq!(text.matches("\n## ").count(), lesson.steps.len(), "{} {lang}", source.id);
+            assert_eq!(
+                text.matches("\n## ").count(),
+                lesson.steps.len(),
+                "{} {lang}",
+                source.id
+            );
         }
     }
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert_eq!(podlab::cli::lesson_with(&[], &mut out, &mut err), 0);
-    assert_eq!(String::from_utf8(out).unwrap().lines().count(), LESSONS.len());
-    assert_eq!(podlab::cli::lesson_with(&["nope".into()], &mut Vec::new(), &mut Vec::new()), 2);
+    assert_eq!(
+        String::from_utf8(out).unwrap().lines().count(),
+        LESSONS.len()
+    );
+    assert_eq!(
+        podlab::cli::lesson_with(&["nope".into()], &mut Vec::new(), &mut Vec::new()),
+        2
+    );
 }

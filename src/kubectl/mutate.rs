@@ -384,33 +384,33 @@ pub fn drain(args: &Args, world: &World) -> Outcome {
             _ => evict.push(p.metadata.name.clone()),
         }
     }
+    // kubectl's drain filters: each kind of pod is allowed by a flag, else fatal.
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    if !daemon.is_empty() {
-        if args.on("ignore-daemonsets") {
-            warnings.push(format!(
-                "ignoring DaemonSet-managed Pods: {}",
-                daemon.join(", ")
-            ));
-        } else {
-            errors.push(format!(
-                "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): {}",
-                daemon.join(", ")
-            ));
+    let rules = [
+        (
+            &daemon,
+            "ignore-daemonsets",
+            "ignoring DaemonSet-managed Pods",
+            "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)",
+        ),
+        (
+            &unmanaged,
+            "force",
+            "deleting Pods that declare no controller",
+            "cannot delete Pods that declare no controller (use --force to override)",
+        ),
+    ];
+    for (pods, flag, warning, fatal) in rules {
+        if pods.is_empty() {
+            continue;
         }
-    }
-    if !unmanaged.is_empty() {
-        if args.on("force") {
-            warnings.push(format!(
-                "deleting Pods that declare no controller: {}",
-                unmanaged.join(", ")
-            ));
+        let (list, text) = if args.on(flag) {
+            (&mut warnings, warning)
         } else {
-            errors.push(format!(
-                "cannot delete Pods that declare no controller (use --force to override): {}",
-                unmanaged.join(", ")
-            ));
-        }
+            (&mut errors, fatal)
+        };
+        list.push(format!("{text}: {}", pods.join(", ")));
     }
     if !errors.is_empty() {
         let errs = if errors.len() == 1 {

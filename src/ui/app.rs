@@ -45,6 +45,18 @@ fn store_lang(lang: Lang) {
     }
 }
 
+/// Every built-in scenario's title (English, Chinese), parsed from its file.
+fn builtin_titles() -> Vec<(String, String)> {
+    BUILTINS
+        .iter()
+        .map(|b| {
+            crate::scenario::parse(b.text)
+                .map(|s| (s.title.en, s.title.zh))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// Props of [`ScenarioPicker`].
 #[derive(Properties, PartialEq)]
 struct PickerProps {
@@ -56,16 +68,7 @@ struct PickerProps {
 /// The built-in scenarios by title (each title parsed from its file once).
 #[component]
 fn ScenarioPicker(props: &PickerProps) -> Html {
-    let titles = use_memo((), |_| {
-        BUILTINS
-            .iter()
-            .map(|b| {
-                crate::scenario::parse(b.text)
-                    .map(|s| (s.title.en, s.title.zh))
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-    });
+    let titles = use_memo((), |_| builtin_titles());
     html! {
         <label class="picker">
             <span>{ Text::Scenario.get(props.lang) }</span>
@@ -92,19 +95,10 @@ struct CompareBarProps {
 fn CompareBar(props: &CompareBarProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
+    let titles = use_memo((), |_| builtin_titles());
     let Some(run) = &state.compare else {
         return html! {};
     };
-    let titles = use_memo((), |_| {
-        BUILTINS
-            .iter()
-            .map(|b| {
-                crate::scenario::parse(b.text)
-                    .map(|s| (s.title.en, s.title.zh))
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-    });
     let onchange = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {

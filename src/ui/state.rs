@@ -424,6 +424,16 @@ impl AppState {
         self
     }
 
+    /// This state with `text` in the editor, checked.
+    fn with_text(self, text: String) -> AppState {
+        AppState {
+            diagnostics: Rc::new(diagnose(&text)),
+            text,
+            applied: None,
+            ..self
+        }
+    }
+
     /// The run a comparison shows beside this one.
     fn compare_run(&self, with: &CompareWith) -> Result<CompareRun, String> {
         let (scenario, title) = match with {
@@ -606,15 +616,7 @@ impl Reducible for AppState {
                 s.playing = false;
                 s
             }
-            AppAction::Edit(text) if text != self.text => {
-                let diagnostics = Rc::new(diagnose(&text));
-                AppState {
-                    text,
-                    diagnostics,
-                    applied: None,
-                    ..state
-                }
-            }
+            AppAction::Edit(text) if text != self.text => state.with_text(text),
             AppAction::Edit(_) => return self,
             AppAction::Apply => match parse_manifests(&self.text) {
                 Ok(manifests) => state.fork(Action::Apply(manifests)),
@@ -678,13 +680,7 @@ impl Reducible for AppState {
                         },
                     }
                 } else {
-                    let diagnostics = Rc::new(diagnose(&text));
-                    AppState {
-                        text,
-                        diagnostics,
-                        applied: None,
-                        ..state
-                    }
+                    state.with_text(text)
                 }
             }
             AppAction::Compare(None) => AppState {
