@@ -246,6 +246,7 @@ mod density {
             onaddnode: Callback::noop(),
             oninject: Callback::noop(),
             highlight: None,
+            compare: None,
         };
         yew::Renderer::<ClusterView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
