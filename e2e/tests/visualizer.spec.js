@@ -83,7 +83,7 @@ test('a CronJob schedule with a seconds field gets the API server error and an e
 
 test('clicking an event moves the playhead to it', async ({ page }) => {
   await load(page, 'job-backoff-never');
-  await page.getByRole('button', { name: 'Restart' }).click();
+  await page.getByRole('button', { name: 'Restart', exact: true }).click();
   const time = page.getByTestId('sim-time');
   // Jump near the end, then click the oldest event row.
   await page.locator('.timeline svg').click({ position: { x: 990, y: 5 } });
