@@ -7,5 +7,6 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    podlab::ui::panic::install();
     yew::Renderer::<podlab::ui::App>::new().render();
 }

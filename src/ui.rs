@@ -4,6 +4,7 @@
 mod app;
 mod clock;
 pub mod components;
+pub mod panic;
 pub mod state;
 
 pub use app::App;

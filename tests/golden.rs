@@ -5,6 +5,9 @@
 use podlab::engine::Sim;
 use podlab::output;
 
+#[path = "support/digests.rs"]
+mod digests;
+
 fn check(name: &str, text: &str) {
     let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
     sim.run();
@@ -43,5 +46,28 @@ fn daemonset_json_should_equal_the_golden_file() {
     check(
         "daemonset-rolling",
         include_str!("scenarios/daemonset-rolling.yaml"),
+    );
+}
+
+/// Every built-in scenario and every lesson step: the same bytes in two runs, and the digests
+/// in `tests/fixtures/digests.txt` (which `tests/web.rs` checks in headless Chromium too).
+#[test]
+fn every_scenario_and_lesson_step_should_match_the_recorded_digests() {
+    let lines = digests::lines();
+    assert_eq!(lines, digests::lines(), "two runs differ");
+    let path = format!("{}/tests/fixtures/digests.txt", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, &lines).expect("writable fixture");
+    }
+    let golden = std::fs::read_to_string(&path)
+        .expect("run with UPDATE_EXPECT=1 once to create the fixture");
+    let builtins = podlab::builtin::BUILTINS.len();
+    assert!(
+        lines.lines().count() > builtins + 50,
+        "every scenario and lesson step"
+    );
+    assert!(
+        lines == golden,
+        "digests differ from tests/fixtures/digests.txt (UPDATE_EXPECT=1 to accept)"
     );
 }

@@ -9,6 +9,19 @@ use web_sys::wasm_bindgen::JsCast;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/digests.rs"]
+mod digests;
+
+#[wasm_bindgen_test]
+fn every_scenario_and_lesson_step_in_wasm_should_match_the_native_digests() {
+    let lines = digests::lines();
+    let native = include_str!("fixtures/digests.txt");
+    for (w, n) in lines.lines().zip(native.lines()) {
+        assert_eq!(w, n, "wasm differs from native");
+    }
+    assert_eq!(lines.lines().count(), native.lines().count());
+}
+
 #[wasm_bindgen_test]
 fn bare_pods_json_in_wasm_should_equal_the_native_bytes() {
     let text = include_str!("scenarios/bare-pods.yaml");
@@ -45,6 +58,23 @@ fn controller_json_in_wasm_should_equal_the_native_bytes() {
             "wasm JSON differs from the native golden file"
         );
     }
+}
+
+#[wasm_bindgen_test]
+fn a_bug_should_be_reported_on_the_page_as_text() {
+    podlab::ui::panic::show("index out of bounds <b>x</b>");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let panel = doc
+        .query_selector(".panic[role=alert]")
+        .unwrap()
+        .expect("a report");
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("podlab hit a bug"), "{text}");
+    assert!(text.contains("Your text in the editor is saved"), "{text}");
+    // The message is text, never HTML.
+    assert!(text.contains("<b>x</b>"), "{text}");
+    assert!(panel.query_selector("b").unwrap().is_none());
+    panel.remove();
 }
 
 #[wasm_bindgen_test]
