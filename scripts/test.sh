@@ -32,7 +32,13 @@ CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} WASM_BINDGEN_TEST_TIMEOUT=${
 step "release build (trunk build --release)"
 trunk build --release
 wasm=$(ls dist/*_bg.wasm)
-echo "release wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip"
+gz=$(gzip -9c "$wasm" | wc -c)
+echo "release wasm: $(stat -c %s "$wasm") bytes raw, $gz bytes gzip"
+source budgets/bundle.env
+if (( gz > WASM_GZIP_BUDGET )); then
+  echo "the wasm bundle ($gz bytes gzip) is over its budget of $WASM_GZIP_BUDGET bytes (budgets/bundle.env)" >&2
+  exit 1
+fi
 
 step "browser end-to-end tests (Playwright, system Chromium, site served from /podlab/)"
 mkdir -p artifacts/screenshots
