@@ -321,6 +321,18 @@ fn set_node(node: &Node, f: impl FnOnce(&mut NodeDef)) -> Action {
     Action::SetNode(def)
 }
 
+/// kubectl's `node/NAME <word>` for a change to a node, with the change.
+fn node_change(name: &str, word: &str, action: Action) -> Outcome {
+    Outcome {
+        stdout: format!("node/{name} {word}\n"),
+        changes: vec![Change {
+            action,
+            yaml: String::new(),
+        }],
+        ..Outcome::default()
+    }
+}
+
 /// `kubectl cordon|uncordon NODE`.
 pub fn cordon(args: &Args, world: &World, on: bool) -> Outcome {
     if args.words.is_empty() {
@@ -338,14 +350,7 @@ pub fn cordon(args: &Args, world: &World, on: bool) -> Outcome {
     if node.is_unschedulable() == on {
         return Outcome::out(format!("node/{name} already {word}\n"));
     }
-    Outcome {
-        stdout: format!("node/{name} {word}\n"),
-        changes: vec![Change {
-            action: set_node(node, |d| d.unschedulable = Some(on)),
-            yaml: String::new(),
-        }],
-        ..Outcome::default()
-    }
+    node_change(name, word, set_node(node, |d| d.unschedulable = Some(on)))
 }
 
 /// `kubectl drain NODE [--ignore-daemonsets] [--force] [--delete-emptydir-data]`.
@@ -514,14 +519,7 @@ pub fn label(args: &Args, world: &World) -> Outcome {
         return Outcome::out(format!("node/{name} not labeled\n"));
     }
     let word = if removing { "unlabeled" } else { "labeled" };
-    Outcome {
-        stdout: format!("node/{name} {word}\n"),
-        changes: vec![Change {
-            action: set_node(node, |d| d.labels = Some(labels)),
-            yaml: String::new(),
-        }],
-        ..Outcome::default()
-    }
+    node_change(name, word, set_node(node, |d| d.labels = Some(labels)))
 }
 
 /// `kubectl taint node NAME key=value:Effect | key:Effect- | key-`.
@@ -555,14 +553,7 @@ pub fn taint(args: &Args, world: &World) -> Outcome {
     let name = &node.metadata.name;
     let word = if removed_only { "untainted" } else { "tainted" };
     let taints = current.spec.taints.clone();
-    Outcome {
-        stdout: format!("node/{name} {word}\n"),
-        changes: vec![Change {
-            action: set_node(node, |d| d.taints = Some(taints)),
-            yaml: String::new(),
-        }],
-        ..Outcome::default()
-    }
+    node_change(name, word, set_node(node, |d| d.taints = Some(taints)))
 }
 
 /// `kubectl patch TYPE NAME -p PATCH [--type merge|strategic]` (jobs, cronjobs, daemonsets).
