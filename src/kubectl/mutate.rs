@@ -474,18 +474,24 @@ fn kind_word(args: &Args) -> Result<(), Outcome> {
     }
 }
 
-/// `kubectl label node NAME k=v… [k-] [--overwrite]`.
-pub fn label(args: &Args, world: &World) -> Outcome {
-    if let Err(o) = kind_word(args) {
-        return o;
-    }
+/// `label|taint node NAME SPEC…` or `label|taint node/NAME SPEC…`: the node and the specs.
+fn node_and_specs<'w, 'a>(
+    args: &'a Args,
+    world: &'w World,
+) -> Result<(&'w Node, &'a [String]), Outcome> {
+    kind_word(args)?;
     let (node_word, specs) = if args.words[0].contains('/') {
         (args.words.first(), &args.words[1..])
     } else {
         (args.words.get(1), args.words.get(2..).unwrap_or_default())
     };
-    let node = match node_of(world, node_word) {
-        Ok(n) => n,
+    Ok((node_of(world, node_word)?, specs))
+}
+
+/// `kubectl label node NAME k=v… [k-] [--overwrite]`.
+pub fn label(args: &Args, world: &World) -> Outcome {
+    let (node, specs) = match node_and_specs(args, world) {
+        Ok(t) => t,
         Err(o) => return o,
     };
     if specs.is_empty() {
@@ -524,21 +530,13 @@ pub fn label(args: &Args, world: &World) -> Outcome {
 
 /// `kubectl taint node NAME key=value:Effect | key:Effect- | key-`.
 pub fn taint(args: &Args, world: &World) -> Outcome {
-    if let Err(o) = kind_word(args) {
-        return o;
-    }
-    let (node_word, specs) = if args.words[0].contains('/') {
-        (args.words.first(), &args.words[1..])
-    } else {
-        (args.words.get(1), args.words.get(2..).unwrap_or_default())
-    };
-    let node = match node_of(world, node_word) {
-        Ok(n) => n,
+    let (node, specs) = match node_and_specs(args, world) {
+        Ok(t) => t,
         Err(o) => return o,
     };
-    let Some(spec) = specs.first() else {
+    if specs.is_empty() {
         return Outcome::err("error: at least one taint update is required");
-    };
+    }
     let mut current = node.clone();
     let mut removed_only = true;
     for spec in specs {
@@ -549,7 +547,6 @@ pub fn taint(args: &Args, world: &World) -> Outcome {
             Err(e) => return Outcome::err(e),
         }
     }
-    let _ = spec;
     let name = &node.metadata.name;
     let word = if removed_only { "untainted" } else { "tainted" };
     let taints = current.spec.taints.clone();
