@@ -28,6 +28,7 @@ async function expectStep(page, lessons, { k, title, time, pods }) {
 test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the keyboard', async ({ page }) => {
   test.setTimeout(90000);
   await page.goto('./');
+  await expect(page.getByRole('region', { name: 'Lessons' })).toBeVisible();
   await page.evaluate(() => localStorage.setItem('podlab.lang', 'zh'));
   await page.goto('./');
   const lessons = page.getByRole('region', { name: 'Lessons' });

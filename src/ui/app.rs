@@ -176,8 +176,13 @@ pub fn App() -> Html {
             clock.borrow().set_playing(*playing);
         });
     }
-    use_effect_with(state.lang, |lang| {
-        store_lang(*lang);
+    // The language is remembered once the learner picks one; the first render only reads it,
+    // so a choice stored while the page was still starting is not overwritten.
+    let lang_picked = use_mut_ref(|| false);
+    use_effect_with(state.lang, move |lang| {
+        if std::mem::replace(&mut *lang_picked.borrow_mut(), true) {
+            store_lang(*lang);
+        }
         if let Some(doc) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
