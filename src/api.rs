@@ -9,7 +9,7 @@ pub mod strategy;
 
 pub use error::ApiError;
 pub use recorder::{record_event, EventTarget};
-pub use store::{DeleteOptions, Propagation, Store, WatchEvent};
+pub use store::{DeleteOptions, Propagation, Quota, Store, WatchEvent};
 
 use crate::model::{Kind, Node, Object, Pod};
 use crate::sim::trace::WatchType;
@@ -69,6 +69,9 @@ pub fn create(w: &mut World, mut obj: Object) -> Result<Rc<Object>, ApiError> {
     let name = obj.meta().name.clone();
     if w.store.get(kind, &name).is_some() {
         return Err(ApiError::AlreadyExists { kind, name });
+    }
+    if w.store.objects_len() >= w.store.quota.objects {
+        return Err(ApiError::SpaceExceeded);
     }
     let uid = w.rng.uuid();
     let rv = w.store.next_rv();

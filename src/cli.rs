@@ -373,11 +373,16 @@ pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) 
             until,
             format,
         } => {
-            let Some(scenario) = load_scenario(&file, err) else {
+            let Some(mut scenario) = load_scenario(&file, err) else {
                 return 2;
             };
             let until = until.unwrap_or(scenario.until);
-            let mut sim = Sim::new(scenario);
+            scenario.until = until;
+            // Only a transcript needs the history; the other outputs show the end of the run.
+            let mut sim = match format {
+                Format::Trace => Sim::new(scenario),
+                _ => Sim::headless(scenario),
+            };
             sim.run_until(until);
             if let Some(e) = sim.error() {
                 let _ = writeln!(err, "{file}: {e}");

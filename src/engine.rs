@@ -12,20 +12,46 @@ use crate::world::Controller;
 use crate::world::{Event, World};
 use crate::{gc, kubelet, nodelifecycle, output, scheduler};
 
-/// Events between two checkpoints.
+mod limits;
+pub use limits::{Limits, TooLarge, MAX_OBJECTS, MAX_STORED_EVENTS};
+
+/// Events between two checkpoints, at least. A world holding more than four times as many
+/// store entries is checkpointed every quarter of its size instead, so the memory the
+/// checkpoints keep grows with the run's events, not with events × world size.
 pub const CHECKPOINT_EVERY: usize = 256;
 /// A bound on events per run, so that no input can loop forever.
 pub const MAX_EVENTS: usize = 5_000_000;
 /// The bound for a headless run, which keeps no history (a year of a per-minute CronJob is
 /// about 9.5 million events).
 pub const MAX_EVENTS_HEADLESS: usize = 20_000_000;
+/// What a recorded run may keep for replay: its trace lines plus, for each checkpoint, the
+/// store entries it holds (see `checkpoint_weight`). Each costs about 500 bytes (measured on a
+/// per-minute CronJob: 2,000,000 of them took 1 GB), so the bound keeps a browser tab's run
+/// near 250 MB.
+pub const RECORD_BUDGET: usize = 500_000;
 
 /// Why a run stopped early.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EngineError {
     /// The event budget ran out.
-    #[error("the run exceeded its event budget ({MAX_EVENTS} events, {MAX_EVENTS_HEADLESS} headless) before reaching its end; shorten `until` or the scenario")]
-    TooManyEvents,
+    #[error("the run stopped at t = {at}: it exceeded its budget of {bound} events before reaching its end; shorten `until` or the scenario")]
+    TooManyEvents {
+        /// When it stopped.
+        at: SimTime,
+        /// The budget.
+        bound: usize,
+    },
+    /// A workload would make more than the run can hold; refused before the run started.
+    #[error("{} would make about {} {} in this run; a run holds at most {} when its history is kept for replay, {} headless (`podlab run`); {}", .0.workload, .0.count, .0.what, .0.most_recorded, .0.most_headless, .0.hint)]
+    TooLarge(TooLarge),
+    /// The history kept for replay outgrew its budget.
+    #[error("the run stopped at t = {at}: it is too large to keep for replay (over {bound} trace lines and checkpointed objects); shorten `until`, make the workload smaller, or run it headless with `podlab run`")]
+    TooLargeToRecord {
+        /// When it stopped.
+        at: SimTime,
+        /// The budget.
+        bound: usize,
+    },
 }
 
 /// A world that follows a playhead through one run (see [`Sim::seek_cursor`]). Use a new
@@ -57,15 +83,32 @@ pub struct Sim {
     failures: Vec<ExpectFailure>,
     pending_expect: Vec<usize>,
     events: usize,
+    /// `events` at the last checkpoint.
+    checkpointed_at: usize,
+    /// Store entries held by all checkpoints.
+    checkpointed_entries: usize,
     seq: u64,
     error: Option<EngineError>,
     timeline: Timeline,
     record: bool,
+    limits: Limits,
 }
 
 impl Sim {
     /// Builds the cluster at t = 0: nodes registered, manifests and steps queued.
     pub fn new(scenario: Scenario) -> Sim {
+        Sim::limited(scenario, Limits::default(), true)
+    }
+
+    /// A run that keeps no history: no trace, no timeline, no checkpoints (so no `seek`).
+    /// For long headless runs and benchmarks, where only the world at the end matters;
+    /// the world evolves exactly as in a recorded run.
+    pub fn headless(scenario: Scenario) -> Sim {
+        Sim::limited(scenario, Limits::default(), false)
+    }
+
+    /// A run with other budgets than the default ones; `record` keeps the history.
+    pub fn limited(scenario: Scenario, limits: Limits, record: bool) -> Sim {
         let mut world = World::new(scenario.seed, scenario.start, scenario.kubelet.clone());
         world.act_as(Actor::User, Cause::Step(None));
         for def in &scenario.nodes {
@@ -90,26 +133,40 @@ impl Sim {
             failures: Vec::new(),
             pending_expect,
             events: 0,
+            checkpointed_at: 0,
+            checkpointed_entries: 0,
             seq: 0,
             error: None,
             timeline: Timeline::default(),
-            record: true,
+            record,
+            limits,
+        };
+        sim.world.store.quota = api::Quota {
+            objects: limits.objects,
+            events: limits.stored_events,
         };
         sim.settle();
-        sim.checkpoints.push(Checkpoint {
-            world: sim.world.clone(),
-        });
+        if record {
+            sim.checkpoint();
+        }
+        let until = sim.scenario.until;
+        if let Err(e) = limits::check(&sim.scenario, until, &limits, !record) {
+            sim.error = Some(EngineError::TooLarge(e));
+        }
         sim
     }
 
-    /// A run that keeps no history: no trace, no timeline, no checkpoints (so no `seek`).
-    /// For long headless runs and benchmarks, where only the world at the end matters;
-    /// the world evolves exactly as in a recorded run.
-    pub fn headless(scenario: Scenario) -> Sim {
-        let mut sim = Sim::new(scenario);
-        sim.record = false;
-        sim.trace.clear();
-        sim
+    fn checkpoint(&mut self) {
+        self.checkpointed_at = self.events;
+        self.checkpointed_entries += checkpoint_weight(&self.world);
+        self.checkpoints.push(Checkpoint {
+            world: self.world.clone(),
+        });
+    }
+
+    /// What the run keeps for replay, against [`RECORD_BUDGET`].
+    pub fn recorded_size(&self) -> usize {
+        self.trace.len() + self.checkpointed_entries
     }
 
     /// Events processed so far.
@@ -184,20 +241,28 @@ impl Sim {
         self.world.now = at;
         self.events += 1;
         let bound = if self.record {
-            MAX_EVENTS
+            self.limits.events
         } else {
-            MAX_EVENTS_HEADLESS
+            self.limits.events_headless
         };
         if self.events > bound {
-            self.error = Some(EngineError::TooManyEvents);
+            self.error = Some(EngineError::TooManyEvents { at, bound });
             return false;
         }
         dispatch(&mut self.world, &self.scenario, event, cause);
         self.settle();
-        if self.record && self.events % CHECKPOINT_EVERY == 0 {
-            self.checkpoints.push(Checkpoint {
-                world: self.world.clone(),
-            });
+        if self.record {
+            if self.recorded_size() > self.limits.record {
+                self.error = Some(EngineError::TooLargeToRecord {
+                    at,
+                    bound: self.limits.record,
+                });
+                return false;
+            }
+            let spacing = CHECKPOINT_EVERY.max(self.world.store.len() / 4);
+            if self.events - self.checkpointed_at >= spacing {
+                self.checkpoint();
+            }
         }
         true
     }
@@ -260,6 +325,10 @@ impl Sim {
         checkpoints.push(Checkpoint {
             world: world.clone(),
         });
+        let checkpointed_entries = checkpoints
+            .iter()
+            .map(|c| checkpoint_weight(&c.world))
+            .sum();
         let pending_expect = self.pending_expect_after(t);
         let failures = self
             .failures
@@ -267,6 +336,9 @@ impl Sim {
             .filter(|f| f.at <= t)
             .cloned()
             .collect();
+        let error = limits::check(&scenario, scenario.until, &self.limits, !self.record)
+            .err()
+            .map(EngineError::TooLarge);
         Sim {
             scenario,
             world,
@@ -275,10 +347,13 @@ impl Sim {
             failures,
             pending_expect,
             events: self.events,
+            checkpointed_at: self.events,
+            checkpointed_entries,
             seq: self.trace[..kept].last().map(|e| e.seq).unwrap_or(0),
-            error: None,
+            error,
             timeline: self.timeline.truncate(t),
             record: self.record,
+            limits: self.limits,
         }
     }
 
@@ -343,6 +418,14 @@ impl Sim {
     pub fn trace_len_at(&self, t: SimTime) -> usize {
         self.trace.partition_point(|e| e.time <= t)
     }
+}
+
+/// What a checkpoint of `w` counts against [`RECORD_BUDGET`]: its Events, and its other
+/// objects four times over (a pod with its kubelet and scheduler state weighs about four
+/// Events).
+fn checkpoint_weight(w: &World) -> usize {
+    let objects = w.store.objects_len();
+    (w.store.len() - objects) + 4 * objects
 }
 
 /// Queues `when:` steps whose condition now holds (each fires once).

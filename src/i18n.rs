@@ -670,6 +670,38 @@ pub fn share_error(e: &crate::share::ShareError, lang: Lang) -> String {
     }
 }
 
+/// Why the run stopped early, for the banner above the cluster.
+pub fn engine_error(e: &crate::engine::EngineError, lang: Lang) -> String {
+    use crate::engine::EngineError as E;
+    match lang {
+        Lang::En => format!("The run was cut short: {e}."),
+        Lang::Zh => {
+            let why = match e {
+                E::TooManyEvents { at, bound } => format!(
+                    "运行到 t = {at} 时超过了 {bound} 个事件的预算，未能到达终点；请缩短 `until` 或场景"
+                ),
+                E::TooLarge(t) => format!(
+                    "{} 在这次运行中约会产生 {} 个{}；保留回放历史时一次运行最多容纳 {} 个，无历史（`podlab run`）时 {} 个；{}",
+                    t.workload,
+                    t.count,
+                    if t.what == "pods" { " Pod" } else { " Job" },
+                    t.most_recorded,
+                    t.most_headless,
+                    if t.what == "pods" {
+                        "请降低 completions 或 parallelism"
+                    } else {
+                        "请缩短 `until` 或降低调度频率"
+                    }
+                ),
+                E::TooLargeToRecord { at, bound } => format!(
+                    "运行到 t = {at} 时，保留回放所需的历史（超过 {bound} 条轨迹与检查点对象）已超出预算；请缩短 `until`、减小工作负载，或用 `podlab run` 无历史运行"
+                ),
+            };
+            format!("这次运行被提前截止：{why}。")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -91,12 +91,12 @@ fn a_five_megabyte_file_should_be_refused_before_parsing() {
 fn deep_nesting_should_be_refused() {
     let text = format!(
         "name: x\nuntil: 1m\ndeep: {}{}\n",
-        "[".repeat(2000),
-        "]".repeat(2000)
+        "[".repeat(10_000),
+        "]".repeat(10_000)
     );
     assert_refused("deep-flow", text.as_bytes(), &[".yaml:3:"]);
     let mut block = String::from("name: x\nuntil: 1m\ndeep:\n");
-    for i in 1..2000 {
+    for i in 1..10_000 {
         block.push_str(&" ".repeat(i));
         block.push_str("k:\n");
     }
@@ -133,5 +133,46 @@ fn a_failed_expectation_should_exit_one_and_say_what_differed() {
             "FAIL expect[0] at 1m0s: pod/p p status.phase: expected \"Succeeded\", got \"Running\""
         ),
         "{err}"
+    );
+}
+
+/// A valid scenario far beyond the engine's budgets: `validate` accepts it, `run` refuses it
+/// at once (exit 2) with what to change.
+fn assert_run_refused(name: &str, contents: &str, wanted: &[&str]) {
+    let (code, err, _) = run_file(name, contents.as_bytes(), "validate");
+    assert_eq!(code, 0, "{name} is valid: {err}");
+    let (code, err, took) = run_file(name, contents.as_bytes(), "run");
+    assert_eq!(code, 2, "{name}: {err}");
+    for w in wanted {
+        assert!(err.contains(w), "{name}: {err:?} lacks {w:?}");
+    }
+    assert!(took < Duration::from_secs(2), "{name} took {took:?}");
+}
+
+const JOB: &str = "name: x\ncluster: {nodes: 3}\nmanifests: |\n  apiVersion: batch/v1\n  kind: Job\n  metadata: {name: huge}\n  spec:\n    completions: 2147483647\n    parallelism: 2147483647\n    template:\n      spec:\n        restartPolicy: Never\n        containers: [{name: c, image: busybox}]\nuntil: 10m\n";
+
+#[test]
+fn a_job_of_2147483647_completions_should_be_refused_at_once() {
+    assert_run_refused(
+        "completions",
+        JOB,
+        &[
+            "Job \"huge\" would make about 2147483647 pods in this run",
+            "150000 headless",
+            "lower completions or parallelism",
+        ],
+    );
+}
+
+#[test]
+fn a_per_minute_cronjob_for_ten_years_should_be_refused_at_once() {
+    let text = "name: x\nmanifests: |\n  apiVersion: batch/v1\n  kind: CronJob\n  metadata: {name: tick}\n  spec:\n    schedule: \"* * * * *\"\n    jobTemplate:\n      spec:\n        template:\n          spec:\n            restartPolicy: Never\n            containers: [{name: c, image: busybox}]\nuntil: 87600h\n";
+    assert_run_refused(
+        "cron-ten-years",
+        text,
+        &[
+            "CronJob \"tick\" would make about 5256000 Jobs in this run",
+            "shorten `until`",
+        ],
     );
 }

@@ -29,6 +29,10 @@ pub enum ApiError {
         /// Name.
         name: String,
     },
+    /// etcd's space quota is used up (podlab's store holds at most
+    /// [`crate::engine::MAX_OBJECTS`] objects); etcd's own words.
+    #[error("etcdserver: mvcc: database space exceeded")]
+    SpaceExceeded,
     /// 422: validation failed.
     #[error("{} \"{name}\" is invalid: {}", qualified(*kind), render_causes(causes))]
     Invalid {

@@ -63,7 +63,7 @@ fn expire_events(w: &mut World, now: Time) {
         return;
     }
     store.events_swept = now;
-    let expired: Vec<String> = store
+    let expired: Vec<std::rc::Rc<str>> = store
         .events
         .iter()
         .filter(|(_, e)| {
@@ -76,12 +76,12 @@ fn expire_events(w: &mut World, now: Time) {
         let Some(e) = store.events.remove(&name) else {
             continue;
         };
-        let key = (
-            e.involved_object.uid.clone(),
-            e.reason.clone(),
-            e.message.clone(),
-            e.source.component.clone(),
-            e.type_.clone(),
+        let key = super::store::event_key(
+            &e.involved_object.uid,
+            &e.reason,
+            &e.message,
+            &e.source.component,
+            &e.type_,
         );
         if store.event_keys.get(&key) == Some(&name) {
             store.event_keys.remove(&key);
@@ -100,13 +100,7 @@ pub fn record_event(
     host: &str,
 ) {
     let now: Time = w.wall_now();
-    let key = (
-        target.uid.clone(),
-        reason.to_string(),
-        message.to_string(),
-        component.to_string(),
-        type_.to_string(),
-    );
+    let key = super::store::event_key(&target.uid, reason, message, component, type_);
     w.log(Change::Event {
         type_: type_.to_string(),
         reason: reason.to_string(),
@@ -122,6 +116,10 @@ pub fn record_event(
             ev.metadata.resource_version = Some(rv);
             return;
         }
+    }
+    // A full store refuses the write; the recorder drops the Event (the trace keeps it).
+    if w.store.events.len() >= w.store.quota.events {
+        return;
     }
     // client-go names events `<name>.<UnixNano in hex>`; the sequence keeps names unique.
     let nanos = now.0 * 1_000_000 + (w.store.resource_version() % 1_000_000) as i64;
@@ -165,6 +163,7 @@ pub fn record_event(
         reporting_component: component.to_string(),
         reporting_instance: host.to_string(),
     };
-    w.store.event_keys.insert(key, name.clone());
+    let name: std::rc::Rc<str> = name.into();
+    w.store.event_keys.insert(key, std::rc::Rc::clone(&name));
     w.store.events.insert(name, std::rc::Rc::new(ev));
 }

@@ -3,8 +3,15 @@
 
 use crate::model::{Event, Kind, Object};
 use crate::sim::trace::WatchType;
-use std::collections::{BTreeMap, BTreeSet};
+use imbl::shared_ptr::RcK;
 use std::rc::Rc;
+
+/// A persistent ordered map: a clone shares every node with the original, and a write copies
+/// only the path to the changed entry. This keeps a checkpoint of the world cheap however many
+/// objects and Events it holds.
+pub(crate) type Map<K, V> = imbl::GenericOrdMap<K, V, RcK>;
+/// The persistent ordered set that goes with [`Map`].
+pub(crate) type Set<T> = imbl::GenericOrdSet<T, RcK>;
 
 /// A watch event as informers receive it.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,19 +76,54 @@ pub struct DeleteOptions {
     pub propagation: Option<Propagation>,
 }
 
+/// The key that folds repeats of one Event (client-go's aggregation key without the
+/// timestamps): involved object's uid, reason, message, source component and type.
+pub(crate) fn event_key(
+    uid: &str,
+    reason: &str,
+    message: &str,
+    component: &str,
+    type_: &str,
+) -> Rc<str> {
+    Rc::from(format!("{uid}\0{reason}\0{message}\0{component}\0{type_}"))
+}
+
+/// How much the store holds at most (see [`crate::engine::Limits`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quota {
+    /// Objects other than Events.
+    pub objects: usize,
+    /// Events.
+    pub events: usize,
+}
+
+impl Default for Quota {
+    fn default() -> Quota {
+        Quota {
+            objects: crate::engine::MAX_OBJECTS,
+            events: crate::engine::MAX_STORED_EVENTS,
+        }
+    }
+}
+
 /// All stored objects.
 #[derive(Clone, Debug, Default)]
 pub struct Store {
-    // Objects and events sit behind `Rc`, so a checkpoint of the world shares every object
-    // that has not changed since (copy-on-write through `Rc::make_mut`).
-    objects: BTreeMap<(Kind, String), Rc<Object>>,
-    pub(crate) events: BTreeMap<String, Rc<Event>>,
-    pub(crate) event_keys: BTreeMap<(String, String, String, String, String), String>,
+    /// The store's quota.
+    pub quota: Quota,
+    // Persistent maps of objects and Events behind `Rc`: a checkpoint of the world shares
+    // every map node and every object that has not changed since (copy-on-write).
+    // Keys are `Rc<str>`, so copying a map node (a checkpoint's first write to it) copies
+    // pointers, not strings.
+    objects: Map<(Kind, Rc<str>), Rc<Object>>,
+    pub(crate) events: Map<Rc<str>, Rc<Event>>,
+    /// Each Event's folding key (see [`event_key`]) to its name.
+    pub(crate) event_keys: Map<Rc<str>, Rc<str>>,
     /// When expired Events were last swept.
     pub(crate) events_swept: crate::model::Time,
-    uids: BTreeMap<String, (Kind, String)>,
+    uids: Map<Rc<str>, (Kind, Rc<str>)>,
     /// The garbage collector's graph: for each owner uid, the objects naming it.
-    owned: BTreeMap<String, BTreeSet<(Kind, String)>>,
+    owned: Map<Rc<str>, Set<(Kind, Rc<str>)>>,
     rv: u64,
     watch: Vec<WatchEvent>,
 }
@@ -98,46 +140,62 @@ impl Store {
         self.rv
     }
 
+    /// Stored entries: objects and Events.
+    pub fn len(&self) -> usize {
+        self.objects.len() + self.events.len()
+    }
+
+    /// Stored objects other than Events.
+    pub fn objects_len(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// Whether nothing is stored.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Reads an object.
     pub fn get(&self, kind: Kind, name: &str) -> Option<&Object> {
-        self.objects.get(&(kind, name.to_string())).map(|o| &**o)
+        self.objects.get(&(kind, Rc::from(name))).map(|o| &**o)
     }
 
     /// Reads an object as a shared handle (no copy).
     pub fn get_shared(&self, kind: Kind, name: &str) -> Option<Rc<Object>> {
-        self.objects.get(&(kind, name.to_string())).cloned()
+        self.objects.get(&(kind, Rc::from(name))).cloned()
     }
 
     /// Reads an object by uid.
     pub fn get_by_uid(&self, uid: &str) -> Option<&Object> {
-        let (kind, name) = self.uids.get(uid)?;
+        let (kind, name) = self.uids.get(&Rc::<str>::from(uid))?;
         self.get(*kind, name)
     }
 
     /// Objects that name `uid` in their ownerReferences, by kind then name.
     pub fn dependents<'a>(&'a self, uid: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
         self.owned
-            .get(uid)
+            .get(&Rc::<str>::from(uid))
             .into_iter()
             .flatten()
             .filter_map(|key| self.objects.get(key).map(|o| &**o))
     }
 
-    fn link_owners(&mut self, obj: &Object, key: &(Kind, String)) {
+    fn link_owners(&mut self, obj: &Object, key: &(Kind, Rc<str>)) {
         for r in &obj.meta().owner_references {
             self.owned
-                .entry(r.uid.clone())
+                .entry(Rc::from(r.uid.as_str()))
                 .or_default()
                 .insert(key.clone());
         }
     }
 
-    fn unlink_owners(&mut self, obj: &Object, key: &(Kind, String)) {
+    fn unlink_owners(&mut self, obj: &Object, key: &(Kind, Rc<str>)) {
         for r in &obj.meta().owner_references {
-            if let Some(set) = self.owned.get_mut(&r.uid) {
+            let uid = Rc::from(r.uid.as_str());
+            if let Some(set) = self.owned.get_mut(&uid) {
                 set.remove(key);
                 if set.is_empty() {
-                    self.owned.remove(&r.uid);
+                    self.owned.remove(&uid);
                 }
             }
         }
@@ -146,7 +204,7 @@ impl Store {
     /// Objects of one kind, by name.
     pub fn list(&self, kind: Kind) -> impl Iterator<Item = &Object> {
         self.objects
-            .range((kind, String::new())..)
+            .range((kind, Rc::from(""))..)
             .take_while(move |((k, _), _)| *k == kind)
             .map(|(_, o)| &**o)
     }
@@ -154,7 +212,7 @@ impl Store {
     /// Objects of one kind, by name, as the shared handles the store keeps (no copies).
     pub fn list_shared(&self, kind: Kind) -> impl Iterator<Item = &Rc<Object>> {
         self.objects
-            .range((kind, String::new())..)
+            .range((kind, Rc::from(""))..)
             .take_while(move |((k, _), _)| *k == kind)
             .map(|(_, o)| o)
     }
@@ -171,8 +229,8 @@ impl Store {
 
     /// Stores `obj` (ADDED or MODIFIED; a MODIFIED event carries the stored object as `old`).
     pub(crate) fn insert(&mut self, obj: Object, ty: WatchType) -> Rc<Object> {
-        let key = (obj.kind(), obj.meta().name.clone());
-        self.uids.insert(obj.meta().uid().to_string(), key.clone());
+        let key = (obj.kind(), Rc::from(obj.meta().name.as_str()));
+        self.uids.insert(Rc::from(obj.meta().uid()), key.clone());
         let obj = Rc::new(obj);
         let old = self.objects.insert(key.clone(), Rc::clone(&obj));
         if let Some(old) = &old {
@@ -189,12 +247,12 @@ impl Store {
 
     /// Removes an object; informers see its last state.
     pub(crate) fn remove(&mut self, kind: Kind, name: &str) {
-        let key = (kind, name.to_string());
+        let key = (kind, Rc::from(name));
         let Some(obj) = self.objects.remove(&key) else {
             return;
         };
         self.unlink_owners(&obj, &key);
-        self.uids.remove(obj.meta().uid());
+        self.uids.remove(&Rc::<str>::from(obj.meta().uid()));
         self.watch.push(WatchEvent {
             ty: WatchType::Deleted,
             object: obj,

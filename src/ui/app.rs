@@ -362,6 +362,9 @@ pub fn App() -> Html {
             if let Some(n) = &state.notice {
                 <div class="notice" role="alert">{ crate::i18n::share_error(n, lang) }</div>
             }
+            if let Some(e) = state.sim.as_ref().and_then(|s| s.error()) {
+                <div class="notice" role="alert">{ crate::i18n::engine_error(e, lang) }</div>
+            }
             <Controls state={state.clone()} />
             <Lessons state={state.clone()} />
             if state.compare.is_some() {
