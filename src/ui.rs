@@ -4,6 +4,7 @@
 mod app;
 mod clock;
 pub mod components;
+pub mod hooks;
 pub mod panic;
 pub mod state;
 

@@ -323,6 +323,16 @@ mod density {
             .filter_map(|e| e.get_attribute("data-pods")?.parse::<u32>().ok())
             .sum();
         assert_eq!(total, 3500);
+        // Each status's share is set through the CSSOM (the CSP refuses style attributes).
+        let segs = root.query_selector_all(".counts .seg").unwrap();
+        assert!(segs.length() >= 10);
+        for i in 0..segs.length() {
+            let seg: web_sys::HtmlElement = segs.item(i).unwrap().dyn_into().unwrap();
+            assert!(seg
+                .get_attribute("style")
+                .is_some_and(|s| s.starts_with("flex:")));
+            assert_ne!(seg.style().get_property_value("flex-grow").unwrap(), "");
+        }
         assert!(root
             .text_content()
             .unwrap_or_default()

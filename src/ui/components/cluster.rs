@@ -76,11 +76,13 @@ pub struct ClusterProps {
 }
 
 /// A stable hue for an owner, so that pods of one controller share a colour mark.
-fn owner_hue(owner: &str) -> u32 {
-    owner
+/// One of twelve hues (30° apart) for an owner, as the class `owner-hue-N`; the stylesheet
+/// colours the chip's left border with it (the CSP refuses style attributes).
+fn owner_hue(owner: &str) -> String {
+    let hash = owner
         .bytes()
-        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
-        % 360
+        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    format!("owner-hue-{}", hash % 12)
 }
 
 fn status_class(status: &str) -> String {
@@ -92,11 +94,11 @@ fn status_class(status: &str) -> String {
 
 fn pod_chip(p: &PodView, density: Density, lang: Lang, highlight: Option<&str>) -> Html {
     let lit = highlight.is_some_and(|h| h.strip_prefix("pod/") == Some(p.name.as_str()));
-    let style = p
+    let hue = p
         .owner
         .as_deref()
         .filter(|_| density == Density::Full)
-        .map(|o| format!("border-left: 6px solid hsl({}, 70%, 40%)", owner_hue(o)));
+        .map(owner_hue);
     let title = match &p.unschedulable {
         Some(why) => format!("{} · {why}", p.name),
         None => format!("{} · {} · {}", p.name, p.status, p.ready),
@@ -105,7 +107,8 @@ fn pod_chip(p: &PodView, density: Density, lang: Lang, highlight: Option<&str>) 
         "pod",
         status_class(&p.status),
         (density == Density::Compact).then_some("compact"),
-        lit.then_some("highlight")
+        lit.then_some("highlight"),
+        hue.map(|h| classes!("owned", h))
     );
     if density == Density::Compact {
         return html! {
@@ -114,7 +117,7 @@ fn pod_chip(p: &PodView, density: Density, lang: Lang, highlight: Option<&str>) 
     }
     let restarts = (p.restarts > 0).then(|| html! { <span class="restarts">{ format!("↻{} {}", p.restarts, Text::Restarts.get(lang)) }</span> });
     html! {
-        <li key={p.name.clone()} {class} {style} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title}>
+        <li key={p.name.clone()} {class} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title}>
             <span class="name">{ &p.name }</span>
             <span class="status">{ &p.status }</span>
             { for restarts }
@@ -133,6 +136,22 @@ fn ghost_chips(names: &[String], density: Density) -> Html {
     }
 }
 
+/// Props of [`Segment`].
+#[derive(Properties, PartialEq)]
+struct SegmentProps {
+    status: String,
+    n: usize,
+}
+
+/// One status's share of the aggregated bar.
+#[component]
+fn Segment(props: &SegmentProps) -> Html {
+    let node = use_node_ref();
+    crate::ui::hooks::use_style(&node, vec![("flex", props.n.to_string())]);
+    let (s, n) = (&props.status, props.n);
+    html! { <span class={classes!("seg", status_class(s))} ref={node} title={format!("{s}: {n}")} /> }
+}
+
 /// Counts per status, for the aggregated rendering.
 fn status_counts(pods: &[Rc<PodView>]) -> Html {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -143,7 +162,7 @@ fn status_counts(pods: &[Rc<PodView>]) -> Html {
         <div class="counts" data-pods={pods.len().to_string()}>
             <div class="bar">
                 { for counts.iter().map(|(s, n)| html! {
-                    <span class={classes!("seg", status_class(s))} style={format!("flex: {n}")} title={format!("{s}: {n}")} />
+                    <Segment status={s.to_string()} n={*n} />
                 }) }
             </div>
             <p class="count-list">
@@ -253,6 +272,12 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
     };
     // Right-click: the same object, and a menu of what can be done to it.
     let menu = use_state(|| None::<(Kind, String, i32, i32)>);
+    let menu_node = use_node_ref();
+    let (mx, my) = menu.as_ref().map(|m| (m.2, m.3)).unwrap_or_default();
+    crate::ui::hooks::use_style(
+        &menu_node,
+        vec![("left", format!("{mx}px")), ("top", format!("{my}px"))],
+    );
     let oncontextmenu = {
         let (cb, menu) = (props.onselect.clone(), menu.clone());
         Callback::from(move |e: MouseEvent| {
@@ -263,7 +288,7 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
             }
         })
     };
-    let context_menu = (*menu).clone().map(|(kind, name, x, y)| {
+    let context_menu = (*menu).clone().map(|(kind, name, _, _)| {
         let close = {
             let menu = menu.clone();
             Callback::from(move |e: MouseEvent| {
@@ -283,7 +308,7 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
         html! {
             <>
                 <div class="menu-backdrop" onclick={close.clone()} oncontextmenu={close} />
-                <div class="context-menu" role="menu" aria-label={format!("Actions for {}/{name}", kind.lower())} style={format!("left: {x}px; top: {y}px")}>
+                <div class="context-menu" role="menu" aria-label={format!("Actions for {}/{name}", kind.lower())} ref={menu_node.clone()}>
                     <p class="menu-title"><code>{ format!("{}/{name}", kind.lower()) }</code></p>
                     { for items }
                 </div>

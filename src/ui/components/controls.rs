@@ -58,6 +58,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
     } else {
         state.cursor.0 as f64 * 100.0 / end.0 as f64
     };
+    let bar = use_node_ref();
+    crate::ui::hooks::use_style(&bar, vec![("width", format!("{pct:.2}%"))]);
     let wall = state
         .frame
         .as_ref()
@@ -87,7 +89,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <code>{ wall }</code>
             </div>
             <div class="progress" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")}>
-                <div class="bar" style={format!("width: {pct:.2}%")}></div>
+                <div class="bar" ref={bar}></div>
             </div>
         </nav>
     }

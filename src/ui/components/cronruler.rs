@@ -230,7 +230,7 @@ pub fn CronRulers(props: &CronRulersProps) -> Html {
                         </div>
                         <div class="chart">
                             <Ruler ruler={r.clone()} end={end} lang={lang} />
-                            <div class="playhead-line" style={format!("left: {:.3}%", (LABEL + now.0 as f64 / end.0.max(1) as f64 * (WIDTH - LABEL)) / WIDTH * 100.0)}></div>
+                            <crate::ui::hooks::PlayheadLine left={(LABEL + now.0 as f64 / end.0.max(1) as f64 * (WIDTH - LABEL)) / WIDTH * 100.0} />
                         </div>
                     </div>
                 }

@@ -179,7 +179,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label="Pods over time" onmousedown={seek.clone()} onmousemove={seek}>
                     <Lanes sim={sim.clone()} lang={state.lang} />
                 </svg>
-                <div class="playhead-line" data-testid="playhead" style={format!("left: {cursor:.3}%")}></div>
+                <crate::ui::hooks::PlayheadLine left={cursor} testid="playhead" />
             </div>
         </section>
     }
