@@ -1,6 +1,8 @@
 //! Playback benchmark: what one animation frame of the app costs natively on the 1,000-pod
-//! stress scenario — the whole run, then seeking and building frames tick by tick.
-//! Run with `cargo bench --bench playback`; prints one JSON object.
+//! stress scenario — the whole run, then seeking and building frames tick by tick — and a
+//! seek to 200 random moments of a busy one-hour trace (a 5,000-pod Job, a per-minute CronJob
+//! and a DaemonSet on 100 nodes). Run with `cargo bench --bench playback`; prints one JSON
+//! object.
 
 // A benchmark measures wall time; the simulation it measures never reads it.
 #![allow(clippy::disallowed_methods)]
@@ -51,11 +53,74 @@ fn main() {
             q(1.0)
         )
     };
+    let (hour_run_ms, hour_events, mut hour_seek_ms) = seek_in_an_hour();
     println!(
-        "{{\"scenario\": \"stress-1000-pods\", \"run_ms\": {run_ms:.1}, \"seek_ms\": {}, \"cursor_ms\": {}, \"frame_ms\": {}, \"app_frame_ms\": {}}}",
+        "{{\"scenario\": \"stress-1000-pods\", \"run_ms\": {run_ms:.1}, \"seek_ms\": {}, \"cursor_ms\": {}, \"frame_ms\": {}, \"app_frame_ms\": {}, \"hour\": {{\"run_ms\": {hour_run_ms:.0}, \"engine_events\": {hour_events}, \"random_seek_ms\": {}}}}}",
         stat(&mut seek_ms),
         stat(&mut cursor_ms),
         stat(&mut frame_ms),
-        stat(&mut app_ms)
+        stat(&mut app_ms),
+        stat(&mut hour_seek_ms)
     );
+}
+
+const HOUR: &str = r#"name: busy-hour
+cluster:
+  nodes: 100
+manifests: |
+  apiVersion: batch/v1
+  kind: Job
+  metadata: {name: batch}
+  spec:
+    completions: 5000
+    parallelism: 200
+    template:
+      spec:
+        restartPolicy: Never
+        containers: [{name: work, image: busybox, command: ["sleep", "30"]}]
+  ---
+  apiVersion: batch/v1
+  kind: CronJob
+  metadata: {name: tick}
+  spec:
+    schedule: "* * * * *"
+    jobTemplate:
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            containers: [{name: tick, image: busybox, command: ["sleep", "20"]}]
+  ---
+  apiVersion: apps/v1
+  kind: DaemonSet
+  metadata: {name: agent}
+  spec:
+    selector: {matchLabels: {app: agent}}
+    template:
+      metadata: {labels: {app: agent}}
+      spec:
+        containers: [{name: agent, image: agent, command: ["sleep", "infinity"]}]
+until: 1h
+"#;
+
+/// A recorded one-hour run, then `seek` to 200 moments picked by a fixed xorshift sequence.
+fn seek_in_an_hour() -> (f64, usize, Vec<f64>) {
+    let scenario = podlab::scenario::parse(HOUR).expect("the hour scenario parses");
+    let t0 = Instant::now();
+    let mut sim = Sim::new(scenario);
+    sim.run();
+    assert!(sim.error().is_none(), "{:?}", sim.error());
+    let run_ms = t0.elapsed().as_secs_f64() * 1e3;
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut seeks = Vec::new();
+    for _ in 0..200 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let t = SimTime(x % 3_600_000);
+        let s = Instant::now();
+        std::hint::black_box(sim.seek(t));
+        seeks.push(s.elapsed().as_secs_f64() * 1e3);
+    }
+    (run_ms, sim.events(), seeks)
 }

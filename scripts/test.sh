@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh -- install whatever is missing, then run every check and test podlab has:
-# formatting, clippy (native and wasm), native tests, wasm tests in headless Chromium,
-# the release build, and the browser end-to-end tests. Exits non-zero on the first failure.
+# formatting, clippy (native and wasm), native tests, the model test over 10,000 random
+# clusters, the engine's cost budget, wasm tests in headless Chromium, the release build with
+# its size budget, and the browser end-to-end tests. Exits non-zero on the first failure.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -24,6 +25,12 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
 
 step "native tests"
 cargo test --quiet
+
+step "model test: ${PODLAB_MODEL_SEEDS:=10000} random clusters, every invariant at every event (release build)"
+PODLAB_MODEL_SEEDS=$PODLAB_MODEL_SEEDS cargo test --release --quiet --test model
+
+step "the engine's cost per event against its budget (budgets/engine.env)"
+cargo bench --quiet --bench budget
 
 step "wasm tests in headless Chromium"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} \

@@ -81,6 +81,26 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                 WatchType::Deleted => {
                     state.expectations.remove(&k);
                     state.backoff.remove(&k);
+                    // `deleteJob` → `cleanupPodFinalizers`: the deleted Job's pods that still
+                    // carry the tracking finalizer are released, or a pod that was already
+                    // terminating would keep its finalizer forever.
+                    let uid = job.metadata.uid();
+                    let held: Vec<String> = w
+                        .store
+                        .list(Kind::Pod)
+                        .filter_map(Object::as_pod)
+                        .filter(|p| p.metadata.controller_ref().is_some_and(|r| r.uid == uid))
+                        .filter(|p| {
+                            p.metadata
+                                .finalizers
+                                .iter()
+                                .any(|f| f == TRACKING_FINALIZER)
+                        })
+                        .map(|p| p.metadata.name.clone())
+                        .collect();
+                    for pod in held {
+                        w.schedule_once(now, Event::JobPodCleanup { pod }, cause.clone());
+                    }
                 }
             }
         }
@@ -147,7 +167,11 @@ pub fn cleanup_orphan_pod(w: &mut World, name: &str) {
     let cause = w.cause().clone();
     w.act_as(Actor::Controller(COMPONENT.into()), cause);
     let Some(pod) = api::pod(w, name) else { return };
-    if job_owner(pod).is_some_and(|o| api::get(w, Kind::Job, o).is_some()) {
+    let owner_lives = pod
+        .metadata
+        .controller_ref()
+        .is_some_and(|r| api::get(w, Kind::Job, &r.name).is_some_and(|j| j.meta().uid() == r.uid));
+    if owner_lives {
         return;
     }
     release(w, name);

@@ -1,0 +1,134 @@
+//! The engine benchmark in wasm: the Job benchmark's scenario (`benches/job_100k.rs`) run
+//! headless in Chromium, timed with `performance.now()`. Not a test: `bash scripts/bench.sh`
+//! runs it (release build) and divides by the native time. PODLAB_BENCH_COMPLETIONS at
+//! compile time changes the size, as it does natively.
+#![cfg(target_arch = "wasm32")]
+
+use podlab::engine::Sim;
+use podlab::model::{Kind, Object};
+use podlab::sim::SimTime;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn job_benchmark_in_wasm() {
+    let completions: u32 = option_env!("PODLAB_BENCH_COMPLETIONS")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let text = include_str!("../benches/job_100k.yaml").replace(
+        "completions: 100000",
+        &format!("completions: {completions}"),
+    );
+    let scenario = podlab::scenario::parse(&text).expect("scenario parses");
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let t0 = performance.now();
+    let mut sim = Sim::headless(scenario);
+    let complete = |sim: &Sim| {
+        sim.world()
+            .store
+            .get(Kind::Job, "wide")
+            .and_then(Object::as_job)
+            .is_some_and(|j| j.has_condition("Complete"))
+    };
+    let mut t = SimTime::ZERO;
+    while !complete(&sim) && sim.error().is_none() && t < SimTime(24 * 3_600_000) {
+        t = SimTime(t.0 + 10_000);
+        sim.run_until(t);
+    }
+    let wall_ms = performance.now() - t0;
+    assert!(complete(&sim), "{:?}", sim.error());
+    console_log!(
+        "PODLAB_BENCH {{\"completions\": {completions}, \"wall_ms\": {wall_ms:.0}, \"engine_events\": {}}}",
+        sim.events()
+    );
+}
+
+/// The cluster view with `pods` pods on 100 nodes, `done` of them Completed.
+fn frame(pods: usize, done: usize) -> std::rc::Rc<podlab::frame::Frame> {
+    use podlab::frame::{Frame, NodeView, PodView};
+    use std::rc::Rc;
+    let nodes = (0..100)
+        .map(|n| {
+            Rc::new(NodeView {
+                name: format!("node-{n}"),
+                ready: true,
+                cordoned: false,
+                labels: Vec::new(),
+                taints: Vec::new(),
+                daemon_misses: Vec::new(),
+                pods: (0..pods)
+                    .filter(|i| i % 100 == n)
+                    .map(|i| {
+                        let status = if i < done { "Completed" } else { "Running" };
+                        Rc::new(PodView {
+                            name: format!("wide-{i}"),
+                            phase: if i < done { "Succeeded" } else { "Running" }.into(),
+                            status: status.into(),
+                            restarts: 0,
+                            ready: "1/1".into(),
+                            unschedulable: None,
+                            owner: Some("job/wide".into()),
+                        })
+                    })
+                    .collect(),
+                gone: Vec::new(),
+            })
+        })
+        .collect();
+    Rc::new(Frame {
+        time: SimTime(done as u64),
+        wall: String::new(),
+        nodes,
+        pending: Vec::new(),
+        activity: Vec::new(),
+        last_sync: None,
+        events: Vec::new(),
+        tables: Vec::new(),
+        job_queue: Vec::new(),
+        rollouts: Vec::new(),
+    })
+}
+
+/// Frame times of the aggregated cluster view with 100,000 pods: 60 frames in which 1,000
+/// more pods complete each time, each rendered and flushed to the DOM. (The app itself keeps
+/// at most 12,500 pods with their history, so this measures the view with built frames.)
+#[wasm_bindgen_test]
+async fn aggregated_view_with_100000_pods() {
+    use podlab::i18n::Lang;
+    use podlab::ui::components::{ClusterProps, ClusterView};
+    use yew::Callback;
+    let pods = 100_000;
+    let frames: Vec<_> = (0..61).map(|k| frame(pods, k * 1000)).collect();
+    let props = |f: &std::rc::Rc<podlab::frame::Frame>| ClusterProps {
+        frame: f.clone(),
+        lang: Lang::En,
+        onselect: Callback::noop(),
+        onaddnode: Callback::noop(),
+        oninject: Callback::noop(),
+        highlight: None,
+        compare: None,
+    };
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let mut app =
+        yew::Renderer::<ClusterView>::with_root_and_props(root.clone(), props(&frames[0])).render();
+    yew::scheduler::flush().await;
+    let mut ms = Vec::new();
+    for f in &frames[1..] {
+        let t0 = performance.now();
+        app.update(props(f));
+        yew::scheduler::flush().await;
+        ms.push(performance.now() - t0);
+    }
+    assert_eq!(root.query_selector_all(".counts").unwrap().length(), 100);
+    ms.sort_by(f64::total_cmp);
+    console_log!(
+        "PODLAB_BENCH {{\"aggregated_pods\": {pods}, \"frame_ms\": {{\"median\": {:.2}, \"p95\": {:.2}, \"max\": {:.2}}}}}",
+        ms[ms.len() / 2],
+        ms[ms.len() * 95 / 100],
+        ms[ms.len() - 1]
+    );
+}
