@@ -20,9 +20,53 @@ const BACKOFF_MAX_MS: u64 = 10_000;
 #[derive(Clone, Debug, Default)]
 pub struct SchedulerState {
     /// Pods to try, in order.
-    pub active: VecDeque<String>,
+    active: VecDeque<String>,
+    /// The pods in `active`, to test membership without a scan.
+    queued: BTreeSet<String>,
     /// Pods that fit nowhere.
     pub unschedulable: BTreeMap<String, Unschedulable>,
+    /// The scheduler's cache: non-terminal pods bound to each node, kept up to date from the
+    /// pod watch (kube-scheduler's NodeInfo), so a cycle never counts every pod again.
+    pods_on: BTreeMap<String, usize>,
+}
+
+impl SchedulerState {
+    fn enqueue(&mut self, pod: &str) {
+        if self.queued.insert(pod.to_string()) {
+            self.active.push_back(pod.to_string());
+        }
+    }
+
+    fn dequeue(&mut self, pod: &str) {
+        if self.queued.remove(pod) {
+            self.active.retain(|n| n != pod);
+        }
+    }
+
+    fn pop(&mut self) -> Option<String> {
+        let pod = self.active.pop_front()?;
+        self.queued.remove(&pod);
+        Some(pod)
+    }
+
+    /// Non-terminal pods bound to each node, from the cache.
+    pub fn pods_on(&self) -> &BTreeMap<String, usize> {
+        &self.pods_on
+    }
+
+    fn count(&mut self, pod: &Pod, add: bool) {
+        let Some(node) = pod.node_name().filter(|_| !pod.is_terminal()) else {
+            return;
+        };
+        if add {
+            *self.pods_on.entry(node.to_string()).or_default() += 1;
+        } else if let Some(n) = self.pods_on.get_mut(node) {
+            *n -= 1;
+            if *n == 0 {
+                self.pods_on.remove(node);
+            }
+        }
+    }
 }
 
 /// A pod that fit nowhere at its last attempt.
@@ -153,6 +197,10 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
     let cause = ev.cause();
     match &*ev.object {
         Object::Pod(pod) => {
+            if let Some(old) = ev.old.as_ref().and_then(|o| o.as_pod()) {
+                w.scheduler.count(old, false);
+            }
+            w.scheduler.count(pod, ev.ty != WatchType::Deleted);
             let name = pod.metadata.name.clone();
             let pending = ev.ty != WatchType::Deleted
                 && pod.node_name().is_none()
@@ -164,12 +212,12 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                     .unwrap_or("default-scheduler")
                     == "default-scheduler";
             if !pending {
-                w.scheduler.active.retain(|n| *n != name);
+                w.scheduler.dequeue(&name);
                 w.scheduler.unschedulable.remove(&name);
                 return;
             }
-            if ev.ty == WatchType::Added && !w.scheduler.active.contains(&name) {
-                w.scheduler.active.push_back(name);
+            if ev.ty == WatchType::Added && !w.scheduler.queued.contains(&name) {
+                w.scheduler.enqueue(&name);
                 w.schedule_once(w.now, Event::ScheduleCycle, cause);
             }
         }
@@ -210,8 +258,8 @@ pub fn flush(w: &mut World) {
         .map(|(k, _)| k.clone())
         .collect();
     for name in due {
-        if !w.scheduler.active.contains(&name) {
-            w.scheduler.active.push_back(name);
+        if !w.scheduler.queued.contains(&name) {
+            w.scheduler.enqueue(&name);
         }
     }
     if !w.scheduler.active.is_empty() {
@@ -224,21 +272,19 @@ pub fn flush(w: &mut World) {
 pub fn schedule_cycle(w: &mut World) {
     let cause = w.cause().clone();
     w.act_as(Actor::Scheduler, cause);
-    // The scheduler's cache: non-terminal pods per node, counted once per cycle.
-    let mut load: BTreeMap<String, usize> = BTreeMap::new();
-    for p in w
-        .store
-        .list(Kind::Pod)
-        .filter_map(Object::as_pod)
-        .filter(|p| !p.is_terminal())
-    {
-        if let Some(n) = p.node_name() {
-            *load.entry(n.to_string()).or_default() += 1;
-        }
-    }
-    // Shared handles, in name order (the store's order).
+    // Shared handles, in name order (the store's order), and each one's pods from the cache.
     let nodes: Vec<Rc<Object>> = w.store.list_shared(Kind::Node).cloned().collect();
-    while let Some(name) = w.scheduler.active.pop_front() {
+    let mut load: Vec<usize> = nodes
+        .iter()
+        .map(|n| {
+            w.scheduler
+                .pods_on
+                .get(&n.meta().name)
+                .copied()
+                .unwrap_or(0)
+        })
+        .collect();
+    while let Some(name) = w.scheduler.pop() {
         let Some(pod_obj) = w.store.get_shared(Kind::Pod, &name) else {
             continue;
         };
@@ -249,31 +295,30 @@ pub fn schedule_cycle(w: &mut World) {
             w.scheduler.unschedulable.remove(&name);
             continue;
         }
-        if let Some(node) = schedule_one(w, pod, &nodes, &load) {
-            *load.entry(node).or_default() += 1;
+        if let Some(i) = schedule_one(w, pod, &nodes, &load) {
+            load[i] += 1;
         }
     }
 }
 
-/// Tries to place one pod; returns the node it was bound to.
-fn schedule_one(
-    w: &mut World,
-    pod: &Pod,
-    all: &[Rc<Object>],
-    load: &BTreeMap<String, usize>,
-) -> Option<String> {
+/// Tries to place one pod; returns the index in `all` of the node it was bound to.
+fn schedule_one(w: &mut World, pod: &Pod, all: &[Rc<Object>], load: &[usize]) -> Option<usize> {
     let name = pod.metadata.name.clone();
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
-    let nodes: Vec<&Node> = match prefilter_node_names(pod) {
-        None => all.iter().filter_map(|o| o.as_node()).collect(),
+    let nodes: Vec<(usize, &Node)> = match prefilter_node_names(pod) {
+        None => all
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| Some((i, o.as_node()?)))
+            .collect(),
         Some(names) => {
-            let picked: Vec<&Node> = names
+            let picked: Vec<(usize, &Node)> = names
                 .iter()
                 .filter_map(|n| {
                     let i = all
                         .binary_search_by(|o| o.meta().name.as_str().cmp(n))
                         .ok()?;
-                    all[i].as_node()
+                    Some((i, all[i].as_node()?))
                 })
                 .collect();
             // Nodes the PreFilter left out are rejected by NodeAffinity.
@@ -287,10 +332,10 @@ fn schedule_one(
             picked
         }
     };
-    let mut feasible: Vec<&Node> = Vec::new();
-    for node in nodes {
+    let mut feasible: Vec<(usize, &Node)> = Vec::new();
+    for (i, node) in nodes {
         match filter(pod, node) {
-            Ok(()) => feasible.push(node),
+            Ok(()) => feasible.push((i, node)),
             Err(Rejection(r)) => *reasons.entry(r).or_default() += 1,
         }
     }
@@ -354,13 +399,10 @@ fn schedule_one(
         return None;
     }
     // Score: fewer non-terminal pods first (LeastAllocated with default requests), random ties.
-    let load = |n: &Node| load.get(&n.metadata.name).copied().unwrap_or(0);
-    let best = feasible.iter().map(|n| load(n)).min().unwrap_or(0);
-    let top: Vec<&&Node> = feasible.iter().filter(|n| load(n) == best).collect();
-    let chosen = top[w.rng.below(top.len() as u32) as usize]
-        .metadata
-        .name
-        .clone();
+    let best = feasible.iter().map(|(i, _)| load[*i]).min().unwrap_or(0);
+    let top: Vec<&(usize, &Node)> = feasible.iter().filter(|(i, _)| load[*i] == best).collect();
+    let (index, chosen) = top[w.rng.below(top.len() as u32) as usize];
+    let (index, chosen) = (*index, chosen.metadata.name.clone());
     w.scheduler.unschedulable.remove(&name);
     let now = w.wall_now();
     let node = chosen.clone();
@@ -398,7 +440,7 @@ fn schedule_one(
             "",
         );
     }
-    Some(chosen)
+    Some(index)
 }
 
 #[cfg(test)]

@@ -474,6 +474,19 @@ fn check(text: &str) -> Result<(), String> {
                 }
             }
         }
+        // The scheduler's cache of pods per node agrees with the store.
+        let mut bound: BTreeMap<String, usize> = BTreeMap::new();
+        for p in pods.iter().filter(|p| !p.is_terminal()) {
+            if let Some(n) = p.node_name() {
+                *bound.entry(n.to_string()).or_default() += 1;
+            }
+        }
+        if &bound != w.scheduler.pods_on() {
+            return err(format!(
+                "the scheduler's cache {:?} differs from the store's pods {bound:?}",
+                w.scheduler.pods_on()
+            ));
+        }
         // DaemonSets: never two live pods of one DaemonSet on a node (three with a surge).
         let mut per_node: BTreeMap<(String, String), usize> = BTreeMap::new();
         for p in &pods {
