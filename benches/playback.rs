@@ -1,6 +1,6 @@
 //! Playback benchmark: what one animation frame of the app costs natively on the 1,000-pod
 //! stress scenario — the whole run, then seeking and building frames tick by tick — and a
-//! seek to 200 random moments of a busy one-hour trace (a 5,000-pod Job, a per-minute CronJob
+//! seek to 200 random moments of a busy one-hour trace (a 1,000-pod Job, a per-minute CronJob
 //! and a DaemonSet on 100 nodes). Run with `cargo bench --bench playback`; prints one JSON
 //! object.
 
@@ -72,8 +72,8 @@ manifests: |
   kind: Job
   metadata: {name: batch}
   spec:
-    completions: 5000
-    parallelism: 200
+    completions: 1000
+    parallelism: 50
     template:
       spec:
         restartPolicy: Never

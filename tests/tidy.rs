@@ -95,3 +95,30 @@ fn no_module_should_use_mod_rs() {
         .collect();
     assert!(bad.is_empty(), "use foo.rs + foo/ instead of {bad:?}");
 }
+
+#[test]
+fn no_text_should_reach_the_page_as_html_or_code() {
+    // User text is only ever a text node or an attribute value: never parsed as HTML, never
+    // run (the page's Content-Security-Policy would refuse inline script and eval as well).
+    let forbidden = [
+        "inner_html",
+        "outer_html",
+        "insert_adjacent_html",
+        "from_html_unchecked",
+        "VRaw",
+        "js_sys::eval",
+        "Function::new",
+        "document.write",
+        "style={",
+        "{style}",
+    ];
+    let mut found = Vec::new();
+    for (rel, text) in sources() {
+        for f in forbidden {
+            if text.contains(f) {
+                found.push(format!("src/{rel}: {f}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
