@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # fuzz.sh [SECONDS] [TARGET…] -- run podlab's libFuzzer targets (fuzz/fuzz_targets/) for SECONDS
-# each (default 60), seeded with the built-in scenarios, the lessons and the manifests in them.
+# each (default 60), seeded with the built-in scenarios, the manifests in them and the
+# Kubernetes documentation's example manifests (fuzz/seeds/k8s-docs/).
 # cargo-fuzz comes from crates.io into the tools directory; it runs on stable Rust with
 # `-s none` (no sanitizer: Rust's own checks make every panic and overflow a finding).
 # A crash is saved under fuzz/artifacts/TARGET/; turn it into a regression test.
@@ -22,8 +23,13 @@ corpus() {
     yaml_objects)
       for f in tests/scenarios/*.yaml; do
         awk '/^manifests: \|/{on=1; next} on && /^[^ ]/{on=0} on{sub(/^  /, ""); print}' "$f" > "$dir/$(basename "$f")"
+      done
+      for f in fuzz/seeds/k8s-docs/*.yaml; do cp "$f" "$dir/docs-$(basename "$f")"; done ;;
+    scenario_run)
+      cp tests/scenarios/*.yaml "$dir/"
+      for f in fuzz/seeds/k8s-docs/*.yaml; do
+        { printf 'name: docs\ncluster: {nodes: 2}\nmanifests: |\n'; sed 's/^/  /' "$f"; printf 'until: 5m\n'; } > "$dir/docs-$(basename "$f")"
       done ;;
-    scenario_run) cp tests/scenarios/*.yaml "$dir/" ;;
     share_link) printf '#share=%s' "$(printf 'x' | base64)" > "$dir/seed" ;;
     kubectl_line)
       i=0

@@ -75,9 +75,9 @@ fn an_alias_bomb_should_be_refused() {
 }
 
 #[test]
-fn a_five_megabyte_file_should_be_refused_before_parsing() {
+fn a_ten_megabyte_file_should_be_refused_before_parsing() {
     let mut text = String::from("name: x\nuntil: 1m\nmanifests: |\n");
-    while text.len() < 5 * 1024 * 1024 {
+    while text.len() < 10 * 1024 * 1024 {
         text.push_str("  # padding padding padding padding padding padding padding padding\n");
     }
     assert_refused(
@@ -174,5 +174,20 @@ fn a_per_minute_cronjob_for_ten_years_should_be_refused_at_once() {
             "CronJob \"tick\" would make about 5256000 Jobs in this run",
             "shorten `until`",
         ],
+    );
+}
+
+#[test]
+fn a_hundred_thousand_objects_should_be_refused_before_parsing() {
+    let mut text = String::from("name: x\nuntil: 1m\nmanifests: |\n");
+    for i in 0..100_000 {
+        text.push_str(&format!(
+            "  ---\n  {{apiVersion: v1, kind: Pod, metadata: {{name: p{i}}}, spec: {{containers: [{{name: c, image: i}}]}}}}\n"
+        ));
+    }
+    assert_refused(
+        "objects",
+        text.as_bytes(),
+        &["larger than the 1048576 bytes podlab accepts"],
     );
 }

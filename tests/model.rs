@@ -332,6 +332,8 @@ fn check(text: &str) -> Result<(), String> {
     let mut objects: BTreeMap<String, Rc<Object>> = BTreeMap::new();
     let mut jobs: BTreeMap<String, JobSeen> = BTreeMap::new();
     let mut seen = 0;
+    // Pods' readiness before the current step, to judge what a rolling update deletes.
+    let mut ready_before: BTreeMap<String, bool> = BTreeMap::new();
     while sim.step_before(until) {
         let w = sim.world();
         let at = w.now;
@@ -439,6 +441,27 @@ fn check(text: &str) -> Result<(), String> {
                 _ => None,
             })
             .collect();
+        // A DaemonSet's rolling update deletes available pods only while fewer nodes than
+        // maxUnavailable are unavailable already (an unavailable old pod may always go).
+        for e in &sim.trace()[seen..] {
+            let Change::DaemonSetSync(s) = &e.change else {
+                continue;
+            };
+            let Some((0, max_unavailable, in_flight)) = s.rollout else {
+                continue;
+            };
+            let available_deleted = s
+                .deleted
+                .iter()
+                .filter(|p| ready_before.get(*p).copied().unwrap_or(false))
+                .count() as i64;
+            if available_deleted > (max_unavailable - in_flight).max(0) {
+                return err(format!(
+                    "daemonset {}: {available_deleted} available pods deleted with {in_flight} of {max_unavailable} nodes already unavailable",
+                    s.daemonset
+                ));
+            }
+        }
         seen = sim.trace().len();
         for cj in w.store.list(Kind::CronJob).filter_map(Object::as_cronjob) {
             let children: Vec<_> = w
@@ -507,6 +530,10 @@ fn check(text: &str) -> Result<(), String> {
         if let Some(((ds, node), n)) = per_node.iter().find(|(_, n)| **n > 2) {
             return err(format!("daemonset {ds} has {n} live pods on {node}"));
         }
+        ready_before = pods
+            .iter()
+            .map(|p| (p.metadata.name.clone(), p.is_ready()))
+            .collect();
     }
     if let Some(e) = sim.error() {
         return Err(format!("the run stopped: {e}"));

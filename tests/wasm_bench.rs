@@ -4,10 +4,11 @@
 //! compile time changes the size, as it does natively.
 #![cfg(target_arch = "wasm32")]
 
-use podlab::engine::Sim;
-use podlab::model::{Kind, Object};
 use podlab::sim::SimTime;
 use wasm_bindgen_test::*;
+
+#[path = "../benches/support/job_run.rs"]
+mod job_run;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,28 +17,11 @@ fn job_benchmark_in_wasm() {
     let completions: u32 = option_env!("PODLAB_BENCH_COMPLETIONS")
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
-    let text = include_str!("../benches/job_100k.yaml").replace(
-        "completions: 100000",
-        &format!("completions: {completions}"),
-    );
-    let scenario = podlab::scenario::parse(&text).expect("scenario parses");
+    let scenario = job_run::scenario(completions);
     let performance = web_sys::window().unwrap().performance().unwrap();
     let t0 = performance.now();
-    let mut sim = Sim::headless(scenario);
-    let complete = |sim: &Sim| {
-        sim.world()
-            .store
-            .get(Kind::Job, "wide")
-            .and_then(Object::as_job)
-            .is_some_and(|j| j.has_condition("Complete"))
-    };
-    let mut t = SimTime::ZERO;
-    while !complete(&sim) && sim.error().is_none() && t < SimTime(24 * 3_600_000) {
-        t = SimTime(t.0 + 10_000);
-        sim.run_until(t);
-    }
+    let sim = job_run::run_to_complete(scenario);
     let wall_ms = performance.now() - t0;
-    assert!(complete(&sim), "{:?}", sim.error());
     console_log!(
         "PODLAB_BENCH {{\"completions\": {completions}, \"wall_ms\": {wall_ms:.0}, \"engine_events\": {}}}",
         sim.events()
