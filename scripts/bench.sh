@@ -25,7 +25,7 @@ done
 
 echo "=== the engine in wasm (headless Chromium, release build)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} WASM_BINDGEN_TEST_TIMEOUT=600 \
-  cargo test --release --target wasm32-unknown-unknown --test wasm_bench 2>&1 \
+  cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 \
   | tee "$OUT/wasm.log"
 python3 - "$OUT" <<'PY'
 import json, sys
