@@ -514,7 +514,7 @@ impl AppState {
         forks.extend(Fork::of(at, &action, yaml));
         let mut fork = sim.fork(at, action);
         fork.run();
-        let refused: Vec<String> = fork
+        let mut refused: Vec<String> = fork
             .trace()
             .iter()
             .filter(|e| e.time == at)
@@ -523,6 +523,10 @@ impl AppState {
                 _ => None,
             })
             .collect();
+        // A change beyond the run's budget is refused as a whole: it was not applied.
+        if let Some(e @ crate::engine::EngineError::TooLarge(_)) = fork.error() {
+            refused.push(e.to_string());
+        }
         AppState {
             applied: Some(Rc::new(refused)),
             forks: Rc::new(forks),
