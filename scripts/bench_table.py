@@ -33,10 +33,16 @@ if get(wasm, "wall_ms") and get(wasm, "native_wall_ms"):
 rollout = None
 if ds:
     rollout = ds.get("place_wall_ms", 0) + ds.get("rollout_wall_ms", 0)
+# A run shortened with PODLAB_BENCH_COMPLETIONS or PODLAB_BENCH_HOURS is shown at its size and
+# not judged against a target set for the full size.
+completions = int((get(job, "scenario") or "job-100000-").split("-")[1])
+ticks = get(cron, "ticks") or 525600
+full_job = 1000 if completions == 100000 else None
+full_cron = 2000 if ticks == 525600 else None
 rows = [
-    ("Job 100,000 completions, parallelism 1,000, 1,000 nodes (native)", get(job, "wall_ms"), "ms", "<=", 1000),
-    ("same Job in wasm (headless Chromium) / native", ratio, "x", "<=", 2),
-    ("per-minute CronJob for one year (native, headless)", get(cron, "wall_ms"), "ms", "<=", 2000),
+    (f"Job {completions:,} completions, parallelism 1,000, 1,000 nodes (native)", get(job, "wall_ms"), "ms", "<=", full_job),
+    (f"same Job in wasm (headless Chromium) / native ({get(wasm, 'completions') or 0:,} completions)", ratio, "x", "<=", 2),
+    (f"per-minute CronJob, {ticks:,} ticks (native, headless; a year is 525,600)", get(cron, "wall_ms"), "ms", "<=", full_cron),
     ("DaemonSet rolling update over 5,000 nodes (native)", rollout, "ms", "<=", 2000),
     ("seek to a random time in a 1-hour trace, p95", get(play, "hour", "random_seek_ms", "p95"), "ms", "<=", 50),
     ("frame while playing 1,000 pods on 100 nodes, median", get(ui, "playing_frame_ms", "median"), "ms", "<=", 16.7),
