@@ -15,24 +15,8 @@ use std::time::Instant;
 mod rss;
 use rss::rss_kib;
 
-const SCENARIO: &str = r#"name: cronjob-year
-cluster:
-  nodes: 2
-manifests: |
-  apiVersion: batch/v1
-  kind: CronJob
-  metadata: {name: tick}
-  spec:
-    schedule: "* * * * *"
-    jobTemplate:
-      spec:
-        template:
-          spec:
-            restartPolicy: Never
-            containers:
-            - {name: tick, image: busybox, command: ["true"]}
-until: 8760h
-"#;
+/// A per-minute CronJob whose Job succeeds at once, for a year (shared with `tests/budgets.rs`).
+const SCENARIO: &str = include_str!("cronjob_year.yaml");
 
 fn main() {
     // PODLAB_BENCH_HOURS shortens the run while profiling.

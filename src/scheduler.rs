@@ -54,19 +54,29 @@ impl SchedulerState {
         &self.pods_on
     }
 
-    fn count(&mut self, pod: &Pod, add: bool) {
-        let Some(node) = pod.node_name().filter(|_| !pod.is_terminal()) else {
+    /// Moves a pod's count from the node it held before a watch event (if any) to the one it
+    /// holds after (if any); most events change neither.
+    fn recount(&mut self, before: Option<&str>, after: Option<&str>) {
+        if before == after {
             return;
-        };
-        if add {
-            *self.pods_on.entry(node.to_string()).or_default() += 1;
-        } else if let Some(n) = self.pods_on.get_mut(node) {
-            *n -= 1;
-            if *n == 0 {
-                self.pods_on.remove(node);
+        }
+        if let Some(node) = before {
+            if let Some(n) = self.pods_on.get_mut(node) {
+                *n -= 1;
+                if *n == 0 {
+                    self.pods_on.remove(node);
+                }
             }
         }
+        if let Some(node) = after {
+            *self.pods_on.entry(node.to_string()).or_default() += 1;
+        }
     }
+}
+
+/// The node a pod counts against in the scheduler's cache: its node while it is not terminal.
+fn counted_on(pod: &Pod) -> Option<&str> {
+    pod.node_name().filter(|_| !pod.is_terminal())
 }
 
 /// A pod that fit nowhere at its last attempt.
@@ -197,10 +207,19 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
     let cause = ev.cause();
     match &*ev.object {
         Object::Pod(pod) => {
-            if let Some(old) = ev.old.as_ref().and_then(|o| o.as_pod()) {
-                w.scheduler.count(old, false);
-            }
-            w.scheduler.count(pod, ev.ty != WatchType::Deleted);
+            let before = match ev.ty {
+                WatchType::Added => None,
+                WatchType::Modified => ev
+                    .old
+                    .as_ref()
+                    .and_then(|o| o.as_pod())
+                    .and_then(counted_on),
+                WatchType::Deleted => counted_on(pod),
+            };
+            let after = (ev.ty != WatchType::Deleted)
+                .then(|| counted_on(pod))
+                .flatten();
+            w.scheduler.recount(before, after);
             let name = pod.metadata.name.clone();
             let pending = ev.ty != WatchType::Deleted
                 && pod.node_name().is_none()

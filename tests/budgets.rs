@@ -25,24 +25,10 @@ manifests: |
 until: 20s
 "#;
 
-const CRON_TEN_YEARS: &str = r#"name: cron-ten-years
-cluster:
-  nodes: 2
-manifests: |
-  apiVersion: batch/v1
-  kind: CronJob
-  metadata: {name: tick}
-  spec:
-    schedule: "* * * * *"
-    jobTemplate:
-      spec:
-        template:
-          spec:
-            restartPolicy: Never
-            containers:
-            - {name: tick, image: busybox, command: ["true"]}
-until: 87600h
-"#;
+/// The CronJob benchmark's per-minute CronJob, run for ten years.
+fn cron_ten_years() -> String {
+    include_str!("../benches/cronjob_year.yaml").replace("until: 8760h", "until: 87600h")
+}
 
 fn job(completions: u32, parallelism: u32) -> String {
     HUGE_JOB
@@ -92,19 +78,19 @@ fn a_job_of_2147483647_completions_should_be_refused_before_it_runs() {
 
 #[test]
 fn ten_years_of_a_per_minute_cronjob_should_be_refused_before_it_runs() {
-    let s = scenario::parse(CRON_TEN_YEARS).unwrap();
+    let s = scenario::parse(&cron_ten_years()).unwrap();
     let sim = Sim::headless(s.clone());
     let t = too_large(&sim);
     // 87,600 h of minutes; the estimate extrapolates from the first 10,000 schedule times.
     assert_eq!(t.count, 5_256_000);
     assert_eq!((t.what, t.most_headless), ("Jobs", 2_000_000));
     // Recorded, the replay budget is the tighter one; a month is already too much.
-    let month = scenario::parse(&CRON_TEN_YEARS.replace("87600h", "720h")).unwrap();
+    let month = scenario::parse(&cron_ten_years().replace("87600h", "720h")).unwrap();
     assert!(Sim::headless(month.clone()).error().is_none());
     let recorded = Sim::new(month);
     assert_eq!(too_large(&recorded).count, 43_200);
     // A suspended CronJob starts nothing.
-    let suspended = CRON_TEN_YEARS.replace("    schedule:", "    suspend: true\n    schedule:");
+    let suspended = cron_ten_years().replace("    schedule:", "    suspend: true\n    schedule:");
     assert!(Sim::new(scenario::parse(&suspended).unwrap())
         .error()
         .is_none());
@@ -167,7 +153,7 @@ fn a_full_store_should_drop_new_events() {
 
 #[test]
 fn a_recorded_run_should_stop_when_its_history_outgrows_the_budget() {
-    let cron_day = CRON_TEN_YEARS.replace("87600h", "24h");
+    let cron_day = cron_ten_years().replace("87600h", "24h");
     let s = scenario::parse(&cron_day).unwrap();
     let mut sim = Sim::limited(s.clone(), small(|l| l.record = 30_000), true);
     sim.run();
