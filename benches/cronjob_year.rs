@@ -15,7 +15,7 @@ use std::time::Instant;
 mod rss;
 use rss::rss_kib;
 
-/// A per-minute CronJob whose Job succeeds at once, for a year (shared with `tests/budgets.rs`).
+/// A per-minute CronJob whose Job succeeds at once, for a year (shared with `tests/it/budgets.rs`).
 const SCENARIO: &str = include_str!("cronjob_year.yaml");
 
 fn main() {

@@ -27,7 +27,7 @@ step "native tests"
 cargo test --quiet
 
 step "model test: ${PODLAB_MODEL_SEEDS:=10000} random clusters, every invariant at every event (release build)"
-PODLAB_MODEL_SEEDS=$PODLAB_MODEL_SEEDS cargo test --release --quiet --test model
+PODLAB_MODEL_SEEDS=$PODLAB_MODEL_SEEDS cargo test --release --quiet --test it model::
 
 step "the engine's cost per event against its budget (budgets/engine.env)"
 cargo bench --quiet --bench budget

@@ -9,7 +9,7 @@ use web_sys::wasm_bindgen::JsCast;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[path = "support/digests.rs"]
+#[path = "it/support/digests.rs"]
 mod digests;
 
 #[wasm_bindgen_test]

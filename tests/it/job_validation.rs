@@ -1,8 +1,7 @@
 //! `podlab validate` on invalid Jobs: each field of the semantics' 2.1 table gets the API
 //! server's message, at the right line.
 
-#[path = "support/validate.rs"]
-mod support;
+use crate::support::validate as support;
 use support::validate;
 
 fn job(spec_extra: &str, template_extra: &str, restart: &str) -> String {

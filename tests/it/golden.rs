@@ -5,8 +5,7 @@
 use podlab::engine::Sim;
 use podlab::output;
 
-#[path = "support/digests.rs"]
-mod digests;
+use crate::support::digests;
 
 fn check(name: &str, text: &str) {
     let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
@@ -26,18 +25,18 @@ fn check(name: &str, text: &str) {
 
 #[test]
 fn bare_pods_json_should_equal_the_golden_file() {
-    check("bare-pods", include_str!("scenarios/bare-pods.yaml"));
+    check("bare-pods", include_str!("../scenarios/bare-pods.yaml"));
 }
 
 #[test]
 fn cronjob_json_should_equal_the_golden_files() {
     check(
         "cronjob-concurrency",
-        include_str!("scenarios/cronjob-concurrency.yaml"),
+        include_str!("../scenarios/cronjob-concurrency.yaml"),
     );
     check(
         "cronjob-timezone",
-        include_str!("scenarios/cronjob-timezone.yaml"),
+        include_str!("../scenarios/cronjob-timezone.yaml"),
     );
 }
 
@@ -45,7 +44,7 @@ fn cronjob_json_should_equal_the_golden_files() {
 fn daemonset_json_should_equal_the_golden_file() {
     check(
         "daemonset-rolling",
-        include_str!("scenarios/daemonset-rolling.yaml"),
+        include_str!("../scenarios/daemonset-rolling.yaml"),
     );
 }
 

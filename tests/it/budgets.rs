@@ -27,7 +27,7 @@ until: 20s
 
 /// The CronJob benchmark's per-minute CronJob, run for ten years.
 fn cron_ten_years() -> String {
-    include_str!("../benches/cronjob_year.yaml").replace("until: 8760h", "until: 87600h")
+    include_str!("../../benches/cronjob_year.yaml").replace("until: 8760h", "until: 87600h")
 }
 
 fn job(completions: u32, parallelism: u32) -> String {
@@ -208,7 +208,7 @@ fn a_checkpoint_should_weigh_what_changed_not_the_whole_store() {
     // 1,000 pods and their Events, a checkpoint every 256 events: counting the whole store at
     // each checkpoint would make about 17 × 10,400; counting the writes since the
     // previous checkpoint (what a persistent map does not share) makes far fewer.
-    let text = include_str!("scenarios/stress-1000-pods.yaml");
+    let text = include_str!("../scenarios/stress-1000-pods.yaml");
     let mut sim = Sim::new(scenario::parse(text).unwrap());
     sim.run();
     assert!(sim.error().is_none());

@@ -1,7 +1,6 @@
 //! `podlab validate` on DaemonSets: the semantics' 4.1 table with the API server's messages.
 
-#[path = "support/validate.rs"]
-mod support;
+use crate::support::validate as support;
 use support::validate;
 
 /// A DaemonSet with extra spec lines, a selector and template labels.

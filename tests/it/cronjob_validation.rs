@@ -1,8 +1,7 @@
 //! `podlab validate` on CronJobs: each field of the semantics' 3.1 table gets the API server's
 //! message at the right line, and the popular tutorial's mistakes get the real errors.
 
-#[path = "support/validate.rs"]
-mod support;
+use crate::support::validate as support;
 use support::validate;
 
 /// A CronJob with extra spec lines and a job template with extra spec lines.

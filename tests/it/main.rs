@@ -1,0 +1,24 @@
+//! podlab's integration tests, one crate (one link of the library) with a module per subject.
+//! `cargo test --test it NAME` runs one subject, e.g. `cargo test --test it model::`.
+
+mod bad_input;
+mod budgets;
+mod cronjob_controller;
+mod cronjob_properties;
+mod cronjob_validation;
+mod daemonset_controller;
+mod daemonset_properties;
+mod daemonset_validation;
+mod determinism;
+mod golden;
+mod job_controller;
+mod job_properties;
+mod job_validation;
+mod kubectl_console;
+mod lessons;
+mod model;
+mod rollout_board;
+mod scenarios;
+mod share_links;
+mod support;
+mod tidy;
