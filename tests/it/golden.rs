@@ -1,9 +1,10 @@
 //! The golden JSON of the bare-pods scenario, of the CronJob comparison and time-zone
 //! scenarios and of the DaemonSet rolling update (its node order drawn from the seed): native output must equal them byte for byte, and `tests/web.rs` checks the same
-//! bytes in wasm. `UPDATE_EXPECT=1 cargo test` rewrites them.
+//! bytes in wasm. `UPDATE_EXPECT=1 cargo test` rewrites them (expect-test).
 
 use podlab::engine::Sim;
 use podlab::output;
+use expect_test::expect_file;
 
 use crate::support::digests;
 
@@ -12,15 +13,7 @@ fn check(name: &str, text: &str) {
     sim.run();
     let json = output::to_json(&output::snapshot(sim.world()));
     let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        std::fs::write(&path, &json).expect("writable fixture");
-    }
-    let golden = std::fs::read_to_string(&path)
-        .expect("run with UPDATE_EXPECT=1 once to create the fixture");
-    assert!(
-        json == golden,
-        "native JSON differs from tests/fixtures/{name}.json (UPDATE_EXPECT=1 to accept)"
-    );
+    expect_file![path].assert_eq(&json);
 }
 
 #[test]
@@ -54,19 +47,10 @@ fn daemonset_json_should_equal_the_golden_file() {
 fn every_scenario_and_lesson_step_should_match_the_recorded_digests() {
     let lines = digests::lines();
     assert_eq!(lines, digests::lines(), "two runs differ");
-    let path = format!("{}/tests/fixtures/digests.txt", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        std::fs::write(&path, &lines).expect("writable fixture");
-    }
-    let golden = std::fs::read_to_string(&path)
-        .expect("run with UPDATE_EXPECT=1 once to create the fixture");
     let builtins = podlab::builtin::BUILTINS.len();
     assert!(
         lines.lines().count() > builtins + 50,
         "every scenario and lesson step"
     );
-    assert!(
-        lines == golden,
-        "digests differ from tests/fixtures/digests.txt (UPDATE_EXPECT=1 to accept)"
-    );
+    expect_file!["../fixtures/digests.txt"].assert_eq(&lines);
 }
