@@ -422,6 +422,23 @@ impl Sim {
         world.now = t.max(world.now);
     }
 
+    /// What an Apply (or any learner's change) at `t` reports: each refusal the API server
+    /// recorded at `t`, and the whole change's refusal when it took the run beyond its budget.
+    pub fn refusals_at(&self, t: SimTime) -> Vec<String> {
+        let start = self.trace.partition_point(|e| e.time < t);
+        let mut refused: Vec<String> = self.trace[start..self.trace_len_at(t)]
+            .iter()
+            .filter_map(|e| match &e.change {
+                Change::Rejected { message, .. } => Some(message.clone()),
+                _ => None,
+            })
+            .collect();
+        if let Some(e @ EngineError::TooLarge(_)) = &self.error {
+            refused.push(e.to_string());
+        }
+        refused
+    }
+
     /// The number of trace entries recorded up to and including time `t`.
     pub fn trace_len_at(&self, t: SimTime) -> usize {
         self.trace.partition_point(|e| e.time <= t)

@@ -71,6 +71,19 @@ impl Outcome {
         }
     }
 
+    /// Standard error as the learner reads it: podlab's own note in `lang` (kubectl's words stay
+    /// as they are).
+    pub fn stderr_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (&self.note, lang) {
+            (Some(note), Lang::Zh) => self.stderr.replace(
+                &format!("podlab: {}", note.en),
+                &format!("podlab：{}", note.zh),
+            ),
+            _ => self.stderr.clone(),
+        }
+    }
+
     fn err(text: impl Into<String>) -> Outcome {
         let mut text: String = text.into();
         if !text.ends_with('\n') {
@@ -131,7 +144,7 @@ pub fn run(line: &str, ctx: &Context) -> Outcome {
     if let Some((c, en, zh)) = NOT_HERE.iter().find(|(c, _, _)| c == verb) {
         return Outcome::note(
             format!("`kubectl {c}` is not simulated: {en}"),
-            format!("podlab 不模拟 `kubectl {c}`：{zh}"),
+            format!("`kubectl {c}` 不在模拟范围内：{zh}"),
         );
     }
     if !COMMANDS.contains(&verb.as_str()) {

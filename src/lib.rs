@@ -7,6 +7,7 @@
 //! CLI (native only). Nothing below the UI and CLI touches a browser, a file or a wall clock.
 
 pub mod api;
+pub mod app;
 pub mod builtin;
 pub mod controllers;
 pub mod cron;

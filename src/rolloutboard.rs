@@ -98,6 +98,112 @@ pub struct Board {
     pub status: (String, bool),
 }
 
+/// What a node's cell shows, from its pods and placement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellState {
+    /// No pod should run here, and none does.
+    None,
+    /// A pod should run here and none does yet (the replacement of a deleted old pod).
+    Missing,
+    /// Every pod is of the current revision and none is terminating.
+    New,
+    /// Pods of both the current and an old revision (surge, or an old one terminating).
+    Mixed,
+    /// Only pods of an old revision.
+    Old,
+}
+
+impl CellState {
+    /// The cell's `data-state` and class.
+    pub fn key(self) -> &'static str {
+        match self {
+            CellState::None => "none",
+            CellState::Missing => "missing",
+            CellState::New => "new",
+            CellState::Mixed => "mixed",
+            CellState::Old => "old",
+        }
+    }
+}
+
+impl BoardNode {
+    /// What the cell shows.
+    pub fn state(&self) -> CellState {
+        match &self.placement {
+            Some(_) if self.pods.is_empty() => CellState::None,
+            _ if self.pods.is_empty() => CellState::Missing,
+            _ if self.pods.iter().all(|p| p.updated && !p.terminating) => CellState::New,
+            _ if self.pods.iter().any(|p| p.updated) => CellState::Mixed,
+            _ => CellState::Old,
+        }
+    }
+}
+
+/// Where a rollout stands, for the sentence under the board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Standing<'b> {
+    /// OnDelete: how many nodes that should run a pod still run an old revision.
+    OnDelete {
+        /// Those nodes.
+        old: usize,
+    },
+    /// Every node that should run a pod runs this revision.
+    Done {
+        /// The revision.
+        revision: i64,
+    },
+    /// A rolling update under way.
+    Rolling {
+        /// Surge (new pod beside the old) rather than delete-first.
+        surge: bool,
+        /// The budget: maxSurge or maxUnavailable as a node count.
+        max: i64,
+        /// The nodes counted against it now.
+        in_flight: Vec<&'b str>,
+        /// The budget is used up, so the next round waits for one of them.
+        waiting: bool,
+        /// The next round.
+        next: Option<&'b NextRound>,
+    },
+}
+
+impl Board {
+    /// Where the rollout stands.
+    pub fn standing(&self) -> Standing<'_> {
+        let Some(budget) = self.budget else {
+            let old = self
+                .nodes
+                .iter()
+                .filter(|n| n.placement.is_none() && n.pods.iter().any(|p| !p.updated))
+                .count();
+            return Standing::OnDelete { old };
+        };
+        if self.status.1 {
+            return Standing::Done {
+                revision: self.revision.unwrap_or_default(),
+            };
+        }
+        let surge = budget.max_surge > 0;
+        let max = if surge {
+            budget.max_surge
+        } else {
+            budget.max_unavailable
+        };
+        Standing::Rolling {
+            surge,
+            max,
+            in_flight: self
+                .nodes
+                .iter()
+                .filter(|n| n.in_flight)
+                .map(|n| n.node.as_str())
+                .collect(),
+            waiting: budget.used >= max,
+            next: self.next.as_ref(),
+        }
+    }
+}
+
 /// The boards of every DaemonSet in `world`, with the trace of the whole run.
 pub fn boards(world: &World, trace: &[TraceEvent]) -> Vec<Board> {
     world

@@ -292,6 +292,15 @@ pub(crate) fn one_document<T: serde::de::DeserializeOwned>(
     Ok((doc, raw))
 }
 
+/// Whether `text` is a scenario file (its first document has `until` or `manifests`) rather
+/// than bare manifests, as the app's Import decides what to do with a file.
+pub fn is_scenario_file(text: &str) -> bool {
+    crate::yaml::parse_documents(text)
+        .ok()
+        .and_then(|d| d.into_iter().next())
+        .is_some_and(|d| d.get("until").is_some() || d.get("manifests").is_some())
+}
+
 /// Parses a scenario file; returns every problem found.
 pub fn parse(text: &str) -> Result<Scenario, Vec<ScenarioError>> {
     let (doc, raw): (YNode, RawScenario) = one_document(text, "scenario")?;

@@ -1,11 +1,11 @@
 //! The browser app (wasm only): one reducer-held state, a frame clock that moves the playhead, and
 //! components that draw the engine's frames. It never runs Kubernetes logic of its own.
 
-mod app;
 mod clock;
 pub mod components;
 pub mod hooks;
 pub mod panic;
+mod root;
 pub mod state;
 
-pub use app::App;
+pub use root::App;

@@ -6,7 +6,7 @@ use crate::model::daemonset::DaemonSet;
 use crate::model::job::Job;
 use crate::model::{Kind, Object, Pod};
 use crate::validation::{
-    cronjob as cronval, daemonset as dsval, job as jobval, pod as podval, FieldError,
+    cronjob as cronval, daemonset as dsval, job as jobval, pod as podval, ErrorType, FieldError,
 };
 use crate::yaml::{self, closest_kind, decode, Loc, YNode};
 use std::fmt;
@@ -33,6 +33,8 @@ pub struct ManifestError {
     pub suggestion: Option<String>,
     /// What kind of problem, for plain-language explanations in the UI.
     pub code: ErrorCode,
+    /// The kind of the document, once known.
+    pub object: Option<Kind>,
 }
 
 /// Broad classes of manifest errors.
@@ -46,8 +48,8 @@ pub enum ErrorCode {
     UnknownField,
     /// A value of the wrong JSON type.
     Type,
-    /// The API server's validation rejected a value.
-    Invalid,
+    /// The API server's validation rejected a field, with apimachinery's error type.
+    Field(ErrorType),
 }
 
 impl fmt::Display for ManifestError {
@@ -77,6 +79,7 @@ pub fn parse_manifests(text: &str) -> Result<Vec<Manifest>, Vec<ManifestError>> 
             message: e.message,
             suggestion: None,
             code: ErrorCode::Syntax,
+            object: None,
         }]
     })?;
     let mut out = Vec::new();
@@ -104,6 +107,7 @@ fn kind_error(doc: &YNode, message: String, suggestion: Option<String>) -> Vec<M
         message,
         suggestion,
         code: ErrorCode::Kind,
+        object: None,
     }]
 }
 
@@ -119,6 +123,7 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
             ),
             suggestion: None,
             code: ErrorCode::Kind,
+            object: None,
         }]);
     }
     let api_version = doc
@@ -183,9 +188,10 @@ fn unreachable_kind(doc: &YNode, kind: &str) -> Result<Object, Vec<ManifestError
 
 fn decode_as<T: serde::de::DeserializeOwned>(
     doc: &YNode,
-    kind: &str,
+    object: Kind,
     version: &str,
 ) -> Result<T, Vec<ManifestError>> {
+    let kind = object.to_string();
     decode::<T>(doc).map_err(|e| {
         e.issues
             .into_iter()
@@ -206,6 +212,7 @@ fn decode_as<T: serde::de::DeserializeOwned>(
                     }
                 ),
                 suggestion: i.suggestion,
+                object: Some(object),
             })
             .collect()
     })
@@ -217,15 +224,16 @@ pub fn invalid(doc: &YNode, kind: Kind, name: &str, errs: Vec<FieldError>) -> Ve
         .map(|e| ManifestError {
             loc: e.loc.unwrap_or_else(|| doc.locate(e.path.as_str())),
             path: Some(e.path.to_string()),
+            code: ErrorCode::Field(e.kind),
+            object: Some(kind),
             message: format!("The {kind} \"{name}\" is invalid: {e}"),
             suggestion: None,
-            code: ErrorCode::Invalid,
         })
         .collect()
 }
 
 fn admit_pod(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
-    let mut pod: Pod = decode_as(doc, "Pod", "v1")?;
+    let mut pod: Pod = decode_as(doc, Kind::Pod, "v1")?;
     podval::default_pod_spec(&mut pod.spec);
     podval::admit_pod(&mut pod.spec);
     let errs = podval::validate_pod(&pod);
@@ -237,7 +245,7 @@ fn admit_pod(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
 }
 
 fn admit_daemonset(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
-    let mut ds: DaemonSet = decode_as(doc, "DaemonSet", "apps/v1")?;
+    let mut ds: DaemonSet = decode_as(doc, Kind::DaemonSet, "apps/v1")?;
     dsval::default_daemonset(&mut ds);
     let errs = dsval::validate_daemonset(&ds);
     if !errs.is_empty() {
@@ -248,7 +256,7 @@ fn admit_daemonset(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
 }
 
 fn admit_cronjob(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
-    let mut cj: CronJob = decode_as(doc, "CronJob", "batch/v1")?;
+    let mut cj: CronJob = decode_as(doc, Kind::CronJob, "batch/v1")?;
     cronval::default_cronjob(&mut cj);
     let errs = cronval::validate_cronjob(&cj);
     if !errs.is_empty() {
@@ -259,7 +267,7 @@ fn admit_cronjob(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
 }
 
 fn admit_job(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
-    let mut job: Job = decode_as(doc, "Job", "batch/v1")?;
+    let mut job: Job = decode_as(doc, Kind::Job, "batch/v1")?;
     jobval::default_job(&mut job);
     // Validate as the server would after generating the selector; the real uid and selector
     // are filled in on create.

@@ -170,7 +170,7 @@ pub fn create(args: &Args, world: &World) -> Outcome {
     if what != "job" {
         return Outcome::note(
             format!("`kubectl create {what}` is not simulated; `kubectl create job` is, and any object can be written in the editor and applied with `kubectl apply -f -`"),
-            format!("podlab 不模拟 `kubectl create {what}`；可以用 `kubectl create job`，也可以在编辑器里写好任何对象再执行 `kubectl apply -f -`"),
+            format!("`kubectl create {what}` 不在模拟范围内；可以用 `kubectl create job`，也可以在编辑器里写好任何对象再执行 `kubectl apply -f -`"),
         );
     }
     let Some(name) = rest.first() else {

@@ -1,6 +1,7 @@
 //! The append-only trace: who acted, why, and what changed, at every step of a run.
 //!
-//! Entries are data (enums with fields), not sentences, so that the UI can translate them.
+//! Entries are data (enums with fields), not sentences: `i18n::trace` says them in English
+//! (their `Display`) and in Chinese.
 
 use super::SimTime;
 use crate::model::{Kind, Time};
@@ -26,21 +27,6 @@ pub enum Actor {
     GarbageCollector,
     /// A controller of kube-controller-manager, e.g. `job-controller`.
     Controller(String),
-}
-
-impl fmt::Display for Actor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Actor::User => f.write_str("user"),
-            Actor::ApiServer => f.write_str("api-server"),
-            Actor::Scheduler => f.write_str("scheduler"),
-            Actor::Kubelet(node) => write!(f, "kubelet/{node}"),
-            Actor::NodeLifecycle => f.write_str("node-lifecycle-controller"),
-            Actor::PodGc => f.write_str("pod-garbage-collector"),
-            Actor::GarbageCollector => f.write_str("garbage-collector"),
-            Actor::Controller(name) => f.write_str(name),
-        }
-    }
 }
 
 /// Why an actor acted.
@@ -304,93 +290,6 @@ pub enum Update {
     },
 }
 
-impl fmt::Display for Update {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Update::Bound { node } => write!(f, "bound to {node}"),
-            Update::Phase {
-                phase,
-                detail: None,
-            } => write!(f, "phase {phase}"),
-            Update::Phase {
-                phase,
-                detail: Some(d),
-            } => write!(f, "phase {phase} ({d})"),
-            Update::ContainerExited { container, code } => {
-                write!(f, "container {container} exited {code}")
-            }
-            Update::ContainerRestarted { container } => {
-                write!(f, "container {container} restarted")
-            }
-            Update::ContainerReady { container } => {
-                write!(f, "container {container} ready (readiness probe succeeded)")
-            }
-            Update::CrashLoopBackOff {
-                container,
-                delay_ms,
-            } => {
-                write!(
-                    f,
-                    "container {container}: CrashLoopBackOff {}",
-                    super::format_duration(*delay_ms)
-                )
-            }
-            Update::FinalizerRemoved { finalizer } => write!(f, "finalizer {finalizer} removed"),
-            Update::JobStatus {
-                active,
-                succeeded,
-                failed,
-                conditions,
-            } => {
-                write!(
-                    f,
-                    "status: active {active}, succeeded {succeeded}, failed {failed}"
-                )?;
-                conditions.iter().try_for_each(|c| write!(f, ", {c}"))
-            }
-            Update::Taints { taints } => write!(f, "taints [{}]", taints.join(", ")),
-            Update::Condition {
-                type_,
-                status,
-                reason,
-            } => write!(f, "{type_}={status} ({reason})"),
-            Update::Adopted { owner } => write!(f, "adopted by {owner}"),
-            Update::Released => f.write_str("released: labels no longer match"),
-            Update::OwnerRemoved { orphaned: true } => {
-                f.write_str("ownerReference removed (orphaned)")
-            }
-            Update::OwnerRemoved { orphaned: false } => {
-                f.write_str("dangling ownerReference removed")
-            }
-            Update::Applied => f.write_str("applied"),
-            Update::LabelsChanged => f.write_str("labels changed"),
-            Update::TaintsChanged => f.write_str("taints changed"),
-            Update::Cordoned { cordoned: true } => f.write_str("cordoned"),
-            Update::Cordoned { cordoned: false } => f.write_str("uncordoned"),
-            Update::DaemonSetStatus {
-                desired,
-                current,
-                ready,
-                updated,
-                available,
-            } => write!(
-                f,
-                "status: desired {desired}, current {current}, ready {ready}, up-to-date {updated}, available {available}"
-            ),
-            Update::CronJobStatus {
-                active,
-                last_schedule,
-            } => {
-                write!(f, "status: active {active}")?;
-                match last_schedule {
-                    Some(t) => write!(f, ", lastScheduleTime {t}"),
-                    None => Ok(()),
-                }
-            }
-        }
-    }
-}
-
 /// What a Job sync observed, decided and did (2.4–2.7 of the semantics).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct JobSync {
@@ -445,68 +344,6 @@ pub enum JobDecision {
     },
     /// Nothing to change.
     Nothing,
-}
-
-impl JobSync {
-    /// The wantActive formula with this sync's numbers, e.g.
-    /// `min(parallelism 2, completions 8 − succeeded 3) = 2`.
-    pub fn formula(&self) -> Option<String> {
-        let want = self.want_active?;
-        Some(match self.completions {
-            Some(c) => format!(
-                "min(parallelism {}, completions {c} − succeeded {}) = {want}",
-                self.parallelism, self.succeeded
-            ),
-            None if self.succeeded > 0 => format!("active {want} (a pod succeeded: no new pods)"),
-            None => format!("parallelism {want}"),
-        })
-    }
-}
-
-impl fmt::Display for JobDecision {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            JobDecision::Create(n) => write!(f, "create {n}"),
-            JobDecision::Delete(n) => write!(f, "delete {n}"),
-            JobDecision::WaitBackoff {
-                remaining_ms,
-                failures,
-            } => write!(
-                f,
-                "wait {} (back-off after {failures} failure(s))",
-                super::format_duration(*remaining_ms)
-            ),
-            JobDecision::WaitExpectations => {
-                f.write_str("wait for earlier creations/deletions to be observed")
-            }
-            JobDecision::Suspended => f.write_str("suspended: no pods"),
-            JobDecision::Finish { condition, reason } => write!(f, "{condition} ({reason})"),
-            JobDecision::Nothing => f.write_str("nothing to change"),
-        }
-    }
-}
-
-impl fmt::Display for JobSync {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "sync job/{}: active {}, succeeded {}, failed {}",
-            self.job, self.active, self.succeeded, self.failed
-        )?;
-        if self.terminating > 0 {
-            write!(f, ", terminating {}", self.terminating)?;
-        }
-        if let Some(formula) = self.formula() {
-            write!(f, "; wantActive = {formula}")?;
-        }
-        if self.decision != JobDecision::Nothing {
-            write!(f, " → {}", self.decision)?;
-        }
-        if let Some(ms) = self.requeue_ms {
-            write!(f, "; requeue in {}", super::format_duration(ms))?;
-        }
-        Ok(())
-    }
 }
 
 /// What a CronJob sync considered, decided and did (3.3–3.4 of the semantics).
@@ -582,50 +419,6 @@ pub enum CronDecision {
     CreateFailed,
 }
 
-impl fmt::Display for CronDecision {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CronDecision::Created { job } => write!(f, "created job/{job}"),
-            CronDecision::Replaced { deleted, job } => {
-                write!(f, "replaced {} with job/{job}", deleted.join(", "))
-            }
-            CronDecision::SkippedForbid { running } => {
-                write!(f, "skipped (Forbid): {} still running", running.join(", "))
-            }
-            CronDecision::TooLate => f.write_str("missed: past startingDeadlineSeconds"),
-            CronDecision::AlreadyDone => f.write_str("already handled"),
-            CronDecision::NotDue => f.write_str("nothing due"),
-            CronDecision::Suspended => f.write_str("suspended"),
-            CronDecision::Deleting => f.write_str("being deleted"),
-            CronDecision::UnknownTimeZone => f.write_str("unknown time zone"),
-            CronDecision::Unparseable => f.write_str("unparseable schedule"),
-            CronDecision::InvalidSchedule => f.write_str("invalid schedule"),
-            CronDecision::Exists { job } => write!(f, "job/{job} already existed"),
-            CronDecision::CreateFailed => f.write_str("create failed"),
-        }
-    }
-}
-
-impl fmt::Display for CronJobSync {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "sync cronjob/{}", self.cronjob)?;
-        if let Some(t) = self.chosen {
-            write!(f, ": scheduled {t}")?;
-        }
-        if self.missed > 1 {
-            write!(f, " (about {} missed)", self.missed)?;
-        }
-        write!(f, " → {}", self.decision)?;
-        if !self.cleaned.is_empty() {
-            write!(f, "; cleaned {}", self.cleaned.join(", "))?;
-        }
-        if let Some(t) = self.next {
-            write!(f, "; next {t}")?;
-        }
-        Ok(())
-    }
-}
-
 /// Why a node does (or does not) run a daemon pod (`NodeShouldRunDaemonPod`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Placement {
@@ -662,32 +455,6 @@ impl Placement {
     }
 }
 
-impl fmt::Display for Placement {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Placement::Runs => f.write_str("runs a daemon pod"),
-            Placement::OtherNodeName { wanted } => {
-                write!(f, "no pod: the template names node {wanted}")
-            }
-            Placement::SelectorMismatch => {
-                f.write_str("no pod: nodeSelector or node affinity does not match")
-            }
-            Placement::NoScheduleTaint { taint } => {
-                write!(
-                    f,
-                    "no new pod: taint {taint} not tolerated (a running pod stays)"
-                )
-            }
-            Placement::NoExecuteTaint { taint } => {
-                write!(
-                    f,
-                    "no pod: taint {taint} not tolerated (a running pod is deleted)"
-                )
-            }
-        }
-    }
-}
-
 /// What a DaemonSet sync saw per node and did (4.6–4.8 of the semantics).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DaemonSetSync {
@@ -710,41 +477,6 @@ pub struct DaemonSetSync {
     pub waiting: bool,
 }
 
-impl fmt::Display for DaemonSetSync {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let desired = self.nodes.iter().filter(|(_, p)| p.should_run()).count();
-        write!(
-            f,
-            "sync daemonset/{}: {desired} of {} nodes should run a pod",
-            self.daemonset,
-            self.nodes.len()
-        )?;
-        for (node, p) in self.nodes.iter().filter(|(_, p)| !p.should_run()) {
-            write!(f, "; {node}: {p}")?;
-        }
-        if self.waiting {
-            f.write_str(" → wait for earlier creations/deletions to be observed")?;
-        }
-        if !self.created_on.is_empty() {
-            write!(f, " → create on {}", self.created_on.join(", "))?;
-        }
-        if !self.deleted.is_empty() {
-            write!(f, " → delete {}", self.deleted.join(", "))?;
-        }
-        if let Some((surge, unavailable, in_flight)) = self.rollout {
-            write!(
-                f,
-                " (rolling update: maxSurge {surge}, maxUnavailable {unavailable}, {in_flight} in flight"
-            )?;
-            if !self.updating.is_empty() {
-                write!(f, "; updating {}", self.updating.join(", "))?;
-            }
-            f.write_str(")")?;
-        }
-        Ok(())
-    }
-}
-
 /// One entry of the trace.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TraceEvent {
@@ -758,40 +490,6 @@ pub struct TraceEvent {
     pub cause: Cause,
     /// What.
     pub change: Change,
-}
-
-impl fmt::Display for Change {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Change::Created { kind, name } => write!(f, "created {}/{name}", kind.lower()),
-            Change::Updated { kind, name, what } => {
-                write!(f, "updated {}/{name}: {what}", kind.lower())
-            }
-            Change::DeleteRequested {
-                kind,
-                name,
-                grace_seconds,
-            } => {
-                write!(f, "delete {}/{name} (grace {grace_seconds}s)", kind.lower())
-            }
-            Change::Removed { kind, name } => write!(f, "removed {}/{name}", kind.lower()),
-            Change::Event {
-                type_,
-                reason,
-                object,
-                message,
-            } => write!(f, "event {type_} {reason} {object}: {message}"),
-            Change::Rejected {
-                kind,
-                name,
-                message,
-            } => write!(f, "rejected {}/{name}: {message}", kind.lower()),
-            Change::JobSync(s) => write!(f, "{s}"),
-            Change::CronJobSync(s) => write!(f, "{s}"),
-            Change::DaemonSetSync(s) => write!(f, "{s}"),
-            Change::Note { en, .. } => write!(f, "note: {en}"),
-        }
-    }
 }
 
 impl fmt::Display for Cause {

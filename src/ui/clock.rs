@@ -2,7 +2,7 @@
 //! time since the previous animation frame as a tick, so the playhead moves once per display
 //! frame. The simulation never sees this clock: a tick only moves the playhead.
 
-use super::state::{AppAction, AppState};
+use crate::app::{AppAction, AppState};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;

@@ -2,6 +2,8 @@
 //! the learner's language, says that their text is kept (the editor saves it on every change)
 //! and offers a reload. The message goes into the page as text, never as HTML.
 
+use crate::i18n::{Lang, Ui};
+
 const LANG_KEY: &str = "podlab.lang";
 
 /// Installs the hook (once, at start).
@@ -18,23 +20,17 @@ pub fn show(message: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let zh = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-        .is_some_and(|l| l == "zh");
-    let (title, kept, reload) = if zh {
-        (
-            "podlab 出错了（这是 podlab 的缺陷，不是你的错）",
-            "你在编辑器里的文字已保存，重新加载后会回来。",
-            "重新加载",
-        )
-    } else {
-        (
-            "podlab hit a bug (podlab's fault, not yours)",
-            "Your text in the editor is saved and comes back after a reload.",
-            "Reload",
-        )
-    };
+    let lang = Lang::from_code(
+        &web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+            .unwrap_or_default(),
+    );
+    let (title, kept, reload) = (
+        lang.t(Ui::PanicTitle),
+        lang.t(Ui::PanicKept),
+        lang.t(Ui::Reload),
+    );
     let Ok(panel) = doc.create_element("div") else {
         return;
     };

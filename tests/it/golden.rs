@@ -2,9 +2,9 @@
 //! scenarios and of the DaemonSet rolling update (its node order drawn from the seed): native output must equal them byte for byte, and `tests/web.rs` checks the same
 //! bytes in wasm. `UPDATE_EXPECT=1 cargo test` rewrites them (expect-test).
 
+use expect_test::expect_file;
 use podlab::engine::Sim;
 use podlab::output;
-use expect_test::expect_file;
 
 use crate::support::digests;
 

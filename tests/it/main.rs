@@ -1,6 +1,7 @@
 //! podlab's integration tests, one crate (one link of the library) with a module per subject.
 //! `cargo test --test it NAME` runs one subject, e.g. `cargo test --test it model::`.
 
+mod app;
 mod bad_input;
 mod budgets;
 mod cronjob_controller;

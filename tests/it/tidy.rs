@@ -122,3 +122,59 @@ fn no_text_should_reach_the_page_as_html_or_code() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn only_the_catalogue_should_choose_between_the_languages() {
+    // One way to translate: `src/i18n/` holds both languages of every message; the rest of
+    // the code asks it (`lang.t(Ui::…)`, `lang.say(Say::…)`, `text.get(lang)`).
+    let forbidden = [".pick(", "Lang::Zh =>", "Lang::En =>", "match lang {"];
+    let mut found = Vec::new();
+    for (rel, text) in sources() {
+        if rel == "i18n.rs" || rel.starts_with("i18n/") {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            for f in forbidden {
+                if line.contains(f) {
+                    found.push(format!("src/{rel}:{}: {f}", n + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn every_fixed_string_should_be_translated_and_used() {
+    let sources = sources();
+    let (_, catalogue) = sources
+        .iter()
+        .find(|(rel, _)| rel == "i18n/ui.rs")
+        .expect("src/i18n/ui.rs");
+    // Words that read the same in both languages (command names).
+    let same_in_both = ["KubectlGet"];
+    let mut problems = Vec::new();
+    let mut variants = 0;
+    for line in catalogue.lines() {
+        let line = line.trim();
+        let Some((name, rest)) = line.split_once(" => (\"") else {
+            continue;
+        };
+        variants += 1;
+        let Some((en, zh)) = rest.split_once("\", \"") else {
+            problems.push(format!("{name}: not one line"));
+            continue;
+        };
+        if en == zh.trim_end_matches("\"),") && !same_in_both.contains(&name) {
+            problems.push(format!("{name}: not translated"));
+        }
+        let used = sources.iter().any(|(rel, text)| {
+            rel != "i18n/ui.rs" && text.contains(&format!("Ui::{name}"))
+        });
+        if !used {
+            problems.push(format!("{name}: never used"));
+        }
+    }
+    assert!(variants > 150, "the catalogue was read ({variants} strings)");
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -2,16 +2,14 @@
 //! behind the inspector's buttons and the cluster's right-click menu.
 
 use crate::frame::Frame;
-use crate::i18n::Text;
+use crate::i18n::Ui;
 use crate::model::Kind;
 use crate::scenario::{Action, NodeDef};
 
-/// One action: its accessible name, its label, and what it does.
+/// One action: its label (also its accessible name), and what it does.
 pub struct ObjectAction {
-    /// The accessible name (English, stable for tests and screen readers).
-    pub name: &'static str,
-    /// The visible label.
-    pub text: Text,
+    /// The label.
+    pub text: Ui,
     /// The step it runs.
     pub action: Action,
 }
@@ -25,28 +23,25 @@ fn node_def(name: &str) -> NodeDef {
 
 /// The actions for a pod or node, given the frame (a node's actions depend on its state).
 pub fn object_actions(kind: Kind, name: &str, frame: Option<&Frame>) -> Vec<ObjectAction> {
-    let act = |name, text, action| ObjectAction { name, text, action };
+    let act = |text, action| ObjectAction { text, action };
     match kind {
         Kind::Pod => vec![
             act(
-                "Container exits 1",
-                Text::ExitOne,
+                Ui::ExitOne,
                 Action::ExitContainer {
                     pod: name.to_string(),
                     exit_code: 1,
                 },
             ),
             act(
-                "Container exits 0",
-                Text::ExitZero,
+                Ui::ExitZero,
                 Action::ExitContainer {
                     pod: name.to_string(),
                     exit_code: 0,
                 },
             ),
             act(
-                "Delete pod",
-                Text::DeletePod,
+                Ui::DeletePod,
                 Action::Delete {
                     kind: Kind::Pod,
                     name: name.to_string(),
@@ -67,20 +62,16 @@ pub fn object_actions(kind: Kind, name: &str, frame: Option<&Frame>) -> Vec<Obje
             });
             vec![
                 if ready {
-                    act("Mark NotReady", Text::MarkNotReady, set_ready)
+                    act(Ui::MarkNotReady, set_ready)
                 } else {
-                    act("Mark Ready", Text::MarkReady, set_ready)
+                    act(Ui::MarkReady, set_ready)
                 },
                 if cordoned {
-                    act("Uncordon", Text::Uncordon, set_cordon)
+                    act(Ui::Uncordon, set_cordon)
                 } else {
-                    act("Cordon", Text::Cordon, set_cordon)
+                    act(Ui::Cordon, set_cordon)
                 },
-                act(
-                    "Remove node",
-                    Text::RemoveNode,
-                    Action::RemoveNode(name.to_string()),
-                ),
+                act(Ui::RemoveNode, Action::RemoveNode(name.to_string())),
             ]
         }
         _ => Vec::new(),

@@ -1,7 +1,7 @@
 //! The activity feed (the latest trace entries, translated) and the status legend.
 
 use crate::frame::Frame;
-use crate::i18n::{self, status_hint, Lang, Text};
+use crate::i18n::{trace, Lang, Say, Ui};
 use crate::sim::format_duration;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,14 +20,14 @@ pub struct ActivityProps {
 pub fn ActivityFeed(props: &ActivityProps) -> Html {
     let lang = props.lang;
     html! {
-        <section class="activity" aria-label="Activity">
-            <h2>{ Text::Activity.get(lang) }</h2>
+        <section class="activity" aria-label={lang.t(Ui::Activity)}>
+            <h2>{ lang.t(Ui::Activity) }</h2>
             <ol>
                 { for props.frame.activity.iter().map(|a| html! {
                     <li>
                         <span class="t">{ format_duration(a.time.0) }</span>
-                        <span class="actor">{ i18n::actor(&a.actor, lang) }</span>
-                        <span class="what">{ i18n::change(&a.change, lang) }</span>
+                        <span class="actor">{ trace::actor(&a.actor, lang) }</span>
+                        <span class="what">{ trace::change(&a.change, lang) }</span>
                     </li>
                 }) }
             </ol>
@@ -56,11 +56,11 @@ pub fn Legend(props: &LegendProps) -> Html {
         "Terminating",
     ];
     html! {
-        <section class="legend" aria-label="Legend">
-            <h2>{ Text::Legend.get(lang) }</h2>
+        <section class="legend" aria-label={lang.t(Ui::Legend)}>
+            <h2>{ lang.t(Ui::Legend) }</h2>
             <ul>
                 { for rows.iter().map(|s| html! {
-                    <li><span class={format!("swatch status-{}", s.to_ascii_lowercase())}></span><code>{ *s }</code>{ " " }<span class="muted">{ status_hint(s, lang) }</span></li>
+                    <li><span class={format!("swatch status-{}", s.to_ascii_lowercase())}></span><code>{ *s }</code>{ " " }<span class="muted">{ lang.say(Say::StatusHint(s)) }</span></li>
                 }) }
             </ul>
         </section>

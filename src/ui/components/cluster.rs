@@ -4,7 +4,7 @@
 
 use super::actions::object_actions;
 use crate::frame::{Frame, NodeView, PodView};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{trace, Lang, Say, Ui};
 use crate::model::Kind;
 use crate::scenario::Action;
 use std::collections::BTreeMap;
@@ -115,7 +115,8 @@ fn pod_chip(p: &PodView, density: Density, lang: Lang, highlight: Option<&str>) 
             <li key={p.name.clone()} {class} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title} />
         };
     }
-    let restarts = (p.restarts > 0).then(|| html! { <span class="restarts">{ format!("↻{} {}", p.restarts, Text::Restarts.get(lang)) }</span> });
+    let restarts = (p.restarts > 0)
+        .then(|| html! { <span class="restarts">{ lang.say(Say::Restarts(p.restarts)) }</span> });
     html! {
         <li key={p.name.clone()} {class} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title}>
             <span class="name">{ &p.name }</span>
@@ -209,8 +210,8 @@ fn NodeCard(props: &NodeCardProps) -> Html {
         <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"), lit.then_some("highlight"))} data-node={n.name.clone()}>
             <header>
                 <span class="node-name">{ &n.name }</span>
-                <span class={classes!("badge", if n.ready { "ok" } else { "bad" })}>{ if n.ready { Text::Ready.get(lang) } else { Text::NotReady.get(lang) } }</span>
-                if n.cordoned { <span class="badge warn">{ Text::Cordoned.get(lang) }</span> }
+                <span class={classes!("badge", if n.ready { "ok" } else { "bad" })}>{ lang.t(if n.ready { Ui::Ready } else { Ui::NotReady }) }</span>
+                if n.cordoned { <span class="badge warn">{ lang.t(Ui::Cordoned) }</span> }
             </header>
             <div class="tags">
                 { for n.labels.iter().map(|l| html! { <span class="tag label">{ l }</span> }) }
@@ -218,14 +219,11 @@ fn NodeCard(props: &NodeCardProps) -> Html {
             </div>
             { for n.daemon_misses.iter().map(|(ds, why)| html! {
                 <p class="why-no-pod" data-daemonset={ds.clone()}>{
-                    match lang {
-                        Lang::En => format!("daemonset/{ds}: {why}"),
-                        Lang::Zh => format!("daemonset/{ds}：{}", crate::i18n::placement_zh(why)),
-                    }
+                    lang.say(Say::NoDaemonPod { daemonset: ds, why: &trace::placement(why, lang) })
                 }</p>
             }) }
             if n.pods.is_empty() && n.gone.is_empty() {
-                <p class="muted">{ Text::NoPods.get(lang) }</p>
+                <p class="muted">{ lang.t(Ui::NoPods) }</p>
             } else {
                 { pod_list(&n.pods, &n.gone, props.density, lang, props.highlight.as_deref()) }
             }
@@ -303,12 +301,12 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                 menu.set(None);
                 inject.emit(a.action.clone());
             });
-            html! { <button role="menuitem" aria-label={a.name} {onclick}>{ a.text.get(lang) }</button> }
+            html! { <button role="menuitem" {onclick}>{ lang.t(a.text) }</button> }
         });
         html! {
             <>
                 <div class="menu-backdrop" onclick={close.clone()} oncontextmenu={close} />
-                <div class="context-menu" role="menu" aria-label={format!("Actions for {}/{name}", kind.lower())} ref={menu_node.clone()}>
+                <div class="context-menu" role="menu" aria-label={lang.say(Say::ActionsFor(&format!("{}/{name}", kind.lower())))} ref={menu_node.clone()}>
                     <p class="menu-title"><code>{ format!("{}/{name}", kind.lower()) }</code></p>
                     { for items }
                 </div>
@@ -316,24 +314,24 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
         }
     });
     let (region, onclick, oncontextmenu) = match &props.compare {
-        None => ("Cluster".to_string(), Some(onclick), Some(oncontextmenu)),
-        Some(_) => ("Cluster B".to_string(), None, None),
+        None => (lang.t(Ui::Cluster), Some(onclick), Some(oncontextmenu)),
+        Some(_) => (lang.t(Ui::ClusterB), None, None),
     };
     html! {
         <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase(), props.compare.is_some().then_some("compare-b"))} role="region" aria-label={region} {onclick} {oncontextmenu}>
             <header class="cluster-head">
-                <h2>{ Text::Cluster.get(lang) }</h2>
-                <span class="muted pod-total">{ lang.pick(&format!("{total} pods"), &format!("{total} 个 Pod")) }</span>
+                <h2>{ lang.t(Ui::Cluster) }</h2>
+                <span class="muted pod-total">{ lang.say(Say::Pods(total)) }{ " · " }{ lang.say(Say::Nodes(frame.nodes.len())) }</span>
                 if let Some(title) = &props.compare {
                     <span class="compare-title">{ title.clone() }</span>
                 } else {
-                    <button aria-label="Add node" onclick={onadd}>{ Text::AddNode.get(lang) }</button>
+                    <button onclick={onadd}>{ lang.t(Ui::AddNode) }</button>
                 }
             </header>
-            <div class="queue" aria-label="Scheduling queue">
-                <h3>{ Text::SchedulingQueue.get(lang) }</h3>
+            <div class="queue" aria-label={lang.t(Ui::SchedulingQueue)}>
+                <h3>{ lang.t(Ui::SchedulingQueue) }</h3>
                 if frame.pending.is_empty() {
-                    <p class="muted">{ Text::QueueEmpty.get(lang) }</p>
+                    <p class="muted">{ lang.t(Ui::QueueEmpty) }</p>
                 } else {
                     { pod_list(&frame.pending, &[], density, lang, highlight) }
                     { for reasons.iter().map(|(m, n)| html! {

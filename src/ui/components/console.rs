@@ -2,20 +2,15 @@
 //! cluster at the playhead, with kubectl's output, ↑/↓ history, Tab completion, `-w` rows that
 //! keep coming as the playhead moves, and Ctrl+C to stop them. Changing commands fork the run.
 
+use crate::app::AppAction;
+use crate::i18n::Ui;
 use crate::kubectl::Watch;
-use crate::ui::state::{AppAction, AppState};
+use crate::ui::state::use_app;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The most commands kept in the scrollback.
 const SCROLLBACK: usize = 200;
-
-/// Props of [`Console`].
-#[derive(Properties, PartialEq)]
-pub struct ConsoleProps {
-    /// The app state.
-    pub state: UseReducerHandle<AppState>,
-}
 
 /// One command and what it printed.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,8 +22,8 @@ struct Entry {
 
 /// The console panel.
 #[component]
-pub fn Console(props: &ConsoleProps) -> Html {
-    let state = &props.state;
+pub fn Console() -> Html {
+    let state = &use_app();
     let lang = state.lang;
     let entries = use_state(Vec::<Entry>::new);
     let history = use_mut_ref(Vec::<String>::new);
@@ -85,13 +80,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                         return;
                     }
                     let mut out = state.kubectl(&trimmed);
-                    let mut stderr = out.stderr.clone();
-                    if let Some(note) = &out.note {
-                        stderr = stderr.replace(
-                            &format!("podlab: {}", note.en),
-                            &format!("podlab: {}", state.lang.pick(&note.en, &note.zh)),
-                        );
-                    }
+                    let stderr = out.stderr_in(state.lang);
                     *watch.borrow_mut() = out.watch.take();
                     let mut list = (*entries).clone();
                     list.push(Entry {
@@ -170,14 +159,11 @@ pub fn Console(props: &ConsoleProps) -> Html {
     };
     let watching = watch.borrow().is_some();
     html! {
-        <section class="console" aria-label="kubectl console">
+        <section class="console" aria-label={lang.t(Ui::Console)}>
             <header>
-                <h2>{ lang.pick("kubectl console", "kubectl 控制台") }</h2>
-                <span class="muted">{ lang.pick(
-                    "Runs against the cluster at the playhead; changes fork the run. `-f -` reads the Manifest editor. ↑/↓ history · Tab completes",
-                    "在播放头时刻的集群上执行；修改会让运行分叉。`-f -` 读取清单编辑器。↑/↓ 历史 · Tab 补全",
-                ) }</span>
-                <button aria-label="Clear console" onclick={onclear}>{ lang.pick("Clear", "清空") }</button>
+                <h2>{ lang.t(Ui::Console) }</h2>
+                <span class="muted">{ lang.t(Ui::ConsoleHint) }</span>
+                <button aria-label={lang.t(Ui::ClearConsole)} onclick={onclear}>{ lang.t(Ui::Clear) }</button>
             </header>
             <pre class="console-output" ref={output} aria-live="polite">
                 { for entries.iter().map(|e| html! {
@@ -194,7 +180,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <span class="prompt">{ "$ kubectl" }</span>
                 <input ref={input} type="text" aria-label="kubectl" placeholder="get pods -o wide" spellcheck="false" autocomplete="off" {onkeydown} />
                 if watching {
-                    <span class="muted">{ lang.pick("watching… Ctrl+C stops", "正在 watch… Ctrl+C 停止") }</span>
+                    <span class="muted">{ lang.t(Ui::Watching) }</span>
                 }
             </div>
         </section>

@@ -2,7 +2,7 @@
 //! the wantActive formula and its numbers), and when it will look again.
 
 use crate::frame::Frame;
-use crate::i18n::{self, Lang, Text};
+use crate::i18n::{trace, Lang, Say, Ui};
 use crate::sim::format_duration;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,39 +21,37 @@ pub struct ControllerProps {
 pub fn ControllerPanel(props: &ControllerProps) -> Html {
     let lang = props.lang;
     let body = match &props.frame.last_sync {
-        None => html! { <p class="muted">{ Text::NoSync.get(lang) }</p> },
+        None => html! { <p class="muted">{ lang.t(Ui::NoSync) }</p> },
         Some(s) => {
-            let observed = match lang {
-                Lang::En => format!(
-                    "job/{}: active {}, ready {}, succeeded {}, failed {}, terminating {}",
-                    s.job, s.active, s.ready, s.succeeded, s.failed, s.terminating
-                ),
-                Lang::Zh => format!(
-                    "job/{}：活跃 {}，就绪 {}，成功 {}，失败 {}，终止中 {}",
-                    s.job, s.active, s.ready, s.succeeded, s.failed, s.terminating
-                ),
-            };
+            let observed = lang.say(Say::JobObserved {
+                job: &s.job,
+                active: s.active,
+                ready: s.ready,
+                succeeded: s.succeeded,
+                failed: s.failed,
+                terminating: s.terminating,
+            });
             let decided = match &s.decision {
-                crate::sim::JobDecision::Nothing => Text::NothingToDo.get(lang).to_string(),
-                d => format!("→ {}", i18n::decision(d, lang)),
+                crate::sim::JobDecision::Nothing => lang.t(Ui::NothingToDo).to_string(),
+                d => format!("→ {}", trace::job_decision(d, lang)),
             };
             html! {
                 <dl>
-                    <dt>{ Text::Observed.get(lang) }</dt><dd data-testid="observed">{ observed }</dd>
+                    <dt>{ lang.t(Ui::Observed) }</dt><dd data-testid="observed">{ observed }</dd>
                     if s.want_active.is_some() {
-                        <dt>{ "wantActive" }</dt><dd data-testid="formula"><code>{ s.formula().unwrap_or_default() }</code></dd>
+                        <dt>{ "wantActive" }</dt><dd data-testid="formula"><code>{ trace::formula(s, lang).unwrap_or_default() }</code></dd>
                     }
-                    <dt>{ Text::Decided.get(lang) }</dt><dd data-testid="decided">{ decided }</dd>
+                    <dt>{ lang.t(Ui::Decided) }</dt><dd data-testid="decided">{ decided }</dd>
                     if let Some(ms) = s.requeue_ms {
-                        <dt>{ Text::Requeue.get(lang) }</dt><dd>{ format!("+{}", format_duration(ms)) }</dd>
+                        <dt>{ lang.t(Ui::Requeue) }</dt><dd>{ format!("+{}", format_duration(ms)) }</dd>
                     }
                 </dl>
             }
         }
     };
     html! {
-        <section class="controller" aria-label="Job controller">
-            <h2>{ Text::JobController.get(lang) }</h2>
+        <section class="controller" aria-label={lang.t(Ui::JobController)}>
+            <h2>{ lang.t(Ui::JobController) }</h2>
             { body }
         </section>
     }

@@ -3,7 +3,7 @@
 //! along its arrow; the Job controller's workqueue keys are listed.
 
 use crate::frame::Frame;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say, Ui};
 use crate::sim::{format_duration, Actor, SimTime};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,8 +21,7 @@ pub struct ControlPlaneProps {
 
 struct Boxed {
     id: &'static str,
-    en: &'static str,
-    zh: &'static str,
+    text: Ui,
     x: f64,
     y: f64,
 }
@@ -30,57 +29,49 @@ struct Boxed {
 const BOXES: [Boxed; 8] = [
     Boxed {
         id: "user",
-        en: "kubectl / you",
-        zh: "kubectl / 你",
+        text: Ui::BoxUser,
         x: 20.0,
         y: 20.0,
     },
     Boxed {
         id: "api",
-        en: "API server",
-        zh: "API 服务器",
+        text: Ui::BoxApi,
         x: 230.0,
         y: 20.0,
     },
     Boxed {
         id: "etcd",
-        en: "etcd (store)",
-        zh: "etcd（存储）",
+        text: Ui::BoxEtcd,
         x: 440.0,
         y: 20.0,
     },
     Boxed {
         id: "job",
-        en: "Job controller",
-        zh: "Job 控制器",
+        text: Ui::JobController,
         x: 20.0,
         y: 130.0,
     },
     Boxed {
         id: "gc",
-        en: "GC · node lifecycle · TTL",
-        zh: "垃圾回收 · 节点生命周期 · TTL",
+        text: Ui::BoxGc,
         x: 20.0,
         y: 210.0,
     },
     Boxed {
         id: "scheduler",
-        en: "scheduler",
-        zh: "调度器",
+        text: Ui::BoxScheduler,
         x: 440.0,
         y: 130.0,
     },
     Boxed {
         id: "kubelet",
-        en: "kubelets",
-        zh: "kubelet",
+        text: Ui::BoxKubelet,
         x: 440.0,
         y: 210.0,
     },
     Boxed {
         id: "queue",
-        en: "informers → workqueue",
-        zh: "informer → 工作队列",
+        text: Ui::BoxQueue,
         x: 230.0,
         y: 130.0,
     },
@@ -137,8 +128,8 @@ pub fn ControlPlane(props: &ControlPlaneProps) -> Html {
     let queue = &props.frame.job_queue;
     let now = props.now;
     html! {
-        <section class="controlplane" aria-label="Control plane">
-            <svg viewBox="0 0 630 260" role="img" aria-label="Control plane diagram">
+        <section class="controlplane" aria-label={lang.t(Ui::ControlPlane)}>
+            <svg viewBox="0 0 630 260" role="img" aria-label={lang.t(Ui::ControlPlaneDiagram)}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                         <path d="M0 0L10 5L0 10z" class="arrowhead" />
@@ -151,15 +142,15 @@ pub fn ControlPlane(props: &ControlPlaneProps) -> Html {
                 { for BOXES.iter().map(|b| html! {
                     <g class={classes!("cp-box", (active == Some(b.id)).then_some("active"))} data-box={b.id}>
                         <rect x={format!("{}", b.x)} y={format!("{}", b.y)} width="170" height="44" rx="8" />
-                        <text x={format!("{}", b.x + 85.0)} y={format!("{}", b.y + 27.0)} text-anchor="middle">{ lang.pick(b.en, b.zh) }</text>
+                        <text x={format!("{}", b.x + 85.0)} y={format!("{}", b.y + 27.0)} text-anchor="middle">{ lang.t(b.text) }</text>
                     </g>
                 }) }
                 { for token }
             </svg>
             <p class="queue-keys" data-testid="workqueue">
-                <span class="muted">{ lang.pick("Job workqueue: ", "Job 工作队列：") }</span>
+                <span class="muted">{ lang.say(Say::Workqueue("Job")) }</span>
                 if queue.is_empty() {
-                    <span class="muted">{ lang.pick("empty", "空") }</span>
+                    <span class="muted">{ lang.t(Ui::Empty) }</span>
                 } else {
                     { for queue.iter().map(|(k, due)| html! {
                         <code class="key">{ match due {

@@ -1,8 +1,9 @@
 //! Play / pause, step, restart, speed and the clocks.
 
-use crate::i18n::Text;
+use crate::app::{AppAction, SPEEDS};
+use crate::i18n::Ui;
 use crate::sim::format_duration;
-use crate::ui::state::{AppAction, AppState, SPEEDS};
+use crate::ui::state::use_app;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -22,17 +23,10 @@ const ICON_PAUSE: &str = "M6 4h4v16H6zM14 4h4v16h-4z";
 const ICON_NEXT: &str = "M3 5v14l8-7zM12 5v14l8-7z";
 const ICON_RESTART: &str = "M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z";
 
-/// Props of [`Controls`].
-#[derive(Properties, PartialEq)]
-pub struct ControlsProps {
-    /// The app state.
-    pub state: UseReducerHandle<AppState>,
-}
-
 /// The playback bar.
 #[component]
-pub fn Controls(props: &ControlsProps) -> Html {
-    let state = &props.state;
+pub fn Controls() -> Html {
+    let state = &use_app();
     let lang = state.lang;
     let act = |a: AppAction| {
         let d = state.dispatcher();
@@ -47,10 +41,10 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         })
     };
-    let (play_name, play_text, play_icon) = if state.playing {
-        ("Pause", Text::Pause, ICON_PAUSE)
+    let (play, play_icon) = if state.playing {
+        (Ui::Pause, ICON_PAUSE)
     } else {
-        ("Play", Text::Play, ICON_PLAY)
+        (Ui::Play, ICON_PLAY)
     };
     let end = state.end();
     let pct = if end.0 == 0 {
@@ -66,29 +60,29 @@ pub fn Controls(props: &ControlsProps) -> Html {
         .map(|f| f.wall.clone())
         .unwrap_or_default();
     html! {
-        <nav class="controls" aria-label="Playback">
-            <button aria-label="Step back" title={Text::StepBack.get(lang)} onclick={act(AppAction::StepBack)}>{ icon(ICON_BACK) }</button>
-            <button class="play" aria-label={play_name} title={play_text.get(lang)} onclick={act(AppAction::TogglePlay)}>
-                { icon(play_icon) }<span>{ play_text.get(lang) }</span>
+        <nav class="controls" aria-label={lang.t(Ui::Playback)}>
+            <button aria-label={lang.t(Ui::StepBack)} title={lang.t(Ui::StepBack)} onclick={act(AppAction::StepBack)}>{ icon(ICON_BACK) }</button>
+            <button class="play" aria-label={lang.t(play)} title={lang.t(play)} onclick={act(AppAction::TogglePlay)}>
+                { icon(play_icon) }<span aria-hidden="true">{ lang.t(play) }</span>
             </button>
-            <button aria-label="Step forward" title={Text::StepForward.get(lang)} onclick={act(AppAction::StepForward)}>{ icon(ICON_FORWARD) }</button>
-            <button aria-label="Next interesting event" title={Text::NextInteresting.get(lang)} onclick={act(AppAction::NextInteresting)}>{ icon(ICON_NEXT) }</button>
-            <button aria-label="Restart" title={Text::Restart.get(lang)} onclick={act(AppAction::Restart)}>{ icon(ICON_RESTART) }</button>
+            <button aria-label={lang.t(Ui::StepForward)} title={lang.t(Ui::StepForward)} onclick={act(AppAction::StepForward)}>{ icon(ICON_FORWARD) }</button>
+            <button aria-label={lang.t(Ui::NextInteresting)} title={lang.t(Ui::NextInterestingTitle)} onclick={act(AppAction::NextInteresting)}>{ icon(ICON_NEXT) }</button>
+            <button aria-label={lang.t(Ui::Restart)} title={lang.t(Ui::Restart)} onclick={act(AppAction::Restart)}>{ icon(ICON_RESTART) }</button>
             <label class="speed">
-                <span>{ Text::Speed.get(lang) }</span>
-                <select aria-label="Speed" onchange={onspeed}>
+                <span>{ lang.t(Ui::Speed) }</span>
+                <select aria-label={lang.t(Ui::Speed)} onchange={onspeed}>
                     { for SPEEDS.iter().enumerate().map(|(i, s)| html! {
                         <option value={i.to_string()} selected={i == state.speed}>{ format!("{s}×") }</option>
                     }) }
                 </select>
             </label>
             <div class="clock" aria-live="off">
-                <span class="label">{ Text::SimTime.get(lang) }</span>
+                <span class="label">{ lang.t(Ui::SimTime) }</span>
                 <strong data-testid="sim-time">{ format!("t = {}", format_duration(state.cursor.0 / 1000 * 1000)) }</strong>
-                <span class="label">{ Text::WallTime.get(lang) }</span>
+                <span class="label">{ lang.t(Ui::WallTime) }</span>
                 <code>{ wall }</code>
             </div>
-            <div class="progress" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")}>
+            <div class="progress" role="progressbar" aria-label={lang.t(Ui::Progress)} aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")}>
                 <div class="bar" ref={bar}></div>
             </div>
         </nav>

@@ -3,11 +3,12 @@
 //! Allow's overlaps and Replace's cut-short runs show), a countdown to the next tick with a
 //! "next tick" button, and the Jobs the history limits will clean next.
 
+use crate::app::AppAction;
 use crate::crontimeline::{rulers, CronRuler, SpanEnd, TickLabel, Why};
 use crate::engine::Sim;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say, Ui};
 use crate::sim::{format_duration, SimTime};
-use crate::ui::state::{AppAction, AppState};
+use crate::ui::state::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,48 +29,35 @@ fn clock(t: &crate::crontimeline::Tick, utc_zone: bool) -> String {
     }
 }
 
-/// A tick label in a language.
-pub fn label(l: TickLabel, lang: Lang) -> &'static str {
+/// A tick label.
+pub fn label(l: TickLabel) -> Ui {
     match l {
-        TickLabel::Ran => lang.pick("ran", "已运行"),
-        TickLabel::Replaced => lang.pick("replaced", "已替换"),
-        TickLabel::SkippedForbid => lang.pick("skipped (Forbid)", "跳过（Forbid）"),
-        TickLabel::Missed => lang.pick("missed", "错过"),
-        TickLabel::Suspended => lang.pick("suspended", "已挂起"),
-        TickLabel::Upcoming => lang.pick("upcoming", "未到"),
+        TickLabel::Ran => Ui::TickRan,
+        TickLabel::Replaced => Ui::TickReplaced,
+        TickLabel::SkippedForbid => Ui::TickSkipped,
+        TickLabel::Missed => Ui::TickMissed,
+        TickLabel::Suspended => Ui::TickSuspended,
+        TickLabel::Upcoming => Ui::TickScheduled,
     }
 }
 
-/// Why a tick went as it did, in a language.
+/// Why a tick went as it did (empty, or " · " and the reason).
 pub fn why(w: &Why, lang: Lang) -> String {
-    match w {
-        Why::Plain => String::new(),
-        Why::Running(jobs) => format!(
-            " · {} {}",
-            jobs.join(", "),
-            lang.pick("still running", "仍在运行")
-        ),
-        Why::PastDeadline => lang
-            .pick(
-                " · older than startingDeadlineSeconds when the controller looked",
-                " · 控制器检查时已超过 startingDeadlineSeconds",
-            )
-            .into(),
-        Why::NotBackfilled => lang
-            .pick(
-                " · not back-filled: only the most recent missed time runs",
-                " · 不补跑：只运行最近一次错过的时间",
-            )
-            .into(),
-    }
+    let reason = match w {
+        Why::Plain => return String::new(),
+        Why::Running(jobs) => lang.say(Say::StillRunning(&jobs.join(", "))),
+        Why::PastDeadline => lang.t(Ui::PastDeadline).to_string(),
+        Why::NotBackfilled => lang.t(Ui::NotBackfilled).to_string(),
+    };
+    format!(" · {reason}")
 }
 
-fn span_end(e: SpanEnd, lang: Lang) -> &'static str {
+fn span_end(e: SpanEnd) -> Ui {
     match e {
-        SpanEnd::Running => lang.pick("running", "运行中"),
-        SpanEnd::Complete => lang.pick("Complete", "完成"),
-        SpanEnd::Failed => lang.pick("Failed", "失败"),
-        SpanEnd::Deleted => lang.pick("deleted (replaced)", "被删除（替换）"),
+        SpanEnd::Running => Ui::SpanRunning,
+        SpanEnd::Complete => Ui::SpanComplete,
+        SpanEnd::Failed => Ui::SpanFailed,
+        SpanEnd::Deleted => Ui::SpanDeleted,
     }
 }
 
@@ -122,18 +110,18 @@ fn Ruler(props: &RulerProps) -> Html {
     html! {
         <svg class="cron-svg" viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img"
             aria-label={format!("cronjob/{} ticks", r.cronjob)}>
-            <text x="4" y="12" class="lane-label">{ lang.pick("ticks", "调度时间点") }</text>
+            <text x="4" y="12" class="lane-label">{ lang.t(Ui::TicksLane) }</text>
             <text x="4" y="26" class="lane-label muted">{ r.zone.clone() }</text>
             { for r.ticks.iter().map(|t| {
                 let cx = x(t.at);
-                let late = t.started.filter(|s| s.0 > t.at.0 + 1_000).map(|s| format!(" · {} {}", lang.pick("started late by", "晚启动"), format_duration(s.0 - t.at.0))).unwrap_or_default();
-                let tip = format!("{} ({} UTC) · {}{}{}{}", t.local, t.utc, label(t.label, lang), t.job.as_ref().map(|j| format!(" · job/{j}")).unwrap_or_default(), late, why(&t.why, lang));
+                let late = t.started.filter(|s| s.0 > t.at.0 + 1_000).map(|s| format!(" · {}", lang.say(Say::StartedLate(&format_duration(s.0 - t.at.0))))).unwrap_or_default();
+                let tip = format!("{} ({} UTC) · {}{}{}{}", t.local, t.utc, lang.t(label(t.label)), t.job.as_ref().map(|j| format!(" · job/{j}")).unwrap_or_default(), late, why(&t.why, lang));
                 html! {
                     <g class={classes!("cron-tick", format!("tick-{}", t.label.key()))} data-tick={t.label.key()}>
                         <line x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1="2" y2="16" />
                         if !dense {
                             <text x={format!("{:.1}", if near_end(cx) { cx - 2.0 } else { cx + 2.0 })} y="26" class="tick-text"
-                                text-anchor={if near_end(cx) { "end" } else { "start" }}>{ label(t.label, lang) }</text>
+                                text-anchor={if near_end(cx) { "end" } else { "start" }}>{ lang.t(label(t.label)) }</text>
                             <text x={format!("{:.1}", if near_end(cx) { cx - 2.0 } else { cx + 2.0 })} y="35" class="tick-text muted"
                                 text-anchor={if near_end(cx) { "end" } else { "start" }}>{ clock(t, utc_zone) }</text>
                         }
@@ -144,7 +132,7 @@ fn Ruler(props: &RulerProps) -> Html {
             { for r.spans.iter().zip(&lane_of).map(|(s, lane)| {
                 let (x0, x1) = (x(s.from), x(s.to.unwrap_or(props.end)));
                 let y = TICKS + *lane as f64 * ROW;
-                let tip = format!("job/{} · {}{}", s.job, span_end(s.end, lang), s.cleaned.map(|c| format!(" · {} {}", lang.pick("cleaned up at", "清理于"), format_duration(c.0))).unwrap_or_default());
+                let tip = format!("job/{} · {}{}", s.job, lang.t(span_end(s.end)), s.cleaned.map(|c| format!(" · {}", lang.say(Say::CleanedUpAt(&format_duration(c.0))))).unwrap_or_default());
                 html! {
                     <g class={classes!("job-span", format!("span-{:?}", s.end).to_ascii_lowercase())} data-job={s.job.clone()}>
                         <rect x={format!("{x0:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", (x1 - x0 - 1.0).max(1.5))} height={format!("{}", ROW - 4.0)} />
@@ -154,13 +142,6 @@ fn Ruler(props: &RulerProps) -> Html {
             }) }
         </svg>
     }
-}
-
-/// Props of [`CronRulers`].
-#[derive(Properties, PartialEq)]
-pub struct CronRulersProps {
-    /// The app state.
-    pub state: UseReducerHandle<AppState>,
 }
 
 /// Shares the rulers of one run between renders.
@@ -177,8 +158,8 @@ impl PartialEq for Computed {
 
 /// The cron tick rulers of a run with CronJobs (nothing otherwise).
 #[component]
-pub fn CronRulers(props: &CronRulersProps) -> Html {
-    let state = &props.state;
+pub fn CronRulers() -> Html {
+    let state = &use_app();
     let sim = state.sim.clone();
     let all = use_memo(sim.as_ref().map(|s| Computed { sim: s.clone() }), |c| {
         c.as_ref()
@@ -197,8 +178,8 @@ pub fn CronRulers(props: &CronRulersProps) -> Html {
     let now = state.cursor;
     let end = state.end();
     html! {
-        <section class="cron-rulers" aria-label="CronJob ticks">
-            <h2>{ lang.pick("CronJob ticks", "CronJob 调度时间线") }</h2>
+        <section class="cron-rulers" aria-label={lang.t(Ui::CronTicks)}>
+            <h2>{ lang.t(Ui::CronTicks) }</h2>
             { for all.iter().map(|r| {
                 let next = r.ticks.iter().find(|t| t.at > now).map(|t| t.at);
                 let to_next = {
@@ -215,17 +196,17 @@ pub fn CronRulers(props: &CronRulersProps) -> Html {
                             <span class="policy">{ r.policy.clone() }</span>
                             <span class="countdown" data-testid="countdown">{
                                 match next {
-                                    Some(t) => format!("{} {}", lang.pick("next tick in", "距下次调度"), format_duration(t.0 - now.0)),
-                                    None => lang.pick("no more ticks in this run", "本次运行中没有后续调度").to_string(),
+                                    Some(t) => lang.say(Say::NextTickIn(&format_duration(t.0 - now.0))),
+                                    None => lang.t(Ui::NoMoreTicks).to_string(),
                                 }
                             }</span>
                             if let Some(cb) = to_next {
-                                <button class="next-tick" onclick={cb} title={lang.pick("Move the playhead just past the next scheduled time", "把播放头移到下一个调度时间之后")}>
-                                    { lang.pick("» next tick", "» 下次调度") }
+                                <button class="next-tick" onclick={cb} title={lang.t(Ui::NextTickTitle)}>
+                                    { lang.t(Ui::NextTick) }
                                 </button>
                             }
                             if !cleaned.is_empty() {
-                                <span class="cleaned-next">{ format!("{} {}", lang.pick("history limit: next to be cleaned", "历史上限：下一个被清理的是"), cleaned.join(", ")) }</span>
+                                <span class="cleaned-next">{ lang.say(Say::CleanedNext(&cleaned.join(", "))) }</span>
                             }
                         </div>
                         <div class="chart">

@@ -2,8 +2,9 @@
 //! with the API server's words beside them and in a list with a plain explanation, and Apply
 //! (Ctrl/Cmd+Enter) at the playhead.
 
-use crate::i18n::{self, Lang, Text};
-use crate::ui::state::{AppAction, AppState, Diagnostic};
+use crate::api::manifest::ManifestError;
+use crate::app::{AppAction, AppState};
+use crate::i18n::{self, Lang, Ui};
 use crate::yaml::highlight::{highlight, Token};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -18,7 +19,7 @@ pub struct EditorProps {
     /// The learner's text.
     pub text: String,
     /// Problems in it.
-    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub diagnostics: Rc<Vec<ManifestError>>,
     /// What the last Apply did.
     pub applied: Option<Rc<Vec<String>>>,
     /// Where edits and Apply go.
@@ -65,9 +66,9 @@ pub fn Editor(props: &EditorProps) -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(AppAction::Apply))
     };
     // Each line's first problem (line 0 means the whole text; it is only listed below).
-    let mut problems: BTreeMap<u32, &str> = BTreeMap::new();
-    for d in props.diagnostics.iter().filter(|d| d.line > 0) {
-        problems.entry(d.line).or_insert(d.message.as_str());
+    let mut problems: BTreeMap<u32, String> = BTreeMap::new();
+    for d in props.diagnostics.iter().filter(|d| d.loc.line > 0) {
+        problems.entry(d.loc.line).or_insert_with(|| d.to_string());
     }
     let highlighted = highlight(&props.text);
     let lines = highlighted.len().max(1) as u32;
@@ -81,12 +82,12 @@ pub fn Editor(props: &EditorProps) -> Html {
         + 2;
     let ok = props.diagnostics.is_empty();
     html! {
-        <section class="editor" aria-label="Editor">
-            <h2>{ Text::Manifest.get(lang) }</h2>
+        <section class="editor" aria-label={lang.t(Ui::Editor)}>
+            <h2>{ lang.t(Ui::Manifest) }</h2>
             <div class="code">
                 <pre class="gutter" aria-hidden="true">
                     { for (1..=lines).map(|n| match problems.get(&n) {
-                        Some(m) => html! { <span class="bad" title={m.to_string()}>{ format!("● {n}\n") }</span> },
+                        Some(m) => html! { <span class="bad" title={m.clone()}>{ format!("● {n}\n") }</span> },
                         None => html! { <span>{ format!("{n}\n") }</span> },
                     }) }
                 </pre>
@@ -103,32 +104,32 @@ pub fn Editor(props: &EditorProps) -> Html {
                             }
                         }) }
                     </pre>
-                    <textarea aria-label="Manifest" spellcheck="false" value={props.text.clone()} {oninput} {onkeydown}
+                    <textarea aria-label={lang.t(Ui::Manifest)} spellcheck="false" value={props.text.clone()} {oninput} {onkeydown}
                         class={classes!((!ok).then_some("invalid"))} rows={(lines + 2).to_string()} cols={cols.to_string()} />
                 </div>
             </div>
             <div class="editor-bar">
-                <button class="apply" aria-label="Apply" disabled={!ok} onclick={onapply}>{ Text::Apply.get(lang) }</button>
-                <span class="muted">{ Text::ApplyHint.get(lang) }</span>
+                <button class="apply" disabled={!ok} onclick={onapply}>{ lang.t(Ui::Apply) }</button>
+                <span class="muted">{ lang.t(Ui::ApplyHint) }</span>
             </div>
-            <div class="diagnostics" role="status" aria-label="Problems">
+            <div class="diagnostics" role="status" aria-label={lang.t(Ui::Problems)}>
                 if ok {
-                    <p class="ok">{ Text::Valid.get(lang) }</p>
+                    <p class="ok">{ lang.t(Ui::Valid) }</p>
                 } else {
-                    <h3>{ Text::Problems.get(lang) }</h3>
+                    <h3>{ lang.t(Ui::WouldReject) }</h3>
                     <ul>
                         { for props.diagnostics.iter().map(|d| html! {
-                            <li data-line={d.line.to_string()}>
-                                <code class="where">{ format!("{}:{}", d.line, d.column) }</code>
-                                <code class="msg">{ &d.message }</code>
-                                if let Some(why) = i18n::explain(&d.message, lang) { <p class="why-plain">{ why }</p> }
+                            <li data-line={d.loc.line.to_string()}>
+                                <code class="where">{ format!("{}:{}", d.loc.line, d.loc.column) }</code>
+                                <code class="msg">{ d.to_string() }</code>
+                                if let Some(why) = i18n::explain(d, lang) { <p class="why-plain">{ why }</p> }
                             </li>
                         }) }
                     </ul>
                 }
                 if let Some(applied) = &props.applied {
                     if applied.is_empty() {
-                        <p class="ok">{ Text::Applied.get(lang) }</p>
+                        <p class="ok">{ lang.t(Ui::Applied) }</p>
                     } else {
                         <ul class="refused">{ for applied.iter().map(|m| html! { <li><code>{ m }</code></li> }) }</ul>
                     }

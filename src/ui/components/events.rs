@@ -1,8 +1,9 @@
 //! `kubectl get events` at the playhead; clicking a row moves the playhead to that event.
 
+use crate::app::AppAction;
 use crate::frame::Frame;
-use crate::i18n::{Lang, Text};
-use crate::ui::state::{AppAction, AppState};
+use crate::i18n::{Lang, Ui};
+use crate::ui::state::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -11,8 +12,6 @@ use yew::prelude::*;
 pub struct EventsProps {
     /// The frame.
     pub frame: Rc<Frame>,
-    /// The app state (to seek).
-    pub state: UseReducerHandle<AppState>,
     /// Language.
     pub lang: Lang,
 }
@@ -20,8 +19,9 @@ pub struct EventsProps {
 /// The events table.
 #[component]
 pub fn EventsPanel(props: &EventsProps) -> Html {
+    let state = use_app();
     let rows = props.frame.events.iter().rev().take(40).map(|e| {
-        let d = props.state.dispatcher();
+        let d = state.dispatcher();
         let (t, object) = (e.time, e.object.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             d.dispatch(AppAction::JumpToEvent(t, object.clone()))
@@ -33,8 +33,8 @@ pub fn EventsPanel(props: &EventsProps) -> Html {
         }
     });
     html! {
-        <section class="events" aria-label="Events">
-            <h2>{ Text::Events.get(props.lang) }</h2>
+        <section class="events" aria-label={props.lang.t(Ui::Events)}>
+            <h2>{ props.lang.t(Ui::Events) }</h2>
             <table>
                 <thead><tr><th>{ "LAST SEEN" }</th><th>{ "TYPE" }</th><th>{ "REASON" }</th><th>{ "OBJECT" }</th><th>{ "MESSAGE" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>

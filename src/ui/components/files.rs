@@ -3,22 +3,17 @@
 //! manifests in the editor.
 
 use super::timeline::download;
-use crate::ui::state::{AppAction, AppState};
+use crate::app::AppAction;
+use crate::i18n::Ui;
+use crate::ui::state::use_app;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Props of [`FileTools`].
-#[derive(Properties, PartialEq)]
-pub struct FileToolsProps {
-    /// The app state.
-    pub state: UseReducerHandle<AppState>,
-}
-
 /// The export and import buttons.
 #[component]
-pub fn FileTools(props: &FileToolsProps) -> Html {
-    let state = &props.state;
+pub fn FileTools() -> Html {
+    let state = &use_app();
     let lang = state.lang;
     let picker = use_node_ref();
     let onexport = {
@@ -65,9 +60,9 @@ pub fn FileTools(props: &FileToolsProps) -> Html {
     };
     html! {
         <div class="file-tools">
-            <button aria-label="Export .yaml" title={lang.pick("Download this run as a scenario file (your changes as steps)", "把这次运行下载为场景文件（你的修改作为步骤）")} onclick={onexport}>{ lang.pick("Export .yaml", "导出 .yaml") }</button>
-            <button aria-label="Import .yaml" title={lang.pick("Open a scenario file, or manifests for the editor", "打开场景文件，或把清单放进编辑器")} onclick={onpick}>{ lang.pick("Import .yaml", "导入 .yaml") }</button>
-            <input ref={picker} type="file" accept=".yaml,.yml,.json,text/yaml" aria-label="YAML file to import" class="hidden-file" {onchange} />
+            <button title={lang.t(Ui::ExportYamlTitle)} onclick={onexport}>{ lang.t(Ui::ExportYaml) }</button>
+            <button title={lang.t(Ui::ImportYamlTitle)} onclick={onpick}>{ lang.t(Ui::ImportYaml) }</button>
+            <input ref={picker} type="file" accept=".yaml,.yml,.json,text/yaml" aria-label={lang.t(Ui::FileToImport)} class="hidden-file" tabindex="-1" {onchange} />
         </div>
     }
 }

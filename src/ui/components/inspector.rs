@@ -3,22 +3,16 @@
 
 use super::actions::object_actions;
 use super::nodeconsole::NodeConsole;
-use crate::i18n::Text;
+use crate::app::AppAction;
+use crate::i18n::{Say, Ui};
 use crate::model::Kind;
-use crate::ui::state::{AppAction, AppState};
+use crate::ui::state::use_app;
 use yew::prelude::*;
-
-/// Props of [`Inspector`].
-#[derive(Properties, PartialEq)]
-pub struct InspectorProps {
-    /// The app state.
-    pub state: UseReducerHandle<AppState>,
-}
 
 /// The selected object.
 #[component]
-pub fn Inspector(props: &InspectorProps) -> Html {
-    let state = &props.state;
+pub fn Inspector() -> Html {
+    let state = &use_app();
     let lang = state.lang;
     // Described again only when the frame or the selection changes, not on every tick.
     let described = {
@@ -28,28 +22,28 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         })
     };
     let Some((kind, name)) = &state.selected else {
-        return html! { <section class="inspector" aria-label="Inspector"><p class="muted">{ Text::InspectHint.get(lang) }</p></section> };
+        return html! { <section class="inspector" aria-label={lang.t(Ui::Inspector)}><p class="muted">{ lang.t(Ui::InspectHint) }</p></section> };
     };
     let Some(described) = described.as_ref() else {
-        return html! { <section class="inspector" aria-label="Inspector"><p class="muted">{ format!("{}/{name}: not found", kind.lower()) }</p></section> };
+        return html! { <section class="inspector" aria-label={lang.t(Ui::Inspector)}><p class="muted">{ lang.say(Say::NotFound(&format!("{}/{name}", kind.lower()))) }</p></section> };
     };
-    let act = |label: &'static str, text: Text, action: AppAction| {
+    let act = |text: Ui, action: AppAction| {
         let d = state.dispatcher();
         let onclick = Callback::from(move |_: MouseEvent| d.dispatch(action.clone()));
-        html! { <button aria-label={label} {onclick}>{ text.get(lang) }</button> }
+        html! { <button {onclick}>{ lang.t(text) }</button> }
     };
-    let close = act("Close", Text::Close, AppAction::Select(None));
+    let close = act(Ui::Close, AppAction::Select(None));
     let buttons = html! {
         { for object_actions(*kind, name, state.frame.as_deref()).into_iter().map(|a| {
-            act(a.name, a.text, AppAction::Inject(a.action))
+            act(a.text, AppAction::Inject(a.action))
         }) }
     };
     html! {
-        <section class="inspector" aria-label="Inspector">
+        <section class="inspector" aria-label={lang.t(Ui::Inspector)}>
             <header><h2>{ format!("{}/{name}", kind.lower()) }</h2>{ close }</header>
             <div class="actions">{ buttons }</div>
             if *kind == Kind::Node {
-                <NodeConsole state={state.clone()} node={name.clone()} />
+                <NodeConsole node={name.clone()} />
             }
             if !described.events.is_empty() {
                 <ul class="object-events">

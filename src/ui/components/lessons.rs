@@ -2,17 +2,11 @@
 //! the step's narration, the "predict what happens next" question, Back / Next, and a way back
 //! to the step after experimenting.
 
-use crate::i18n::Lang;
+use crate::app::AppAction;
+use crate::i18n::{Bilingual, Say, Ui};
 use crate::lesson::{self, LESSONS};
-use crate::ui::state::{AppAction, AppState};
+use crate::ui::state::use_app;
 use yew::prelude::*;
-
-/// Props of [`Lessons`].
-#[derive(Properties, PartialEq)]
-pub struct LessonsProps {
-    /// The app state.
-    pub state: UseReducerHandle<AppState>,
-}
 
 /// Text with `code` spans.
 fn rich(text: &str) -> Html {
@@ -25,8 +19,8 @@ fn rich(text: &str) -> Html {
 
 /// The lesson list and the lesson player.
 #[component]
-pub fn Lessons(props: &LessonsProps) -> Html {
-    let state = &props.state;
+pub fn Lessons() -> Html {
+    let state = &use_app();
     let lang = state.lang;
     // Each lesson's title, parsed once.
     let titles = use_memo((), |_| {
@@ -45,11 +39,11 @@ pub fn Lessons(props: &LessonsProps) -> Html {
     };
     let Some(view) = &state.lesson else {
         return html! {
-            <section class="lessons" aria-label="Lessons">
-                <h2>{ lang.pick("Lessons", "课程") }</h2>
+            <section class="lessons" aria-label={lang.t(Ui::Lessons)}>
+                <h2>{ lang.t(Ui::Lessons) }</h2>
                 <ol class="lesson-list">
                     { for LESSONS.iter().zip(titles.iter()).map(|(l, (title, summary))| html! {
-                        <li><button class="lesson-link" title={lang.pick(&summary.en, &summary.zh).to_string()} onclick={send(AppAction::OpenLesson(l.id.to_string()))}>{ lang.pick(&title.en, &title.zh) }</button></li>
+                        <li><button class="lesson-link" title={summary.get(lang).to_string()} onclick={send(AppAction::OpenLesson(l.id.to_string()))}>{ title.get(lang) }</button></li>
                     }) }
                 </ol>
             </section>
@@ -62,8 +56,8 @@ pub fn Lessons(props: &LessonsProps) -> Html {
     let predict = step.predict.as_ref().map(|p| {
         let answered = view.revealed;
         html! {
-            <div class="predict" role="group" aria-label={lang.pick("Predict", "预测")}>
-                <p class="question"><strong>{ lang.pick("Predict: ", "预测：") }</strong>{ rich(lang.pick(&p.question.en, &p.question.zh)) }</p>
+            <div class="predict" role="group" aria-label={lang.t(Ui::Predict)}>
+                <p class="question"><strong>{ lang.t(Ui::PredictLabel) }</strong>{ rich(p.question.get(lang)) }</p>
                 <div class="choices">
                     { for p.choices.iter().enumerate().map(|(i, c)| {
                         let class = classes!(
@@ -73,7 +67,7 @@ pub fn Lessons(props: &LessonsProps) -> Html {
                         );
                         html! {
                             <button {class} disabled={answered} onclick={send(AppAction::Answer(i))}>
-                                <kbd>{ i + 1 }</kbd>{ " " }{ rich(lang.pick(&c.en, &c.zh)) }
+                                <kbd>{ i + 1 }</kbd>{ " " }{ rich(c.get(lang)) }
                             </button>
                         }
                     }) }
@@ -81,9 +75,9 @@ pub fn Lessons(props: &LessonsProps) -> Html {
                 if answered {
                     <p class="explain" role="status">
                         if let Some(c) = view.choice {
-                            <strong>{ if c == p.answer { lang.pick("Right. ", "答对了。") } else { lang.pick("Not quite. ", "不完全对。") } }</strong>
+                            <strong>{ lang.t(if c == p.answer { Ui::Right } else { Ui::NotQuite }) }</strong>
                         }
-                        { rich(lang.pick(&p.explain.en, &p.explain.zh)) }
+                        { rich(p.explain.get(lang)) }
                     </p>
                 }
             </div>
@@ -91,34 +85,34 @@ pub fn Lessons(props: &LessonsProps) -> Html {
     });
     let show_text = view.revealed || step.predict.is_none();
     html! {
-        <section class="lessons player" aria-label="Lessons">
+        <section class="lessons player" aria-label={lang.t(Ui::Lessons)}>
             <header>
-                <h2>{ lang.pick(&view.lesson.title.en, &view.lesson.title.zh) }</h2>
-                <span class="progress-text">{ match lang { Lang::En => format!("Step {} of {n}", k + 1), Lang::Zh => format!("第 {} 步，共 {n} 步", k + 1) } }</span>
-                <ol class="lesson-progress" aria-label={lang.pick("Progress", "进度")}>
+                <h2>{ view.lesson.title.get(lang) }</h2>
+                <span class="progress-text">{ lang.say(Say::StepOf { k: k + 1, n }) }</span>
+                <ol class="lesson-progress" aria-label={lang.t(Ui::LessonProgress)}>
                     { for (0..n).map(|i| html! {
                         <li class={classes!((i < k).then_some("done"), (i == k).then_some("current"))}>
-                            <button aria-label={format!("{} {}", lang.pick("Step", "步骤"), i + 1)} aria-current={(i == k).then_some("step")} onclick={send(AppAction::LessonStep(i))}></button>
+                            <button aria-label={lang.say(Say::StepNumber(i + 1))} aria-current={(i == k).then_some("step")} onclick={send(AppAction::LessonStep(i))}></button>
                         </li>
                     }) }
                 </ol>
                 <div class="nav">
-                    <button aria-label="Back" disabled={k == 0} onclick={send(AppAction::LessonStep(k.saturating_sub(1)))}>{ lang.pick("‹ Back", "‹ 上一步") }</button>
-                    <button aria-label="Next" class="primary" disabled={k + 1 >= n} onclick={send(AppAction::LessonStep(k + 1))}>{ lang.pick("Next ›", "下一步 ›") }</button>
+                    <button aria-label={lang.t(Ui::Back)} disabled={k == 0} onclick={send(AppAction::LessonStep(k.saturating_sub(1)))}>{ "‹ " }{ lang.t(Ui::Back) }</button>
+                    <button aria-label={lang.t(Ui::Next)} class="primary" disabled={k + 1 >= n} onclick={send(AppAction::LessonStep(k + 1))}>{ lang.t(Ui::Next) }{ " ›" }</button>
                     if !on_step {
-                        <button aria-label="Resume lesson" onclick={send(AppAction::ResumeLesson)}>{ lang.pick("Resume this step", "回到这一步") }</button>
+                        <button onclick={send(AppAction::ResumeLesson)}>{ lang.t(Ui::ResumeStep) }</button>
                     }
-                    <button aria-label="Close lesson" title={lang.pick("Close the lesson", "关闭课程")} onclick={send(AppAction::CloseLesson)}>{ "×" }</button>
+                    <button aria-label={lang.t(Ui::CloseLesson)} title={lang.t(Ui::CloseLesson)} onclick={send(AppAction::CloseLesson)}>{ "×" }</button>
                 </div>
             </header>
             <div class="step">
-                <h3>{ rich(lang.pick(&step.title.en, &step.title.zh)) }</h3>
+                <h3>{ rich(step.title.get(lang)) }</h3>
                 { predict.unwrap_or_default() }
                 if show_text {
-                    <p class="narration">{ rich(lang.pick(&step.text.en, &step.text.zh)) }</p>
+                    <p class="narration">{ rich(step.text.get(lang)) }</p>
                 }
                 if !on_step {
-                    <p class="muted">{ lang.pick("You are experimenting: the run has your changes. Resume this step to get back to the lesson's moment.", "你正在自己实验：运行里包含你的修改。点“回到这一步”即可回到课程的时刻。") }</p>
+                    <p class="muted">{ lang.t(Ui::Experimenting) }</p>
                 }
             </div>
         </section>

@@ -3,17 +3,17 @@
 //! command becomes a node change at the playhead (which forks the run), an invalid one shows
 //! kubectl's error and keeps the text.
 
+use crate::app::AppAction;
+use crate::i18n::Ui;
 use crate::scenario::nodecmd;
 use crate::scenario::Action;
-use crate::ui::state::{AppAction, AppState};
+use crate::ui::state::use_app;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`NodeConsole`].
 #[derive(Properties, PartialEq)]
 pub struct NodeConsoleProps {
-    /// The app state.
-    pub state: UseReducerHandle<AppState>,
     /// The node.
     pub node: String,
 }
@@ -28,13 +28,14 @@ enum Verb {
 /// Two command lines for the selected node.
 #[component]
 pub fn NodeConsole(props: &NodeConsoleProps) -> Html {
-    let lang = props.state.lang;
+    let state = use_app();
+    let lang = state.lang;
     let error = use_state(|| None::<String>);
     let (label_ref, taint_ref) = (use_node_ref(), use_node_ref());
     let row = |verb: Verb, input: NodeRef| {
         let run = {
             let (state, node, input, error) = (
-                props.state.clone(),
+                state.clone(),
                 props.node.clone(),
                 input.clone(),
                 error.clone(),
@@ -86,21 +87,18 @@ pub fn NodeConsole(props: &NodeConsoleProps) -> Html {
             <div class="console-row">
                 <code>{ format!("$ kubectl {cmd} node {}", props.node) }</code>
                 <input ref={input} type="text" aria-label={aria} placeholder={placeholder} spellcheck="false" {onkeydown} />
-                <button aria-label={format!("Run {aria}")} {onclick}>{ lang.pick("Run", "执行") }</button>
+                <button aria-label={format!("{} {aria}", lang.t(Ui::Run))} {onclick}>{ lang.t(Ui::Run) }</button>
             </div>
         }
     };
     html! {
-        <div class="node-console" aria-label="Node console">
+        <div class="node-console" role="group" aria-label={lang.t(Ui::NodeConsole)}>
             { row(Verb::Label, label_ref.clone()) }
             { row(Verb::Taint, taint_ref.clone()) }
             if let Some(e) = &*error {
                 <pre class="console-error" role="alert">{ e.clone() }</pre>
             }
-            <p class="muted hint">{ lang.pick(
-                "Runs at the playhead, like the buttons above: the run forks from here.",
-                "在播放头处执行，与上面的按钮一样：运行从这里分叉。",
-            ) }</p>
+            <p class="muted hint">{ lang.t(Ui::NodeConsoleHint) }</p>
         </div>
     }
 }

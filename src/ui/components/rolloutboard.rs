@@ -3,23 +3,17 @@
 //! unavailable or surging now against maxUnavailable / maxSurge), the order the rollout has
 //! updated nodes in, which node the next round picks and when, and `kubectl rollout status`.
 
-use crate::i18n::{placement_zh, Lang};
-use crate::rolloutboard::{Board, BoardNode, BoardPod};
+use crate::app::AppAction;
+use crate::i18n::{trace, Lang, Say, Ui};
+use crate::rolloutboard::{Board, BoardNode, BoardPod, Standing};
 use crate::sim::{format_duration, SimTime};
-use crate::ui::state::{AppAction, AppState};
+use crate::ui::state::{use_app, AppContext};
 use yew::prelude::*;
-
-/// Props of [`RolloutBoard`].
-#[derive(Properties, PartialEq)]
-pub struct RolloutBoardProps {
-    /// The app state (frame, language, playhead).
-    pub state: UseReducerHandle<AppState>,
-}
 
 /// The boards of the frame's DaemonSets (nothing when there are none).
 #[component]
-pub fn RolloutBoard(props: &RolloutBoardProps) -> Html {
-    let state = &props.state;
+pub fn RolloutBoard() -> Html {
+    let state = &use_app();
     let Some(frame) = state.frame.as_ref() else {
         return html! {};
     };
@@ -28,14 +22,14 @@ pub fn RolloutBoard(props: &RolloutBoardProps) -> Html {
     }
     let lang = state.lang;
     html! {
-        <section class="rollout-board" aria-label="DaemonSet rollouts">
-            <h2>{ lang.pick("DaemonSet rollouts", "DaemonSet 滚动更新") }</h2>
+        <section class="rollout-board" aria-label={lang.t(Ui::Rollouts)}>
+            <h2>{ lang.t(Ui::Rollouts) }</h2>
             { for frame.rollouts.iter().map(|b| one(b, lang, state.cursor, state)) }
         </section>
     }
 }
 
-fn one(b: &Board, lang: Lang, now: SimTime, state: &UseReducerHandle<AppState>) -> Html {
+fn one(b: &Board, lang: Lang, now: SimTime, state: &AppContext) -> Html {
     let to_next = b.next.as_ref().map(|n| {
         let d = state.dispatcher();
         let at = n.at.plus_ms(1_000);
@@ -43,7 +37,7 @@ fn one(b: &Board, lang: Lang, now: SimTime, state: &UseReducerHandle<AppState>) 
     });
     let revision = b
         .revision
-        .map(|r| format!("{} {r}", lang.pick("revision", "修订版本")))
+        .map(|r| lang.say(Say::Revision(r)))
         .unwrap_or_default();
     html! {
         <div class="rollout" data-daemonset={b.daemonset.clone()}>
@@ -51,21 +45,21 @@ fn one(b: &Board, lang: Lang, now: SimTime, state: &UseReducerHandle<AppState>) 
                 <strong>{ format!("daemonset/{}", b.daemonset) }</strong>
                 <span class="strategy">{ b.strategy.clone() }</span>
                 <span class="revision" title={format!("controller-revision-hash={}", b.hash)}>{ revision }</span>
-                <span class="rollout-progress" data-testid="updated">{ format!("{} {}/{}", lang.pick("up to date", "已更新"), b.updated, b.desired) }</span>
+                <span class="rollout-progress" data-testid="updated">{ lang.say(Say::UpToDate { updated: b.updated as i32, desired: b.desired as i32 }) }</span>
                 if let Some(cb) = to_next {
-                    <button class="next-round" onclick={cb} title={lang.pick("Move the playhead just past the next update step", "把播放头移到下一次更新之后")}>
-                        { lang.pick("» next step", "» 下一步") }
+                    <button class="next-round" onclick={cb} title={lang.t(Ui::NextStepTitle)}>
+                        { lang.t(Ui::NextStep) }
                     </button>
                 }
             </div>
             { meter(b, lang) }
-            <ol class="strip" aria-label="Nodes">
+            <ol class="strip" aria-label={lang.t(Ui::Nodes)}>
                 { for b.nodes.iter().map(|n| cell(n, b, lang)) }
             </ol>
             <p class="explain" data-testid="explain">{ explain(b, lang, now) }</p>
             if !b.order.is_empty() {
                 <p class="order" data-testid="order">
-                    { lang.pick("Update order: ", "更新顺序：") }{ b.order.join(" → ") }
+                    { lang.say(Say::UpdateOrder(&b.order.join(" → "))) }
                 </p>
             }
             <pre class="console" data-testid="rollout-status">{ format!("$ kubectl rollout status daemonset/{}\n{}", b.daemonset, b.status.0) }</pre>
@@ -77,19 +71,13 @@ fn one(b: &Board, lang: Lang, now: SimTime, state: &UseReducerHandle<AppState>) 
 fn meter(b: &Board, lang: Lang) -> Html {
     let Some(budget) = b.budget else {
         return html! {
-            <div class="budget">{ lang.pick("OnDelete: no budget; a node is updated when you delete its pod.", "OnDelete：没有预算；删除某节点的 Pod 时该节点才更新。") }</div>
+            <div class="budget">{ lang.t(Ui::OnDeleteBudget) }</div>
         };
     };
     let (label, max) = if budget.max_surge > 0 {
-        (
-            lang.pick("surge (nodes with two pods)", "超额（有两个 Pod 的节点）"),
-            budget.max_surge,
-        )
+        (lang.t(Ui::SurgeMeter), budget.max_surge)
     } else {
-        (
-            lang.pick("unavailable nodes", "不可用节点"),
-            budget.max_unavailable,
-        )
+        (lang.t(Ui::UnavailableMeter), budget.max_unavailable)
     };
     let knob = if budget.max_surge > 0 {
         "maxSurge"
@@ -111,15 +99,12 @@ fn meter(b: &Board, lang: Lang) -> Html {
 }
 
 fn pod_chip(p: &BoardPod, lang: Lang) -> Html {
-    let state = match (p.terminating, p.available, p.ready) {
-        (true, _, _) => lang.pick("terminating", "终止中"),
-        (_, true, _) => lang.pick("available", "可用"),
-        (_, false, true) => lang.pick(
-            "ready, not yet available (minReadySeconds)",
-            "就绪，尚未可用（minReadySeconds）",
-        ),
-        _ => lang.pick("not ready", "未就绪"),
-    };
+    let state = lang.t(match (p.terminating, p.available, p.ready) {
+        (true, _, _) => Ui::PodTerminating,
+        (_, true, _) => Ui::PodAvailable,
+        (_, false, true) => Ui::PodReadyNotAvailable,
+        _ => Ui::PodNotReady,
+    });
     let rev = p
         .revision
         .map(|r| format!("r{r}"))
@@ -127,11 +112,11 @@ fn pod_chip(p: &BoardPod, lang: Lang) -> Html {
     let tip = format!(
         "pod/{} · {} · {}",
         p.name,
-        if p.updated {
-            lang.pick("current revision", "当前修订版本")
+        lang.t(if p.updated {
+            Ui::CurrentRevision
         } else {
-            lang.pick("old revision", "旧修订版本")
-        },
+            Ui::OldRevision
+        }),
         state
     );
     html! {
@@ -141,17 +126,8 @@ fn pod_chip(p: &BoardPod, lang: Lang) -> Html {
 }
 
 fn cell(n: &BoardNode, b: &Board, lang: Lang) -> Html {
-    let kind = match &n.placement {
-        Some(_) if n.pods.is_empty() => "none",
-        _ if n.pods.is_empty() => "missing",
-        _ if n.pods.iter().all(|p| p.updated && !p.terminating) => "new",
-        _ if n.pods.iter().any(|p| p.updated) => "mixed",
-        _ => "old",
-    };
-    let why = n.placement.as_ref().map(|p| match lang {
-        Lang::En => p.to_string(),
-        Lang::Zh => placement_zh(p),
-    });
+    let kind = n.state().key();
+    let why = n.placement.as_ref().map(|p| trace::placement(p, lang));
     html! {
         <li key={n.node.clone()} class={classes!("cell", kind, n.in_flight.then_some("in-flight"), n.next.then_some("next"))}
             data-node={n.node.clone()} data-state={kind}>
@@ -159,20 +135,20 @@ fn cell(n: &BoardNode, b: &Board, lang: Lang) -> Html {
             <span class="cell-pods">
                 { for n.pods.iter().map(|p| pod_chip(p, lang)) }
                 if n.pods.is_empty() && n.placement.is_none() {
-                    <span class="rev gap" title={lang.pick("no pod yet: the replacement is created once the old pod is gone", "还没有 Pod：旧 Pod 消失后才创建替代者")}>{ "·" }</span>
+                    <span class="rev gap" title={lang.t(Ui::NoPodYet)}>{ "·" }</span>
                 }
             </span>
             if let Some(o) = n.order {
-                <span class="badge order-badge" title={lang.pick("position in this rollout's update order", "本次滚动更新中的顺序")}>{ format!("#{o}") }</span>
+                <span class="badge order-badge" title={lang.t(Ui::OrderTitle)}>{ format!("#{o}") }</span>
             }
             if n.next {
-                <span class="badge next-badge">{ lang.pick("next", "下一个") }</span>
+                <span class="badge next-badge">{ lang.t(Ui::NextBadge) }</span>
             }
             if let Some(w) = why {
                 <span class="cell-why" title={w.clone()}>{ w }</span>
             }
             if b.budget.is_some() && n.in_flight {
-                <span class="cell-flight">{ if b.budget.is_some_and(|x| x.max_surge > 0) { lang.pick("surging", "超额中") } else { lang.pick("unavailable", "不可用") } }</span>
+                <span class="cell-flight">{ lang.t(if b.budget.is_some_and(|x| x.max_surge > 0) { Ui::Surging } else { Ui::Unavailable }) }</span>
             }
         </li>
     }
@@ -180,81 +156,36 @@ fn cell(n: &BoardNode, b: &Board, lang: Lang) -> Html {
 
 /// Why the rollout is where it is, and what happens next.
 fn explain(b: &Board, lang: Lang, now: SimTime) -> String {
-    let old = b
-        .nodes
-        .iter()
-        .filter(|n| n.placement.is_none() && n.pods.iter().any(|p| !p.updated))
-        .count();
-    let Some(budget) = b.budget else {
-        return match lang {
-            Lang::En => format!("OnDelete: nothing is replaced until a pod is deleted; {old} node(s) still run an old revision."),
-            Lang::Zh => format!("OnDelete：在 Pod 被删除之前什么都不会替换；仍有 {old} 个节点运行旧修订版本。"),
-        };
-    };
-    if b.status.1 {
-        let r = b.revision.unwrap_or_default();
-        return match lang {
-            Lang::En => format!("Rolled out: every node that should run a pod runs revision {r}."),
-            Lang::Zh => format!("已完成：每个应运行 Pod 的节点都运行修订版本 {r}。"),
-        };
-    }
-    let flight: Vec<&str> = b
-        .nodes
-        .iter()
-        .filter(|n| n.in_flight)
-        .map(|n| n.node.as_str())
-        .collect();
-    let surge = budget.max_surge > 0;
-    let max = if surge {
-        budget.max_surge
-    } else {
-        budget.max_unavailable
-    };
-    let rule = match (lang, surge) {
-        (Lang::En, false) => format!("Each step deletes a node's old pod, then creates the new one once the old one is gone. At most {max} node(s) may be unavailable at once; now {}", flight.len()),
-        (Lang::Zh, false) => format!("每一步先删除节点上的旧 Pod，旧 Pod 消失后再创建新 Pod。同时最多 {max} 个节点可以不可用；现在 {} 个", flight.len()),
-        (Lang::En, true) => format!("Each step starts a new pod beside the old one and deletes the old one once the new one is available. At most {max} node(s) may run two pods at once; now {}", flight.len()),
-        (Lang::Zh, true) => format!("每一步在旧 Pod 旁启动新 Pod，新 Pod 可用后再删除旧 Pod。同时最多 {max} 个节点可以有两个 Pod；现在 {} 个", flight.len()),
-    };
-    let flight_list = if flight.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", flight.join(", "))
-    };
-    let waiting = budget.used >= max;
-    let next = match &b.next {
-        Some(n) => {
-            let (at, wait) = (
-                format_duration(n.at.0),
-                format_duration(n.at.0.saturating_sub(now.0)),
-            );
-            match lang {
-                Lang::En => format!(
-                    ". Next: {} at {at} (in {wait}){}.",
-                    n.nodes.join(", "),
-                    if waiting {
-                        ", when one of the nodes in flight becomes available"
-                    } else {
-                        ""
-                    }
-                ),
-                Lang::Zh => format!(
-                    "。下一个：{}，在 {at}（{wait} 后）{}。",
-                    n.nodes.join("、"),
-                    if waiting {
-                        "，等进行中的某个节点变为可用"
-                    } else {
-                        ""
-                    }
-                ),
-            }
+    match b.standing() {
+        Standing::OnDelete { old } => lang.say(Say::OnDeleteOld(old)),
+        Standing::Done { revision } => lang.say(Say::RolledOut(revision)),
+        Standing::Rolling {
+            surge,
+            max,
+            in_flight,
+            waiting,
+            next,
+        } => {
+            let rule = lang.say(Say::RolloutRule {
+                surge,
+                max,
+                now: in_flight.len(),
+            });
+            let flight = if in_flight.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", in_flight.join(", "))
+            };
+            let next = match next {
+                Some(n) => lang.say(Say::RolloutNext {
+                    nodes: &n.nodes.join(", "),
+                    at: &format_duration(n.at.0),
+                    wait: &format_duration(n.at.0.saturating_sub(now.0)),
+                    waiting,
+                }),
+                None => lang.t(Ui::NoFurtherStep).to_string(),
+            };
+            format!("{rule}{flight}{next}")
         }
-        None => lang
-            .pick(
-                ". No further step before this run ends.",
-                "。本次运行结束前没有后续步骤。",
-            )
-            .to_string(),
-    };
-    format!("{rule}{flight_list}{next}")
+    }
 }

@@ -3,7 +3,7 @@
 //! kubectl's columns, laid out as kubectl's tabwriter lays them out.
 
 use crate::frame::Frame;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say, Ui};
 use crate::output::table::layout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,16 +21,13 @@ pub struct TablesProps {
 #[component]
 pub fn TablesPanel(props: &TablesProps) -> Html {
     html! {
-        <section class="tables" aria-label="kubectl get">
+        <section class="tables" aria-label={props.lang.t(Ui::KubectlGet)}>
             { for props.frame.tables.iter().filter(|t| t.rows.len() > 1).map(|t| html! {
                 <div class="kubectl">
                     <code class="prompt">{ format!("$ {}", t.command) }</code>
                     <pre>{ layout(&t.rows) }</pre>
                     if t.more > 0 {
-                        <p class="muted more-rows">{ props.lang.pick(
-                            &format!("… and {} more rows (kubectl prints them all)", t.more),
-                            &format!("…… 另有 {} 行（kubectl 会全部打印）", t.more),
-                        ) }</p>
+                        <p class="muted more-rows">{ props.lang.say(Say::MoreRows(t.more)) }</p>
                     }
                 </div>
             }) }

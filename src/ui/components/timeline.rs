@@ -1,22 +1,16 @@
 //! The timeline: one row per pod, bars coloured by status over virtual time, the playhead,
 //! and a click anywhere to move the playhead there (or a drag to scrub).
 
+use crate::app::AppAction;
 use crate::engine::Sim;
-use crate::i18n::{self, Lang, Text};
+use crate::i18n::{trace, Lang, Say, Ui};
 use crate::sim::{format_duration, JobDecision, SimTime};
 use crate::timeline::{markers, Marker};
-use crate::ui::state::{AppAction, AppState};
+use crate::ui::state::use_app;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
-
-/// Props of [`TimelineView`].
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    /// The app state.
-    pub state: UseReducerHandle<AppState>,
-}
 
 const WIDTH: f64 = 1000.0;
 const ROW: f64 = 16.0;
@@ -68,15 +62,15 @@ fn Lanes(props: &LanesProps) -> Html {
                     </g>
                 }
             }) }
-            <text x="4" y={format!("{}", waits_y + 11.0)} class="lane-label muted">{ lang.pick("back-off waits", "退避等待") }</text>
-            <text x="4" y={format!("{}", sync_y + 11.0)} class="lane-label muted">{ lang.pick("Job controller syncs", "Job 控制器同步") }</text>
+            <text x="4" y={format!("{}", waits_y + 11.0)} class="lane-label muted">{ lang.t(Ui::BackoffWaits) }</text>
+            <text x="4" y={format!("{}", sync_y + 11.0)} class="lane-label muted">{ lang.t(Ui::JobSyncs) }</text>
             { for marks.iter().map(|m| match m {
                 Marker::Backoff { job, from, ms } => {
                     let (x0, x1) = (x(*from), x(from.plus_ms(*ms)));
                     html! {
                         <g class="backoff" data-backoff-ms={ms.to_string()}>
                             <rect x={format!("{x0:.1}")} y={format!("{waits_y:.1}")} width={format!("{:.1}", (x1 - x0).max(1.0))} height={format!("{}", ROW - 4.0)} />
-                            <text x={format!("{:.1}", x0 + 2.0)} y={format!("{:.1}", waits_y + 10.0)}>{ format!("{} {}", lang.pick("wait", "等待"), format_duration(*ms)) }</text>
+                            <text x={format!("{:.1}", x0 + 2.0)} y={format!("{:.1}", waits_y + 10.0)}>{ lang.say(Say::Wait(&format_duration(*ms))) }</text>
                             <title>{ format!("job/{job}: {}", format_duration(*ms)) }</title>
                         </g>
                     }
@@ -85,7 +79,7 @@ fn Lanes(props: &LanesProps) -> Html {
                     let acted = !matches!(decision, JobDecision::Nothing | JobDecision::WaitExpectations);
                     html! {
                         <circle class={classes!("sync-tick", acted.then_some("acted"))} cx={format!("{:.1}", x(*at))} cy={format!("{:.1}", sync_y + 6.0)} r="3.5">
-                            <title>{ format!("job/{job} @ {}: {}", format_duration(at.0), i18n::decision(decision, lang)) }</title>
+                            <title>{ format!("job/{job} @ {}: {}", format_duration(at.0), trace::job_decision(decision, lang)) }</title>
                         </circle>
                     }
                 }
@@ -127,11 +121,12 @@ pub(super) fn download(name: &str, mime: &str, text: &str) {
 
 /// Pods over time: the lanes (redrawn only for a new run) and the playhead.
 #[component]
-pub fn TimelineView(props: &TimelineProps) -> Html {
-    let state = &props.state;
+pub fn TimelineView() -> Html {
+    let state = &use_app();
     let Some(sim) = &state.sim else {
         return html! {};
     };
+    let lang = state.lang;
     let end = state.end().0.max(1) as f64;
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
     let height = (sim.timeline().lanes.len() as f64 * ROW + 40.0 + ROW).max(60.0);
@@ -168,15 +163,15 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         })
     };
     html! {
-        <section class="timeline" aria-label="Timeline">
+        <section class="timeline" aria-label={lang.t(Ui::Timeline)}>
             <header class="timeline-head">
-                <h2>{ Text::Timeline.get(state.lang) }</h2>
-                <button aria-label="Export SVG" title={state.lang.pick("Download the timeline as an SVG image for slides", "把时间线下载为 SVG 图片，用于幻灯片")} onclick={onexport}>
-                    { state.lang.pick("Export SVG", "导出 SVG") }
+                <h2>{ lang.t(Ui::Timeline) }</h2>
+                <button title={lang.t(Ui::ExportSvgTitle)} onclick={onexport}>
+                    { lang.t(Ui::ExportSvg) }
                 </button>
             </header>
             <div class="chart">
-                <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label="Pods over time" onmousedown={seek.clone()} onmousemove={seek}>
+                <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label={lang.t(Ui::PodsOverTime)} onmousedown={seek.clone()} onmousemove={seek}>
                     <Lanes sim={sim.clone()} lang={state.lang} />
                 </svg>
                 <crate::ui::hooks::PlayheadLine left={cursor} testid="playhead" />

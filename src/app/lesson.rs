@@ -29,16 +29,6 @@ pub struct LessonView {
     pub revealed: bool,
 }
 
-impl PartialEq for LessonView {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && self.step == other.step
-            && self.choice == other.choice
-            && self.revealed == other.revealed
-            && Rc::ptr_eq(&self.stops, &other.stops)
-    }
-}
-
 /// Why a lesson cannot be opened (a bug in a shipped lesson; shown, never a panic).
 fn open(id: &str) -> Result<LessonView, String> {
     let source = lesson::find(id).ok_or_else(|| format!("no lesson {id:?}"))?;

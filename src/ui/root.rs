@@ -6,9 +6,10 @@ use super::components::{
     Editor, EventsPanel, FileTools, Inspector, Legend, Lessons, RolloutBoard, TablesPanel,
     TimelineView,
 };
-use super::state::{AppAction, AppState, CompareWith};
+use super::state::{use_app, AppContext};
+use crate::app::{AppAction, AppState, CompareWith};
 use crate::builtin::BUILTINS;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{notice, Bilingual, Lang, Say, Ui};
 use crate::scenario::{Action, NodeDef};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -45,13 +46,13 @@ fn store_lang(lang: Lang) {
     }
 }
 
-/// Every built-in scenario's title (English, Chinese), parsed from its file.
-fn builtin_titles() -> Vec<(String, String)> {
+/// Every built-in scenario's title, parsed from its file.
+fn builtin_titles() -> Vec<crate::scenario::Localized> {
     BUILTINS
         .iter()
         .map(|b| {
             crate::scenario::parse(b.text)
-                .map(|s| (s.title.en, s.title.zh))
+                .map(|s| s.title)
                 .unwrap_or_default()
         })
         .collect()
@@ -71,29 +72,23 @@ fn ScenarioPicker(props: &PickerProps) -> Html {
     let titles = use_memo((), |_| builtin_titles());
     html! {
         <label class="picker">
-            <span>{ Text::Scenario.get(props.lang) }</span>
-            <select aria-label="Scenario" onchange={props.onpick.clone()}>
+            <span>{ props.lang.t(Ui::Scenario) }</span>
+            <select aria-label={props.lang.t(Ui::Scenario)} onchange={props.onpick.clone()}>
                 if props.selected == crate::share::CUSTOM {
-                    <option value={crate::share::CUSTOM} selected=true>{ props.lang.pick("Imported scenario", "导入的场景") }</option>
+                    <option value={crate::share::CUSTOM} selected=true>{ props.lang.t(Ui::ImportedScenario) }</option>
                 }
-                { for BUILTINS.iter().zip(titles.iter()).map(|(b, (en, zh))| html! {
-                    <option value={b.id} selected={b.id == props.selected}>{ props.lang.pick(en, zh) }</option>
+                { for BUILTINS.iter().zip(titles.iter()).map(|(b, title)| html! {
+                    <option value={b.id} selected={b.id == props.selected}>{ title.get(props.lang) }</option>
                 }) }
             </select>
         </label>
     }
 }
 
-/// Props of [`CompareBar`].
-#[derive(Properties, PartialEq)]
-struct CompareBarProps {
-    state: UseReducerHandle<AppState>,
-}
-
 /// What is being compared: A (this run) and a picker for B.
 #[component]
-fn CompareBar(props: &CompareBarProps) -> Html {
-    let state = &props.state;
+fn CompareBar() -> Html {
+    let state = &use_app();
     let lang = state.lang;
     let titles = use_memo((), |_| builtin_titles());
     let Some(run) = &state.compare else {
@@ -120,19 +115,19 @@ fn CompareBar(props: &CompareBarProps) -> Html {
         CompareWith::Builtin(id) => id.clone(),
     };
     html! {
-        <div class="compare-bar" role="group" aria-label={lang.pick("Compare", "对比")}>
-            <span><strong>{ "A" }</strong>{ lang.pick(" · this run", " · 当前运行") }</span>
+        <div class="compare-bar" role="group" aria-label={lang.t(Ui::Comparison)}>
+            <span><strong>{ "A" }</strong>{ lang.t(Ui::ThisRun) }</span>
             <label>
                 <strong>{ "B" }</strong>
-                <select aria-label="Compare with" {onchange}>
-                    <option value="editor" selected={selected == "editor"}>{ lang.pick("this scenario with the editor's YAML (from t = 0)", "本场景，使用编辑器中的 YAML（从 t = 0 开始）") }</option>
-                    { for BUILTINS.iter().zip(titles.iter()).map(|(b, (en, zh))| html! {
-                        <option value={b.id} selected={selected == b.id}>{ lang.pick(en, zh) }</option>
+                <select aria-label={lang.t(Ui::CompareWith)} {onchange}>
+                    <option value="editor" selected={selected == "editor"}>{ lang.t(Ui::CompareEditor) }</option>
+                    { for BUILTINS.iter().zip(titles.iter()).map(|(b, title)| html! {
+                        <option value={b.id} selected={selected == b.id}>{ title.get(lang) }</option>
                     }) }
                 </select>
             </label>
-            <span class="muted">{ lang.pick("one clock: the playhead moves both", "同一个时钟：播放头同时移动两者") }</span>
-            <button aria-label="Stop comparing" onclick={onstop}>{ lang.pick("Stop comparing", "停止对比") }</button>
+            <span class="muted">{ lang.t(Ui::OneClock) }</span>
+            <button onclick={onstop}>{ lang.t(Ui::StopComparing) }</button>
         </div>
     }
 }
@@ -187,7 +182,7 @@ pub fn App() -> Html {
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
-            let _ = doc.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+            let _ = doc.set_attribute("lang", lang.html());
         }
     });
     // The learner's text survives reloads: restore it when a scenario loads, save every change.
@@ -262,7 +257,7 @@ pub fn App() -> Html {
     };
     let onlang = {
         let dispatch = state.dispatcher();
-        let next = if lang == Lang::En { Lang::Zh } else { Lang::En };
+        let next = lang.other();
         Callback::from(move |_| dispatch.dispatch(AppAction::SetLang(next)))
     };
     let onselect = {
@@ -308,67 +303,48 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::TogglePresenter))
     };
-    let shortcuts: [(&str, &str, &str); 10] = [
-        ("Space", "play / pause", "播放 / 暂停"),
-        (
-            "→ / PageDown",
-            "step forward to the next event",
-            "前进到下一个事件",
-        ),
-        ("← / PageUp", "step back", "后退一步"),
-        (
-            "N",
-            "jump to the next interesting moment",
-            "跳到下一个关键时刻",
-        ),
-        ("Home", "back to the start", "回到开头"),
-        (
-            "Ctrl+Enter",
-            "apply the YAML at the current moment",
-            "在当前时刻应用 YAML",
-        ),
-        (
-            "→ ← / PageDown PageUp",
-            "in a lesson: next / previous step",
-            "课程中：下一步 / 上一步",
-        ),
-        (
-            "1–4",
-            "in a lesson: answer the question",
-            "课程中：回答问题",
-        ),
-        ("P", "presenter mode", "演示模式"),
-        ("?", "this help", "本帮助"),
+    let shortcuts: [(&str, Ui); 10] = [
+        ("Space", Ui::KeyPlay),
+        ("→ / PageDown", Ui::KeyStepForward),
+        ("← / PageUp", Ui::KeyStepBack),
+        ("N", Ui::KeyNext),
+        ("Home", Ui::KeyHome),
+        ("Ctrl+Enter", Ui::KeyApply),
+        ("→ ← / PageDown PageUp", Ui::KeyLessonStep),
+        ("1–4", Ui::KeyAnswer),
+        ("P", Ui::KeyPresenter),
+        ("?", Ui::KeyHelp),
     ];
     html! {
+        <ContextProvider<AppContext> context={AppContext(state.clone())}>
         <div class={classes!("app", state.presenter.then_some("presenter"))} tabindex="0" {onkeydown}>
             <header class="top">
                 <div class="brand">
                     <h1>{ "podlab" }</h1>
-                    <p class="tagline">{ Text::Tagline.get(lang) }</p>
+                    <p class="tagline">{ lang.t(Ui::Tagline) }</p>
                 </div>
                 <ScenarioPicker {lang} selected={state.scenario_id} onpick={onpick} />
-                <button aria-label="Presenter mode" aria-pressed={state.presenter.to_string()} title={Text::Presenter.get(lang)} onclick={onpresenter}>
+                <button aria-label={lang.t(Ui::Presenter)} aria-pressed={state.presenter.to_string()} title={lang.t(Ui::Presenter)} onclick={onpresenter}>
                     <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H3zm2 2v8h14V6zM8 19h8v2H8z" /></svg>
                 </button>
-                <button aria-label="Share" title={lang.pick("Put this moment in the page address (and copy it)", "把这一刻写进页面地址（并复制）")} onclick={onshare}>{ lang.pick("Share", "分享") }</button>
-                <button aria-label="Compare" aria-pressed={state.compare.is_some().to_string()} title={lang.pick("Run a second variant beside this one on the same clock", "在同一时钟上并排运行另一个变体")} onclick={oncompare}>{ lang.pick("Compare", "对比") }</button>
-                <button aria-label="Fidelity" title={lang.pick("What podlab simulates, and what it only accepts", "podlab 模拟了什么、只接受了什么")} onclick={onfidelity.clone()}>{ lang.pick("Fidelity", "仿真范围") }</button>
-                <button aria-label="Help" title={Text::Shortcuts.get(lang)} onclick={onhelp.clone()}>{ "?" }</button>
-                <button class="lang" aria-label="Language" title={Text::Language.get(lang)} onclick={onlang}>
-                    { if lang == Lang::En { "中文" } else { "English" } }
+                <button title={lang.t(Ui::ShareTitle)} onclick={onshare}>{ lang.t(Ui::Share) }</button>
+                <button aria-pressed={state.compare.is_some().to_string()} title={lang.t(Ui::CompareTitle)} onclick={oncompare}>{ lang.t(Ui::Compare) }</button>
+                <button title={lang.t(Ui::FidelityTitle)} onclick={onfidelity.clone()}>{ lang.t(Ui::Fidelity) }</button>
+                <button aria-label={lang.t(Ui::Shortcuts)} title={lang.t(Ui::Shortcuts)} onclick={onhelp.clone()}>{ "?" }</button>
+                <button class="lang" aria-label={lang.t(Ui::Language)} title={lang.t(Ui::Language)} onclick={onlang}>
+                    { lang.t(Ui::OtherLanguage) }
                 </button>
             </header>
             if let Some(n) = &state.notice {
-                <div class="notice" role="alert">{ crate::i18n::share_error(n, lang) }</div>
+                <div class="notice" role="alert">{ notice::share_error(n, lang) }</div>
             }
             if let Some(e) = state.sim.as_ref().and_then(|s| s.error()) {
-                <div class="notice" role="alert">{ crate::i18n::engine_error(e, lang) }</div>
+                <div class="notice" role="alert">{ notice::engine_error(e, lang) }</div>
             }
-            <Controls state={state.clone()} />
-            <Lessons state={state.clone()} />
+            <Controls />
+            <Lessons />
             if state.compare.is_some() {
-                <CompareBar state={state.clone()} />
+                <CompareBar />
             }
             {
                 match (&state.frame, &state.error) {
@@ -377,67 +353,71 @@ pub fn App() -> Html {
                             <main class="body">
                                 <div class="left">
                                     <Editor {lang} text={state.text.clone()} diagnostics={state.diagnostics.clone()} applied={state.applied.clone()} dispatch={state.dispatcher()} />
-                                    <FileTools state={state.clone()} />
+                                    <FileTools />
                                 </div>
                                 <div class="centre">
-                                    if let Some(b) = state.compare.as_ref().and_then(|c| c.frame.clone().map(|f| (f, c.title.clone()))) {
+                                    if let Some(b) = state.compare.as_ref().and_then(|c| c.frame.clone().map(|f| (f, match c.with {
+                                        CompareWith::Editor => lang.say(Say::WithEditorYaml(c.title.get(lang))),
+                                        CompareWith::Builtin(_) => c.title.get(lang).to_string(),
+                                    }))) {
                                         <div class="compare-grid">
                                             <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} oninject={oninject} highlight={state.highlight.clone()} />
-                                            <ClusterView frame={b.0} {lang} onselect={Callback::noop()} onaddnode={Callback::noop()} oninject={Callback::noop()} highlight={None::<String>} compare={AttrValue::from(format!("B · {}", lang.pick(&b.1 .0, &b.1 .1)))} />
+                                            <ClusterView frame={b.0} {lang} onselect={Callback::noop()} onaddnode={Callback::noop()} oninject={Callback::noop()} highlight={None::<String>} compare={AttrValue::from(format!("B · {}", b.1))} />
                                         </div>
                                     } else {
                                         <ClusterView frame={frame.clone()} {lang} onselect={onselect} onaddnode={onaddnode} oninject={oninject} highlight={state.highlight.clone()} />
                                     }
-                                    <RolloutBoard state={state.clone()} />
+                                    <RolloutBoard />
                                     <ControllerPanel frame={frame.clone()} {lang} />
                                     <ControlPlane frame={frame.clone()} {lang} now={state.cursor} />
                                 </div>
                                 <aside class="side">
-                                    <Inspector state={state.clone()} />
+                                    <Inspector />
                                     <ActivityFeed frame={frame.clone()} {lang} />
                                     <Legend {lang} />
                                 </aside>
                             </main>
                             <div class="bottom">
-                                <Console state={state.clone()} />
-                                <TimelineView state={state.clone()} />
-                                <CronRulers state={state.clone()} />
+                                <Console />
+                                <TimelineView />
+                                <CronRulers />
                                 <TablesPanel frame={frame.clone()} {lang} />
-                                <EventsPanel frame={frame.clone()} state={state.clone()} {lang} />
+                                <EventsPanel frame={frame.clone()} {lang} />
                             </div>
                         </>
                     },
                     (None, Some(err)) => html! {
-                        <main class="body"><div class="error" role="alert"><h2>{ Text::LoadFailed.get(lang) }</h2><pre>{ err }</pre></div></main>
+                        <main class="body"><div class="error" role="alert"><h2>{ lang.t(Ui::LoadFailed) }</h2><pre>{ err }</pre></div></main>
                     },
                     (None, None) => html! {},
                 }
             }
-            <footer class="keys">{ Text::Keys.get(lang) }{ " · ?" }</footer>
+            <footer class="keys">{ lang.t(Ui::Keys) }</footer>
             <div class="help-layer">
                 if *fidelity {
-                    <div class="overlay" role="dialog" aria-label="Fidelity" onclick={onfidelity.clone()}>
+                    <div class="overlay" role="dialog" aria-label={lang.t(Ui::Fidelity)} onclick={onfidelity.clone()}>
                         <div class="help fidelity" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                            <h2>{ lang.pick("Simulated as Kubernetes v1.31+ does it", "按 Kubernetes v1.31+ 的行为模拟") }</h2>
-                            <ul>{ for crate::fidelity::SIMULATED.iter().map(|e| html! { <li>{ lang.pick(e.en, e.zh) }</li> }) }</ul>
-                            <h2>{ lang.pick("Accepted and shown, not simulated", "接受并显示，但不模拟") }</h2>
-                            <ul>{ for crate::fidelity::ACCEPTED_ONLY.iter().map(|e| html! { <li>{ lang.pick(e.en, e.zh) }</li> }) }</ul>
-                            <button aria-label="Close" onclick={onfidelity}>{ Text::Close.get(lang) }</button>
+                            <h2>{ lang.t(Ui::Simulated) }</h2>
+                            <ul>{ for crate::fidelity::SIMULATED.iter().map(|e| html! { <li>{ e.get(lang) }</li> }) }</ul>
+                            <h2>{ lang.t(Ui::AcceptedOnly) }</h2>
+                            <ul>{ for crate::fidelity::ACCEPTED_ONLY.iter().map(|e| html! { <li>{ e.get(lang) }</li> }) }</ul>
+                            <button onclick={onfidelity}>{ lang.t(Ui::Close) }</button>
                         </div>
                     </div>
                 }
                 if state.help {
-                    <div class="overlay" role="dialog" aria-label="Keyboard shortcuts" onclick={onhelp.clone()}>
+                    <div class="overlay" role="dialog" aria-label={lang.t(Ui::Shortcuts)} onclick={onhelp.clone()}>
                         <div class="help" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                            <h2>{ Text::Shortcuts.get(lang) }</h2>
+                            <h2>{ lang.t(Ui::Shortcuts) }</h2>
                             <table>
-                                { for shortcuts.iter().map(|(k, en, zh)| html! { <tr><td><kbd>{ *k }</kbd></td><td>{ lang.pick(en, zh) }</td></tr> }) }
+                                { for shortcuts.iter().map(|(k, what)| html! { <tr><td><kbd>{ *k }</kbd></td><td>{ lang.t(*what) }</td></tr> }) }
                             </table>
-                            <button aria-label="Close" onclick={onhelp}>{ Text::Close.get(lang) }</button>
+                            <button onclick={onhelp}>{ lang.t(Ui::Close) }</button>
                         </div>
                     </div>
                 }
             </div>
         </div>
+        </ContextProvider<AppContext>>
     }
 }

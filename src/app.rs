@@ -1,0 +1,641 @@
+//! The app's model, without a browser: one `AppState` (the finished run behind `Rc`, the
+//! playhead, speed, language, the editor's text, the open lesson, a comparison) and the
+//! `AppAction`s that change it through [`AppState::update`], as Yew's `Reducible` wants. The UI
+//! (`ui/state.rs`) only wraps it; `cargo test` covers it natively.
+
+use crate::api::manifest::{parse_manifests, ManifestError};
+use crate::builtin::{self, BUILTINS};
+use crate::engine::Sim;
+use crate::frame::{event_times, interesting_times, Described, Frame, Player};
+use crate::i18n::Lang;
+use crate::model::Kind;
+use crate::scenario;
+use crate::scenario::Action;
+use crate::share::{self, Fork, Moment, ShareError};
+use crate::sim::SimTime;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+mod lesson;
+
+pub use lesson::LessonView;
+
+/// Playback speeds offered (virtual seconds per wall second).
+pub const SPEEDS: [f64; 9] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0];
+/// The longest wall-clock step one tick may take (a hidden tab must not leap ahead).
+pub const MAX_TICK_MS: f64 = 100.0;
+/// How many activity lines the page shows.
+pub const ACTIVITY_LINES: usize = 12;
+
+/// Everything the page shows.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// UI language.
+    pub lang: Lang,
+    /// The loaded built-in scenario.
+    pub scenario_id: &'static str,
+    /// The finished run (never cloned; shared).
+    pub sim: Option<Rc<Sim>>,
+    /// Why the scenario could not be loaded.
+    pub error: Option<String>,
+    /// Times at which something happened.
+    pub times: Rc<Vec<SimTime>>,
+    /// Times worth jumping to.
+    pub interesting: Rc<Vec<SimTime>>,
+    /// The playhead.
+    pub cursor: SimTime,
+    /// Whether time is moving.
+    pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// The frame at the playhead.
+    pub frame: Option<Rc<Frame>>,
+    /// Builds frames as the playhead moves (shared by the states of one run).
+    player: Rc<RefCell<Player>>,
+    /// The editor's text (the scenario's manifests, as the learner edits them).
+    pub text: String,
+    /// Problems the API server would report for `text`.
+    pub diagnostics: Rc<Vec<ManifestError>>,
+    /// What the last Apply did: refusals by the API server, or none.
+    pub applied: Option<Rc<Vec<String>>>,
+    /// The pod or node being inspected.
+    pub selected: Option<(Kind, String)>,
+    /// The keyboard help overlay is open.
+    pub help: bool,
+    /// Presenter mode: large type, high contrast, no editor.
+    pub presenter: bool,
+    /// The object (`kind/name`) of the event the learner clicked, highlighted in the cluster.
+    pub highlight: Option<String>,
+    /// The learner's changes to the run since the scenario loaded (what a share link carries).
+    pub forks: Rc<Vec<Fork>>,
+    /// Why the share link in the page address could not be opened.
+    pub notice: Option<ShareError>,
+    /// The open lesson.
+    pub lesson: Option<LessonView>,
+    /// Where playing stops by itself (the end of a lesson step's answer).
+    pub stop_at: Option<SimTime>,
+    /// A second run shown beside this one on the same clock.
+    pub compare: Option<CompareRun>,
+    /// An imported scenario file (then `scenario_id` is [`share::CUSTOM`]).
+    pub custom: Option<Rc<String>>,
+}
+
+/// What the second run of a comparison is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompareWith {
+    /// This scenario with the editor's YAML as its manifests, from t = 0.
+    Editor,
+    /// A built-in scenario.
+    Builtin(String),
+}
+
+/// The second run of a comparison and its frame at the shared playhead.
+#[derive(Clone, Debug)]
+pub struct CompareRun {
+    /// What it is.
+    pub with: CompareWith,
+    /// Its scenario's title (with the editor's YAML when `with` is `Editor`).
+    pub title: crate::scenario::Localized,
+    /// The run.
+    pub sim: Rc<Sim>,
+    player: Rc<RefCell<Player>>,
+    /// Its frame at the playhead (clamped to its end).
+    pub frame: Option<Rc<Frame>>,
+}
+
+/// The problems the API server (or the YAML parser) finds in a manifests text, each located.
+pub fn diagnose(text: &str) -> Vec<ManifestError> {
+    parse_manifests(text).err().unwrap_or_default()
+}
+
+/// What can happen to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppAction {
+    /// Start or stop time.
+    TogglePlay,
+    /// Wall-clock milliseconds passed while playing (one animation frame).
+    Tick(f64),
+    /// To the next moment something happened.
+    StepForward,
+    /// To the previous moment something happened.
+    StepBack,
+    /// To the next moment worth seeing (a decision, a warning, a pod coming or going).
+    NextInteresting,
+    /// Back to t = 0.
+    Restart,
+    /// Pick a speed.
+    SetSpeed(usize),
+    /// Load a built-in scenario.
+    Load(String),
+    /// Switch language.
+    SetLang(Lang),
+    /// Move the playhead.
+    Seek(SimTime),
+    /// The editor's text changed.
+    Edit(String),
+    /// Apply the editor's text at the playhead.
+    Apply,
+    /// Inspect a pod or node (or nothing).
+    Select(Option<(Kind, String)>),
+    /// Do something to the cluster at the playhead (a failure, a node change).
+    Inject(Action),
+    /// Open or close the keyboard help.
+    ToggleHelp,
+    /// Switch presenter mode.
+    TogglePresenter,
+    /// Jump to an event and highlight its object.
+    JumpToEvent(SimTime, String),
+    /// Make a kubectl command's changes at the playhead, in order.
+    Console(Vec<crate::kubectl::Change>),
+    /// Open a lesson at its first step.
+    OpenLesson(String),
+    /// Go to a step of the open lesson.
+    LessonStep(usize),
+    /// Answer the current step's prediction.
+    Answer(usize),
+    /// Back to the current lesson step's moment, dropping the learner's changes.
+    ResumeLesson,
+    /// Close the lesson.
+    CloseLesson,
+    /// Show a second run beside this one (or stop comparing).
+    Compare(Option<CompareWith>),
+    /// A file was imported: a scenario file loads as the run, bare manifests go to the editor.
+    Import(String),
+}
+
+impl AppState {
+    /// The state with a built-in scenario loaded.
+    pub fn new(lang: Lang, id: &str) -> AppState {
+        let mut state = AppState::empty(lang, id);
+        let b = builtin::find(state.scenario_id).unwrap_or(&BUILTINS[0]);
+        match scenario::parse(b.text) {
+            Ok(s) => {
+                state.text = s.manifests_text.clone();
+                let mut sim = Sim::new(s);
+                sim.run();
+                state = state.with_run(sim);
+            }
+            Err(errs) => {
+                state.error = Some(
+                    errs.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+            }
+        }
+        state.seek(SimTime::ZERO)
+    }
+
+    /// A state for a built-in scenario, with no run yet.
+    fn empty(lang: Lang, id: &str) -> AppState {
+        let b = builtin::find(id).unwrap_or(&BUILTINS[0]);
+        AppState {
+            lang,
+            scenario_id: b.id,
+            sim: None,
+            error: None,
+            times: Rc::new(Vec::new()),
+            interesting: Rc::new(Vec::new()),
+            cursor: SimTime::ZERO,
+            playing: false,
+            speed: 3,
+            frame: None,
+            player: Rc::default(),
+            text: String::new(),
+            diagnostics: Rc::new(Vec::new()),
+            applied: None,
+            selected: None,
+            help: false,
+            presenter: false,
+            highlight: None,
+            forks: Rc::new(Vec::new()),
+            notice: None,
+            lesson: None,
+            stop_at: None,
+            compare: None,
+            custom: None,
+        }
+    }
+
+    /// The state with an imported scenario file loaded (its manifests in the editor).
+    pub fn from_file(lang: Lang, text: &str) -> Result<AppState, String> {
+        let parsed = scenario::parse(text).map_err(|errs| {
+            errs.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
+        let mut state = AppState::empty(lang, BUILTINS[0].id);
+        state.scenario_id = share::CUSTOM;
+        state.custom = Some(Rc::new(text.to_string()));
+        state.text = parsed.manifests_text.clone();
+        let mut sim = Sim::new(parsed);
+        sim.run();
+        Ok(state.with_run(sim).seek(SimTime::ZERO))
+    }
+
+    /// The scenario file shown: the imported one or the built-in one.
+    pub fn scenario_text(&self) -> &str {
+        match &self.custom {
+            Some(t) => t.as_str(),
+            None => builtin::find(self.scenario_id).unwrap_or(&BUILTINS[0]).text,
+        }
+    }
+
+    /// The run as a scenario file: this scenario with the learner's changes as steps.
+    pub fn export_file(&self) -> String {
+        let manifests = self
+            .sim
+            .as_ref()
+            .map(|s| s.scenario().manifests_text.clone())
+            .unwrap_or_default();
+        crate::export::scenario_file(self.scenario_text(), &manifests, &self.forks)
+    }
+
+    /// This state showing a finished run (a new player; the playhead is not moved).
+    fn with_run(self, sim: Sim) -> AppState {
+        self.with_shared_run(Rc::new(sim))
+    }
+
+    /// This state showing a run shared with others (a lesson step's).
+    fn with_shared_run(self, sim: Rc<Sim>) -> AppState {
+        AppState {
+            times: Rc::new(event_times(&sim)),
+            interesting: Rc::new(interesting_times(&sim)),
+            sim: Some(sim),
+            player: Rc::default(),
+            ..self
+        }
+    }
+
+    /// The state a share link describes: its scenario, replayed with its changes, at its
+    /// moment (the scenario runs once, in the replay).
+    pub fn from_link(fragment: &str) -> Result<AppState, ShareError> {
+        let m = share::decode(fragment)?;
+        if let Some(at) = &m.lesson {
+            return AppState::empty(Lang::from_code(&m.lang), &m.scenario).at_lesson_link(
+                at,
+                m.forks.clone(),
+                SimTime(m.at),
+            );
+        }
+        let (sim, at) = share::replay(&m)?;
+        let mut state = AppState::empty(Lang::from_code(&m.lang), &m.scenario);
+        if let (share::CUSTOM, Some(text)) = (m.scenario.as_str(), &m.text) {
+            state.scenario_id = share::CUSTOM;
+            state.custom = Some(Rc::new(text.clone()));
+        }
+        let applied = m.forks.iter().rev().find_map(|f| match f {
+            Fork::Apply { yaml, .. } => Some(yaml.clone()),
+            _ => None,
+        });
+        match applied {
+            Some(yaml) => {
+                state.diagnostics = Rc::new(diagnose(&yaml));
+                state.text = yaml;
+            }
+            None => state.text = sim.scenario().manifests_text.clone(),
+        }
+        state.forks = Rc::new(m.forks);
+        Ok(state.with_run(sim).seek(at))
+    }
+
+    /// The share link (`#share=…`) of this moment.
+    pub fn share_link(&self) -> String {
+        let mut m = Moment::new(
+            self.scenario_id,
+            self.forks.as_ref().clone(),
+            self.cursor,
+            self.lang.code(),
+        );
+        m.lesson = self.lesson_at();
+        m.text = self.custom.as_ref().map(|t| t.to_string());
+        share::encode(&m)
+    }
+
+    /// What `kubectl describe` shows of the selected object at the playhead.
+    pub fn describe_selected(&self) -> Option<Described> {
+        let (kind, name) = self.selected.as_ref()?;
+        self.player.borrow().describe(*kind, name)
+    }
+
+    /// Runs a kubectl command line against the cluster at the playhead (`-f -` reads the
+    /// editor's text).
+    pub fn kubectl(&self, line: &str) -> crate::kubectl::Outcome {
+        let player = self.player.borrow();
+        match player.world() {
+            Some(world) => crate::kubectl::run(
+                line,
+                &crate::kubectl::Context {
+                    world,
+                    stdin: &self.text,
+                },
+            ),
+            None => crate::kubectl::Outcome::default(),
+        }
+    }
+
+    /// The rows a `kubectl get -w` prints for the playhead's moment.
+    pub fn poll_watch(&self, watch: &mut crate::kubectl::Watch) -> String {
+        self.player
+            .borrow()
+            .world()
+            .map(|w| watch.poll(w))
+            .unwrap_or_default()
+    }
+
+    /// Completions for the console's line.
+    pub fn complete(&self, line: &str) -> Vec<String> {
+        self.player
+            .borrow()
+            .world()
+            .map(|w| crate::kubectl::complete(line, w))
+            .unwrap_or_default()
+    }
+
+    /// A node as it is at the playhead.
+    pub fn node_at_playhead(&self, name: &str) -> Option<crate::model::Node> {
+        self.player.borrow().node(name)
+    }
+
+    /// The Jobs a CronJob's history limits will delete next, at the playhead.
+    pub fn cleaned_next(&self, cronjob: &str) -> Vec<String> {
+        self.player.borrow().cleaned_next(cronjob)
+    }
+
+    /// The end of the run.
+    pub fn end(&self) -> SimTime {
+        self.sim
+            .as_ref()
+            .map(|s| s.scenario().until)
+            .unwrap_or_default()
+    }
+
+    fn seek(mut self, t: SimTime) -> AppState {
+        let t = t.min(self.end());
+        self.cursor = t;
+        if let Some(sim) = &self.sim {
+            let frame = self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES);
+            self.frame = Some(frame);
+        }
+        if let Some(c) = &mut self.compare {
+            let end = c.sim.scenario().until;
+            c.frame = Some(
+                c.player
+                    .borrow_mut()
+                    .frame_at(&c.sim, t.min(end), ACTIVITY_LINES),
+            );
+        }
+        if t >= self.end() {
+            self.playing = false;
+        }
+        self
+    }
+
+    /// This state with `text` in the editor, checked.
+    fn with_text(self, text: String) -> AppState {
+        AppState {
+            diagnostics: Rc::new(diagnose(&text)),
+            text,
+            applied: None,
+            ..self
+        }
+    }
+
+    /// The run a comparison shows beside this one.
+    fn compare_run(&self, with: &CompareWith) -> Result<CompareRun, String> {
+        let (scenario, title) = match with {
+            CompareWith::Editor => {
+                let mut s = scenario::parse(self.scenario_text()).map_err(|e| format!("{e:?}"))?;
+                s.manifests = parse_manifests(&self.text).map_err(|errs| {
+                    errs.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })?;
+                s.manifests_text = self.text.clone();
+                let title = s.title.clone();
+                (s, title)
+            }
+            CompareWith::Builtin(id) => {
+                let b = builtin::find(id).ok_or("no scenario")?;
+                let s = scenario::parse(b.text).map_err(|e| format!("{e:?}"))?;
+                let title = s.title.clone();
+                (s, title)
+            }
+        };
+        let mut sim = Sim::new(scenario);
+        sim.run();
+        Ok(CompareRun {
+            with: with.clone(),
+            title,
+            sim: Rc::new(sim),
+            player: Rc::default(),
+            frame: None,
+        })
+    }
+}
+
+impl AppState {
+    /// Runs `action` at the playhead on a fork of the run: the past stays, the future is new.
+    fn fork(self, action: Action) -> AppState {
+        let yaml = self.text.clone();
+        self.fork_with(action, &yaml)
+    }
+
+    /// Like [`AppState::fork`], with the YAML an Apply records (a console command's own text).
+    fn fork_with(self, action: Action, yaml: &str) -> AppState {
+        let Some(sim) = self.sim.clone() else {
+            return self;
+        };
+        let at = self.cursor;
+        let mut forks = self.forks.as_ref().clone();
+        forks.extend(Fork::of(at, &action, yaml));
+        let mut fork = sim.fork(at, action);
+        fork.run();
+        let refused = fork.refusals_at(at);
+        AppState {
+            applied: Some(Rc::new(refused)),
+            forks: Rc::new(forks),
+            ..self
+        }
+        .with_run(fork)
+        .seek(at)
+    }
+}
+
+impl AppState {
+    /// The state after `action`: a new state, or this one (the same `Rc`) when nothing changed,
+    /// so that nothing is redrawn.
+    pub fn update(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        let state = (*self).clone();
+        let next = match action {
+            AppAction::TogglePlay => {
+                if self.sim.is_none() {
+                    return self;
+                }
+                let mut s = if self.cursor >= self.end() {
+                    state.seek(SimTime::ZERO)
+                } else {
+                    state
+                };
+                s.playing = !self.playing || self.cursor >= self.end();
+                s
+            }
+            AppAction::Tick(ms) => {
+                if !self.playing {
+                    return self;
+                }
+                let advance = (ms.clamp(0.0, MAX_TICK_MS) * SPEEDS[self.speed]).round() as u64;
+                match self.stop_at {
+                    Some(stop) if self.cursor.plus_ms(advance) >= stop => {
+                        let mut s = state.seek(stop);
+                        s.playing = false;
+                        s.stop_at = None;
+                        s
+                    }
+                    _ => state.seek(self.cursor.plus_ms(advance)),
+                }
+            }
+            AppAction::StepForward => {
+                let Some(t) = self.times.iter().find(|t| **t > self.cursor).copied() else {
+                    return self;
+                };
+                let mut s = state.seek(t);
+                s.playing = false;
+                s
+            }
+            AppAction::NextInteresting => {
+                let Some(t) = self.interesting.iter().find(|t| **t > self.cursor).copied() else {
+                    return self;
+                };
+                let mut s = state.seek(t);
+                s.playing = false;
+                s
+            }
+            AppAction::StepBack => {
+                let t = self
+                    .times
+                    .iter()
+                    .rev()
+                    .find(|t| **t < self.cursor)
+                    .copied()
+                    .unwrap_or(SimTime::ZERO);
+                if t == self.cursor {
+                    return self;
+                }
+                let mut s = state.seek(t);
+                s.playing = false;
+                s
+            }
+            AppAction::Restart => {
+                let mut s = state.seek(SimTime::ZERO);
+                s.playing = false;
+                s
+            }
+            AppAction::SetSpeed(i) if i < SPEEDS.len() => AppState { speed: i, ..state },
+            AppAction::SetSpeed(_) => return self,
+            AppAction::Load(id) => AppState {
+                presenter: self.presenter,
+                lesson: self.lesson.clone(),
+                ..AppState::new(self.lang, &id)
+            },
+            AppAction::SetLang(lang) if lang != self.lang => AppState { lang, ..state },
+            AppAction::SetLang(_) => return self,
+            AppAction::Seek(t) => {
+                let mut s = state.seek(t);
+                s.playing = false;
+                s
+            }
+            AppAction::Edit(text) if text != self.text => state.with_text(text),
+            AppAction::Edit(_) => return self,
+            AppAction::Apply => match parse_manifests(&self.text) {
+                Ok(manifests) => state.fork(Action::Apply(manifests)),
+                Err(_) => return self,
+            },
+            AppAction::Select(selected) => AppState { selected, ..state },
+            AppAction::Inject(action) => state.fork(action),
+            AppAction::ToggleHelp => AppState {
+                help: !self.help,
+                ..state
+            },
+            AppAction::TogglePresenter => AppState {
+                presenter: !self.presenter,
+                ..state
+            },
+            AppAction::JumpToEvent(t, object) => {
+                let mut s = state.seek(t);
+                s.playing = false;
+                s.highlight = Some(object);
+                s
+            }
+            AppAction::Console(changes) => {
+                let mut s = state;
+                for c in changes {
+                    s = s.fork_with(c.action, &c.yaml);
+                }
+                s.applied = None;
+                s
+            }
+            AppAction::OpenLesson(id) => state.open_lesson(&id),
+            AppAction::LessonStep(k) => match self.lesson.clone() {
+                Some(view) if k < view.len() => {
+                    // Forward asks the step's question; back shows the step as it ended.
+                    let reveal = k <= view.step;
+                    state.enter_step(view, k, reveal)
+                }
+                _ => return self,
+            },
+            AppAction::ResumeLesson => match self.lesson.clone() {
+                Some(view) => {
+                    let (k, reveal) = (view.step, view.revealed);
+                    state.enter_step(view, k, reveal)
+                }
+                None => return self,
+            },
+            AppAction::Answer(choice) => state.answer(choice),
+            AppAction::Import(text) => {
+                if scenario::is_scenario_file(&text) {
+                    match AppState::from_file(self.lang, &text) {
+                        Ok(s) => AppState {
+                            presenter: self.presenter,
+                            ..s
+                        },
+                        Err(e) => AppState {
+                            applied: Some(Rc::new(vec![e])),
+                            ..state
+                        },
+                    }
+                } else {
+                    state.with_text(text)
+                }
+            }
+            AppAction::Compare(None) => AppState {
+                compare: None,
+                ..state
+            },
+            AppAction::Compare(Some(with)) => match self.compare_run(&with) {
+                Ok(run) => {
+                    let t = self.cursor;
+                    AppState {
+                        compare: Some(run),
+                        applied: None,
+                        ..state
+                    }
+                    .seek(t)
+                }
+                Err(e) => AppState {
+                    applied: Some(Rc::new(vec![e])),
+                    ..state
+                },
+            },
+            AppAction::CloseLesson => AppState {
+                lesson: None,
+                stop_at: None,
+                ..state
+            },
+        };
+        Rc::new(next)
+    }
+}

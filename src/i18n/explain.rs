@@ -1,0 +1,105 @@
+//! A plain-language explanation beside the API server's words, for the mistakes learners make
+//! most, chosen by the error's type, the object's kind and the field's path (never by matching
+//! the message's wording).
+
+use super::Lang;
+use crate::api::manifest::{ErrorCode, ManifestError};
+use crate::model::Kind;
+use crate::validation::ErrorType;
+
+/// An explanation of a manifest error, if it is a common one.
+pub fn explain(e: &ManifestError, lang: Lang) -> Option<&'static str> {
+    let path = e.path.as_deref().unwrap_or_default();
+    let template = path
+        .strip_prefix("spec.jobTemplate.")
+        .unwrap_or(path)
+        .strip_prefix("spec.template.spec.");
+    let (en, zh) = match (e.object, e.code, template, path) {
+        (Some(Kind::Job | Kind::CronJob), ErrorCode::Field(ErrorType::Invalid), Some("restartPolicy"), _) => (
+            "With a podFailurePolicy only Never is allowed: the policy judges each failed Pod, and OnFailure would restart the container in place instead of failing the Pod.",
+            "设置了 podFailurePolicy 时只允许 Never：该策略要判断每个失败的 Pod，而 OnFailure 会在原地重启容器，Pod 不会失败。",
+        ),
+        (Some(Kind::Job | Kind::CronJob), ErrorCode::Field(_), Some("restartPolicy"), _) => (
+            "A Job's pods must finish, so their restartPolicy must be Never or OnFailure. Pod defaulting fills in Always when the field is omitted, so leaving it out is refused the same way as writing Always.",
+            "Job 的 Pod 必须会结束，因此 restartPolicy 只能是 Never 或 OnFailure。省略时 Pod 的默认值会填成 Always，所以不写和写 Always 一样会被拒绝。",
+        ),
+        (Some(Kind::DaemonSet), ErrorCode::Field(_), Some("restartPolicy"), _) => (
+            "A daemon pod runs for as long as its node, so its restartPolicy must be Always (the default when omitted).",
+            "守护 Pod 与其节点同生命周期，因此 restartPolicy 必须为 Always（省略时的默认值）。",
+        ),
+        (_, ErrorCode::UnknownField, _, _) => (
+            "This field does not exist at this place; check the spelling and the indentation.",
+            "这里不存在这个字段；请检查拼写和缩进。",
+        ),
+        (Some(Kind::DaemonSet), ErrorCode::Field(_), _, "spec.updateStrategy.rollingUpdate.maxSurge") => (
+            "maxUnavailable defaults to 1, and a DaemonSet rolls by one or the other: to surge, also write maxUnavailable: 0.",
+            "maxUnavailable 默认为 1，而 DaemonSet 只能二选一：要使用 maxSurge，还需写上 maxUnavailable: 0。",
+        ),
+        (Some(Kind::DaemonSet), ErrorCode::Field(_), _, "spec.template.metadata.labels" | "spec.selector") => (
+            "apps/v1 requires a DaemonSet's selector, and it must match the template's labels (it cannot be changed later).",
+            "apps/v1 要求 DaemonSet 必须写 selector，且要与模板标签一致（之后不能再修改）。",
+        ),
+        (Some(Kind::Job), ErrorCode::Field(_), _, "spec.template.metadata.labels" | "spec.selector") => (
+            "A Job's selector is generated from its uid; leave it out (or set manualSelector: true and make it match the template labels).",
+            "Job 的 selector 由其 uid 自动生成；请不要填写（或设置 manualSelector: true 并让它与模板标签一致）。",
+        ),
+        (Some(Kind::CronJob), ErrorCode::Field(_), _, "spec.schedule") => (
+            "A CronJob schedule is five fields — minute, hour, day of month, month, day of week (\"*/5 * * * *\" is every five minutes) — or a descriptor such as @hourly or @daily; there is no seconds field, and the time zone goes in spec.timeZone.",
+            "CronJob 的 schedule 由五个字段组成——分钟、小时、日、月、星期（\"*/5 * * * *\" 表示每五分钟一次）——或使用 @hourly、@daily 这样的描述符；没有秒字段，时区请写在 spec.timeZone 中。",
+        ),
+        (Some(Kind::CronJob), ErrorCode::Field(_) | ErrorCode::Type, _, "spec.concurrencyPolicy") => (
+            "concurrencyPolicy is a CronJob field with the values Allow, Forbid or Replace — not true/false.",
+            "concurrencyPolicy 是 CronJob 的字段，取值为 Allow、Forbid 或 Replace——不是 true/false。",
+        ),
+        (_, ErrorCode::Type, _, _) => (
+            "The value has the wrong type here: quote numbers used as strings (labels, annotations).",
+            "这里的值类型不对：作为字符串使用的数字（标签、注解）需要加引号。",
+        ),
+        (_, ErrorCode::Field(ErrorType::Required), _, _) => {
+            ("A required field is missing.", "缺少必填字段。")
+        }
+        _ => return None,
+    };
+    Some(lang.pick(en, zh))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::manifest::parse_manifests;
+
+    fn first(text: &str) -> ManifestError {
+        parse_manifests(text).expect_err("refused").remove(0)
+    }
+
+    const JOB: &str = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: busybox}]\n";
+
+    #[test]
+    fn common_mistakes_should_be_explained_in_both_languages() {
+        let always = first(&format!("{JOB}      restartPolicy: Always\n"));
+        let omitted = first(JOB);
+        for e in [&always, &omitted] {
+            let (en, zh) = (explain(e, Lang::En), explain(e, Lang::Zh));
+            assert!(en.is_some_and(|t| t.contains("Never or OnFailure")), "{e}");
+            assert!(zh.is_some() && en != zh);
+        }
+        let schedule = first("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: \"0 0 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: c, image: busybox}]\n");
+        assert!(explain(&schedule, Lang::En).is_some_and(|t| t.contains("five fields")));
+        let surge = first("apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: f}\nspec:\n  selector: {matchLabels: {a: b}}\n  updateStrategy: {rollingUpdate: {maxSurge: 1}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers: [{name: c, image: busybox}]\n");
+        assert!(explain(&surge, Lang::Zh).is_some_and(|t| t.contains("maxUnavailable: 0")));
+    }
+
+    #[test]
+    fn the_explanation_should_agree_with_the_error_it_explains() {
+        // With a podFailurePolicy only Never is allowed: the explanation must not offer
+        // OnFailure (pkg/apis/batch/validation/validation.go).
+        let text = format!("{JOB}      restartPolicy: OnFailure\n  podFailurePolicy:\n    rules:\n    - action: FailJob\n      onExitCodes: {{operator: In, values: [42]}}\n");
+        let e = first(&text);
+        assert!(e.message.contains("only \"Never\" is supported"), "{e}");
+        let en = explain(&e, Lang::En).expect("explained");
+        assert!(
+            en.contains("only Never") && !en.contains("Never or OnFailure"),
+            "{en}"
+        );
+    }
+}

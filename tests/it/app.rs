@@ -1,0 +1,275 @@
+//! The app's model without a browser: every `AppAction` through `AppState::update`, as the
+//! page dispatches it (the Yew components only draw what these states hold).
+
+use podlab::app::{AppAction, AppState, CompareWith};
+use podlab::i18n::Lang;
+use podlab::model::Kind;
+use podlab::scenario::{Action, NodeDef};
+use podlab::sim::SimTime;
+use std::rc::Rc;
+
+fn start(id: &str) -> Rc<AppState> {
+    Rc::new(AppState::new(Lang::En, id))
+}
+
+fn pods(s: &AppState) -> usize {
+    let f = s.frame.as_ref().expect("a frame");
+    f.pending.len() + f.nodes.iter().map(|n| n.pods.len()).sum::<usize>()
+}
+
+#[test]
+fn stepping_forward_then_back_should_show_the_same_frame() {
+    let s0 = start("job-parallel");
+    let s1 = s0.clone().update(AppAction::StepForward);
+    let s2 = s1.clone().update(AppAction::StepForward);
+    let back = s2.update(AppAction::StepBack);
+    assert_eq!(back.cursor, s1.cursor);
+    assert_eq!(back.frame, s1.frame);
+    let sought = start("job-parallel").update(AppAction::Seek(SimTime(25_000)));
+    assert_eq!(sought.cursor, SimTime(25_000));
+    assert_eq!(sought.frame.as_ref().unwrap().time, SimTime(25_000));
+}
+
+#[test]
+fn a_no_op_should_return_the_same_state_so_nothing_redraws() {
+    let s = start("job-parallel");
+    assert!(Rc::ptr_eq(&s, &s.clone().update(AppAction::StepBack)));
+    assert!(Rc::ptr_eq(&s, &s.clone().update(AppAction::Tick(16.0))));
+    assert!(Rc::ptr_eq(
+        &s,
+        &s.clone().update(AppAction::SetLang(Lang::En))
+    ));
+    let text = s.text.clone();
+    assert!(Rc::ptr_eq(&s, &s.clone().update(AppAction::Edit(text))));
+}
+
+#[test]
+fn playing_should_move_the_playhead_by_wall_time_times_speed_and_stop_at_the_end() {
+    let s = start("job-parallel").update(AppAction::TogglePlay);
+    assert!(s.playing);
+    let speed = podlab::app::SPEEDS[s.speed];
+    let t = s.update(AppAction::Tick(50.0));
+    assert_eq!(t.cursor, SimTime((50.0 * speed) as u64));
+    // A hidden tab's long gap moves the playhead by at most one tick's worth.
+    let t = t.update(AppAction::Tick(10_000.0));
+    assert_eq!(
+        t.cursor,
+        SimTime((50.0 * speed + podlab::app::MAX_TICK_MS * speed) as u64)
+    );
+    let end = t.end();
+    let at_end = t.update(AppAction::Seek(end));
+    assert!(!at_end.playing);
+    // Play at the end starts again from t = 0.
+    let again = at_end.update(AppAction::TogglePlay);
+    assert_eq!((again.cursor, again.playing), (SimTime::ZERO, true));
+}
+
+#[test]
+fn diagnostics_should_point_at_the_offending_line_and_keep_the_last_valid_run() {
+    let s = start("job-pi");
+    let text = s
+        .text
+        .replace("restartPolicy: Never", "restartPolicy: Always");
+    let line = text
+        .lines()
+        .position(|l| l.contains("restartPolicy"))
+        .unwrap() as u32
+        + 1;
+    let edited = s.clone().update(AppAction::Edit(text));
+    assert_eq!(edited.diagnostics.len(), 1);
+    assert_eq!(edited.diagnostics[0].loc.line, line);
+    assert!(edited.diagnostics[0].message.ends_with(
+        "spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\""
+    ));
+    let same = edited.clone().update(AppAction::Apply);
+    assert!(
+        Rc::ptr_eq(&same, &edited),
+        "an invalid text is not applied; the last valid run stays"
+    );
+    assert!(Rc::ptr_eq(
+        edited.sim.as_ref().unwrap(),
+        s.sim.as_ref().unwrap()
+    ));
+}
+
+#[test]
+fn apply_should_fork_at_the_playhead_and_record_the_change() {
+    let s = start("job-parallel").update(AppAction::Seek(SimTime(2_000)));
+    let text = s.text.replace("parallelism: 2", "parallelism: 4");
+    let applied = s.update(AppAction::Edit(text)).update(AppAction::Apply);
+    assert_eq!(applied.cursor, SimTime(2_000));
+    let sync = applied.frame.as_ref().unwrap().last_sync.clone().unwrap();
+    assert_eq!(sync.want_active, Some(4));
+    assert!(applied
+        .applied
+        .as_ref()
+        .is_some_and(|refused| refused.is_empty()));
+    assert_eq!(applied.forks.len(), 1, "a share link carries the Apply");
+    // The past is shared: seeking back shows the original run's moment.
+    let back = applied.update(AppAction::Seek(SimTime(1_000)));
+    assert_eq!(back.frame.as_ref().unwrap().time, SimTime(1_000));
+}
+
+#[test]
+fn a_refused_apply_should_report_the_api_servers_words() {
+    let s = start("job-pi").update(AppAction::Seek(SimTime(5_000)));
+    let text = s.text.replace("perl:5.34.0", "perl:5.36.0");
+    let applied = s.update(AppAction::Edit(text)).update(AppAction::Apply);
+    let refused = applied.applied.as_ref().expect("an Apply result");
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(refused[0].contains("field is immutable"), "{refused:?}");
+}
+
+#[test]
+fn next_interesting_should_skip_to_a_decision() {
+    let s = start("job-backoff-never").update(AppAction::Seek(SimTime(1_000)));
+    let next = s.update(AppAction::NextInteresting);
+    assert_eq!(
+        next.cursor,
+        SimTime(3_000),
+        "the back-off decision after the first failure"
+    );
+}
+
+#[test]
+fn injecting_a_failure_should_fork_and_select_should_describe_the_object() {
+    let s = start("job-parallel").update(AppAction::Seek(SimTime(4_000)));
+    let pod = s
+        .frame
+        .as_ref()
+        .unwrap()
+        .nodes
+        .iter()
+        .flat_map(|n| n.pods.iter())
+        .find(|p| p.phase == "Running")
+        .map(|p| p.name.clone())
+        .expect("a running pod at 4 s");
+    let s = s.update(AppAction::Select(Some((Kind::Pod, pod.clone()))));
+    assert!(s.describe_selected().is_some_and(|d| d.yaml.contains(&pod)));
+    let failed = s.update(AppAction::Inject(Action::ExitContainer {
+        pod: pod.clone(),
+        exit_code: 1,
+    }));
+    assert_eq!(failed.forks.len(), 1);
+    let later = failed.update(AppAction::Seek(SimTime(5_000)));
+    let view = later
+        .frame
+        .as_ref()
+        .unwrap()
+        .nodes
+        .iter()
+        .flat_map(|n| n.pods.iter())
+        .find(|p| p.name == pod)
+        .cloned()
+        .expect("the failed pod is still there");
+    assert_eq!(view.phase, "Failed");
+}
+
+#[test]
+fn adding_a_node_should_show_it_in_the_next_frame() {
+    let s = start("job-parallel").update(AppAction::Inject(Action::AddNode(NodeDef {
+        name: "node-9".into(),
+        ..NodeDef::default()
+    })));
+    assert!(s
+        .frame
+        .as_ref()
+        .unwrap()
+        .nodes
+        .iter()
+        .any(|n| n.name == "node-9"));
+}
+
+#[test]
+fn a_share_link_should_reopen_the_same_moment() {
+    let s = start("job-parallel").update(AppAction::Seek(SimTime(3_000)));
+    let text = s.text.replace("parallelism: 2", "parallelism: 3");
+    let s = s
+        .update(AppAction::Edit(text))
+        .update(AppAction::Apply)
+        .update(AppAction::Seek(SimTime(9_000)))
+        .update(AppAction::SetLang(Lang::Zh));
+    let link = s.share_link();
+    let opened = AppState::from_link(&link).expect("the link opens");
+    assert_eq!(opened.cursor, SimTime(9_000));
+    assert_eq!(opened.lang, Lang::Zh);
+    assert_eq!(opened.scenario_id, "job-parallel");
+    assert_eq!(opened.frame, s.frame);
+}
+
+#[test]
+fn import_should_load_a_scenario_file_or_put_manifests_in_the_editor() {
+    let s = start("job-parallel");
+    let file = s.export_file();
+    let loaded = s.clone().update(AppAction::Import(file));
+    assert_eq!(loaded.scenario_id, podlab::share::CUSTOM);
+    let manifests = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: busybox}]\n";
+    let edited = s.update(AppAction::Import(manifests.into()));
+    assert_eq!(edited.text, manifests);
+    assert_eq!(edited.scenario_id, "job-parallel");
+}
+
+#[test]
+fn compare_should_frame_the_second_run_at_the_same_playhead() {
+    let s = start("restart-policies").update(AppAction::Seek(SimTime(10_000)));
+    let c = s.update(AppAction::Compare(Some(CompareWith::Builtin(
+        "job-backoff-never".into(),
+    ))));
+    let run = c.compare.as_ref().expect("comparing");
+    assert_eq!(run.frame.as_ref().unwrap().time, SimTime(10_000));
+    let moved = c.update(AppAction::Seek(SimTime(12_000)));
+    let run = moved.compare.as_ref().unwrap();
+    assert_eq!(run.frame.as_ref().unwrap().time, SimTime(12_000));
+    let off = moved.update(AppAction::Compare(None));
+    assert!(off.compare.is_none());
+}
+
+#[test]
+fn a_lesson_should_ask_before_it_plays_and_back_should_restore_the_earlier_step() {
+    let s = start("job-parallel").update(AppAction::OpenLesson("parallel-jobs".into()));
+    let view = s.lesson.clone().expect("the lesson is open");
+    assert_eq!(view.step, 0);
+    let first = (s.cursor, pods(&s));
+    // Walk to the first step with a question.
+    let mut s = s;
+    while s.lesson.as_ref().unwrap().current().predict.is_none() {
+        let k = s.lesson.as_ref().unwrap().step;
+        s = s.update(AppAction::LessonStep(k + 1));
+    }
+    let view = s.lesson.clone().unwrap();
+    assert!(!view.revealed, "the question comes before the answer");
+    let answered = s.update(AppAction::Answer(0));
+    assert!(answered.lesson.as_ref().unwrap().revealed);
+    assert_eq!(answered.lesson.as_ref().unwrap().choice, Some(0));
+    // Back to the first step, as it ended.
+    let back = answered.update(AppAction::LessonStep(0));
+    assert_eq!((back.cursor, pods(&back)), first);
+    let closed = back.update(AppAction::CloseLesson);
+    assert!(closed.lesson.is_none());
+}
+
+#[test]
+fn experimenting_in_a_lesson_step_and_resuming_should_return_to_its_moment() {
+    let s = start("job-parallel").update(AppAction::OpenLesson("parallel-jobs".into()));
+    assert!(s.on_lesson_step());
+    let at = s.cursor;
+    let moved = s.update(AppAction::Inject(Action::AddNode(NodeDef {
+        name: "node-9".into(),
+        ..NodeDef::default()
+    })));
+    assert!(!moved.on_lesson_step());
+    let resumed = moved.update(AppAction::ResumeLesson);
+    assert!(resumed.on_lesson_step());
+    assert_eq!(resumed.cursor, at);
+}
+
+#[test]
+fn console_changes_should_fork_the_run_like_apply() {
+    let s = start("job-parallel").update(AppAction::Seek(SimTime(2_000)));
+    let out = s.kubectl("patch job/batch -p '{\"spec\":{\"parallelism\":4}}'");
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    let forked = s.update(AppAction::Console(out.changes));
+    assert_eq!(forked.forks.len(), 1);
+    let sync = forked.frame.as_ref().unwrap().last_sync.clone().unwrap();
+    assert_eq!(sync.want_active, Some(4));
+}
