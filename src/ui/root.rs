@@ -316,7 +316,7 @@ pub fn App() -> Html {
         ("?", Ui::KeyHelp),
     ];
     html! {
-        <ContextProvider<AppContext> context={AppContext(state.clone())}>
+        <ContextProvider<AppContext> context={AppContext::new(state.clone())}>
         <div class={classes!("app", state.presenter.then_some("presenter"))} tabindex="0" {onkeydown}>
             <header class="top">
                 <div class="brand">

@@ -14,15 +14,28 @@ impl Reducible for AppState {
     }
 }
 
-/// The app state as components receive it: the reducer's handle, equal only to itself. A
-/// change is a new state (a new `Rc`) and a no-op returns the same one, so comparing by identity
-/// misses no field.
+/// The app state as components receive it: the reducer's handle, and which state it showed
+/// when the page rendered. A change is a new state (a new `Rc`) and a no-op keeps the same
+/// one, so comparing that identity misses no field. (The handle itself always reads the newest
+/// state, so it cannot tell two renders apart.)
 #[derive(Clone)]
-pub struct AppContext(pub UseReducerHandle<AppState>);
+pub struct AppContext {
+    handle: UseReducerHandle<AppState>,
+    /// The address of the state rendered; the handle's own snapshot keeps it alive.
+    shown: usize,
+}
+
+impl AppContext {
+    /// The context for the state the handle shows now.
+    pub fn new(handle: UseReducerHandle<AppState>) -> AppContext {
+        let shown = std::ptr::from_ref::<AppState>(&handle) as usize;
+        AppContext { handle, shown }
+    }
+}
 
 impl PartialEq for AppContext {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq::<AppState>(&*self.0, &*other.0)
+        self.shown == other.shown
     }
 }
 
@@ -30,7 +43,7 @@ impl Deref for AppContext {
     type Target = UseReducerHandle<AppState>;
 
     fn deref(&self) -> &Self::Target {
-        &self.0
+        &self.handle
     }
 }
 
