@@ -35,8 +35,9 @@ test('the fidelity panel says what is simulated and what is only accepted, in bo
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(panel).toHaveCount(0);
   await page.getByRole('button', { name: 'Language' }).click();
-  await page.getByRole('button', { name: 'Fidelity' }).click();
-  await expect(page.getByRole('dialog', { name: 'Fidelity' })).toContainText('接受并显示，但不模拟');
+  // Accessible names follow the language.
+  await page.getByRole('button', { name: '仿真范围' }).click();
+  await expect(page.getByRole('dialog', { name: '仿真范围' })).toContainText('接受并显示，但不模拟');
 });
 
 test('the timeline can be exported as an SVG image for slides', async ({ page }) => {

@@ -29,7 +29,7 @@ test('the comparison scenario labels ticks ran, skipped and replaced', async ({ 
   await expect(page.locator('[data-pod^="allow-29453761-"]')).toHaveCount(1);
   await page.screenshot({ path: path.join(SHOTS, 'cronjob-concurrency.png'), fullPage: true });
   await page.getByRole('button', { name: 'Language' }).click();
-  await expect(ruler('forbid')).toContainText('跳过（Forbid）');
+  await expect(page.getByRole('region', { name: 'CronJob 调度时间线' }).locator('[data-cronjob="forbid"]')).toContainText('跳过（Forbid）');
 });
 
 test('concurrencyPolicy "true" gets the API server error', async ({ page }) => {
@@ -118,7 +118,7 @@ test('the rollout board advances node by node after an image change, and a new n
 
   // Chinese labels.
   await page.getByRole('button', { name: 'Language' }).click();
-  await expect(page.getByRole('region', { name: 'DaemonSet rollouts' })).toContainText('DaemonSet 滚动更新');
+  await expect(page.getByRole('region', { name: 'DaemonSet 滚动更新' })).toContainText('DaemonSet 滚动更新');
   await expect(board.locator('[data-node="control-plane"]')).toContainText('未容忍污点');
 });
 

@@ -71,5 +71,5 @@ test('a Job too large to simulate gets a clear message and the text stays', asyn
   await page.getByRole('button', { name: 'Language' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '提前截止' })).toContainText('2147483647 个 Pod');
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Manifest' })).toHaveValue(huge);
+  await expect(page.getByRole('textbox', { name: '清单' })).toHaveValue(huge);
 });

@@ -31,15 +31,15 @@ test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the key
   await expect(page.getByRole('region', { name: 'Lessons' })).toBeVisible();
   await page.evaluate(() => localStorage.setItem('podlab.lang', 'zh'));
   await page.goto('./');
-  const lessons = page.getByRole('region', { name: 'Lessons' });
+  const lessons = page.getByRole('region', { name: '课程' });
   await expect(lessons.getByRole('heading', { name: '课程' })).toBeVisible();
   await lessons.getByRole('button', { name: '3. 并行 Job' }).click();
   await expect(lessons.getByRole('heading', { name: '3. 并行 Job' })).toBeVisible();
   await expectStep(page, lessons, { k: 1, title: 'completions 8 与 parallelism 2', time: 't = 5s', pods: 2 });
-  await expect(lessons.getByRole('button', { name: 'Back' })).toBeDisabled();
+  await expect(lessons.getByRole('button', { name: '上一步' })).toBeDisabled();
 
   // A prediction is asked before the answer is played: the narration waits.
-  await lessons.getByRole('button', { name: 'Next' }).click();
+  await lessons.getByRole('button', { name: '下一步' }).click();
   await expect(lessons.getByText('两个 Pod 在第 11 秒成功。控制器会怎么做？')).toBeVisible();
   await expect(lessons.locator('.narration')).toHaveCount(0);
   await expect(page.locator('.clock strong')).toHaveText('t = 5s');
@@ -56,7 +56,7 @@ test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the key
   await expectStep(page, lessons, { k: 3, title: '四波', time: 't = 48s', pods: 8 });
 
   // Back restores the earlier moments exactly.
-  await lessons.getByRole('button', { name: 'Back' }).click();
+  await lessons.getByRole('button', { name: '上一步' }).click();
   await expectStep(page, lessons, { k: 2, title: '下一波', time: 't = 12s', pods: 4 });
   await page.locator('.app').press('PageUp');
   await expect(lessons.locator('.progress-text')).toHaveText('第 1 步，共 8 步');
@@ -68,18 +68,18 @@ test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the key
   await page.locator('.app').press('ArrowRight');
   await page.locator('.app').press('ArrowRight');
   await expect(lessons.locator('.progress-text')).toHaveText('第 4 步，共 8 步');
-  await expect(page.getByLabel('Scenario')).toHaveValue('job-work-queue');
+  await expect(page.getByLabel('场景')).toHaveValue('job-work-queue');
   await lessons.getByRole('button', { name: /不会：只要有一个 Pod 成功/ }).click();
   await expectStep(page, lessons, { k: 4, title: '工作队列 Job', time: 't = 12s', pods: 3 });
-  await lessons.getByRole('button', { name: 'Next' }).click();
+  await lessons.getByRole('button', { name: '下一步' }).click();
   await expectStep(page, lessons, { k: 5, title: '队列清空了', time: 't = 32s', pods: 3 });
-  await lessons.getByRole('button', { name: 'Next' }).click();
+  await lessons.getByRole('button', { name: '下一步' }).click();
   await expectStep(page, lessons, { k: 6, title: '带索引的 Job（Indexed）', time: 't = 1s', pods: 3 });
-  await lessons.getByRole('button', { name: 'Next' }).click();
+  await lessons.getByRole('button', { name: '下一步' }).click();
   await lessons.getByRole('button', { name: /3 和 4/ }).click();
   await expectStep(page, lessons, { k: 7, title: '是索引，不是计数', time: 't = 6s', pods: 5 });
-  await lessons.getByRole('button', { name: 'Next' }).click();
-  await expect(lessons.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await lessons.getByRole('button', { name: '下一步' }).click();
+  await expect(lessons.getByRole('button', { name: '下一步' })).toBeDisabled();
   await expect(lessons.locator('.narration')).toContainText('completedIndexes 为 `0-4`'.replace(/`/g, ''));
   await page.screenshot({ path: path.join(SHOTS, 'step-8.png') });
 });
@@ -89,10 +89,10 @@ test('a learner can leave a step to experiment and resume it; a share link keeps
   await expect(lessons.locator('.progress-text')).toHaveText('Step 1 of 8');
   await page.getByRole('button', { name: 'Add node' }).click();
   await expect(page.locator('.cluster [data-node="node-4"]')).toBeVisible();
-  await expect(lessons.getByRole('button', { name: 'Resume lesson' })).toBeVisible();
-  await lessons.getByRole('button', { name: 'Resume lesson' }).click();
+  await expect(lessons.getByRole('button', { name: 'Resume this step' })).toBeVisible();
+  await lessons.getByRole('button', { name: 'Resume this step' }).click();
   await expect(page.locator('.cluster [data-node="node-4"]')).toHaveCount(0);
-  await expect(lessons.getByRole('button', { name: 'Resume lesson' })).toHaveCount(0);
+  await expect(lessons.getByRole('button', { name: 'Resume this step' })).toHaveCount(0);
 
   await lessons.getByRole('button', { name: 'Step 4' }).click();
   await lessons.getByRole('button', { name: /No: once any Pod succeeds/ }).click();

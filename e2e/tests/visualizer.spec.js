@@ -51,10 +51,10 @@ test('restartPolicy Always shows the API server error at its line', async ({ pag
   await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
   await expect(page.locator('[data-pod]').first()).toBeVisible(); // the last valid run stays
   await page.getByRole('button', { name: 'Language' }).click();
-  await expect(problems).toContainText('Job 的 Pod 必须会结束');
+  await expect(page.getByRole('status', { name: '问题' })).toContainText('Job 的 Pod 必须会结束');
   await page.screenshot({ path: path.join(SHOTS, 'editor-error-zh.png'), fullPage: true });
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Manifest' })).toHaveValue(/restartPolicy: Always/);
+  await expect(page.getByRole('textbox', { name: '清单' })).toHaveValue(/restartPolicy: Always/);
 });
 
 test('a CronJob schedule with a seconds field gets the API server error and an explanation', async ({ page }) => {
@@ -78,7 +78,7 @@ test('a CronJob schedule with a seconds field gets the API server error and an e
   await expect(problems).toContainText('there is no seconds field');
   await expect(page.locator('.highlight .line').nth(4)).toHaveClass(/bad/);
   await page.getByRole('button', { name: 'Language' }).click();
-  await expect(problems).toContainText('没有秒字段');
+  await expect(page.getByRole('status', { name: '问题' })).toContainText('没有秒字段');
 });
 
 test('clicking an event moves the playhead to it', async ({ page }) => {
