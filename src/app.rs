@@ -3,7 +3,7 @@
 //! `AppAction`s that change it through [`AppState::update`], as Yew's `Reducible` wants. The UI
 //! (`ui/state.rs`) only wraps it; `cargo test` covers it natively.
 
-use crate::api::manifest::{parse_manifests, ManifestError};
+use crate::api::manifest::{parse_manifests, parse_to_apply, ManifestError};
 use crate::builtin::{self, BUILTINS};
 use crate::engine::Sim;
 use crate::frame::{event_times, interesting_times, Described, Frame, Player};
@@ -56,8 +56,10 @@ pub struct AppState {
     pub text: String,
     /// Problems the API server would report for `text`.
     pub diagnostics: Rc<Vec<ManifestError>>,
-    /// What the last Apply did: refusals by the API server, or none.
-    pub applied: Option<Rc<Vec<String>>>,
+    /// What the last Apply did (shown while the playhead stays at its moment).
+    pub applied: Option<Rc<Applied>>,
+    /// Why the last Import or Compare could not be done.
+    pub problem: Option<String>,
     /// The pod or node being inspected.
     pub selected: Option<(Kind, String)>,
     /// The keyboard help overlay is open.
@@ -78,6 +80,19 @@ pub struct AppState {
     pub compare: Option<CompareRun>,
     /// An imported scenario file (then `scenario_id` is [`share::CUSTOM`]).
     pub custom: Option<Rc<String>>,
+}
+
+/// What an Apply did, in kubectl's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    /// When.
+    pub at: SimTime,
+    /// kubectl's line for each object it created, changed or left unchanged.
+    pub done: Vec<String>,
+    /// kubectl's words for each refusal (and for a change beyond the run's budget).
+    pub refused: Vec<String>,
+    /// The objects refused because the change touched a field that cannot change.
+    pub immutable: Vec<(Kind, String)>,
 }
 
 /// What the second run of a comparison is.
@@ -103,9 +118,10 @@ pub struct CompareRun {
     pub frame: Option<Rc<Frame>>,
 }
 
-/// The problems the API server (or the YAML parser) finds in a manifests text, each located.
+/// The problems the API server (or the YAML parser, or kubectl for an empty text) finds in a
+/// manifests text, each located.
 pub fn diagnose(text: &str) -> Vec<ManifestError> {
-    parse_manifests(text).err().unwrap_or_default()
+    parse_to_apply(text).err().unwrap_or_default()
 }
 
 /// What can happen to the state.
@@ -161,6 +177,53 @@ pub enum AppAction {
     Compare(Option<CompareWith>),
     /// A file was imported: a scenario file loads as the run, bare manifests go to the editor.
     Import(String),
+    /// A shortcut key, pressed anywhere but in a text field.
+    Key(Key),
+    /// Delete the objects Apply cannot change (a field that cannot change), then apply.
+    DeleteAndApply,
+    /// Run this scenario again from t = 0 with the editor's text as its manifests.
+    RunFromStart,
+}
+
+/// The page's shortcut keys (what `?` lists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// Space: play or pause.
+    Space,
+    /// → or a clicker's PageDown: the next event, or in a lesson the next step.
+    Forward,
+    /// ← or a clicker's PageUp: the previous event, or in a lesson the previous step.
+    Back,
+    /// 1–4: in a lesson, answer the question (0-based here).
+    Digit(usize),
+    /// Home: back to t = 0.
+    Home,
+    /// N: the next interesting moment.
+    Next,
+    /// P: presenter mode.
+    Presenter,
+    /// ?: the shortcuts.
+    Help,
+    /// Escape: close what is open (the help, the inspector).
+    Escape,
+}
+
+impl Key {
+    /// The shortcut a key (`KeyboardEvent.key`) stands for.
+    pub fn of(key: &str) -> Option<Key> {
+        Some(match key {
+            " " => Key::Space,
+            "ArrowRight" | "PageDown" => Key::Forward,
+            "ArrowLeft" | "PageUp" => Key::Back,
+            "1" | "2" | "3" | "4" => Key::Digit(key.parse::<usize>().ok()? - 1),
+            "Home" => Key::Home,
+            "n" | "N" => Key::Next,
+            "p" | "P" => Key::Presenter,
+            "?" => Key::Help,
+            "Escape" => Key::Escape,
+            _ => return None,
+        })
+    }
 }
 
 impl AppState {
@@ -205,6 +268,7 @@ impl AppState {
             text: String::new(),
             diagnostics: Rc::new(Vec::new()),
             applied: None,
+            problem: None,
             selected: None,
             help: false,
             presenter: false,
@@ -454,18 +518,126 @@ impl AppState {
         forks.extend(Fork::of(at, &action, yaml));
         let mut fork = sim.fork(at, action);
         fork.run();
-        let refused = fork.refusals_at(at);
         AppState {
-            applied: Some(Rc::new(refused)),
+            applied: None,
             forks: Rc::new(forks),
             ..self
         }
         .with_run(fork)
         .seek(at)
     }
+
+    /// What `kubectl apply -f -` of the editor's text would do at the playhead.
+    pub fn apply_preview(&self) -> Option<crate::kubectl::ApplyPreview> {
+        let player = self.player.borrow();
+        Some(crate::kubectl::apply_preview(
+            &self.text,
+            player.world()?,
+            None,
+        ))
+    }
+
+    /// Applies the editor's text at the playhead and says what happened, as kubectl would.
+    fn apply(self) -> AppState {
+        let Ok(manifests) = parse_to_apply(&self.text) else {
+            return self;
+        };
+        let Some(preview) = self.apply_preview() else {
+            return self;
+        };
+        let at = self.cursor;
+        let applied = self.fork(Action::Apply(manifests));
+        let mut refused: Vec<String> = preview.refused.iter().map(|(k, _)| k.clone()).collect();
+        // A change beyond the run's budget is refused as a whole: it was not applied.
+        let too_large = applied
+            .sim
+            .as_ref()
+            .and_then(|s| s.error())
+            .filter(|e| matches!(e, crate::engine::EngineError::TooLarge(_)));
+        if let Some(e) = too_large {
+            refused.push(e.to_string());
+        }
+        let done = if too_large.is_some() {
+            Vec::new()
+        } else {
+            preview.done
+        };
+        AppState {
+            applied: Some(Rc::new(Applied {
+                at,
+                done,
+                refused,
+                immutable: preview
+                    .refused
+                    .iter()
+                    .filter(|(_, r)| r.immutable)
+                    .map(|(_, r)| (r.kind, r.name.clone()))
+                    .collect(),
+            })),
+            ..applied
+        }
+    }
+
+    /// Deletes what Apply cannot change (as `kubectl delete` does), then applies.
+    fn delete_and_apply(self) -> AppState {
+        let Some(preview) = self.apply_preview() else {
+            return self;
+        };
+        let mut s = self;
+        for (kind, name) in preview
+            .refused
+            .iter()
+            .filter(|(_, r)| r.immutable)
+            .map(|(_, r)| (r.kind, &r.name))
+        {
+            s = s.fork(Action::Delete {
+                kind,
+                name: name.clone(),
+            });
+        }
+        s.apply()
+    }
+
+    /// This scenario from t = 0 with the editor's text as its manifests (an imported file).
+    fn run_from_start(self) -> AppState {
+        let file = crate::export::scenario_file(self.scenario_text(), &self.text, &[]);
+        match AppState::from_file(self.lang, &file) {
+            Ok(s) => AppState {
+                presenter: self.presenter,
+                ..s
+            },
+            Err(e) => AppState {
+                problem: Some(e),
+                ..self
+            },
+        }
+    }
 }
 
 impl AppState {
+    /// What a shortcut key does now: with a lesson open, the arrows and a presenter's clicker
+    /// move through its steps and the digits answer its question.
+    fn key_action(&self, key: Key) -> Option<AppAction> {
+        let lesson = self.lesson.as_ref().map(|v| (v.step, v.len(), v.revealed));
+        Some(match (key, lesson) {
+            (Key::Forward, Some((k, n, _))) => {
+                (k + 1 < n).then_some(AppAction::LessonStep(k + 1))?
+            }
+            (Key::Back, Some((k, _, _))) => (k > 0).then(|| AppAction::LessonStep(k - 1))?,
+            (Key::Digit(i), Some((_, _, false))) => AppAction::Answer(i),
+            (Key::Digit(_), _) => return None,
+            (Key::Space, _) => AppAction::TogglePlay,
+            (Key::Forward, None) => AppAction::StepForward,
+            (Key::Back, None) => AppAction::StepBack,
+            (Key::Help, _) => AppAction::ToggleHelp,
+            (Key::Escape, _) if self.help => AppAction::ToggleHelp,
+            (Key::Escape, _) => AppAction::Select(None),
+            (Key::Presenter, _) => AppAction::TogglePresenter,
+            (Key::Home, _) => AppAction::Restart,
+            (Key::Next, _) => AppAction::NextInteresting,
+        })
+    }
+
     /// The state after `action`: a new state, or this one (the same `Rc`) when nothing changed,
     /// so that nothing is redrawn.
     pub fn update(self: Rc<Self>, action: AppAction) -> Rc<Self> {
@@ -550,10 +722,10 @@ impl AppState {
             }
             AppAction::Edit(text) if text != self.text => state.with_text(text),
             AppAction::Edit(_) => return self,
-            AppAction::Apply => match parse_manifests(&self.text) {
-                Ok(manifests) => state.fork(Action::Apply(manifests)),
-                Err(_) => return self,
-            },
+            AppAction::Apply if !self.diagnostics.is_empty() => return self,
+            AppAction::Apply => state.apply(),
+            AppAction::DeleteAndApply => state.delete_and_apply(),
+            AppAction::RunFromStart => state.run_from_start(),
             AppAction::Select(selected) => AppState { selected, ..state },
             AppAction::Inject(action) => state.fork(action),
             AppAction::ToggleHelp => AppState {
@@ -603,7 +775,7 @@ impl AppState {
                             ..s
                         },
                         Err(e) => AppState {
-                            applied: Some(Rc::new(vec![e])),
+                            problem: Some(e),
                             ..state
                         },
                     }
@@ -620,15 +792,19 @@ impl AppState {
                     let t = self.cursor;
                     AppState {
                         compare: Some(run),
-                        applied: None,
+                        problem: None,
                         ..state
                     }
                     .seek(t)
                 }
                 Err(e) => AppState {
-                    applied: Some(Rc::new(vec![e])),
+                    problem: Some(e),
                     ..state
                 },
+            },
+            AppAction::Key(key) => match self.key_action(key) {
+                Some(action) => return self.update(action),
+                None => return self,
             },
             AppAction::CloseLesson => AppState {
                 lesson: None,

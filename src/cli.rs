@@ -1,6 +1,6 @@
 //! The native command line: `podlab run` and `podlab validate` (SCENARIO.md's contract).
 
-use crate::api::manifest::parse_manifests;
+use crate::api::manifest::{parse_manifests, parse_to_apply};
 use crate::engine::Sim;
 use crate::output;
 use crate::scenario::{self, ScenarioError};
@@ -151,15 +151,6 @@ fn load_scenario(file: &str, err: &mut dyn Write) -> Option<scenario::Scenario> 
     }
 }
 
-/// Whether a YAML text is a scenario (it has scenario keys at the top level) or bare manifests.
-fn is_scenario(text: &str) -> bool {
-    text.lines().any(|l| {
-        ["until:", "manifests:", "cluster:", "steps:", "expect:"]
-            .iter()
-            .any(|k| l.starts_with(k))
-    })
-}
-
 /// `podlab kubectl FILE [--at DUR] -- ARGS…`: one kubectl command against the scenario's
 /// cluster at a moment; `stdin` is what `-f -` reads.
 pub fn kubectl_with(
@@ -225,13 +216,13 @@ pub fn kubectl_with(
 /// `podlab lesson [ID] [--lang en|zh]`: a lesson played headless, step by step, with the
 /// cluster's tables at each step's moment (or the list of lessons).
 pub fn lesson_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let mut lang = "en";
+    let mut lang = crate::i18n::Lang::En;
     let mut id = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--lang" if i + 1 < args.len() && matches!(args[i + 1].as_str(), "en" | "zh") => {
-                lang = if args[i + 1] == "zh" { "zh" } else { "en" };
+                lang = crate::i18n::Lang::from_code(&args[i + 1]);
                 i += 1;
             }
             a if id.is_none() && !a.starts_with('-') => id = Some(a.to_string()),
@@ -242,13 +233,7 @@ pub fn lesson_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
         }
         i += 1;
     }
-    let pick = |t: &scenario::Localized| {
-        if lang == "zh" {
-            t.zh.clone()
-        } else {
-            t.en.clone()
-        }
-    };
+    let pick = |t: &scenario::Localized| crate::i18n::Bilingual::get(t, lang).to_string();
     let Some(id) = id else {
         for source in crate::lesson::LESSONS {
             if let Ok(l) = crate::lesson::parse(source.text) {
@@ -285,9 +270,8 @@ pub fn lesson_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
     for (k, (step, stop)) in lesson.steps.iter().zip(&stops).enumerate() {
         let _ = writeln!(
             out,
-            "## {} {}/{n} · {} · t = {}\n",
-            if lang == "zh" { "步骤" } else { "Step" },
-            k + 1,
+            "## {} · {} · t = {}\n",
+            lang.say(crate::i18n::Say::StepOf { k: k + 1, n }),
             pick(&step.title),
             crate::sim::format_duration(stop.at.0)
         );
@@ -350,10 +334,10 @@ pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) 
                     return 2;
                 }
             };
-            let result = if is_scenario(&text) {
+            let result = if scenario::is_scenario_file(&text) {
                 scenario::parse(&text).map(|s| s.manifests.len() + s.steps.len())
             } else {
-                parse_manifests(&text)
+                parse_to_apply(&text)
                     .map(|m| m.len())
                     .map_err(|es| es.into_iter().map(ScenarioError::from).collect())
             };

@@ -422,23 +422,6 @@ impl Sim {
         world.now = t.max(world.now);
     }
 
-    /// What an Apply (or any learner's change) at `t` reports: each refusal the API server
-    /// recorded at `t`, and the whole change's refusal when it took the run beyond its budget.
-    pub fn refusals_at(&self, t: SimTime) -> Vec<String> {
-        let start = self.trace.partition_point(|e| e.time < t);
-        let mut refused: Vec<String> = self.trace[start..self.trace_len_at(t)]
-            .iter()
-            .filter_map(|e| match &e.change {
-                Change::Rejected { message, .. } => Some(message.clone()),
-                _ => None,
-            })
-            .collect();
-        if let Some(e @ EngineError::TooLarge(_)) = &self.error {
-            refused.push(e.to_string());
-        }
-        refused
-    }
-
     /// The number of trace entries recorded up to and including time `t`.
     pub fn trace_len_at(&self, t: SimTime) -> usize {
         self.trace.partition_point(|e| e.time <= t)
@@ -540,35 +523,48 @@ pub fn apply(w: &mut World, manifests: &[Manifest]) {
         let result = match existing {
             None => api::create(w, m.object.clone())
                 .map(|_| ())
-                .map_err(|e| e.to_string()),
+                .map_err(|e| (e.to_string(), false)),
             Some(old) => match api::strategy::apply_update(&old, &m.object) {
                 Ok(merged) if merged == old => Ok(()),
                 Ok(merged) => api::update(w, merged, Update::Applied)
                     .map(|_| ())
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| (e.to_string(), false)),
                 Err(errs) => {
+                    let immutable = errs.iter().any(crate::validation::FieldError::is_immutable);
                     let causes: Vec<String> = errs.iter().map(ToString::to_string).collect();
-                    Err(api::ApiError::Invalid {
+                    let message = api::ApiError::Invalid {
                         kind,
                         name: name.clone(),
                         causes,
                     }
-                    .to_string())
+                    .to_string();
+                    Err((message, immutable))
                 }
             },
         };
-        if let Err(message) = result {
+        if let Err((message, immutable)) = result {
             w.log(Change::Rejected {
                 kind,
                 name,
                 message,
+                immutable,
             });
         }
     }
 }
 
-/// A refusal by the API server: the object's kind and name, and the message.
-pub type Refusal = (Kind, String, String);
+/// A refusal by the API server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// The object's kind.
+    pub kind: Kind,
+    /// Its name.
+    pub name: String,
+    /// The API server's message.
+    pub message: String,
+    /// An update to a field that cannot change.
+    pub immutable: bool,
+}
 
 /// Runs a learner's action on a copy of `w` (the console's dry run): the world after it, and
 /// the API server's refusals.
@@ -585,7 +581,13 @@ pub fn dry_run(w: &World, action: &Action) -> (World, Vec<Refusal>) {
                 kind,
                 name,
                 message,
-            } => Some((kind, name, message)),
+                immutable,
+            } => Some(Refusal {
+                kind,
+                name,
+                message,
+                immutable,
+            }),
             _ => None,
         })
         .collect();
@@ -612,6 +614,7 @@ fn add_node(w: &mut World, def: &NodeDef) {
             kind: Kind::Node,
             name: def.name.clone(),
             message: e.to_string(),
+            immutable: false,
         });
     }
     w.act_as(Actor::User, w.cause().clone());
@@ -631,6 +634,7 @@ fn run_step(w: &mut World, action: &Action) {
                     kind: *kind,
                     name: name.clone(),
                     message: e.to_string(),
+                    immutable: false,
                 });
             }
         }
@@ -668,6 +672,7 @@ fn run_step(w: &mut World, action: &Action) {
                     kind: Kind::Pod,
                     name: pod.clone(),
                     message,
+                    immutable: false,
                 });
             }
         }
@@ -678,6 +683,7 @@ fn run_step(w: &mut World, action: &Action) {
                     kind: Kind::Node,
                     name: name.clone(),
                     message: e.to_string(),
+                    immutable: false,
                 });
             }
         }
@@ -696,6 +702,7 @@ fn set_node(w: &mut World, def: &NodeDef) {
             kind: Kind::Node,
             name,
             message: format!("nodes {:?} not found", def.name),
+            immutable: false,
         });
         return;
     }

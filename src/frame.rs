@@ -5,7 +5,7 @@ use crate::engine::{Cursor, Sim};
 use crate::model::{Event, Kind, Node, Object, Pod};
 use crate::output::table::{self, pod_status};
 use crate::output::{human_duration, newest_events, sorted_events};
-use crate::sim::{Actor, Change, JobSync, SimTime};
+use crate::sim::{Actor, Change, CronJobSync, DaemonSetSync, JobSync, SimTime, TraceEvent};
 use crate::world::World;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -78,16 +78,71 @@ pub struct Frame {
     pub pending: Vec<Rc<PodView>>,
     /// The latest trace entries, newest last.
     pub activity: Vec<Activity>,
-    /// The Job controller's latest sync at or before this moment.
-    pub last_sync: Option<JobSync>,
+    /// Each controller's latest sync at or before this moment (of the kinds the cluster has).
+    pub syncs: LastSyncs,
     /// `kubectl get events` at this moment, oldest first.
     pub events: Vec<EventRow>,
     /// `kubectl get pods -o wide`, `get jobs` and `get nodes` at this moment.
     pub tables: Vec<KubectlTable>,
-    /// The Job controller's workqueue: keys ready now, then keys waiting with their due time.
-    pub job_queue: Vec<(String, Option<SimTime>)>,
+    /// The workqueue of each controller whose kind the cluster has (Job, CronJob, DaemonSet).
+    pub queues: Vec<Workqueue>,
     /// The rollout board of each DaemonSet.
     pub rollouts: Vec<crate::rolloutboard::Board>,
+}
+
+/// The latest sync of each workload controller.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LastSyncs {
+    /// The Job controller's.
+    pub job: Option<JobSync>,
+    /// The CronJob controller's.
+    pub cronjob: Option<CronJobSync>,
+    /// The DaemonSet controller's.
+    pub daemonset: Option<DaemonSetSync>,
+}
+
+/// A controller's workqueue at this moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Workqueue {
+    /// The kind it controls (`Job`, `CronJob`, `DaemonSet`).
+    pub kind: Kind,
+    /// Keys ready now (no due time), then keys waiting with their due time.
+    pub keys: Vec<(String, Option<SimTime>)>,
+}
+
+/// The latest syncs in `trace`, looking back only for the kinds in `wanted` (a run without
+/// CronJobs never scans its whole trace for one).
+fn last_syncs(trace: &[TraceEvent], wanted: [bool; 3]) -> LastSyncs {
+    let mut found = LastSyncs::default();
+    let mut missing = wanted.iter().filter(|w| **w).count();
+    for e in trace.iter().rev() {
+        if missing == 0 {
+            break;
+        }
+        match &e.change {
+            Change::JobSync(s) if wanted[0] && found.job.is_none() => {
+                found.job = Some((**s).clone());
+                missing -= 1;
+            }
+            Change::CronJobSync(s) if wanted[1] && found.cronjob.is_none() => {
+                found.cronjob = Some((**s).clone());
+                missing -= 1;
+            }
+            Change::DaemonSetSync(s) if wanted[2] && found.daemonset.is_none() => {
+                found.daemonset = Some((**s).clone());
+                missing -= 1;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+fn queue_keys(q: &crate::sim::WorkQueue) -> Vec<(String, Option<SimTime>)> {
+    q.ready_keys()
+        .map(|k| (k.to_string(), None))
+        .chain(q.waiting_keys().map(|(k, t)| (k.to_string(), Some(t))))
+        .collect()
 }
 
 /// One `kubectl get` table: the command and its rows (header first).
@@ -254,16 +309,15 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
             _ => Rc::new(view),
         })
         .collect::<Vec<_>>();
+    // As people count: node-2 before node-10 (kubectl's tables keep kubectl's order).
+    let mut nodes = nodes;
+    nodes.sort_by(|a, b| crate::output::natural_order(&a.name, &b.name));
     views.nodes = nodes
         .iter()
         .map(|n| (n.name.clone(), Rc::clone(n)))
         .collect();
     let upto = trace.partition_point(|e| e.time <= world.now);
     let from = upto.saturating_sub(activity);
-    let last_sync = trace[..upto].iter().rev().find_map(|e| match &e.change {
-        Change::JobSync(s) => Some((**s).clone()),
-        _ => None,
-    });
     let now = world.wall_now();
     let table = |command, header: &[&str], total: usize, rows: &mut dyn Iterator<Item = _>| {
         let mut all = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
@@ -340,6 +394,26 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
     if daemonsets.is_empty() {
         tables.retain(|t| t.command != "kubectl get daemonsets");
     }
+    let has = [
+        !jobs.is_empty(),
+        !cronjobs.is_empty(),
+        !daemonsets.is_empty(),
+    ];
+    let syncs = last_syncs(&trace[..upto], has);
+    let controllers = &world.controllers;
+    let queues = [
+        (Kind::Job, &controllers.job.queue),
+        (Kind::CronJob, &controllers.cronjob.queue),
+        (Kind::DaemonSet, &controllers.daemonset.queue),
+    ]
+    .into_iter()
+    .zip(has)
+    .filter(|(_, has)| *has)
+    .map(|((kind, q), _)| Workqueue {
+        kind,
+        keys: queue_keys(q),
+    })
+    .collect();
     let events = newest_events(world, FRAME_EVENTS)
         .into_iter()
         .map(|e| event_row(world, e))
@@ -357,17 +431,11 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
                 change: e.change.clone(),
             })
             .collect(),
-        last_sync,
+        syncs,
         events,
         tables,
         rollouts,
-        job_queue: {
-            let q = &world.controllers.job.queue;
-            q.ready_keys()
-                .map(|k| (k.to_string(), None))
-                .chain(q.waiting_keys().map(|(k, t)| (k.to_string(), Some(t))))
-                .collect()
-        },
+        queues,
     }
 }
 

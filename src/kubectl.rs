@@ -16,6 +16,7 @@ mod tabwriter;
 
 pub use args::split;
 pub use get::Watch;
+pub use mutate::{apply_preview, ApplyPreview};
 
 use crate::model::Kind;
 use crate::scenario::{Action, Localized};
@@ -74,13 +75,12 @@ impl Outcome {
     /// Standard error as the learner reads it: podlab's own note in `lang` (kubectl's words stay
     /// as they are).
     pub fn stderr_in(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
-        match (&self.note, lang) {
-            (Some(note), Lang::Zh) => self.stderr.replace(
+        match &self.note {
+            Some(note) => self.stderr.replace(
                 &format!("podlab: {}", note.en),
-                &format!("podlab：{}", note.zh),
+                &crate::i18n::notice::podlab_note(note, lang),
             ),
-            _ => self.stderr.clone(),
+            None => self.stderr.clone(),
         }
     }
 
@@ -130,6 +130,12 @@ const NOT_HERE: &[(&str, &str, &str)] = &[
 
 /// Runs one command line.
 pub fn run(line: &str, ctx: &Context) -> Outcome {
+    if let Some(op) = args::shell_operator(line) {
+        return Outcome::note(
+            format!("this console runs one kubectl command and has no shell, so `{op}` (pipes, redirects, `;`, `&&`) is not run; leave it out and read the output, or pick columns with `-o custom-columns=…` or `-o jsonpath=…`"),
+            format!("这个控制台只执行一条 kubectl 命令，没有 shell，所以 `{op}`（管道、重定向、`;`、`&&`）不会执行；请去掉它直接阅读输出，或用 `-o custom-columns=…`、`-o jsonpath=…` 选取列"),
+        );
+    }
     let words = match args::split(line) {
         Ok(w) => w,
         Err(e) => return Outcome::err(format!("error: {e}")),

@@ -91,6 +91,51 @@ pub struct LessonStep {
     pub check: Vec<Expectation>,
     /// Part of the API server's message for the editor's text (checked headless in CI).
     pub rejects: Option<String>,
+    /// The panel the step is about, brought into view on a projector.
+    pub focus: Focus,
+}
+
+/// The panel a lesson step is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The nodes and their pods.
+    Cluster,
+    /// The pods over time.
+    Timeline,
+    /// The CronJob tick rulers.
+    Ticks,
+    /// The DaemonSet rollout board.
+    Rollout,
+    /// A controller's latest sync.
+    Controller,
+    /// The control-plane diagram and its workqueues.
+    ControlPlane,
+    /// The manifest editor and its verdict.
+    Editor,
+    /// `kubectl get events`.
+    Events,
+}
+
+impl Focus {
+    /// The names a lesson file uses.
+    pub const NAMES: [(&'static str, Focus); 8] = [
+        ("cluster", Focus::Cluster),
+        ("timeline", Focus::Timeline),
+        ("ticks", Focus::Ticks),
+        ("rollout", Focus::Rollout),
+        ("controller", Focus::Controller),
+        ("controlplane", Focus::ControlPlane),
+        ("editor", Focus::Editor),
+        ("events", Focus::Events),
+    ];
+
+    /// Its name in a lesson file.
+    pub fn name(self) -> &'static str {
+        Focus::NAMES
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("cluster", |(n, _)| n)
+    }
 }
 
 /// Where a step stops.
@@ -141,6 +186,7 @@ struct RawLessonStep {
     predict: Option<Predict>,
     check: Vec<RawCheck>,
     rejects: Option<String>,
+    focus: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -261,6 +307,31 @@ pub fn parse(text: &str) -> Result<Lesson, Vec<ScenarioError>> {
                 });
             }
         }
+        let focus = match s.focus.as_deref() {
+            Some(name) => match Focus::NAMES.iter().find(|(n, _)| *n == name) {
+                Some((_, f)) => *f,
+                None => {
+                    let names: Vec<&str> = Focus::NAMES.iter().map(|(n, _)| *n).collect();
+                    err(
+                        &mut errs,
+                        &format!("{path}.focus"),
+                        format!(
+                            "Unsupported value: {name:?}: supported values: {}",
+                            names.join(", ")
+                        ),
+                    );
+                    Focus::Cluster
+                }
+            },
+            None => {
+                err(
+                    &mut errs,
+                    &format!("{path}.focus"),
+                    "Required value: the panel the step is about (cluster, timeline, ticks, rollout, controller, controlplane, editor, events)".into(),
+                );
+                Focus::Cluster
+            }
+        };
         let mut check = Vec::new();
         for (j, c) in s.check.iter().enumerate() {
             let p = format!("{path}.check[{j}]");
@@ -293,6 +364,7 @@ pub fn parse(text: &str) -> Result<Lesson, Vec<ScenarioError>> {
             predict: s.predict.clone(),
             check,
             rejects: s.rejects.clone(),
+            focus,
         });
     }
     if !errs.is_empty() {

@@ -86,3 +86,62 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
     text.push('\n');
     text
 }
+
+/// Compares names as people count: runs of digits by their value (`node-2` < `node-10`).
+pub fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let bytes = s.as_bytes();
+        for i in 1..=bytes.len() {
+            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[start].is_ascii_digit() {
+                out.push((bytes[start].is_ascii_digit(), &s[start..i]));
+                start = i;
+            }
+        }
+        out
+    }
+    let (x, y) = (chunks(a), chunks(b));
+    for (p, q) in x.iter().zip(&y) {
+        let o = match (p, q) {
+            ((true, m), (true, n)) => {
+                let (m, n) = (m.trim_start_matches('0'), n.trim_start_matches('0'));
+                m.len().cmp(&n.len()).then(m.cmp(n))
+            }
+            ((_, m), (_, n)) => m.cmp(n),
+        };
+        if o.is_ne() {
+            return o;
+        }
+    }
+    x.len().cmp(&y.len()).then(a.cmp(b))
+}
+
+#[cfg(test)]
+mod natural {
+    use super::natural_order;
+
+    #[test]
+    fn node_2_should_come_before_node_10() {
+        let mut names = vec![
+            "node-10",
+            "node-2",
+            "control-plane",
+            "node-1",
+            "node-02b",
+            "node-2a",
+        ];
+        names.sort_by(|a, b| natural_order(a, b));
+        assert_eq!(
+            names,
+            [
+                "control-plane",
+                "node-1",
+                "node-2",
+                "node-2a",
+                "node-02b",
+                "node-10"
+            ]
+        );
+    }
+}

@@ -308,7 +308,7 @@ fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
         .enumerate()
         .map(|(i, n)| (n.as_str(), i + 1))
         .collect();
-    let nodes: Vec<BoardNode> = placements
+    let mut nodes: Vec<BoardNode> = placements
         .into_iter()
         .map(|(node, placement)| {
             let here = pods.get(&node).map(Vec::as_slice).unwrap_or_default();
@@ -324,6 +324,7 @@ fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
             }
         })
         .collect();
+    nodes.sort_by(|a, b| crate::output::natural_order(&a.node, &b.node));
     let used = nodes.iter().filter(|n| n.in_flight).count() as i64;
     Board {
         strategy: if rolling { "RollingUpdate" } else { "OnDelete" }.into(),

@@ -292,13 +292,15 @@ pub(crate) fn one_document<T: serde::de::DeserializeOwned>(
     Ok((doc, raw))
 }
 
-/// Whether `text` is a scenario file (its first document has `until` or `manifests`) rather
-/// than bare manifests, as the app's Import decides what to do with a file.
+/// Whether `text` is a scenario file (a top-level scenario key starts a line) rather than bare
+/// manifests: how `podlab validate` and the app's Import decide what a file is. It reads lines,
+/// so a scenario with a YAML mistake still gets a scenario's errors.
 pub fn is_scenario_file(text: &str) -> bool {
-    crate::yaml::parse_documents(text)
-        .ok()
-        .and_then(|d| d.into_iter().next())
-        .is_some_and(|d| d.get("until").is_some() || d.get("manifests").is_some())
+    text.lines().any(|l| {
+        ["until:", "manifests:", "cluster:", "steps:", "expect:"]
+            .iter()
+            .any(|k| l.starts_with(k))
+    })
 }
 
 /// Parses a scenario file; returns every problem found.

@@ -103,6 +103,70 @@ impl Timeline {
     }
 }
 
+/// Above this many pods the timeline shows groups instead of one row per pod.
+pub const MAX_POD_ROWS: usize = 200;
+
+/// How many pods of one owner were in one status, over time (the timeline's rows when there
+/// are too many pods for a row each).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The owner (`kind/name`), or `None` for pods without a controller.
+    pub owner: Option<String>,
+    /// The kubectl STATUS.
+    pub status: String,
+    /// From each time on, this many pods (the last one lasts to the end of the run).
+    pub counts: Vec<(SimTime, usize)>,
+    /// The most at any time.
+    pub max: usize,
+}
+
+impl Timeline {
+    /// The lanes grouped by owner and status, with the number of pods in each over time, in the
+    /// order the groups first appear.
+    pub fn groups(&self) -> Vec<Group> {
+        // Per (owner, status): +1 / -1 at each time a pod enters or leaves that status.
+        let mut steps: BTreeMap<(Option<&str>, &str), BTreeMap<SimTime, i64>> = BTreeMap::new();
+        let mut order: Vec<(Option<&str>, &str)> = Vec::new();
+        for lane in &self.lanes {
+            let owner = lane.owner.as_deref();
+            for (i, (from, status)) in lane.segments.iter().enumerate() {
+                let until = lane.segments.get(i + 1).map(|(t, _)| *t).or(lane.gone);
+                let key = (owner, status.as_str());
+                if !steps.contains_key(&key) {
+                    order.push(key);
+                }
+                let deltas = steps.entry(key).or_default();
+                *deltas.entry(*from).or_default() += 1;
+                if let Some(t) = until {
+                    *deltas.entry(t).or_default() -= 1;
+                }
+            }
+        }
+        order
+            .into_iter()
+            .map(|key| {
+                let mut n: i64 = 0;
+                let mut counts: Vec<(SimTime, usize)> = Vec::new();
+                for (t, d) in &steps[&key] {
+                    n += d;
+                    let c = n.max(0) as usize;
+                    match counts.last_mut() {
+                        Some((_, last)) if *last == c => {}
+                        _ => counts.push((*t, c)),
+                    }
+                }
+                let max = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
+                Group {
+                    owner: key.0.map(str::to_string),
+                    status: key.1.to_string(),
+                    counts,
+                    max,
+                }
+            })
+            .collect()
+    }
+}
+
 fn owner(pod: &Pod) -> Option<String> {
     pod.metadata
         .controller_ref()
@@ -113,6 +177,40 @@ fn owner(pod: &Pod) -> Option<String> {
 mod tests {
     use crate::engine::Sim;
     use crate::sim::SimTime;
+
+    #[test]
+    fn groups_should_count_the_pods_of_each_owner_in_each_status() {
+        let mut sim = Sim::new(
+            crate::scenario::parse(include_str!("../tests/scenarios/job-parallel.yaml")).unwrap(),
+        );
+        sim.run();
+        let groups = sim.timeline().groups();
+        let running = groups
+            .iter()
+            .find(|g| g.status == "Running")
+            .expect("a Running group");
+        assert_eq!(running.owner.as_deref(), Some("job/batch"));
+        assert_eq!(running.max, 2, "parallelism 2");
+        let completed = groups.iter().find(|g| g.status == "Completed").unwrap();
+        assert_eq!(completed.counts.last().map(|(_, c)| *c), Some(8));
+        // At every moment, the groups of a lane add up to the pods that exist then.
+        let at = |g: &super::Group, t: SimTime| {
+            g.counts
+                .iter()
+                .rev()
+                .find(|(s, _)| *s <= t)
+                .map_or(0, |(_, c)| *c)
+        };
+        for t in [SimTime(3_000), SimTime(14_000), SimTime(40_000)] {
+            let pods = sim
+                .timeline()
+                .lanes
+                .iter()
+                .filter(|l| l.segments[0].0 <= t && l.gone.is_none_or(|g| g > t))
+                .count();
+            assert_eq!(groups.iter().map(|g| at(g, t)).sum::<usize>(), pods, "{t}");
+        }
+    }
 
     #[test]
     fn lanes_should_show_each_wave_of_a_parallel_job() {

@@ -8,4 +8,4 @@ mod job_policy;
 pub mod names;
 pub mod pod;
 
-pub use field::{ErrorType, FieldError, Path};
+pub use field::{ErrorType, FieldError, Path, FIELD_IMMUTABLE};

@@ -7,4 +7,4 @@ pub mod highlight;
 mod tree;
 
 pub use decode::{closest_kind, decode, DecodeError, DecodeIssue};
-pub use tree::{parse_documents, Loc, YNode, YValue, YamlError, MAX_INPUT_BYTES};
+pub use tree::{parse_documents, Loc, SyntaxKind, YNode, YValue, YamlError, MAX_INPUT_BYTES};

@@ -66,10 +66,10 @@ fn frame(pods: usize, done: usize) -> std::rc::Rc<podlab::frame::Frame> {
         nodes,
         pending: Vec::new(),
         activity: Vec::new(),
-        last_sync: None,
+        syncs: Default::default(),
         events: Vec::new(),
         tables: Vec::new(),
-        job_queue: Vec::new(),
+        queues: Vec::new(),
         rollouts: Vec::new(),
     })
 }

@@ -167,10 +167,10 @@ mod density {
             nodes,
             pending: Vec::new(),
             activity: Vec::new(),
-            last_sync: None,
+            syncs: Default::default(),
             events: Vec::new(),
             tables: Vec::new(),
-            job_queue: Vec::new(),
+            queues: Vec::new(),
             rollouts: Vec::new(),
         })
     }

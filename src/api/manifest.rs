@@ -41,7 +41,9 @@ pub struct ManifestError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorCode {
     /// The YAML itself does not parse.
-    Syntax,
+    Syntax(crate::yaml::SyntaxKind),
+    /// There is nothing to apply (kubectl: `no objects passed to apply`).
+    Empty,
     /// apiVersion/kind missing or unknown.
     Kind,
     /// A field that the kind does not have.
@@ -78,7 +80,7 @@ pub fn parse_manifests(text: &str) -> Result<Vec<Manifest>, Vec<ManifestError>> 
             path: None,
             message: e.message,
             suggestion: None,
-            code: ErrorCode::Syntax,
+            code: ErrorCode::Syntax(e.kind),
             object: None,
         }]
     })?;
@@ -99,6 +101,25 @@ pub fn parse_manifests(text: &str) -> Result<Vec<Manifest>, Vec<ManifestError>> 
         Err(errors)
     }
 }
+
+/// The objects `kubectl apply -f` would send: like [`parse_manifests`], but a text with no
+/// object is refused as kubectl refuses it.
+pub fn parse_to_apply(text: &str) -> Result<Vec<Manifest>, Vec<ManifestError>> {
+    match parse_manifests(text)? {
+        m if m.is_empty() => Err(vec![ManifestError {
+            loc: Loc::default(),
+            path: None,
+            message: NOTHING_TO_APPLY.into(),
+            suggestion: None,
+            code: ErrorCode::Empty,
+            object: None,
+        }]),
+        m => Ok(m),
+    }
+}
+
+/// kubectl's words for a file without objects.
+pub const NOTHING_TO_APPLY: &str = "error: no objects passed to apply";
 
 fn kind_error(doc: &YNode, message: String, suggestion: Option<String>) -> Vec<ManifestError> {
     vec![ManifestError {

@@ -103,10 +103,9 @@ pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError
             n.metadata.annotations.insert(key.into(), gen.to_string());
             let mut errs = Vec::new();
             if n.spec.selector != o.spec.selector {
-                errs.push(FieldError::invalid(
+                errs.push(FieldError::immutable(
                     &crate::validation::Path::new("spec").child("selector"),
                     &serde_json::to_value(&n.spec.selector).unwrap_or_default(),
-                    "field is immutable",
                 ));
             }
             errs.extend(dsval::validate_daemonset(n));

@@ -60,6 +60,13 @@ impl LessonView {
         self.stops.is_empty()
     }
 
+    /// Whether the answer to the step's question (and its narration) can be shown with the
+    /// playhead at `cursor`: only once the run has reached the moment they describe.
+    pub fn answer_due(&self, cursor: SimTime) -> bool {
+        let step = self.current();
+        step.predict.is_none() || (self.revealed && cursor >= self.stops[self.step].at)
+    }
+
     /// The current step.
     pub fn current(&self) -> &lesson::LessonStep {
         &self.lesson.steps[self.step]

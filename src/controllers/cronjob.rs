@@ -208,6 +208,11 @@ pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
     w.log(Change::CronJobSync(Box::new(CronJobSync {
         cronjob: name,
         zone: cj.spec.time_zone.clone().unwrap_or_else(|| "UTC".into()),
+        policy: cj
+            .spec
+            .concurrency_policy
+            .clone()
+            .unwrap_or_else(|| "Allow".into()),
         earliest: out.earliest.map(Time),
         deadline_applied: out.deadline_applied,
         considered: out.considered.into_iter().map(Time).collect(),

@@ -6,6 +6,7 @@ use super::Lang;
 use crate::api::manifest::{ErrorCode, ManifestError};
 use crate::model::Kind;
 use crate::validation::ErrorType;
+use crate::yaml::SyntaxKind;
 
 /// An explanation of a manifest error, if it is a common one.
 pub fn explain(e: &ManifestError, lang: Lang) -> Option<&'static str> {
@@ -26,6 +27,22 @@ pub fn explain(e: &ManifestError, lang: Lang) -> Option<&'static str> {
         (Some(Kind::DaemonSet), ErrorCode::Field(_), Some("restartPolicy"), _) => (
             "A daemon pod runs for as long as its node, so its restartPolicy must be Always (the default when omitted).",
             "守护 Pod 与其节点同生命周期，因此 restartPolicy 必须为 Always（省略时的默认值）。",
+        ),
+        (_, ErrorCode::Syntax(SyntaxKind::Tab), _, _) => (
+            "YAML forbids tabs for indentation: indent this line with spaces (two per level).",
+            "YAML 不允许用制表符（Tab）缩进：请用空格缩进这一行（每级两个空格）。",
+        ),
+        (_, ErrorCode::Syntax(SyntaxKind::Alias), _, _) => (
+            "A value that starts with * is read as an alias (*name) in YAML. Quote it: schedule: \"*/1 * * * *\".",
+            "在 YAML 里，以 * 开头的值会被当作别名（*name）。请加上引号：schedule: \"*/1 * * * *\"。",
+        ),
+        (_, ErrorCode::Syntax(SyntaxKind::Indentation), _, _) => (
+            "The indentation is off here: this line is indented differently from the keys beside it, or a value holds \"key: value\" without quotes. Keys of one object start in the same column.",
+            "这里的缩进不对：这一行的缩进与旁边的键不一致，或者某个值里含有未加引号的 \"key: value\"。同一个对象的键要从同一列开始。",
+        ),
+        (_, ErrorCode::Empty, _, _) => (
+            "There is nothing to apply: write a manifest (apiVersion, kind, metadata and spec), or pick a scenario.",
+            "没有可应用的内容：请写一个清单（apiVersion、kind、metadata 和 spec），或选择一个场景。",
         ),
         (_, ErrorCode::UnknownField, _, _) => (
             "This field does not exist at this place; check the spelling and the indentation.",
@@ -63,6 +80,26 @@ pub fn explain(e: &ManifestError, lang: Lang) -> Option<&'static str> {
     Some(lang.pick(en, zh))
 }
 
+/// The way forward after the API server refused an update of `kind` that changes a field that
+/// cannot change.
+pub fn immutable(kind: Kind, lang: Lang) -> &'static str {
+    let (en, zh) = match kind {
+        Kind::Job => (
+            "A Job's pod template, selector and completions cannot change once it exists: delete the Job (or give it a new name) and apply again. Only parallelism, activeDeadlineSeconds, suspend and a few others can change.",
+            "Job 创建后，它的 Pod 模板、selector 和 completions 都不能修改：请删除这个 Job（或换个名字）再应用。只有 parallelism、activeDeadlineSeconds、suspend 等少数字段可以修改。",
+        ),
+        Kind::DaemonSet => (
+            "A DaemonSet's selector cannot change once it exists: delete the DaemonSet (or give it a new name) and apply again. Its template can change: that starts a rollout.",
+            "DaemonSet 创建后，它的 selector 不能修改：请删除这个 DaemonSet（或换个名字）再应用。模板可以修改：那会触发滚动更新。",
+        ),
+        _ => (
+            "This field cannot change once the object exists: delete the object (or give it a new name) and apply again.",
+            "对象创建后这个字段不能修改：请删除这个对象（或换个名字）再应用。",
+        ),
+    };
+    lang.pick(en, zh)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +124,21 @@ mod tests {
         assert!(explain(&schedule, Lang::En).is_some_and(|t| t.contains("five fields")));
         let surge = first("apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: f}\nspec:\n  selector: {matchLabels: {a: b}}\n  updateStrategy: {rollingUpdate: {maxSurge: 1}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers: [{name: c, image: busybox}]\n");
         assert!(explain(&surge, Lang::Zh).is_some_and(|t| t.contains("maxUnavailable: 0")));
+    }
+
+    #[test]
+    fn yaml_mistakes_should_get_a_plain_sentence_on_their_line() {
+        let alias = first("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: */1 * * * *\n");
+        assert_eq!(alias.loc.line, 5);
+        assert!(explain(&alias, Lang::En).is_some_and(|t| t.contains("Quote it")));
+        let tab = first("apiVersion: v1\nkind: Pod\nmetadata:\n\tname: p\n");
+        assert_eq!(tab.loc.line, 4);
+        assert!(explain(&tab, Lang::Zh).is_some_and(|t| t.contains("制表符")));
+        let indent = first("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n labels: {}\n");
+        assert!(
+            explain(&indent, Lang::En).is_some_and(|t| t.contains("indentation")),
+            "{indent}"
+        );
     }
 
     #[test]

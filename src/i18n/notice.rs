@@ -4,6 +4,15 @@ use super::{tr, Lang};
 use crate::engine::EngineError;
 use crate::share::ShareError;
 
+/// podlab's own note in the console (not kubectl's words): `podlab: …`.
+pub fn podlab_note(note: &crate::scenario::Localized, lang: Lang) -> String {
+    tr(
+        lang,
+        || format!("podlab: {}", note.en),
+        || format!("podlab：{}", note.zh),
+    )
+}
+
 /// Why a share link could not be opened.
 pub fn share_error(e: &ShareError, lang: Lang) -> String {
     tr(

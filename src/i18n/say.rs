@@ -89,6 +89,33 @@ pub enum Say<'a> {
         /// Terminating.
         terminating: i32,
     },
+    /// What a CronJob sync observed.
+    CronObserved {
+        /// The CronJob.
+        cronjob: &'a str,
+        /// Its time zone.
+        zone: &'a str,
+        /// Its active Jobs, joined.
+        active: &'a str,
+    },
+    /// What a DaemonSet sync observed.
+    DaemonSetObserved {
+        /// The DaemonSet.
+        daemonset: &'a str,
+        /// Nodes that should run a pod.
+        desired: usize,
+        /// All nodes.
+        nodes: usize,
+    },
+    /// A rolling update's budget in one sync.
+    RolloutBudget {
+        /// maxSurge as nodes.
+        surge: i64,
+        /// maxUnavailable as nodes.
+        unavailable: i64,
+        /// Nodes counted against it.
+        in_flight: i64,
+    },
     /// Why a node has no pod of a DaemonSet.
     NoDaemonPod {
         /// The DaemonSet.
@@ -100,6 +127,10 @@ pub enum Say<'a> {
     WithEditorYaml(&'a str),
     /// A workqueue's keys, with its controller.
     Workqueue(&'a str),
+    /// What `kubectl apply` of the editor's text would print now (at a time).
+    ApplyWould(&'a str),
+    /// The last Apply, at a time.
+    AppliedAt(&'a str),
     /// What a pod status means (the legend).
     StatusHint(&'a str),
 }
@@ -277,6 +308,42 @@ impl Say<'_> {
                     format!("job/{job}：活跃 {active}，就绪 {ready}，成功 {succeeded}，失败 {failed}，终止中 {terminating}")
                 },
             ),
+            Say::CronObserved {
+                cronjob,
+                zone,
+                active,
+            } => tr(
+                lang,
+                || format!("cronjob/{cronjob} (time zone {zone}): active Jobs [{active}]"),
+                || format!("cronjob/{cronjob}（时区 {zone}）：活跃的 Job [{active}]"),
+            ),
+            Say::DaemonSetObserved {
+                daemonset,
+                desired,
+                nodes,
+            } => tr(
+                lang,
+                || {
+                    format!(
+                        "daemonset/{daemonset}: {desired} of {} should run a pod",
+                        count(nodes, "node", "nodes")
+                    )
+                },
+                || format!("daemonset/{daemonset}：{nodes} 个节点中有 {desired} 个应运行 Pod"),
+            ),
+            Say::RolloutBudget {
+                surge,
+                unavailable,
+                in_flight,
+            } => tr(
+                lang,
+                || {
+                    format!(
+                        "maxSurge {surge} · maxUnavailable {unavailable} · {in_flight} in flight"
+                    )
+                },
+                || format!("maxSurge {surge} · maxUnavailable {unavailable} · 进行中 {in_flight}"),
+            ),
             Say::NoDaemonPod { daemonset, why } => tr(
                 lang,
                 || format!("daemonset/{daemonset}: {why}"),
@@ -291,6 +358,20 @@ impl Say<'_> {
                 lang,
                 || format!("{controller} workqueue: "),
                 || format!("{controller} 工作队列："),
+            ),
+            Say::ApplyWould(t) => {
+                tr(
+                    lang,
+                    || {
+                        format!("The API server would accept this: kubectl apply at t = {t} would print")
+                    },
+                    || format!("API 服务器会接受：在 t = {t} 执行 kubectl apply 会输出"),
+                )
+            }
+            Say::AppliedAt(t) => tr(
+                lang,
+                || format!("Applied at t = {t}; the run continues from here:"),
+                || format!("已在 t = {t} 应用，从此刻继续运行："),
             ),
             Say::StatusHint(status) => lang
                 .pick(

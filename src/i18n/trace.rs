@@ -79,6 +79,7 @@ pub fn change(c: &Change, lang: Lang) -> String {
             kind,
             name,
             message,
+            ..
         } => {
             let k = kind.lower();
             tr(

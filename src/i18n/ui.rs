@@ -113,14 +113,10 @@ pub enum Ui {
     Apply,
     /// How Apply works.
     ApplyHint,
-    /// The text would be accepted.
-    Valid,
     /// The list of problems.
     Problems,
     /// The list's heading.
     WouldReject,
-    /// The last Apply went through.
-    Applied,
 
     // Lessons.
     /// The Lessons region and heading.
@@ -354,6 +350,42 @@ pub enum Ui {
     /// The kubectl tables.
     KubectlGet,
 
+    /// Shown after Share copied the link.
+    ShareCopied,
+    /// Shown when the browser refused the clipboard.
+    ShareInAddress,
+    /// Shortcut: Escape.
+    KeyEscape,
+    /// Shortcut: Escape then Tab in the editor.
+    KeyLeaveEditor,
+    /// Shortcut: Shift+F10 on a pod or node.
+    KeyMenu,
+    /// The last Apply was refused.
+    ApplyRefused,
+    /// How to go on after a refusal.
+    WayForward,
+    /// One click: delete the object and apply.
+    DeleteAndApply,
+    /// One click: run the editor's YAML from t = 0.
+    RunFromStart,
+    /// The cluster's hint for keyboard users.
+    ClusterHint,
+    /// The CronJob controller panel.
+    CronJobController,
+    /// The DaemonSet controller panel.
+    DaemonSetController,
+    /// "considered" row (schedule times).
+    Considered,
+    /// "policy" row.
+    Policy,
+    /// "nodes" row.
+    NodesRow,
+    /// "budget" row.
+    Budget,
+    /// The grouped timeline's note.
+    TimelineGrouped,
+    /// The header's group of actions.
+    PageActions,
     // The panic report.
     /// Its title.
     PanicTitle,
@@ -424,10 +456,8 @@ impl Ui {
             Manifest => ("Manifest", "清单"),
             Apply => ("Apply", "应用"),
             ApplyHint => ("Ctrl+Enter applies the YAML at the current moment; the future is recomputed.", "Ctrl+Enter 在当前时刻应用 YAML；之后的发展会重新计算。"),
-            Valid => ("The API server would accept this.", "API 服务器会接受这些内容。"),
             Problems => ("Problems", "问题"),
             WouldReject => ("The API server would reject this", "API 服务器会拒绝这些内容"),
-            Applied => ("Applied: the run continues from here.", "已应用：从此刻继续运行。"),
             Lessons => ("Lessons", "课程"),
             Predict => ("Predict", "预测"),
             PredictLabel => ("Predict: ", "预测："),
@@ -533,6 +563,24 @@ impl Ui {
             Legend => ("Pod status", "Pod 状态"),
             Events => ("Events", "事件"),
             KubectlGet => ("kubectl get", "kubectl get"),
+            ShareCopied => ("Link copied", "链接已复制"),
+            ShareInAddress => ("The link is in the address bar (the browser did not allow copying)", "链接已写进地址栏（浏览器不允许复制）"),
+            KeyEscape => ("close a dialog or menu", "关闭对话框或菜单"),
+            KeyLeaveEditor => ("in the editor: leave it (Tab indents)", "编辑器中：离开编辑器（Tab 用于缩进）"),
+            KeyMenu => ("on a pod or node: its failure menu", "在 Pod 或节点上：打开故障菜单"),
+            ApplyRefused => ("The last Apply was refused:", "上一次应用被拒绝："),
+            WayForward => ("What to do", "怎么办"),
+            DeleteAndApply => ("Delete and apply", "删除后再应用"),
+            RunFromStart => ("Run this YAML from t = 0", "从 t = 0 运行这份 YAML"),
+            ClusterHint => ("Tab to a pod or node; Enter inspects it, Shift+F10 opens its failure menu.", "用 Tab 移到 Pod 或节点上；Enter 查看详情，Shift+F10 打开故障菜单。"),
+            CronJobController => ("CronJob controller", "CronJob 控制器"),
+            DaemonSetController => ("DaemonSet controller", "DaemonSet 控制器"),
+            Considered => ("schedule times", "调度时间"),
+            Policy => ("policy", "策略"),
+            NodesRow => ("nodes", "节点"),
+            Budget => ("budget", "预算"),
+            TimelineGrouped => ("Many pods: one row per owner and status, with counts.", "Pod 很多：按所属对象和状态分行，显示数量。"),
+            PageActions => ("Page actions", "页面操作"),
             PanicTitle => ("podlab hit a bug (podlab's fault, not yours)", "podlab 出错了（这是 podlab 的缺陷，不是你的错）"),
             PanicKept => ("Your text in the editor is saved and comes back after a reload.", "你在编辑器里的文字已保存，重新加载后会回来。"),
             Reload => ("Reload", "重新加载"),

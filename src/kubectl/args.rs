@@ -36,6 +36,24 @@ const SWITCHES: &[&[&str]] = &[
 ];
 
 /// Splits a line into words as `sh` would: quotes group, a backslash escapes the next character.
+/// The first shell operator (`|`, `>`, `<`, `;`, `&`) outside quotes: the console runs one
+/// kubectl command and has no shell to run the rest.
+pub fn shell_operator(line: &str) -> Option<char> {
+    let mut quote = None;
+    let mut escaped = false;
+    for c in line.chars() {
+        match (quote, c) {
+            _ if escaped => escaped = false,
+            (None, '\\') | (Some('"'), '\\') => escaped = true,
+            (None, '\'' | '"') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '|' | '>' | '<' | ';' | '&') => return Some(c),
+            _ => {}
+        }
+    }
+    None
+}
+
 pub fn split(line: &str) -> Result<Vec<String>, String> {
     let mut words = Vec::new();
     let mut word = String::new();
@@ -182,6 +200,26 @@ pub fn parse(words: &[String]) -> Result<Args, String> {
         }
     }
     Ok(args)
+}
+
+#[cfg(test)]
+mod shell {
+    use super::shell_operator;
+
+    #[test]
+    fn a_pipe_outside_quotes_should_be_found() {
+        assert_eq!(shell_operator("get pods | head"), Some('|'));
+        assert_eq!(shell_operator("get pods > out.txt"), Some('>'));
+        assert_eq!(
+            shell_operator("get pods -o jsonpath='{.items[*].metadata.name}'"),
+            None
+        );
+        assert_eq!(
+            shell_operator("get pods -o go-template=\"{{ x | y }}\""),
+            None
+        );
+        assert_eq!(shell_operator("get pods"), None);
+    }
 }
 
 #[cfg(test)]

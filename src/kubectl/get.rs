@@ -46,12 +46,14 @@ pub struct Watch {
     wide: bool,
     labels: bool,
     prefix: bool,
-    printed: BTreeMap<(What, String), String>,
+    /// What was printed for each object: its resourceVersion then, and its row.
+    printed: BTreeMap<(What, String), (String, String)>,
 }
 
 impl Watch {
-    /// The rows that changed since the last call (a deleted object prints its last row, as
-    /// a DELETED watch event does).
+    /// The rows of the objects that changed since the last call, as watch events arrive: a
+    /// new resourceVersion prints the row (a moving AGE alone does not), and a deleted object
+    /// prints its last row, as a DELETED event does.
     pub fn poll(&mut self, world: &World) -> String {
         let now = rows(
             world,
@@ -64,14 +66,14 @@ impl Watch {
         );
         let mut lines = Vec::new();
         let mut seen = BTreeMap::new();
-        for (key, row) in now {
+        for (key, version, row) in now {
             let line = row.join("\t");
-            if self.printed.get(&key) != Some(&line) {
+            if self.printed.get(&key).map(|(v, _)| v) != Some(&version) {
                 lines.push(row);
             }
-            seen.insert(key, line);
+            seen.insert(key, (version, line));
         }
-        for (key, line) in &self.printed {
+        for (key, (_, line)) in &self.printed {
             if !seen.contains_key(key) {
                 lines.push(line.split('\t').map(str::to_string).collect());
             }
@@ -264,7 +266,8 @@ fn object_row(o: &Object, now: Time, wide: bool, prefix: bool) -> Vec<String> {
     }
 }
 
-type Rows = Vec<((What, String), Vec<String>)>;
+/// Each object's key, its resourceVersion (what a watch event carries), and its row.
+type Rows = Vec<((What, String), String, Vec<String>)>;
 
 fn rows(
     world: &World,
@@ -292,7 +295,8 @@ fn rows(
                     if labels {
                         row.push(labels_of(&meta.labels));
                     }
-                    out.push(((*what, meta.name.clone()), row));
+                    let version = meta.resource_version.clone().unwrap_or_default();
+                    out.push(((*what, meta.name.clone()), version, row));
                 }
             }
             What::Events => {
@@ -329,7 +333,8 @@ fn rows(
                     if labels {
                         row.push(labels_of(&e.metadata.labels));
                     }
-                    out.push(((What::Events, e.metadata.name.clone()), row));
+                    let version = e.metadata.resource_version.clone().unwrap_or_default();
+                    out.push(((What::Events, e.metadata.name.clone()), version, row));
                 }
             }
         }
@@ -431,7 +436,7 @@ pub fn get(args: &Args, world: &World) -> Outcome {
     // Names asked for that do not exist.
     let mut errors = String::new();
     for n in &names {
-        if !found.iter().any(|((_, name), _)| name == n) {
+        if !found.iter().any(|((_, name), _, _)| name == n) {
             let msg = match whats.first() {
                 Some(What::Objects(k)) => not_found(*k, n),
                 _ => format!("Error from server (NotFound): events \"{n}\" not found"),
@@ -456,7 +461,7 @@ pub fn get(args: &Args, world: &World) -> Outcome {
         Format::Table { .. } => {
             let mut out = String::new();
             let mut by_what: Vec<(What, Vec<Vec<String>>)> = Vec::new();
-            for ((what, _), row) in &found {
+            for ((what, _), _, row) in &found {
                 match by_what.last_mut() {
                     Some((w, rows)) if w == what => rows.push(row.clone()),
                     _ => by_what.push((*what, vec![row.clone()])),
@@ -473,12 +478,12 @@ pub fn get(args: &Args, world: &World) -> Outcome {
         }
         Format::Name => found
             .iter()
-            .map(|((w, n), _)| name_of(*w, n) + "\n")
+            .map(|((w, n), _, _)| name_of(*w, n) + "\n")
             .collect(),
         Format::Yaml | Format::Json => {
             let items: Vec<Value> = found
                 .iter()
-                .map(|((w, n), _)| json_of(world, *w, n))
+                .map(|((w, n), _, _)| json_of(world, *w, n))
                 .collect();
             let value = if single {
                 items.into_iter().next().unwrap_or(Value::Null)

@@ -5,7 +5,7 @@
 use super::args::Args;
 use super::{not_found, resource, target, Change, Context, Outcome};
 use crate::api::manifest::parse_manifests;
-use crate::engine::dry_run;
+use crate::engine::{dry_run, Refusal};
 use crate::model::{Kind, LabelSelector, Node, Object};
 use crate::scenario::nodecmd;
 use crate::scenario::{Action, NodeDef};
@@ -33,44 +33,80 @@ fn apply_change(yaml: String, manifests: Vec<crate::api::manifest::Manifest>) ->
     }
 }
 
-/// Applies `text`, printing created / configured / unchanged per object.
-fn apply_text(text: &str, world: &World, verb_done: Option<&str>) -> Outcome {
+/// What `kubectl apply` of a text would do at a moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApplyPreview {
+    /// kubectl's line per object it would change: `job.batch/pi configured`.
+    pub done: Vec<String>,
+    /// Each refusal in kubectl's words, with the API server's refusal.
+    pub refused: Vec<(String, Refusal)>,
+    /// kubectl's error before anything is sent (nothing to apply, or a manifest it cannot read).
+    pub error: Option<String>,
+    /// The objects, ready to apply.
+    pub manifests: Vec<crate::api::manifest::Manifest>,
+}
+
+/// What `kubectl apply -f -` of `text` would print and do on `world`, tried on a copy.
+pub fn apply_preview(text: &str, world: &World, verb_done: Option<&str>) -> ApplyPreview {
+    let mut preview = ApplyPreview {
+        done: Vec::new(),
+        refused: Vec::new(),
+        error: None,
+        manifests: Vec::new(),
+    };
     let manifests = match parse_manifests(text) {
-        Ok(m) if m.is_empty() => return Outcome::err("error: no objects passed to apply"),
+        Ok(m) if m.is_empty() => {
+            preview.error = Some(crate::api::manifest::NOTHING_TO_APPLY.into());
+            return preview;
+        }
         Ok(m) => m,
         Err(errs) => {
-            return Outcome::err(
+            preview.error = Some(
                 errs.iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join("\n"),
-            )
+            );
+            return preview;
         }
     };
-    let action = Action::Apply(manifests.clone());
-    let (after, refused) = dry_run(world, &action);
-    let mut out = String::new();
+    let (after, refused) = dry_run(world, &Action::Apply(manifests.clone()));
     for m in &manifests {
         let kind = m.object.kind();
         let name = &m.object.meta().name;
-        if refused.iter().any(|(k, n, _)| *k == kind && n == name) {
+        if refused.iter().any(|r| r.kind == kind && &r.name == name) {
             continue;
         }
-        let before = world.store.get(kind, name);
-        let now = after.store.get(kind, name);
-        let word = match (before, now) {
+        let word = match (world.store.get(kind, name), after.store.get(kind, name)) {
             (None, Some(_)) => "created",
             (Some(b), Some(a)) if b == a => "unchanged",
             (Some(_), Some(_)) => verb_done.unwrap_or("configured"),
             _ => continue,
         };
-        out.push_str(&format!("{}/{name} {word}\n", resource(kind)));
+        preview
+            .done
+            .push(format!("{}/{name} {word}", resource(kind)));
     }
-    let err: String = refused.iter().map(|(_, _, r)| refusal(r) + "\n").collect();
+    preview.refused = refused
+        .into_iter()
+        .map(|r| (refusal(&r.message), r))
+        .collect();
+    preview.manifests = manifests;
+    preview
+}
+
+/// Applies `text`, printing created / configured / unchanged per object.
+fn apply_text(text: &str, world: &World, verb_done: Option<&str>) -> Outcome {
+    let p = apply_preview(text, world, verb_done);
+    if let Some(e) = p.error {
+        return Outcome::err(e);
+    }
+    let out: String = p.done.iter().map(|l| format!("{l}\n")).collect();
+    let err: String = p.refused.iter().map(|(k, _)| format!("{k}\n")).collect();
     let changes = if out.is_empty() {
         Vec::new()
     } else {
-        vec![apply_change(text.to_string(), manifests)]
+        vec![apply_change(text.to_string(), p.manifests)]
     };
     Outcome {
         stdout: out,

@@ -160,6 +160,9 @@ pub enum Change {
         name: String,
         /// The API server's message.
         message: String,
+        /// It refused an update to a field that cannot change: the object must be deleted
+        /// (or renamed) to apply the change.
+        immutable: bool,
     },
     /// One sync of the Job controller: what it observed, decided and did.
     JobSync(Box<JobSync>),
@@ -353,6 +356,8 @@ pub struct CronJobSync {
     pub cronjob: String,
     /// The schedule's time zone (`UTC` when unset).
     pub zone: String,
+    /// `spec.concurrencyPolicy` (Allow, Forbid or Replace).
+    pub policy: String,
     /// The time the search started after: lastScheduleTime or creation, or now −
     /// startingDeadlineSeconds.
     pub earliest: Option<Time>,

@@ -96,6 +96,10 @@ pub struct FieldError {
     pub loc: Option<Loc>,
 }
 
+/// apimachinery's `FieldImmutableErrorMsg`: the detail of an update that changes a field that
+/// cannot change.
+pub const FIELD_IMMUTABLE: &str = "field is immutable";
+
 /// Renders a value the way apimachinery does: strings quoted, numbers and bools bare.
 pub trait BadValue {
     /// The rendering.
@@ -171,6 +175,16 @@ impl FieldError {
         detail: impl Into<String>,
     ) -> FieldError {
         FieldError::new(path, ErrorType::Invalid, Some(value.render()), detail)
+    }
+
+    /// `Invalid value: …: field is immutable` (apimachinery's `ValidateImmutableField`).
+    pub fn immutable<V: BadValue + ?Sized>(path: &Path, value: &V) -> FieldError {
+        FieldError::invalid(path, value, FIELD_IMMUTABLE)
+    }
+
+    /// Whether this refuses a change to a field that cannot change.
+    pub fn is_immutable(&self) -> bool {
+        self.kind == ErrorType::Invalid && self.detail == FIELD_IMMUTABLE
     }
 
     /// `Unsupported value` with the list of supported values, quoted, in the order given.

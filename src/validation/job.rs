@@ -329,15 +329,11 @@ pub fn validate_job_update(new: &Job, old: &Job) -> Vec<FieldError> {
         |errs: &mut Vec<FieldError>, name: &str, changed: bool, value: serde_json::Value| {
             if changed {
                 let v = match value {
-                    serde_json::Value::String(s) => {
-                        FieldError::invalid(&spec.child(name), &s, "field is immutable")
+                    serde_json::Value::String(s) => FieldError::immutable(&spec.child(name), &s),
+                    serde_json::Value::Number(n) => {
+                        FieldError::immutable(&spec.child(name), &n.as_i64().unwrap_or_default())
                     }
-                    serde_json::Value::Number(n) => FieldError::invalid(
-                        &spec.child(name),
-                        &n.as_i64().unwrap_or_default(),
-                        "field is immutable",
-                    ),
-                    other => FieldError::invalid(&spec.child(name), &other, "field is immutable"),
+                    other => FieldError::immutable(&spec.child(name), &other),
                 };
                 errs.push(v);
             }
@@ -409,7 +405,7 @@ pub fn validate_job_update(new: &Job, old: &Job) -> Vec<FieldError> {
     errs
 }
 
-/// A field's value as JSON, for "field is immutable" messages.
+/// A field's value as JSON, for immutable-field messages.
 fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or_default()
 }

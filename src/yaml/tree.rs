@@ -253,6 +253,51 @@ pub struct YamlError {
     pub loc: Loc,
     /// What is wrong, in one sentence.
     pub message: String,
+    /// The mistake behind it, when it is a common one.
+    pub kind: SyntaxKind,
+}
+
+/// The YAML mistakes learners make most, told apart where the parser reports them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SyntaxKind {
+    /// A tab where YAML wants spaces for indentation.
+    Tab,
+    /// A plain value starting with `*` (as an unquoted cron schedule `*/5 * * * *` does),
+    /// which YAML reads as an alias of an anchor.
+    Alias,
+    /// A key indented more or less than its neighbours, or a `key: value` inside a value.
+    Indentation,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+impl SyntaxKind {
+    /// Tells the mistake from the parser's error and the line it points at.
+    fn of(e: &serde_saphyr::Error, message: &str, line: Option<&str>) -> SyntaxKind {
+        let starts_with_star = line.is_some_and(|l| {
+            l.split_once(':')
+                .is_some_and(|(_, v)| v.trim_start().starts_with('*'))
+                || l.trim_start().trim_start_matches("- ").starts_with('*')
+        });
+        if matches!(e, serde_saphyr::Error::UnknownAnchor { .. }) || starts_with_star {
+            SyntaxKind::Alias
+        } else if message.contains("tab") || line.is_some_and(|l| l.starts_with('\t')) {
+            SyntaxKind::Tab
+        } else if [
+            "did not find expected key",
+            "mapping values are not allowed",
+            "block sequence entries are not allowed",
+            "did not find expected '-'",
+        ]
+        .iter()
+        .any(|m| message.contains(m))
+        {
+            SyntaxKind::Indentation
+        } else {
+            SyntaxKind::Other
+        }
+    }
 }
 
 /// Parses one or more `---`-separated YAML documents (empty documents are skipped).
@@ -265,6 +310,7 @@ pub fn parse_documents(text: &str) -> Result<Vec<YNode>, YamlError> {
                 text.len(),
                 MAX_INPUT_BYTES
             ),
+            kind: SyntaxKind::Other,
         });
     }
     let mut options = serde_saphyr::options! {
@@ -288,14 +334,44 @@ pub fn parse_documents(text: &str) -> Result<Vec<YNode>, YamlError> {
             })
             .unwrap_or_default();
         let mut message = e.to_string();
-        // The library prefixes its own position; podlab prints one uniformly.
+        // The library adds its own position; podlab prints one uniformly.
         if let Some(rest) = strip_position_prefix(&message) {
             message = rest.to_string();
         }
+        if let Some(i) = message.rfind(" at line ") {
+            if message[i + 9..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || ", column".contains(c))
+            {
+                message.truncate(i);
+            }
+        }
+        let line = (loc.line > 0)
+            .then(|| text.lines().nth(loc.line as usize - 1))
+            .flatten();
+        let kind = SyntaxKind::of(&e, &message, line);
+        // The scanner may stop on the line before a tab: point at the tab itself.
+        let loc = match kind {
+            SyntaxKind::Tab => tab_at_or_after(text, loc).unwrap_or(loc),
+            _ => loc,
+        };
         YamlError {
+            kind,
             loc,
             message: message.trim().to_string(),
         }
+    })
+}
+
+/// The first tab in the indentation of a line at or after `loc`.
+fn tab_at_or_after(text: &str, loc: Loc) -> Option<Loc> {
+    let from = loc.line.max(1) as usize - 1;
+    text.lines().enumerate().skip(from).find_map(|(i, l)| {
+        let indent = &l[..l.len() - l.trim_start().len()];
+        indent.find('\t').map(|c| Loc {
+            line: i as u32 + 1,
+            column: c as u32 + 1,
+        })
     })
 }
 
@@ -339,6 +415,26 @@ mod tests {
         let err = parse_documents("a: [1, 2\nb: 3\n").unwrap_err();
         assert!(err.loc.line >= 1, "{err:?}");
         assert!(err.to_string().starts_with("line "), "{err}");
+    }
+
+    #[test]
+    fn common_mistakes_should_be_told_apart_on_the_right_line() {
+        let alias = parse_documents("spec:\n  schedule: */1 * * * *\n").unwrap_err();
+        assert_eq!(
+            (alias.kind, alias.loc.line),
+            (SyntaxKind::Alias, 2),
+            "{alias}"
+        );
+        let tab = parse_documents("a:\n  b: 1\n\tc: 2\n").unwrap_err();
+        assert_eq!((tab.kind, tab.loc.line), (SyntaxKind::Tab, 3), "{tab}");
+        let indent = parse_documents("a:\n  b: 1\n c: 2\n").unwrap_err();
+        assert_eq!(indent.kind, SyntaxKind::Indentation, "{indent}");
+        let value = parse_documents("a: b: c\n").unwrap_err();
+        assert_eq!(value.kind, SyntaxKind::Indentation, "{value}");
+        assert!(
+            !value.message.contains("at line"),
+            "the position is printed once: {value}"
+        );
     }
 
     #[test]

@@ -98,12 +98,11 @@ fn apply_should_fork_at_the_playhead_and_record_the_change() {
     let text = s.text.replace("parallelism: 2", "parallelism: 4");
     let applied = s.update(AppAction::Edit(text)).update(AppAction::Apply);
     assert_eq!(applied.cursor, SimTime(2_000));
-    let sync = applied.frame.as_ref().unwrap().last_sync.clone().unwrap();
+    let sync = applied.frame.as_ref().unwrap().syncs.job.clone().unwrap();
     assert_eq!(sync.want_active, Some(4));
-    assert!(applied
-        .applied
-        .as_ref()
-        .is_some_and(|refused| refused.is_empty()));
+    let verdict = applied.applied.as_ref().expect("the Apply's verdict");
+    assert!(verdict.refused.is_empty(), "{verdict:?}");
+    assert_eq!(verdict.done, ["job.batch/batch configured"]);
     assert_eq!(applied.forks.len(), 1, "a share link carries the Apply");
     // The past is shared: seeking back shows the original run's moment.
     let back = applied.update(AppAction::Seek(SimTime(1_000)));
@@ -115,9 +114,92 @@ fn a_refused_apply_should_report_the_api_servers_words() {
     let s = start("job-pi").update(AppAction::Seek(SimTime(5_000)));
     let text = s.text.replace("perl:5.34.0", "perl:5.36.0");
     let applied = s.update(AppAction::Edit(text)).update(AppAction::Apply);
-    let refused = applied.applied.as_ref().expect("an Apply result");
-    assert_eq!(refused.len(), 1, "{refused:?}");
-    assert!(refused[0].contains("field is immutable"), "{refused:?}");
+    let verdict = applied.applied.as_ref().expect("an Apply result");
+    assert_eq!(verdict.refused.len(), 1, "{verdict:?}");
+    // In kubectl's words, as the console prints it.
+    assert!(
+        verdict.refused[0].starts_with("The Job \"pi\" is invalid: spec.template: Invalid value:"),
+        "{verdict:?}"
+    );
+    assert!(
+        verdict.refused[0].ends_with("field is immutable"),
+        "{verdict:?}"
+    );
+    assert_eq!(verdict.immutable, [(Kind::Job, "pi".to_string())]);
+    // The editor and the console word it the same way.
+    let console = applied.kubectl("apply -f -");
+    assert_eq!(console.stderr.trim_end(), verdict.refused[0]);
+}
+
+#[test]
+fn delete_and_apply_should_replace_a_job_whose_template_cannot_change() {
+    let s = start("job-pi").update(AppAction::Seek(SimTime(5_000)));
+    let text = s.text.replace("perl:5.34.0", "perl:5.36.0");
+    let s = s.update(AppAction::Edit(text));
+    let preview = s.apply_preview().expect("a preview");
+    assert!(preview.refused.iter().any(|(_, r)| r.immutable));
+    let replaced = s.update(AppAction::DeleteAndApply);
+    assert_eq!(replaced.forks.len(), 2, "a delete, then an apply");
+    let verdict = replaced.applied.as_ref().expect("the Apply's verdict");
+    assert!(verdict.refused.is_empty(), "{verdict:?}");
+    assert_eq!(verdict.done, ["job.batch/pi created"]);
+    let later = replaced.update(AppAction::Seek(SimTime(8_000)));
+    assert!(later
+        .kubectl("get job pi -o jsonpath={.spec.template.spec.containers[0].image}")
+        .stdout
+        .contains("perl:5.36.0"));
+}
+
+#[test]
+fn run_from_start_should_run_the_editors_yaml_as_the_scenario() {
+    let s = start("job-pi").update(AppAction::Seek(SimTime(5_000)));
+    let text = s.text.replace("perl:5.34.0", "perl:5.36.0");
+    let s = s
+        .update(AppAction::Edit(text.clone()))
+        .update(AppAction::RunFromStart);
+    assert_eq!(s.scenario_id, podlab::share::CUSTOM);
+    assert_eq!(s.cursor, SimTime::ZERO);
+    assert_eq!(s.text, text);
+    assert!(s.forks.is_empty());
+}
+
+#[test]
+fn an_empty_text_should_have_nothing_to_apply() {
+    let s = start("job-pi").update(AppAction::Edit("# nothing here\n".into()));
+    assert_eq!(s.diagnostics.len(), 1);
+    assert_eq!(
+        s.diagnostics[0].message,
+        "error: no objects passed to apply"
+    );
+    let same = s.clone().update(AppAction::Apply);
+    assert!(Rc::ptr_eq(&same, &s), "nothing is applied");
+}
+
+#[test]
+fn shortcut_keys_should_mean_what_the_moment_asks() {
+    use podlab::app::Key;
+    let s = start("job-parallel");
+    assert!(s.clone().update(AppAction::Key(Key::Space)).playing);
+    assert!(s.clone().update(AppAction::Key(Key::Presenter)).presenter);
+    let help = s.clone().update(AppAction::Key(Key::Help));
+    assert!(help.help);
+    assert!(
+        !help.update(AppAction::Key(Key::Escape)).help,
+        "Escape closes the help"
+    );
+    assert!(s.clone().update(AppAction::Key(Key::Forward)).cursor > s.cursor);
+    // In a lesson the clicker's keys move through steps and digits answer.
+    let l = s.update(AppAction::OpenLesson("parallel-jobs".into()));
+    let next = l.clone().update(AppAction::Key(Key::Forward));
+    assert_eq!(next.lesson.as_ref().unwrap().step, 1);
+    let answered = next.clone().update(AppAction::Key(Key::Digit(1)));
+    assert_eq!(answered.lesson.as_ref().unwrap().choice, Some(1));
+    let back = answered.update(AppAction::Key(Key::Back));
+    assert_eq!(back.lesson.as_ref().unwrap().step, 0);
+    assert!(
+        Rc::ptr_eq(&l, &l.clone().update(AppAction::Key(Key::Back))),
+        "nothing before step 1"
+    );
 }
 
 #[test]
@@ -270,6 +352,6 @@ fn console_changes_should_fork_the_run_like_apply() {
     assert!(out.stderr.is_empty(), "{}", out.stderr);
     let forked = s.update(AppAction::Console(out.changes));
     assert_eq!(forked.forks.len(), 1);
-    let sync = forked.frame.as_ref().unwrap().last_sync.clone().unwrap();
+    let sync = forked.frame.as_ref().unwrap().syncs.job.clone().unwrap();
     assert_eq!(sync.want_active, Some(4));
 }

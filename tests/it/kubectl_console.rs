@@ -316,6 +316,37 @@ fn get_watch_should_print_rows_that_change() {
     let lines = watch.poll(&later);
     assert!(lines.contains("Completed"), "{lines}");
     assert!(!lines.starts_with("NAME"), "{lines}");
+    // Only AGE moves between 3 s and 9 s (the second wave runs): kubectl prints nothing then,
+    // as no watch event arrives.
+    let (sim, w) = world("job-parallel", 3);
+    let mut o = kubectl::run(
+        "get pods -w",
+        &Context {
+            world: &w,
+            stdin: "",
+        },
+    );
+    let mut watch = o.watch.take().expect("a watch");
+    assert_eq!(watch.poll(&sim.seek(SimTime(9_000))), "");
+}
+
+#[test]
+fn a_pipe_should_be_told_the_console_has_no_shell() {
+    let o = run("job-parallel", 5, "get pods | head -3");
+    assert!(o.stdout.is_empty());
+    assert!(
+        o.stderr
+            .starts_with("podlab: this console runs one kubectl command and has no shell, so `|`"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr_in(podlab::i18n::Lang::Zh)
+            .starts_with("podlab：这个控制台只执行一条 kubectl 命令"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("not found"));
 }
 
 #[test]

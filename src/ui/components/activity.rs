@@ -15,7 +15,7 @@ pub struct ActivityProps {
     pub lang: Lang,
 }
 
-/// Who did what, most recent last.
+/// Who did what, newest first.
 #[component]
 pub fn ActivityFeed(props: &ActivityProps) -> Html {
     let lang = props.lang;
@@ -23,7 +23,7 @@ pub fn ActivityFeed(props: &ActivityProps) -> Html {
         <section class="activity" aria-label={lang.t(Ui::Activity)}>
             <h2>{ lang.t(Ui::Activity) }</h2>
             <ol>
-                { for props.frame.activity.iter().map(|a| html! {
+                { for props.frame.activity.iter().rev().map(|a| html! {
                     <li>
                         <span class="t">{ format_duration(a.time.0) }</span>
                         <span class="actor">{ trace::actor(&a.actor, lang) }</span>

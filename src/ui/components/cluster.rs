@@ -41,7 +41,7 @@ impl Density {
 }
 
 /// The pod or node an event happened on: the nearest element with `data-pod` or `data-node`.
-fn clicked_object(e: &MouseEvent) -> Option<(Kind, String)> {
+fn clicked_object(e: &Event) -> Option<(Kind, String)> {
     let target = e.target()?.dyn_into::<Element>().ok()?;
     let hit = |selector: &str, attr: &str| {
         target
@@ -112,13 +112,13 @@ fn pod_chip(p: &PodView, density: Density, lang: Lang, highlight: Option<&str>) 
     );
     if density == Density::Compact {
         return html! {
-            <li key={p.name.clone()} {class} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title} />
+            <li key={p.name.clone()} {class} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} tabindex="0" aria-label={title.clone()} {title} />
         };
     }
     let restarts = (p.restarts > 0)
         .then(|| html! { <span class="restarts">{ lang.say(Say::Restarts(p.restarts)) }</span> });
     html! {
-        <li key={p.name.clone()} {class} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} {title}>
+        <li key={p.name.clone()} {class} data-pod={p.name.clone()} data-phase={p.phase.clone()} data-status={p.status.clone()} tabindex="0" {title}>
             <span class="name">{ &p.name }</span>
             <span class="status">{ &p.status }</span>
             { for restarts }
@@ -207,7 +207,7 @@ fn NodeCard(props: &NodeCardProps) -> Html {
     let (n, lang) = (&props.node, props.lang);
     let lit = props.highlight.as_deref() == Some(format!("node/{}", n.name).as_str());
     html! {
-        <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"), lit.then_some("highlight"))} data-node={n.name.clone()}>
+        <article class={classes!("node", (!n.ready).then_some("not-ready"), n.cordoned.then_some("cordoned"), lit.then_some("highlight"))} data-node={n.name.clone()} tabindex="0" aria-label={format!("node/{}", n.name)}>
             <header>
                 <span class="node-name">{ &n.name }</span>
                 <span class={classes!("badge", if n.ready { "ok" } else { "bad" })}>{ lang.t(if n.ready { Ui::Ready } else { Ui::NotReady }) }</span>
@@ -286,12 +286,106 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
             }
         })
     };
+    // The keyboard: Enter inspects the focused pod or node; the context-menu key or Shift+F10
+    // opens its menu beside it, with focus on the first action.
+    let onkeydown = {
+        let (cb, menu) = (props.onselect.clone(), menu.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some((kind, name)) = clicked_object(&e) else {
+                return;
+            };
+            let menu_key = e.key() == "ContextMenu" || (e.shift_key() && e.key() == "F10");
+            if e.key() == "Enter" {
+                e.prevent_default();
+                cb.emit((kind, name));
+            } else if menu_key {
+                e.prevent_default();
+                let rect = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .map(|el| el.get_bounding_client_rect());
+                let (x, y) = rect.map_or((0, 0), |r| (r.left() as i32, r.bottom() as i32));
+                cb.emit((kind, name.clone()));
+                menu.set(Some((kind, name, x, y)));
+            }
+        })
+    };
+    // An open menu takes the focus; when it closes, the focus goes back to its pod or node.
+    {
+        let (menu_node, open) = (menu_node.clone(), menu.as_ref().map(|m| (m.0, m.1.clone())));
+        use_effect_with(open, move |open| {
+            if open.is_some() {
+                if let Some(first) = menu_node
+                    .cast::<Element>()
+                    .and_then(|m| m.query_selector("[role=menuitem]").ok().flatten())
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = first.focus();
+                }
+            }
+        });
+    }
     let context_menu = (*menu).clone().map(|(kind, name, _, _)| {
         let close = {
             let menu = menu.clone();
             Callback::from(move |e: MouseEvent| {
                 e.prevent_default();
                 menu.set(None)
+            })
+        };
+        let onmenukey = {
+            let (menu, name) = (menu.clone(), name.clone());
+            Callback::from(move |e: KeyboardEvent| {
+                let items: Vec<web_sys::HtmlElement> = e
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|m| m.query_selector_all("[role=menuitem]").ok())
+                    .map(|l| {
+                        (0..l.length())
+                            .filter_map(|i| l.item(i))
+                            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let active = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element());
+                let at = items
+                    .iter()
+                    .position(|i| active.as_ref().is_some_and(|a| a == i.unchecked_ref::<Element>()));
+                let step = |by: isize| {
+                    let n = items.len() as isize;
+                    let next = (at.map_or(-1, |i| i as isize) + by).rem_euclid(n.max(1));
+                    if let Some(item) = items.get(next as usize) {
+                        let _ = item.focus();
+                    }
+                };
+                match e.key().as_str() {
+                    "ArrowDown" => {
+                        e.prevent_default();
+                        step(1);
+                    }
+                    "ArrowUp" => {
+                        e.prevent_default();
+                        step(-1);
+                    }
+                    "Escape" | "Tab" => {
+                        e.prevent_default();
+                        menu.set(None);
+                        let back = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| {
+                                d.query_selector(&format!("[data-pod=\"{name}\"], [data-node=\"{name}\"]"))
+                                    .ok()
+                                    .flatten()
+                            })
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(el) = back {
+                            let _ = el.focus();
+                        }
+                    }
+                    _ => {}
+                }
             })
         };
         let items = object_actions(kind, &name, Some(frame)).into_iter().map(|a| {
@@ -306,19 +400,24 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
         html! {
             <>
                 <div class="menu-backdrop" onclick={close.clone()} oncontextmenu={close} />
-                <div class="context-menu" role="menu" aria-label={lang.say(Say::ActionsFor(&format!("{}/{name}", kind.lower())))} ref={menu_node.clone()}>
+                <div class="context-menu" role="menu" aria-label={lang.say(Say::ActionsFor(&format!("{}/{name}", kind.lower())))} ref={menu_node.clone()} onkeydown={onmenukey}>
                     <p class="menu-title"><code>{ format!("{}/{name}", kind.lower()) }</code></p>
                     { for items }
                 </div>
             </>
         }
     });
-    let (region, onclick, oncontextmenu) = match &props.compare {
-        None => (lang.t(Ui::Cluster), Some(onclick), Some(oncontextmenu)),
-        Some(_) => (lang.t(Ui::ClusterB), None, None),
+    let (region, onclick, oncontextmenu, onkeydown) = match &props.compare {
+        None => (
+            lang.t(Ui::Cluster),
+            Some(onclick),
+            Some(oncontextmenu),
+            Some(onkeydown),
+        ),
+        Some(_) => (lang.t(Ui::ClusterB), None, None, None),
     };
     html! {
-        <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase(), props.compare.is_some().then_some("compare-b"))} role="region" aria-label={region} {onclick} {oncontextmenu}>
+        <section class={classes!("cluster", format!("density-{density:?}").to_ascii_lowercase(), props.compare.is_some().then_some("compare-b"))} role="region" aria-label={region} {onclick} {oncontextmenu} {onkeydown}>
             <header class="cluster-head">
                 <h2>{ lang.t(Ui::Cluster) }</h2>
                 <span class="muted pod-total">{ lang.say(Say::Pods(total)) }{ " · " }{ lang.say(Say::Nodes(frame.nodes.len())) }</span>
@@ -328,6 +427,9 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                     <button onclick={onadd}>{ lang.t(Ui::AddNode) }</button>
                 }
             </header>
+            if props.compare.is_none() {
+                <p class="muted hint">{ lang.t(Ui::ClusterHint) }</p>
+            }
             <div class="queue" aria-label={lang.t(Ui::SchedulingQueue)}>
                 <h3>{ lang.t(Ui::SchedulingQueue) }</h3>
                 if frame.pending.is_empty() {

@@ -116,11 +116,18 @@ pub fn Console() -> Html {
                     el.set_value(h.get(*p).map(String::as_str).unwrap_or(""));
                 }
                 "Tab" => {
-                    e.prevent_default();
                     let line = el.value();
-                    let options = state.complete(&line);
+                    let options = if line.trim().is_empty() {
+                        Vec::new()
+                    } else {
+                        state.complete(&line)
+                    };
+                    // Nothing to complete: Tab moves on, as everywhere else (no keyboard trap).
+                    if options.is_empty() {
+                        return;
+                    }
+                    e.prevent_default();
                     match options.as_slice() {
-                        [] => {}
                         [one] => {
                             let keep = match line.rfind(' ') {
                                 Some(i) if !line.ends_with(' ') => &line[..=i],

@@ -1,9 +1,11 @@
-//! The control plane, live: kubectl → API server ↔ etcd, informers → workqueue → controllers,
-//! the scheduler and the kubelets. The component that acted last lights up and a token runs
-//! along its arrow; the Job controller's workqueue keys are listed.
+//! The control plane, live: kubectl → API server ↔ etcd; informers → a workqueue per
+//! controller → the Job, CronJob and DaemonSet controllers the run has; the scheduler and the
+//! kubelets. The component that acted last lights up and a token runs along its arrow; each
+//! controller's workqueue keys are listed under the diagram.
 
 use crate::frame::Frame;
 use crate::i18n::{Lang, Say, Ui};
+use crate::model::Kind;
 use crate::sim::{format_duration, Actor, SimTime};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,6 +21,7 @@ pub struct ControlPlaneProps {
     pub now: SimTime,
 }
 
+/// A box of the diagram.
 struct Boxed {
     id: &'static str,
     text: Ui,
@@ -26,56 +29,49 @@ struct Boxed {
     y: f64,
 }
 
-const BOXES: [Boxed; 8] = [
-    Boxed {
-        id: "user",
-        text: Ui::BoxUser,
-        x: 20.0,
-        y: 20.0,
-    },
-    Boxed {
-        id: "api",
-        text: Ui::BoxApi,
-        x: 230.0,
-        y: 20.0,
-    },
-    Boxed {
-        id: "etcd",
-        text: Ui::BoxEtcd,
-        x: 440.0,
-        y: 20.0,
-    },
-    Boxed {
-        id: "job",
-        text: Ui::JobController,
-        x: 20.0,
-        y: 130.0,
-    },
-    Boxed {
-        id: "gc",
-        text: Ui::BoxGc,
-        x: 20.0,
-        y: 210.0,
-    },
-    Boxed {
-        id: "scheduler",
-        text: Ui::BoxScheduler,
-        x: 440.0,
-        y: 130.0,
-    },
-    Boxed {
-        id: "kubelet",
-        text: Ui::BoxKubelet,
-        x: 440.0,
-        y: 210.0,
-    },
-    Boxed {
-        id: "queue",
-        text: Ui::BoxQueue,
-        x: 230.0,
-        y: 130.0,
-    },
-];
+const W: f64 = 170.0;
+const H: f64 = 40.0;
+
+/// The controllers' boxes, one per kind the run has, down the left column.
+fn controller_boxes(kinds: &[Kind]) -> Vec<Boxed> {
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| Boxed {
+            id: box_id(*k),
+            text: match k {
+                Kind::CronJob => Ui::CronJobController,
+                Kind::DaemonSet => Ui::DaemonSetController,
+                _ => Ui::JobController,
+            },
+            x: 20.0,
+            y: 100.0 + 52.0 * i as f64,
+        })
+        .collect()
+}
+
+fn box_id(k: Kind) -> &'static str {
+    match k {
+        Kind::CronJob => "cronjob",
+        Kind::DaemonSet => "daemonset",
+        _ => "job",
+    }
+}
+
+/// The fixed boxes; the garbage collectors go below the controllers.
+fn fixed_boxes(controllers: usize) -> Vec<Boxed> {
+    let below = 100.0 + 52.0 * controllers.max(1) as f64;
+    let b = |id, text, x, y| Boxed { id, text, x, y };
+    vec![
+        b("user", Ui::BoxUser, 20.0, 20.0),
+        b("api", Ui::BoxApi, 230.0, 20.0),
+        b("etcd", Ui::BoxEtcd, 440.0, 20.0),
+        b("queue", Ui::BoxQueue, 230.0, 100.0),
+        b("scheduler", Ui::BoxScheduler, 440.0, 100.0),
+        b("kubelet", Ui::BoxKubelet, 440.0, 152.0),
+        b("gc", Ui::BoxGc, 20.0, below),
+    ]
+}
 
 fn box_of(actor: &Actor) -> &'static str {
     match actor {
@@ -84,24 +80,28 @@ fn box_of(actor: &Actor) -> &'static str {
         Actor::Scheduler => "scheduler",
         Actor::Kubelet(_) => "kubelet",
         Actor::Controller(name) if name == "job-controller" => "job",
+        Actor::Controller(name) if name == "cronjob-controller" => "cronjob",
+        Actor::Controller(name) if name == "daemonset-controller" => "daemonset",
         Actor::NodeLifecycle | Actor::PodGc | Actor::GarbageCollector | Actor::Controller(_) => {
             "gc"
         }
     }
 }
 
-fn centre(id: &str) -> (f64, f64) {
-    BOXES
-        .iter()
-        .find(|b| b.id == id)
-        .map(|b| (b.x + 85.0, b.y + 22.0))
-        .unwrap_or((0.0, 0.0))
-}
-
 /// The diagram.
 #[component]
 pub fn ControlPlane(props: &ControlPlaneProps) -> Html {
     let lang = props.lang;
+    let kinds: Vec<Kind> = props.frame.queues.iter().map(|q| q.kind).collect();
+    let mut boxes = fixed_boxes(kinds.len());
+    boxes.extend(controller_boxes(&kinds));
+    let centre = |id: &str| {
+        boxes
+            .iter()
+            .find(|b| b.id == id)
+            .map(|b| (b.x + W / 2.0, b.y + H / 2.0))
+            .unwrap_or((0.0, 0.0))
+    };
     let last = props.frame.activity.last();
     let active = last.map(|a| box_of(&a.actor));
     let token = last.map(|a| {
@@ -115,21 +115,23 @@ pub fn ControlPlane(props: &ControlPlaneProps) -> Html {
             </circle>
         }
     });
-    let arrows = [
+    let mut arrows: Vec<(&str, &str)> = vec![
         ("user", "api"),
         ("api", "etcd"),
         ("api", "queue"),
-        ("queue", "job"),
-        ("job", "api"),
         ("api", "scheduler"),
         ("api", "kubelet"),
         ("gc", "api"),
     ];
-    let queue = &props.frame.job_queue;
+    for k in &kinds {
+        arrows.push(("queue", box_id(*k)));
+        arrows.push((box_id(*k), "api"));
+    }
+    let height = boxes.iter().map(|b| b.y + H).fold(0.0, f64::max) + 16.0;
     let now = props.now;
     html! {
         <section class="controlplane" aria-label={lang.t(Ui::ControlPlane)}>
-            <svg viewBox="0 0 630 260" role="img" aria-label={lang.t(Ui::ControlPlaneDiagram)}>
+            <svg viewBox={format!("0 0 630 {height}")} role="img" aria-label={lang.t(Ui::ControlPlaneDiagram)}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                         <path d="M0 0L10 5L0 10z" class="arrowhead" />
@@ -139,27 +141,29 @@ pub fn ControlPlane(props: &ControlPlaneProps) -> Html {
                     let ((x1, y1), (x2, y2)) = (centre(a), centre(b));
                     html! { <line class="wire" x1={format!("{x1}")} y1={format!("{y1}")} x2={format!("{x2}")} y2={format!("{y2}")} marker-end="url(#arrow)" /> }
                 }) }
-                { for BOXES.iter().map(|b| html! {
+                { for boxes.iter().map(|b| html! {
                     <g class={classes!("cp-box", (active == Some(b.id)).then_some("active"))} data-box={b.id}>
-                        <rect x={format!("{}", b.x)} y={format!("{}", b.y)} width="170" height="44" rx="8" />
-                        <text x={format!("{}", b.x + 85.0)} y={format!("{}", b.y + 27.0)} text-anchor="middle">{ lang.t(b.text) }</text>
+                        <rect x={format!("{}", b.x)} y={format!("{}", b.y)} width={format!("{W}")} height={format!("{H}")} rx="8" />
+                        <text x={format!("{}", b.x + W / 2.0)} y={format!("{}", b.y + 25.0)} text-anchor="middle">{ lang.t(b.text) }</text>
                     </g>
                 }) }
                 { for token }
             </svg>
-            <p class="queue-keys" data-testid="workqueue">
-                <span class="muted">{ lang.say(Say::Workqueue("Job")) }</span>
-                if queue.is_empty() {
-                    <span class="muted">{ lang.t(Ui::Empty) }</span>
-                } else {
-                    { for queue.iter().map(|(k, due)| html! {
-                        <code class="key">{ match due {
-                            None => k.clone(),
-                            Some(t) => format!("{k} (+{})", format_duration(t.0.saturating_sub(now.0))),
-                        } }</code>
-                    }) }
-                }
-            </p>
+            { for props.frame.queues.iter().map(|q| html! {
+                <p class="queue-keys" data-testid="workqueue" data-kind={q.kind.name()}>
+                    <span class="muted">{ lang.say(Say::Workqueue(q.kind.name())) }</span>
+                    if q.keys.is_empty() {
+                        <span class="muted">{ lang.t(Ui::Empty) }</span>
+                    } else {
+                        { for q.keys.iter().map(|(k, due)| html! {
+                            <code class="key">{ match due {
+                                None => k.clone(),
+                                Some(t) => format!("{k} (+{})", format_duration(t.0.saturating_sub(now.0))),
+                            } }</code>
+                        }) }
+                    }
+                </p>
+            }) }
         </section>
     }
 }

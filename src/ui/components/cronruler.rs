@@ -15,8 +15,6 @@ use yew::prelude::*;
 const WIDTH: f64 = 1000.0;
 const LABEL: f64 = 150.0;
 const ROW: f64 = 14.0;
-/// Height of the tick row (marks, labels, wall-clock times); the Job spans start below.
-const TICKS: f64 = 40.0;
 
 /// A tick's wall-clock time: `09:00` in its zone, and `· 01:00 UTC` when the zone is not UTC
 /// (the full dates are in the tooltip).
@@ -67,11 +65,17 @@ struct RulerProps {
     ruler: Rc<CronRuler>,
     end: SimTime,
     lang: Lang,
+    /// The playhead, to a tenth of a second: ticks from it on are only "scheduled" (the
+    /// controller acts just after a tick), Jobs after it not yet drawn.
+    now: SimTime,
+    presenter: bool,
 }
 
 impl PartialEq for RulerProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.ruler, &other.ruler) && self.end == other.end && self.lang == other.lang
+        Rc::ptr_eq(&self.ruler, &other.ruler)
+            && (self.end, self.lang, self.now, self.presenter)
+                == (other.end, other.lang, other.now, other.presenter)
     }
 }
 
@@ -98,44 +102,64 @@ fn lanes(r: &CronRuler, end: SimTime) -> Vec<usize> {
 
 #[component]
 fn Ruler(props: &RulerProps) -> Html {
-    let (r, lang) = (&props.ruler, props.lang);
+    let (r, lang, now) = (&props.ruler, props.lang, props.now);
     let end = props.end.0.max(1) as f64;
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
     let lane_of = lanes(r, props.end);
     let rows = lane_of.iter().max().map_or(0, |m| m + 1);
-    let height = TICKS + rows as f64 * ROW + 4.0;
+    // Text in SVG units; the chart is as wide as the page, so a unit is about a pixel. On a
+    // projector the labels are large and alternate between two rows so that they do not collide.
+    let (font, label_rows) = if props.presenter {
+        (20.0, 2)
+    } else {
+        (11.0, 1)
+    };
+    let ticks_h = 18.0 + label_rows as f64 * 2.2 * font;
+    let row = if props.presenter { 22.0 } else { ROW };
+    let height = ticks_h + rows as f64 * row + 4.0;
     let dense = r.ticks.len() > 40;
     let utc_zone = r.zone == "UTC";
     let near_end = |cx: f64| cx > WIDTH - 70.0;
     html! {
         <svg class="cron-svg" viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img"
             aria-label={format!("cronjob/{} ticks", r.cronjob)}>
-            <text x="4" y="12" class="lane-label">{ lang.t(Ui::TicksLane) }</text>
-            <text x="4" y="26" class="lane-label muted">{ r.zone.clone() }</text>
-            { for r.ticks.iter().map(|t| {
+            <text x="4" y={format!("{}", font + 2.0)} class="lane-label" font-size={format!("{font}")}>{ lang.t(Ui::TicksLane) }</text>
+            <text x="4" y={format!("{}", 2.0 * font + 6.0)} class="lane-label muted" font-size={format!("{font}")}>{ r.zone.clone() }</text>
+            { for r.ticks.iter().enumerate().map(|(i, t)| {
                 let cx = x(t.at);
-                let late = t.started.filter(|s| s.0 > t.at.0 + 1_000).map(|s| format!(" · {}", lang.say(Say::StartedLate(&format_duration(s.0 - t.at.0))))).unwrap_or_default();
-                let tip = format!("{} ({} UTC) · {}{}{}{}", t.local, t.utc, lang.t(label(t.label)), t.job.as_ref().map(|j| format!(" · job/{j}")).unwrap_or_default(), late, why(&t.why, lang));
+                // Only what has happened by the playhead is labelled with its outcome.
+                let happened = t.at < now;
+                let (key, text) = if happened { (t.label.key(), label(t.label)) } else { ("upcoming", Ui::TickScheduled) };
+                let late = t.started.filter(|s| happened && s.0 > t.at.0 + 1_000).map(|s| format!(" · {}", lang.say(Say::StartedLate(&format_duration(s.0 - t.at.0))))).unwrap_or_default();
+                let job = t.job.as_ref().filter(|_| happened).map(|j| format!(" · job/{j}")).unwrap_or_default();
+                let why = if happened { why(&t.why, lang) } else { String::new() };
+                let tip = format!("{} ({} UTC) · {}{job}{late}{why}", t.local, t.utc, lang.t(text));
+                let y0 = 18.0 + (i % label_rows) as f64 * 2.2 * font + font;
+                let (tx, anchor) = if near_end(cx) { (cx - 2.0, "end") } else { (cx + 2.0, "start") };
                 html! {
-                    <g class={classes!("cron-tick", format!("tick-{}", t.label.key()))} data-tick={t.label.key()}>
+                    <g class={classes!("cron-tick", format!("tick-{key}"))} data-tick={key}>
                         <line x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1="2" y2="16" />
                         if !dense {
-                            <text x={format!("{:.1}", if near_end(cx) { cx - 2.0 } else { cx + 2.0 })} y="26" class="tick-text"
-                                text-anchor={if near_end(cx) { "end" } else { "start" }}>{ lang.t(label(t.label)) }</text>
-                            <text x={format!("{:.1}", if near_end(cx) { cx - 2.0 } else { cx + 2.0 })} y="35" class="tick-text muted"
-                                text-anchor={if near_end(cx) { "end" } else { "start" }}>{ clock(t, utc_zone) }</text>
+                            <text x={format!("{tx:.1}")} y={format!("{y0:.1}")} class="tick-text" font-size={format!("{font}")} text-anchor={anchor}>{ lang.t(text) }</text>
+                            <text x={format!("{tx:.1}")} y={format!("{:.1}", y0 + 1.05 * font)} class="tick-text muted" font-size={format!("{:.1}", font * 0.85)} text-anchor={anchor}>{ clock(t, utc_zone) }</text>
                         }
                         <title>{ tip }</title>
                     </g>
                 }
             }) }
-            { for r.spans.iter().zip(&lane_of).map(|(s, lane)| {
-                let (x0, x1) = (x(s.from), x(s.to.unwrap_or(props.end)));
-                let y = TICKS + *lane as f64 * ROW;
-                let tip = format!("job/{} · {}{}", s.job, lang.t(span_end(s.end)), s.cleaned.map(|c| format!(" · {}", lang.say(Say::CleanedUpAt(&format_duration(c.0))))).unwrap_or_default());
+            { for r.spans.iter().zip(&lane_of).filter(|(s, _)| s.from <= now).map(|(s, lane)| {
+                // A Job is drawn up to the playhead; how it ended shows once it has.
+                let stop = s.to.unwrap_or(props.end).min(now);
+                let ended = s.to.is_some_and(|t| t <= now);
+                let (x0, x1) = (x(s.from), x(stop));
+                let y = ticks_h + *lane as f64 * row;
+                let end_ui = if ended { span_end(s.end) } else { Ui::SpanRunning };
+                let cleaned = s.cleaned.filter(|c| *c <= now).map(|c| format!(" · {}", lang.say(Say::CleanedUpAt(&format_duration(c.0))))).unwrap_or_default();
+                let tip = format!("job/{} · {}{cleaned}", s.job, lang.t(end_ui));
+                let class = if ended { format!("span-{:?}", s.end).to_ascii_lowercase() } else { "span-running".into() };
                 html! {
-                    <g class={classes!("job-span", format!("span-{:?}", s.end).to_ascii_lowercase())} data-job={s.job.clone()}>
-                        <rect x={format!("{x0:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", (x1 - x0 - 1.0).max(1.5))} height={format!("{}", ROW - 4.0)} />
+                    <g class={classes!("job-span", class)} data-job={s.job.clone()}>
+                        <rect x={format!("{x0:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", (x1 - x0 - 1.0).max(1.5))} height={format!("{}", row - 4.0)} />
                         <title>{ tip }</title>
                     </g>
                 }
@@ -210,7 +234,7 @@ pub fn CronRulers() -> Html {
                             }
                         </div>
                         <div class="chart">
-                            <Ruler ruler={r.clone()} end={end} lang={lang} />
+                            <Ruler ruler={r.clone()} end={end} lang={lang} now={SimTime(now.0 / 100 * 100)} presenter={state.presenter} />
                             <crate::ui::hooks::PlayheadLine left={(LABEL + now.0 as f64 / end.0.max(1) as f64 * (WIDTH - LABEL)) / WIDTH * 100.0} />
                         </div>
                     </div>

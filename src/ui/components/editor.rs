@@ -1,10 +1,13 @@
-//! The manifest editor: highlighted YAML with line numbers, problems underlined at their lines
-//! with the API server's words beside them and in a list with a plain explanation, and Apply
-//! (Ctrl/Cmd+Enter) at the playhead.
+//! The manifest editor: highlighted YAML with line numbers that stay put when the text scrolls
+//! sideways, problems underlined at their lines with the API server's words beside them, Tab
+//! that indents (Escape, then Tab, leaves, as code editors do), and Apply (Ctrl/Cmd+Enter) at
+//! the playhead. Under it, one verdict at a time ([`Verdict`]).
 
 use crate::api::manifest::ManifestError;
 use crate::app::{AppAction, AppState};
-use crate::i18n::{self, Lang, Ui};
+use crate::i18n::{self, Lang, Say, Ui};
+use crate::sim::format_duration;
+use crate::ui::state::use_app;
 use crate::yaml::highlight::{highlight, Token};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -20,8 +23,6 @@ pub struct EditorProps {
     pub text: String,
     /// Problems in it.
     pub diagnostics: Rc<Vec<ManifestError>>,
-    /// What the last Apply did.
-    pub applied: Option<Rc<Vec<String>>>,
     /// Where edits and Apply go.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -39,10 +40,15 @@ fn token_class(t: Token) -> &'static str {
     }
 }
 
+/// Two spaces: YAML forbids tabs for indentation.
+const INDENT: &str = "  ";
+
 /// The YAML editor: a transparent textarea over its highlighted copy.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
     let lang = props.lang;
+    // Escape lets the next Tab leave the editor instead of indenting.
+    let escaped = use_mut_ref(|| false);
     let oninput = {
         let d = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -53,11 +59,30 @@ pub fn Editor(props: &EditorProps) -> Html {
     let onkeydown = {
         let d = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            // Typing must not reach the page's playback shortcuts.
-            e.stop_propagation();
-            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
-                e.prevent_default();
-                d.dispatch(AppAction::Apply);
+            let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), false);
+            match e.key().as_str() {
+                "Enter" if e.ctrl_key() || e.meta_key() => {
+                    e.prevent_default();
+                    d.dispatch(AppAction::Apply);
+                }
+                "Escape" => *escaped.borrow_mut() = true,
+                "Tab" if !was_escaped && !e.shift_key() => {
+                    e.prevent_default();
+                    let area: HtmlTextAreaElement = e.target_unchecked_into();
+                    let (start, end) = (
+                        area.selection_start().ok().flatten().unwrap_or(0),
+                        area.selection_end().ok().flatten().unwrap_or(0),
+                    );
+                    if area
+                        .set_range_text_with_start_and_end(INDENT, start, end)
+                        .is_ok()
+                    {
+                        let caret = start + INDENT.len() as u32;
+                        let _ = area.set_selection_range(caret, caret);
+                        d.dispatch(AppAction::Edit(area.value()));
+                    }
+                }
+                _ => {}
             }
         })
     };
@@ -112,29 +137,90 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <button class="apply" disabled={!ok} onclick={onapply}>{ lang.t(Ui::Apply) }</button>
                 <span class="muted">{ lang.t(Ui::ApplyHint) }</span>
             </div>
-            <div class="diagnostics" role="status" aria-label={lang.t(Ui::Problems)}>
-                if ok {
-                    <p class="ok">{ lang.t(Ui::Valid) }</p>
-                } else {
-                    <h3>{ lang.t(Ui::WouldReject) }</h3>
-                    <ul>
-                        { for props.diagnostics.iter().map(|d| html! {
-                            <li data-line={d.loc.line.to_string()}>
-                                <code class="where">{ format!("{}:{}", d.loc.line, d.loc.column) }</code>
-                                <code class="msg">{ d.to_string() }</code>
-                                if let Some(why) = i18n::explain(d, lang) { <p class="why-plain">{ why }</p> }
-                            </li>
-                        }) }
-                    </ul>
-                }
-                if let Some(applied) = &props.applied {
-                    if applied.is_empty() {
-                        <p class="ok">{ lang.t(Ui::Applied) }</p>
-                    } else {
-                        <ul class="refused">{ for applied.iter().map(|m| html! { <li><code>{ m }</code></li> }) }</ul>
-                    }
-                }
-            </div>
+            <Verdict />
         </section>
+    }
+}
+
+/// A frame (so the preview is worked out again only when the moment or the text changes).
+#[derive(PartialEq)]
+struct Moment(Option<Rc<crate::frame::Frame>>, String);
+
+/// One verdict at a time: the problems in the text; or, right after an Apply, what it did; or
+/// what `kubectl apply` of the text would do at the playhead. A refusal says the way forward.
+#[component]
+fn Verdict() -> Html {
+    let state = use_app();
+    let lang = state.lang;
+    let preview = {
+        let s = state.clone();
+        use_memo(Moment(state.frame.clone(), state.text.clone()), move |_| {
+            s.apply_preview()
+        })
+    };
+    if !state.diagnostics.is_empty() {
+        return html! {
+            <div class="verdict" role="status" aria-label={lang.t(Ui::Problems)}>
+                <h3>{ lang.t(Ui::WouldReject) }</h3>
+                <ul class="problems">
+                    { for state.diagnostics.iter().map(|d| html! {
+                        <li data-line={d.loc.line.to_string()}>
+                            if d.loc.line > 0 {
+                                <code class="where">{ format!("{}:{}", d.loc.line, d.loc.column) }</code>
+                            }
+                            <code class="msg">{ d.to_string() }</code>
+                            if let Some(why) = i18n::explain(d, lang) { <p class="why-plain">{ why }</p> }
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        };
+    }
+    let now = format_duration(state.cursor.0 / 1000 * 1000);
+    let (heading, done, refused, immutable): (String, Vec<String>, Vec<String>, Vec<_>) =
+        match state.applied.as_ref().filter(|a| a.at == state.cursor) {
+            Some(a) => (
+                lang.say(Say::AppliedAt(&now)),
+                a.done.clone(),
+                a.refused.clone(),
+                a.immutable.clone(),
+            ),
+            None => match preview.as_ref() {
+                Some(p) => (
+                    lang.say(Say::ApplyWould(&now)),
+                    p.done.clone(),
+                    p.refused.iter().map(|(k, _)| k.clone()).collect(),
+                    p.refused
+                        .iter()
+                        .filter(|(_, r)| r.immutable)
+                        .map(|(_, r)| (r.kind, r.name.clone()))
+                        .collect(),
+                ),
+                None => return html! {},
+            },
+        };
+    let act = |action: AppAction| {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(action.clone()))
+    };
+    let refused_now = !refused.is_empty();
+    html! {
+        <div class={classes!("verdict", refused_now.then_some("refused"))} role="status" aria-label={lang.t(Ui::Problems)}>
+            <p class={if refused_now { "bad" } else { "ok" }}>{ if refused_now { lang.t(Ui::ApplyRefused).to_string() } else { heading } }</p>
+            if !done.is_empty() {
+                <pre class="kubectl-out">{ done.join("\n") }</pre>
+            }
+            if refused_now {
+                <pre class="kubectl-err">{ refused.join("\n") }</pre>
+            }
+            if let Some((kind, _)) = immutable.first() {
+                <div class="way-forward">
+                    <h4>{ lang.t(Ui::WayForward) }</h4>
+                    <p>{ i18n::explain::immutable(*kind, lang) }</p>
+                    <button onclick={act(AppAction::DeleteAndApply)}>{ lang.t(Ui::DeleteAndApply) }</button>
+                    <button onclick={act(AppAction::RunFromStart)}>{ lang.t(Ui::RunFromStart) }</button>
+                </div>
+            }
+        </div>
     }
 }

@@ -14,12 +14,19 @@ pub struct EventsProps {
     pub frame: Rc<Frame>,
     /// Language.
     pub lang: Lang,
+    /// Which run, when two are compared ("B · …").
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 /// The events table.
 #[component]
 pub fn EventsPanel(props: &EventsProps) -> Html {
     let state = use_app();
+    let title = match &props.label {
+        Some(l) => format!("{} · {l}", props.lang.t(Ui::Events)),
+        None => props.lang.t(Ui::Events).to_string(),
+    };
     let rows = props.frame.events.iter().rev().take(40).map(|e| {
         let d = state.dispatcher();
         let (t, object) = (e.time, e.object.clone());
@@ -33,8 +40,8 @@ pub fn EventsPanel(props: &EventsProps) -> Html {
         }
     });
     html! {
-        <section class="events" aria-label={props.lang.t(Ui::Events)}>
-            <h2>{ props.lang.t(Ui::Events) }</h2>
+        <section class="events" aria-label={title.clone()}>
+            <h2>{ title }</h2>
             <table>
                 <thead><tr><th>{ "LAST SEEN" }</th><th>{ "TYPE" }</th><th>{ "REASON" }</th><th>{ "OBJECT" }</th><th>{ "MESSAGE" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>

@@ -4,7 +4,7 @@
 
 use crate::app::AppAction;
 use crate::i18n::{Bilingual, Say, Ui};
-use crate::lesson::{self, LESSONS};
+use crate::lesson::{self, Focus, LESSONS};
 use crate::ui::state::use_app;
 use yew::prelude::*;
 
@@ -15,6 +15,37 @@ fn rich(text: &str) -> Html {
             if i % 2 == 1 { html! { <code>{ part }</code> } } else { html! { { part } } }
         }) }
     }
+}
+
+/// Where a step's panel is on the page.
+fn selector(focus: Focus) -> &'static str {
+    match focus {
+        Focus::Cluster => ".cluster",
+        Focus::Timeline => ".timeline",
+        Focus::Ticks => ".cron-rulers",
+        Focus::Rollout => ".rollout-board",
+        Focus::Controller => ".controller",
+        Focus::ControlPlane => ".controlplane",
+        Focus::Editor => ".editor",
+        Focus::Events => ".events",
+    }
+}
+
+/// On a projector, brings the step's panel just under the (sticky) lesson strip.
+fn bring_into_view(focus: Focus) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(doc) = window.document() else {
+        return;
+    };
+    let find = |sel: &str| doc.query_selector(sel).ok().flatten();
+    let (Some(panel), Some(strip)) = (find(selector(focus)), find(".lessons")) else {
+        return;
+    };
+    let below = strip.get_bounding_client_rect().bottom() + 8.0;
+    let top = panel.get_bounding_client_rect().top();
+    window.scroll_by_with_x_and_y(0.0, top - below);
 }
 
 /// The lesson list and the lesson player.
@@ -33,6 +64,19 @@ pub fn Lessons() -> Html {
             })
             .collect::<Vec<_>>()
     });
+    // A new step on a projector: its panel comes into view (after the page has drawn it).
+    {
+        let key = state
+            .lesson
+            .as_ref()
+            .filter(|_| state.presenter)
+            .map(|v| (v.id, v.step, v.revealed, v.current().focus));
+        use_effect_with(key, |key| {
+            if let Some((_, _, _, focus)) = key {
+                bring_into_view(*focus);
+            }
+        });
+    }
     let send = |action: AppAction| {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(action.clone()))
@@ -43,7 +87,7 @@ pub fn Lessons() -> Html {
                 <h2>{ lang.t(Ui::Lessons) }</h2>
                 <ol class="lesson-list">
                     { for LESSONS.iter().zip(titles.iter()).map(|(l, (title, summary))| html! {
-                        <li><button class="lesson-link" title={summary.get(lang).to_string()} onclick={send(AppAction::OpenLesson(l.id.to_string()))}>{ title.get(lang) }</button></li>
+                        <li><button class="lesson-link" title={format!("{} — {}", title.get(lang), summary.get(lang))} onclick={send(AppAction::OpenLesson(l.id.to_string()))}>{ title.get(lang) }</button></li>
                     }) }
                 </ol>
             </section>
@@ -72,7 +116,7 @@ pub fn Lessons() -> Html {
                         }
                     }) }
                 </div>
-                if answered {
+                if answered && view.answer_due(state.cursor) {
                     <p class="explain" role="status">
                         if let Some(c) = view.choice {
                             <strong>{ lang.t(if c == p.answer { Ui::Right } else { Ui::NotQuite }) }</strong>
@@ -83,7 +127,7 @@ pub fn Lessons() -> Html {
             </div>
         }
     });
-    let show_text = view.revealed || step.predict.is_none();
+    let show_text = view.answer_due(state.cursor);
     html! {
         <section class="lessons player" aria-label={lang.t(Ui::Lessons)}>
             <header>

@@ -5,7 +5,7 @@ use crate::app::AppAction;
 use crate::engine::Sim;
 use crate::i18n::{trace, Lang, Say, Ui};
 use crate::sim::{format_duration, JobDecision, SimTime};
-use crate::timeline::{markers, Marker};
+use crate::timeline::{markers, Group, Marker, MAX_POD_ROWS};
 use crate::ui::state::use_app;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -39,10 +39,14 @@ fn Lanes(props: &LanesProps) -> Html {
     let end = end_t.0.max(1) as f64;
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
     let lanes = &sim.timeline().lanes;
-    let waits_y = 4.0 + lanes.len() as f64 * ROW;
+    let grouped = lanes.len() > MAX_POD_ROWS;
+    let waits_y = 4.0 + rows(sim) as f64 * ROW;
     let sync_y = waits_y + ROW;
     html! {
         <g class="lanes">
+            if grouped {
+                { for sim.timeline().groups().iter().enumerate().map(|(row, g)| group_row(g, row, end_t, &x)) }
+            } else {
             { for lanes.iter().enumerate().map(|(row, lane)| {
                 let y = 4.0 + row as f64 * ROW;
                 let stop = lane.gone.unwrap_or(end_t);
@@ -62,6 +66,7 @@ fn Lanes(props: &LanesProps) -> Html {
                     </g>
                 }
             }) }
+            }
             <text x="4" y={format!("{}", waits_y + 11.0)} class="lane-label muted">{ lang.t(Ui::BackoffWaits) }</text>
             <text x="4" y={format!("{}", sync_y + 11.0)} class="lane-label muted">{ lang.t(Ui::JobSyncs) }</text>
             { for marks.iter().map(|m| match m {
@@ -96,6 +101,39 @@ fn Lanes(props: &LanesProps) -> Html {
     }
 }
 
+/// The rows of pods the chart has: one per pod, or one per owner and status.
+fn rows(sim: &Sim) -> usize {
+    let lanes = sim.timeline().lanes.len();
+    if lanes > MAX_POD_ROWS {
+        sim.timeline().groups().len()
+    } else {
+        lanes
+    }
+}
+
+/// One owner's pods in one status: a bar as tall as their count (against the most at any
+/// time), with the count in its tooltip.
+fn group_row(g: &Group, row: usize, end: SimTime, x: &impl Fn(SimTime) -> f64) -> Html {
+    let y = 4.0 + row as f64 * ROW;
+    let name = format!("{} · {}", g.owner.as_deref().unwrap_or("-"), g.status);
+    html! {
+        <g data-group={name.clone()}>
+            <text x="4" y={format!("{}", y + 11.0)} class="lane-label">{ format!("{name} (≤{})", g.max) }</text>
+            { for g.counts.iter().enumerate().filter(|(_, (_, c))| *c > 0).map(|(i, (t, c))| {
+                let next = g.counts.get(i + 1).map(|(n, _)| *n).unwrap_or(end);
+                let h = ((ROW - 4.0) * *c as f64 / g.max.max(1) as f64).max(1.0);
+                let (x0, x1) = (x(*t), x(next.max(*t)));
+                html! {
+                    <rect class={format!("seg status-{}", g.status.to_ascii_lowercase())} x={format!("{x0:.1}")} y={format!("{:.1}", y + ROW - 4.0 - h)}
+                        width={format!("{:.1}", (x1 - x0).max(0.8))} height={format!("{h:.1}")}>
+                        <title>{ format!("{name}: {c} @ {}", format_duration(t.0)) }</title>
+                    </rect>
+                }
+            }) }
+        </g>
+    }
+}
+
 /// Offers `text` to the browser as a file download.
 pub(super) fn download(name: &str, mime: &str, text: &str) {
     let parts = web_sys::js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
@@ -119,21 +157,46 @@ pub(super) fn download(name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// A run, equal only to itself (a memo key).
+struct SameRun(Rc<Sim>);
+
+impl PartialEq for SameRun {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of [`TimelineView`].
+#[derive(Properties)]
+pub struct TimelineProps {
+    /// The run.
+    pub sim: Rc<Sim>,
+    /// Which run, when two are compared ("B · …").
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+}
+
+impl PartialEq for TimelineProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.sim, &other.sim) && self.label == other.label
+    }
+}
+
 /// Pods over time: the lanes (redrawn only for a new run) and the playhead.
 #[component]
-pub fn TimelineView() -> Html {
-    let state = &use_app();
-    let Some(sim) = &state.sim else {
-        return html! {};
-    };
+pub fn TimelineView(props: &TimelineProps) -> Html {
+    let state = use_app();
+    let sim = &props.sim;
     let lang = state.lang;
-    let end = state.end().0.max(1) as f64;
+    let end_t = sim.scenario().until;
+    let end = end_t.0.max(1) as f64;
     let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
-    let height = (sim.timeline().lanes.len() as f64 * ROW + 40.0 + ROW).max(60.0);
+    // Grouping is worked out once per run, not on every frame.
+    let rows = *use_memo(SameRun(sim.clone()), |r| rows(&r.0));
+    let height = (rows as f64 * ROW + 40.0 + ROW).max(60.0);
     // Click to move the playhead; drag to scrub.
     let seek = {
         let d = state.dispatcher();
-        let end = state.end();
         Callback::from(move |e: MouseEvent| {
             if e.type_() == "mousemove" && e.buttons() & 1 == 0 {
                 return;
@@ -147,10 +210,10 @@ pub fn TimelineView() -> Html {
             let w = f64::from(svg.client_width()).max(1.0);
             let fx = f64::from(e.offset_x()) / w * WIDTH;
             let frac = ((fx - LABEL) / (WIDTH - LABEL)).clamp(0.0, 1.0);
-            d.dispatch(AppAction::Seek(SimTime((frac * end.0 as f64) as u64)));
+            d.dispatch(AppAction::Seek(SimTime((frac * end_t.0 as f64) as u64)));
         })
     };
-    let cursor = x(state.cursor) / WIDTH * 100.0;
+    let cursor = x(state.cursor.min(end_t)) / WIDTH * 100.0;
     let onexport = {
         let (sim, id) = (sim.clone(), state.scenario_id);
         Callback::from(move |_: MouseEvent| {
@@ -162,17 +225,27 @@ pub fn TimelineView() -> Html {
             download(&format!("podlab-{id}-timeline.svg"), "image/svg+xml", &svg);
         })
     };
+    let title = match &props.label {
+        Some(l) => format!("{} · {l}", lang.t(Ui::Timeline)),
+        None => lang.t(Ui::Timeline).to_string(),
+    };
+    let grouped = sim.timeline().lanes.len() > MAX_POD_ROWS;
     html! {
-        <section class="timeline" aria-label={lang.t(Ui::Timeline)}>
+        <section class="timeline" aria-label={title.clone()}>
             <header class="timeline-head">
-                <h2>{ lang.t(Ui::Timeline) }</h2>
-                <button title={lang.t(Ui::ExportSvgTitle)} onclick={onexport}>
-                    { lang.t(Ui::ExportSvg) }
-                </button>
+                <h2>{ title }</h2>
+                if grouped {
+                    <span class="muted">{ lang.t(Ui::TimelineGrouped) }</span>
+                }
+                if props.label.is_none() {
+                    <button title={lang.t(Ui::ExportSvgTitle)} onclick={onexport}>
+                        { lang.t(Ui::ExportSvg) }
+                    </button>
+                }
             </header>
             <div class="chart">
                 <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label={lang.t(Ui::PodsOverTime)} onmousedown={seek.clone()} onmousemove={seek}>
-                    <Lanes sim={sim.clone()} lang={state.lang} />
+                    <Lanes sim={sim.clone()} {lang} />
                 </svg>
                 <crate::ui::hooks::PlayheadLine left={cursor} testid="playhead" />
             </div>
