@@ -35,7 +35,6 @@ const SWITCHES: &[&[&str]] = &[
     &["recursive"],
 ];
 
-/// Splits a line into words as `sh` would: quotes group, a backslash escapes the next character.
 /// The first shell operator (`|`, `>`, `<`, `;`, `&`) outside quotes: the console runs one
 /// kubectl command and has no shell to run the rest.
 pub fn shell_operator(line: &str) -> Option<char> {
@@ -54,6 +53,7 @@ pub fn shell_operator(line: &str) -> Option<char> {
     None
 }
 
+/// Splits a line into words as `sh` would: quotes group, a backslash escapes the next character.
 pub fn split(line: &str) -> Result<Vec<String>, String> {
     let mut words = Vec::new();
     let mut word = String::new();
