@@ -45,7 +45,7 @@ if [ "${1:-}" = "--test" ]; then
     t apt-get update -qq
     t env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei
   fi
-  if [ ! -x "$ROOT/e2e/node_modules/.bin/playwright" ] ||
+  if [ ! -x "$ROOT/e2e/node_modules/.bin/playwright" ] || [ ! -d "$ROOT/e2e/node_modules/@axe-core/playwright" ] ||
      [ "$("$ROOT/e2e/node_modules/.bin/playwright" --version 2>/dev/null)" != "Version $PW_VERSION" ]; then
     (cd "$ROOT/e2e" && t env PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi

@@ -12,6 +12,10 @@ test('the comparison scenario labels ticks ran, skipped and replaced', async ({ 
   const rulers = page.getByRole('region', { name: 'CronJob ticks' });
   await expect(rulers).toBeVisible();
   const ruler = (name) => rulers.locator(`[data-cronjob="${name}"]`);
+  // Outcomes show for ticks the playhead has passed: go to the end of the run.
+  const chart = page.locator('.timeline svg');
+  const box = await chart.boundingBox();
+  await chart.click({ position: { x: box.width - 1, y: 5 } });
   await expect(ruler('allow').locator('[data-tick="ran"]')).toHaveCount(6);
   await expect(ruler('forbid').locator('[data-tick="skipped"]')).toHaveCount(3);
   await expect(ruler('forbid')).toContainText('skipped (Forbid)');
@@ -21,12 +25,14 @@ test('the comparison scenario labels ticks ran, skipped and replaced', async ({ 
   // Allow's Jobs overlap: three run at once, so its spans need three lanes.
   await expect(ruler('allow').locator('.job-span')).toHaveCount(6);
   await expect(ruler('replace').locator('.span-deleted')).toHaveCount(5);
-  // The countdown and the jump to the next tick.
+  // The countdown and the jump to the next tick, from the start.
+  await page.getByRole('button', { name: 'Restart', exact: true }).click();
   const countdown = ruler('allow').getByTestId('countdown');
   await expect(countdown).toHaveText('next tick in 1m0s');
   await ruler('allow').getByRole('button', { name: '» next tick' }).click();
   await expect(countdown).toHaveText('next tick in 59s');
   await expect(page.locator('[data-pod^="allow-29453761-"]')).toHaveCount(1);
+  await chart.click({ position: { x: box.width - 1, y: 5 } });
   await page.screenshot({ path: path.join(SHOTS, 'cronjob-concurrency.png'), fullPage: true });
   await page.getByRole('button', { name: 'Language' }).click();
   await expect(page.getByRole('region', { name: 'CronJob 调度时间线' }).locator('[data-cronjob="forbid"]')).toContainText('跳过（Forbid）');
@@ -66,7 +72,7 @@ test('the rollout board advances node by node after an image change, and a new n
   await load(page, 'daemonset-no-toleration');
   const editor = page.getByRole('textbox', { name: 'Manifest' });
   await editor.fill((await editor.inputValue()).replace('terminationGracePeriodSeconds: 30', 'terminationGracePeriodSeconds: 2'));
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   const board = page.locator('.rollout[data-daemonset="fluentd-elasticsearch"]');
   const status = board.getByTestId('rollout-status');
   for (let i = 0; i < 12 && !(await status.innerText()).includes('successfully rolled out'); i++) {
@@ -78,7 +84,7 @@ test('the rollout board advances node by node after an image change, and a new n
 
   // A new image: revision 2 walks across the three nodes, one at a time (maxUnavailable 1).
   await editor.fill((await editor.inputValue()).replace('fluentd:v2.5.2', 'fluentd:v2.5.3'));
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   // Revision 1 came from the scenario, 2 from the grace-period edit at t = 0; the image is 3.
   await expect(board.locator('.revision')).toHaveText('revision 3');
   // The first round may run at the moment of the Apply itself.

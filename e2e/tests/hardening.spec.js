@@ -60,14 +60,14 @@ test('a Job too large to simulate gets a clear message and the text stays', asyn
   const huge = (await editor.inputValue()).replace(/backoffLimit: \d+/, 'completions: 2147483647\n  parallelism: 2147483647\n  backoffLimit: 4');
   expect(huge).toContain('completions: 2147483647');
   await editor.fill(huge);
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'cut short' });
   await expect(alert).toContainText('Job "pi" would make about 2147483647 pods in this run');
   await expect(alert).toContainText('lower completions or parallelism');
   await expect(editor).toHaveValue(huge);
   // The editor does not claim it was applied.
   await expect(page.getByRole('status', { name: 'Problems' })).not.toContainText('Applied');
-  await expect(page.getByRole('status', { name: 'Problems' }).locator('.refused')).toContainText('would make about 2147483647 pods');
+  await expect(page.getByRole('status', { name: 'Problems' }).locator('.kubectl-err')).toContainText('would make about 2147483647 pods');
   await page.getByRole('button', { name: 'Language' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '提前截止' })).toContainText('2147483647 个 Pod');
   await page.reload();

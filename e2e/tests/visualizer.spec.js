@@ -22,7 +22,7 @@ test('editing parallelism from 2 to 4 and applying runs four pods at once', asyn
   const editor = page.getByRole('textbox', { name: 'Manifest' });
   const text = await editor.inputValue();
   await editor.fill(text.replace('parallelism: 2', 'parallelism: 4'));
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Job controller' }).getByTestId('formula')).toContainText('min(parallelism 4');
   await page.getByLabel('Speed').selectOption({ label: '8×' });
   await page.getByRole('button', { name: 'Play' }).click();
@@ -48,7 +48,7 @@ test('restartPolicy Always shows the API server error at its line', async ({ pag
   await expect(page.locator('.gutter .bad')).toHaveText(`● ${line}`);
   await expect(page.locator('.highlight .t-key').first()).toHaveText('apiVersion');
   await page.getByRole('region', { name: 'Editor' }).screenshot({ path: path.join(SHOTS, 'editor-error.png') });
-  await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Apply', exact: true })).toBeDisabled();
   await expect(page.locator('[data-pod]').first()).toBeVisible(); // the last valid run stays
   await page.getByRole('button', { name: 'Language' }).click();
   await expect(page.getByRole('status', { name: '问题' })).toContainText('Job 的 Pod 必须会结束');

@@ -40,7 +40,7 @@ pub fn CompareBar() -> Html {
         CompareWith::Builtin(id) => id.clone(),
     };
     html! {
-        <div class="compare-bar" role="group" aria-label={lang.t(Ui::Comparison)}>
+        <section class="compare-bar" aria-label={lang.t(Ui::Comparison)}>
             <span><strong>{ "A" }</strong>{ lang.t(Ui::ThisRun) }</span>
             <label>
                 <strong>{ "B" }</strong>
@@ -53,7 +53,7 @@ pub fn CompareBar() -> Html {
             </label>
             <span class="muted">{ lang.t(Ui::OneClock) }</span>
             <button onclick={onstop}>{ lang.t(Ui::StopComparing) }</button>
-        </div>
+        </section>
     }
 }
 
