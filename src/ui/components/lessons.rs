@@ -70,7 +70,8 @@ pub fn Lessons() -> Html {
             .lesson
             .as_ref()
             .filter(|_| state.presenter)
-            .map(|v| (v.id, v.step, v.revealed, v.current().focus));
+            .map(|v| (v.id, v.step, v.answer_due(state.cursor), v.current().focus));
+        // Again once the answer shows: the strip has grown.
         use_effect_with(key, |key| {
             if let Some((_, _, _, focus)) = key {
                 bring_into_view(*focus);
