@@ -171,6 +171,10 @@ test('in presenter mode the labels a learner reads are at least 18 px', async ({
   const size = (sel) => page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(await size('.lessons .step h3')).toBeGreaterThanOrEqual(18);
   expect(await size('.cluster .pod .status')).toBeGreaterThanOrEqual(18);
+  // SVG text: its drawn height (a little more than the font size).
+  const drawn = (sel) => page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().height);
+  expect(await drawn('.timeline .lane-label')).toBeGreaterThanOrEqual(18);
+  expect(await drawn('.controlplane .cp-box text')).toBeGreaterThanOrEqual(18);
   await shot(page, 'presenter-1280-ticks-answered');
   // The rollout board's cells.
   await page.keyboard.press('p');

@@ -13,19 +13,46 @@ use web_sys::Element;
 use yew::prelude::*;
 
 const WIDTH: f64 = 1000.0;
-const ROW: f64 = 16.0;
-const LABEL: f64 = 150.0;
+/// The chart's proportions: a row per pod, the label column, and the text size (in SVG units;
+/// the chart is as wide as the page, so a unit is about a pixel).
+#[derive(Clone, Copy, PartialEq)]
+struct Geometry {
+    row: f64,
+    label: f64,
+    font: f64,
+}
+
+impl Geometry {
+    fn of(presenter: bool) -> Geometry {
+        if presenter {
+            Geometry {
+                row: 26.0,
+                label: 260.0,
+                font: 18.0,
+            }
+        } else {
+            Geometry {
+                row: 16.0,
+                label: 150.0,
+                font: 9.0,
+            }
+        }
+    }
+}
 
 /// Props of [`Lanes`]: they change only when the run changes, so playback does not redraw them.
 #[derive(Properties)]
 struct LanesProps {
     sim: Rc<Sim>,
     lang: Lang,
+    geometry: Geometry,
 }
 
 impl PartialEq for LanesProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.sim, &other.sim) && self.lang == other.lang
+        Rc::ptr_eq(&self.sim, &other.sim)
+            && self.lang == other.lang
+            && self.geometry == other.geometry
     }
 }
 
@@ -34,31 +61,36 @@ impl PartialEq for LanesProps {
 fn Lanes(props: &LanesProps) -> Html {
     let sim = &props.sim;
     let lang = props.lang;
+    let Geometry {
+        row: row_h,
+        label: label_w,
+        font,
+    } = props.geometry;
     let marks = markers(sim.trace());
     let end_t = sim.scenario().until;
     let end = end_t.0.max(1) as f64;
-    let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
+    let x = |t: SimTime| label_w + (t.0 as f64 / end) * (WIDTH - label_w);
     let lanes = &sim.timeline().lanes;
     let grouped = lanes.len() > MAX_POD_ROWS;
-    let waits_y = 4.0 + rows(sim) as f64 * ROW;
-    let sync_y = waits_y + ROW;
+    let waits_y = 4.0 + rows(sim) as f64 * row_h;
+    let sync_y = waits_y + row_h;
     html! {
         <g class="lanes">
             if grouped {
-                { for sim.timeline().groups().iter().enumerate().map(|(row, g)| group_row(g, row, end_t, &x)) }
+                { for sim.timeline().groups().iter().enumerate().map(|(row, g)| group_row(g, row, end_t, &x, props.geometry)) }
             } else {
             { for lanes.iter().enumerate().map(|(row, lane)| {
-                let y = 4.0 + row as f64 * ROW;
+                let y = 4.0 + row as f64 * row_h;
                 let stop = lane.gone.unwrap_or(end_t);
                 html! {
                     <g data-lane={lane.pod.clone()}>
-                        <text x="4" y={format!("{}", y + 11.0)} class="lane-label">{ &lane.pod }</text>
+                        <text x="4" y={format!("{}", y + row_h * 0.7)} class="lane-label" font-size={format!("{font}")}>{ &lane.pod }</text>
                         { for lane.segments.iter().enumerate().map(|(i, (t, status))| {
                             let next = lane.segments.get(i + 1).map(|(n, _)| *n).unwrap_or(stop);
                             let (x0, x1) = (x(*t), x(next.max(*t)));
                             html! {
                                 <rect class={format!("seg status-{}", status.to_ascii_lowercase())} x={format!("{x0:.1}")} y={format!("{y:.1}")}
-                                    width={format!("{:.1}", (x1 - x0).max(0.8))} height={format!("{}", ROW - 4.0)}>
+                                    width={format!("{:.1}", (x1 - x0).max(0.8))} height={format!("{}", row_h - 4.0)}>
                                     <title>{ format!("{} {status} @ {}", lane.pod, format_duration(t.0)) }</title>
                                 </rect>
                             }
@@ -67,14 +99,14 @@ fn Lanes(props: &LanesProps) -> Html {
                 }
             }) }
             }
-            <text x="4" y={format!("{}", waits_y + 11.0)} class="lane-label muted">{ lang.t(Ui::BackoffWaits) }</text>
-            <text x="4" y={format!("{}", sync_y + 11.0)} class="lane-label muted">{ lang.t(Ui::JobSyncs) }</text>
+            <text x="4" y={format!("{}", waits_y + row_h * 0.7)} class="lane-label muted" font-size={format!("{font}")}>{ lang.t(Ui::BackoffWaits) }</text>
+            <text x="4" y={format!("{}", sync_y + row_h * 0.7)} class="lane-label muted" font-size={format!("{font}")}>{ lang.t(Ui::JobSyncs) }</text>
             { for marks.iter().map(|m| match m {
                 Marker::Backoff { job, from, ms } => {
                     let (x0, x1) = (x(*from), x(from.plus_ms(*ms)));
                     html! {
                         <g class="backoff" data-backoff-ms={ms.to_string()}>
-                            <rect x={format!("{x0:.1}")} y={format!("{waits_y:.1}")} width={format!("{:.1}", (x1 - x0).max(1.0))} height={format!("{}", ROW - 4.0)} />
+                            <rect x={format!("{x0:.1}")} y={format!("{waits_y:.1}")} width={format!("{:.1}", (x1 - x0).max(1.0))} height={format!("{}", row_h - 4.0)} />
                             <text x={format!("{:.1}", x0 + 2.0)} y={format!("{:.1}", waits_y + 10.0)}>{ lang.say(Say::Wait(&format_duration(*ms))) }</text>
                             <title>{ format!("job/{job}: {}", format_duration(*ms)) }</title>
                         </g>
@@ -113,18 +145,27 @@ fn rows(sim: &Sim) -> usize {
 
 /// One owner's pods in one status: a bar as tall as their count (against the most at any
 /// time), with the count in its tooltip.
-fn group_row(g: &Group, row: usize, end: SimTime, x: &impl Fn(SimTime) -> f64) -> Html {
-    let y = 4.0 + row as f64 * ROW;
+fn group_row(
+    g: &Group,
+    row: usize,
+    end: SimTime,
+    x: &impl Fn(SimTime) -> f64,
+    geometry: Geometry,
+) -> Html {
+    let Geometry {
+        row: row_h, font, ..
+    } = geometry;
+    let y = 4.0 + row as f64 * row_h;
     let name = format!("{} · {}", g.owner.as_deref().unwrap_or("-"), g.status);
     html! {
         <g data-group={name.clone()}>
-            <text x="4" y={format!("{}", y + 11.0)} class="lane-label">{ format!("{name} (≤{})", g.max) }</text>
+            <text x="4" y={format!("{}", y + row_h * 0.7)} class="lane-label" font-size={format!("{font}")}>{ format!("{name} (≤{})", g.max) }</text>
             { for g.counts.iter().enumerate().filter(|(_, (_, c))| *c > 0).map(|(i, (t, c))| {
                 let next = g.counts.get(i + 1).map(|(n, _)| *n).unwrap_or(end);
-                let h = ((ROW - 4.0) * *c as f64 / g.max.max(1) as f64).max(1.0);
+                let h = ((row_h - 4.0) * *c as f64 / g.max.max(1) as f64).max(1.0);
                 let (x0, x1) = (x(*t), x(next.max(*t)));
                 html! {
-                    <rect class={format!("seg status-{}", g.status.to_ascii_lowercase())} x={format!("{x0:.1}")} y={format!("{:.1}", y + ROW - 4.0 - h)}
+                    <rect class={format!("seg status-{}", g.status.to_ascii_lowercase())} x={format!("{x0:.1}")} y={format!("{:.1}", y + row_h - 4.0 - h)}
                         width={format!("{:.1}", (x1 - x0).max(0.8))} height={format!("{h:.1}")}>
                         <title>{ format!("{name}: {c} @ {}", format_duration(t.0)) }</title>
                     </rect>
@@ -188,12 +229,18 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let state = use_app();
     let sim = &props.sim;
     let lang = state.lang;
+    let geometry = Geometry::of(state.presenter);
+    let Geometry {
+        row: row_h,
+        label: label_w,
+        ..
+    } = geometry;
     let end_t = sim.scenario().until;
     let end = end_t.0.max(1) as f64;
-    let x = |t: SimTime| LABEL + (t.0 as f64 / end) * (WIDTH - LABEL);
+    let x = |t: SimTime| label_w + (t.0 as f64 / end) * (WIDTH - label_w);
     // Grouping is worked out once per run, not on every frame.
     let rows = *use_memo(SameRun(sim.clone()), |r| rows(&r.0));
-    let height = (rows as f64 * ROW + 40.0 + ROW).max(60.0);
+    let height = (rows as f64 * row_h + 40.0 + row_h).max(60.0);
     // Click to move the playhead; drag to scrub.
     let seek = {
         let d = state.dispatcher();
@@ -209,7 +256,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
             };
             let w = f64::from(svg.client_width()).max(1.0);
             let fx = f64::from(e.offset_x()) / w * WIDTH;
-            let frac = ((fx - LABEL) / (WIDTH - LABEL)).clamp(0.0, 1.0);
+            let frac = ((fx - label_w) / (WIDTH - label_w)).clamp(0.0, 1.0);
             d.dispatch(AppAction::Seek(SimTime((frac * end_t.0 as f64) as u64)));
         })
     };
@@ -245,7 +292,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
             </header>
             <div class="chart">
                 <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img" aria-label={lang.t(Ui::PodsOverTime)} onmousedown={seek.clone()} onmousemove={seek}>
-                    <Lanes sim={sim.clone()} {lang} />
+                    <Lanes sim={sim.clone()} {lang} {geometry} />
                 </svg>
                 <crate::ui::hooks::PlayheadLine left={cursor} testid="playhead" />
             </div>
