@@ -87,6 +87,8 @@ pub struct PodRuntime {
     pub containers: Vec<ContainerRuntime>,
     /// Termination has begun.
     pub terminating: bool,
+    /// Termination is done: the pod has its final status and was deleted for good.
+    pub finished: bool,
     /// Containers have been started once.
     pub started: bool,
     /// When the kubelet took the pod (its prober workers tick from here).
@@ -229,9 +231,12 @@ pub fn handle(w: &mut World, node: &str, pod_name: &str, uid: &str, action: Kube
             container,
             generation,
         } => {
-            if runtime(w, node, uid)
-                .and_then(|rt| rt.containers.get(container))
-                .is_some_and(|c| c.generation == generation && !c.running)
+            // A terminating pod's containers are never started again.
+            let rt = runtime(w, node, uid);
+            if !rt.is_some_and(|rt| rt.terminating)
+                && rt
+                    .and_then(|rt| rt.containers.get(container))
+                    .is_some_and(|c| c.generation == generation && !c.running)
             {
                 restart_container(w, node, pod, container);
             }
@@ -244,7 +249,12 @@ pub fn handle(w: &mut World, node: &str, pod_name: &str, uid: &str, action: Kube
             container,
             generation,
         } => probe_ready(w, node, pod, container, generation),
-        KubeletAction::KillDone => finish_termination(w, node, pod),
+        // The grace period's end, unless every container already ended by itself.
+        KubeletAction::KillDone => {
+            if !runtime(w, node, uid).is_some_and(|rt| rt.finished) {
+                finish_termination(w, node, pod)
+            }
+        }
         KubeletAction::Deadline => deadline_exceeded(w, node, pod),
     }
 }
@@ -602,14 +612,23 @@ fn container_exit(
     let Some(crt) = runtime(w, node, &uid).and_then(|rt| rt.containers.get(i)) else {
         return;
     };
-    if crt.generation != generation
-        || !crt.running
-        || runtime(w, node, &uid).is_some_and(|rt| rt.terminating)
-    {
+    if crt.generation != generation || !crt.running {
         return;
     }
+    let terminating = runtime(w, node, &uid).is_some_and(|rt| rt.terminating);
     let code = forced.unwrap_or_else(|| exit_code_of(pod, i, w.kubelet_config.default_run_ms));
     terminate_container(w, node, pod, i, code, None);
+    if terminating {
+        // A pod being deleted restarts nothing. Its process ignored SIGTERM, but its command has
+        // ended by itself (the grace period is only the longest it may take before SIGKILL):
+        // once no container runs, the pod is done now, not at the end of the grace period.
+        if running_containers(w, node, &uid).is_empty() {
+            if let Some(p) = api::pod(w, &pod.metadata.name).cloned() {
+                finish_termination(w, node, &p);
+            }
+        }
+        return;
+    }
     let Some(pod_obj) = w.store.get_shared(Kind::Pod, &pod.metadata.name) else {
         return;
     };
@@ -844,6 +863,10 @@ fn terminate_container(
         }
     });
     let policy = pod.spec.restart_policy().to_string();
+    // A pod being deleted will not be restarted, whatever its policy: once its containers have
+    // stopped it gets a terminal phase (Succeeded if every one exited 0), as the kubelet does
+    // since v1.27 (`getPhase` with podIsTerminal).
+    let terminating = runtime(w, node, &uid).is_some_and(|rt| rt.terminating);
     let _ = api::mutate_pod(
         w,
         &pod.metadata.name,
@@ -869,7 +892,9 @@ fn terminate_container(
                 cs.ready = false;
                 cs.started = Some(false);
             }
-            let restarts = |code: i32| policy == "Always" || (policy == "OnFailure" && code != 0);
+            let restarts = |code: i32| {
+                !terminating && (policy == "Always" || (policy == "OnFailure" && code != 0))
+            };
             let done = st
                 .container_statuses
                 .iter()
@@ -912,7 +937,8 @@ fn begin_termination(w: &mut World, node: &str, pod: &Pod) {
             &format!("Stopping container {name}"),
         );
     }
-    // Simulated processes run as PID 1 and ignore SIGTERM, so they stop only at SIGKILL.
+    // Simulated processes run as PID 1 and ignore SIGTERM: each stops when its command ends or,
+    // at the end of the grace period, at SIGKILL.
     let grace = pod
         .metadata
         .deletion_grace_period_seconds
@@ -928,6 +954,9 @@ fn begin_termination(w: &mut World, node: &str, pod: &Pod) {
 
 fn finish_termination(w: &mut World, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
+    if let Some(rt) = runtime_mut(w, node, &uid) {
+        rt.finished = true;
+    }
     let running = running_containers(w, node, &uid);
     for i in running {
         terminate_container(w, node, pod, i, 137, Some("Error"));
