@@ -48,6 +48,10 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/job-indexed.yaml"),
     },
     Builtin {
+        id: "job-indexed-serial",
+        text: include_str!("../tests/scenarios/job-indexed-serial.yaml"),
+    },
+    Builtin {
         id: "job-suspend",
         text: include_str!("../tests/scenarios/job-suspend.yaml"),
     },

@@ -28,6 +28,7 @@ pub const SIMULATED: &[Entry] = &[
 
 /// Fields and behaviour podlab accepts and shows but does not act on.
 pub const ACCEPTED_ONLY: &[Entry] = &[
+    e("Signals and lifecycle hooks (preStop, postStart): every process ignores SIGTERM, as a shell or `sleep` running as PID 1 does, so a deleted Pod's container stops when its command ends, or is killed (137) when its grace period ends", "信号与生命周期钩子（preStop、postStart）：所有进程都像作为 PID 1 运行的 shell 或 `sleep` 那样忽略 SIGTERM，因此被删除 Pod 的容器在命令结束时停止，或在宽限期结束时被杀死（137）"),
     e("Resources, requests and limits (every pod is BestEffort); QoS-based eviction", "资源请求与限制（所有 Pod 都是 BestEffort）；基于 QoS 的驱逐"),
     e("Liveness and startup probes; what a readiness probe runs (it always succeeds)", "存活探针与启动探针；就绪探针执行的内容（总是成功）"),
     e("Volumes, ConfigMaps, Secrets and the service-account token", "卷、ConfigMap、Secret 与服务账号令牌"),

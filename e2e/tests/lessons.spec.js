@@ -115,14 +115,14 @@ test('presenter mode: large type, no editor, a clicker moves through the lesson'
   await page.locator('.app').press('p');
   await expect(page.locator('.app')).toHaveClass(/presenter/);
   await expect(page.getByLabel('Manifest')).toBeHidden();
-  await expect(lessons.locator('.progress-text')).toHaveText('Step 1 of 6');
+  await expect(lessons.locator('.progress-text')).toHaveText('Step 1 of 7');
   // A presenter's clicker sends PageDown / PageUp; the question is answered with a digit.
   await page.locator('.app').press('PageDown');
-  await expect(lessons.locator('.progress-text')).toHaveText('Step 2 of 6');
-  await page.locator('.app').press('2');
-  await expect(lessons.locator('.explain')).toContainText('Right.');
+  await expect(lessons.locator('.progress-text')).toHaveText('Step 2 of 7');
+  await page.locator('.app').press('3');
+  await expect(lessons.locator('.explain')).toContainText('Right.', { timeout: 15000 });
   await page.locator('.app').press('PageUp');
-  await expect(lessons.locator('.progress-text')).toHaveText('Step 1 of 6');
+  await expect(lessons.locator('.progress-text')).toHaveText('Step 1 of 7');
   const size = await lessons.locator('.narration').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(18);
 });

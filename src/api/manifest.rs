@@ -224,8 +224,10 @@ fn decode_as<T: serde::de::DeserializeOwned>(
                     ErrorCode::Type
                 },
                 path: Some(i.path),
+                // The API server names the version without its group (`gvk.Version`).
                 message: format!(
-                    "{kind} in version \"{version}\" cannot be handled as a {kind}: {}",
+                    "{kind} in version \"{}\" cannot be handled as a {kind}: {}",
+                    version.rsplit('/').next().unwrap_or(version),
                     if i.message.starts_with("unknown field") {
                         format!("strict decoding error: {}", i.message)
                     } else {

@@ -127,6 +127,38 @@ mod tests {
     }
 
     #[test]
+    fn both_concurrency_policy_mistakes_should_be_explained() {
+        let cronjob = |policy: &str| {
+            format!("apiVersion: batch/v1\nkind: CronJob\nmetadata: {{name: hello}}\nspec:\n  schedule: \"* * * * *\"\n  concurrencyPolicy: {policy}\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{{name: c, image: busybox}}]\n")
+        };
+        for policy in ["true", "\"true\""] {
+            let e = first(&cronjob(policy));
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(
+                    explain(&e, lang).is_some_and(|t| t.contains("Allow")),
+                    "{e}"
+                );
+            }
+        }
+        // The unquoted boolean is refused while decoding, in the API server's words.
+        assert_eq!(first(&cronjob("true")).message, "CronJob in version \"v1\" cannot be handled as a CronJob: json: cannot unmarshal bool into Go struct field CronJobSpec.spec.concurrencyPolicy of type v1.ConcurrencyPolicy");
+    }
+
+    #[test]
+    fn a_missing_restart_policy_should_be_explained_as_defaulted_to_always() {
+        // Pod defaulting fills in Always before validation (the lesson says the same).
+        let e = first(JOB);
+        assert!(
+            explain(&e, Lang::En).is_some_and(|t| t.contains("omitted")),
+            "{e}"
+        );
+        assert!(
+            explain(&e, Lang::Zh).is_some_and(|t| t.contains("省略")),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn yaml_mistakes_should_get_a_plain_sentence_on_their_line() {
         let alias = first("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: */1 * * * *\n");
         assert_eq!(alias.loc.line, 5);

@@ -8,6 +8,17 @@ use serde::de::{
 use std::cell::RefCell;
 use std::fmt;
 
+/// The API's named string types (Go struct, field, type), as `reflect.Type.String()` names them
+/// in a type error: `… of type v1.ConcurrencyPolicy`, not `string`.
+const GO_NAMED_STRINGS: &[(&str, &str, &str)] = &[
+    ("CronJobSpec", "concurrencyPolicy", "v1.ConcurrencyPolicy"),
+    ("PodSpec", "restartPolicy", "v1.RestartPolicy"),
+    ("PodSpec", "dnsPolicy", "v1.DNSPolicy"),
+    ("JobSpec", "completionMode", "v1.CompletionMode"),
+    ("JobSpec", "podReplacementPolicy", "v1.PodReplacementPolicy"),
+    ("Container", "imagePullPolicy", "v1.PullPolicy"),
+];
+
 /// One problem found while decoding: an unknown field or a value of the wrong type.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecodeIssue {
@@ -129,9 +140,18 @@ fn join(path: &str, key: &str) -> String {
 
 impl<'a> NodeDe<'a> {
     fn mismatch(&self, go_type: &str) -> Fatal {
+        // Go's names for the API's named string types, as a type error prints them.
+        let field = self.path.rsplit('.').next().unwrap_or(self.path);
+        let go_type = GO_NAMED_STRINGS
+            .iter()
+            .find(|(owner, name, _)| *owner == self.owner && *name == field && go_type == "string")
+            .map_or(go_type, |(_, _, named)| named);
+        let into_number = !go_type.contains("string") && !go_type.starts_with("v1.");
         let found = match &self.node.value {
-            YValue::Int(i) => format!("number {i}"),
-            YValue::Float(x) => format!("number {x}"),
+            // encoding/json: "number" into a string; "number 3.5" when a number does not fit.
+            YValue::Int(i) if into_number => format!("number {i}"),
+            YValue::Float(x) if into_number => format!("number {x}"),
+            YValue::Int(_) | YValue::Float(_) => "number".to_string(),
             other => YNode {
                 value: other.clone(),
                 loc: self.node.loc,
@@ -552,7 +572,7 @@ mod tests {
         let err = decode::<Pod>(&doc("spec:\n  nodeSelector:\n    disk: 1\n")).unwrap_err();
         assert_eq!(
             err.issues[0].message,
-            "json: cannot unmarshal number 1 into Go struct field PodSpec.spec.nodeSelector of type string"
+            "json: cannot unmarshal number into Go struct field PodSpec.spec.nodeSelector of type string"
         );
         assert_eq!(
             err.issues[0].loc,
@@ -562,7 +582,12 @@ mod tests {
             }
         );
         let err = decode::<Pod>(&doc("spec:\n  priority: 2147483648\n")).unwrap_err();
-        assert!(err.issues[0].message.contains("of type int32"), "{err}");
+        assert!(
+            err.issues[0].message.contains(
+                "number 2147483648 into Go struct field PodSpec.spec.priority of type int32"
+            ),
+            "{err}"
+        );
         let err = decode::<Pod>(&doc("spec:\n  containers: busybox\n")).unwrap_err();
         assert!(
             err.issues[0]

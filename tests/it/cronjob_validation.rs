@@ -19,7 +19,7 @@ fn invalid_cronjobs_should_get_the_api_servers_messages() {
         |s: &str| cronjob("hello", "", "", OK).replace("\"*/1 * * * *\"", &format!("{s:?}"));
     let rows: Vec<(&str, String, &str)> = vec![
         ("concurrencyPolicy is not a boolean", cronjob("hello", "  concurrencyPolicy: \"true\"\n", "", OK), ":7:22: The CronJob \"hello\" is invalid: spec.concurrencyPolicy: Unsupported value: \"true\": supported values: \"Allow\", \"Forbid\", \"Replace\""),
-        ("an unquoted boolean fails at decoding", cronjob("hello", "  concurrencyPolicy: true\n", "", OK), "CronJob in version \"batch/v1\" cannot be handled as a CronJob"),
+        ("an unquoted boolean fails at decoding", cronjob("hello", "  concurrencyPolicy: true\n", "", OK), "CronJob in version \"v1\" cannot be handled as a CronJob: json: cannot unmarshal bool into Go struct field CronJobSpec.spec.concurrencyPolicy of type v1.ConcurrencyPolicy"),
         ("a lower-case policy", cronjob("hello", "  concurrencyPolicy: forbid\n", "", OK), "spec.concurrencyPolicy: Unsupported value: \"forbid\""),
         ("an empty schedule", schedule(""), "spec.schedule: Required value"),
         ("six fields", schedule("0 0 * * * *"), "spec.schedule: Invalid value: \"0 0 * * * *\": expected exactly 5 fields, found 6: [0 0 * * * *]"),
@@ -48,7 +48,7 @@ fn invalid_cronjobs_should_get_the_api_servers_messages() {
         ("manualSelector in the template", cronjob("hello", "", "      manualSelector: true\n", OK), "spec.jobTemplate.spec.manualSelector: Unsupported value: true: supported values: \"nil\", \"false\""),
         ("a name longer than 52", cronjob(&"a".repeat(53), "", "", OK), "metadata.name: Invalid value: \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\": must be no more than 52 characters"),
         ("an invalid name", cronjob("Hello", "", "", OK), "metadata.name: Invalid value: \"Hello\": a lowercase RFC 1123 subdomain"),
-        ("a typo in a CronJob field", cronjob("hello", "  concurencyPolicy: Forbid\n", "", OK), ":7:3: CronJob in version \"batch/v1\" cannot be handled as a CronJob: strict decoding error: unknown field \"spec.concurencyPolicy\" (did you mean \"concurrencyPolicy\"?)"),
+        ("a typo in a CronJob field", cronjob("hello", "  concurencyPolicy: Forbid\n", "", OK), ":7:3: CronJob in version \"v1\" cannot be handled as a CronJob: strict decoding error: unknown field \"spec.concurencyPolicy\" (did you mean \"concurrencyPolicy\"?)"),
     ];
     let failures = support::failures(&rows);
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

@@ -172,3 +172,24 @@ fn a_node_that_leaves_should_take_its_daemon_pod_with_it() {
     };
     assert_eq!(d.status.as_ref().unwrap().desired_number_scheduled, 2);
 }
+
+#[test]
+fn the_api_server_should_bump_generation_before_the_controller_sees_the_change() {
+    // apps' PrepareForUpdate bumps metadata.generation on a spec change; the controller only
+    // reports it back later, as status.observedGeneration.
+    let sim = run(&ds("fluentd:v1", ""), &[], "30s");
+    let manifests = podlab::api::manifest::parse_manifests(&ds("fluentd:v2", "")).unwrap();
+    let (after, refused) =
+        podlab::engine::dry_run(sim.world(), &podlab::scenario::Action::Apply(manifests));
+    assert!(refused.is_empty(), "{refused:?}");
+    let d = after
+        .store
+        .get(Kind::DaemonSet, "agent")
+        .and_then(Object::as_daemonset)
+        .unwrap();
+    assert_eq!(d.metadata.generation, Some(2));
+    assert_eq!(
+        d.status.as_ref().and_then(|s| s.observed_generation),
+        Some(1)
+    );
+}

@@ -31,7 +31,7 @@ fn invalid_daemonsets_should_get_the_api_servers_messages() {
         ("activeDeadlineSeconds", ds("", SEL, LABELS, "      activeDeadlineSeconds: 30\n"), "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported"),
         ("negative minReadySeconds", ds("  minReadySeconds: -5\n", SEL, LABELS, ""), "spec.minReadySeconds: Invalid value: -5: must be greater than or equal to 0"),
         ("negative revisionHistoryLimit", ds("  revisionHistoryLimit: -1\n", SEL, LABELS, ""), "spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0"),
-        ("a typo in a DaemonSet field", ds("  updateStratgy:\n    type: OnDelete\n", SEL, LABELS, ""), "DaemonSet in version \"apps/v1\" cannot be handled as a DaemonSet: strict decoding error: unknown field \"spec.updateStratgy\" (did you mean \"updateStrategy\"?)"),
+        ("a typo in a DaemonSet field", ds("  updateStratgy:\n    type: OnDelete\n", SEL, LABELS, ""), "DaemonSet in version \"v1\" cannot be handled as a DaemonSet: strict decoding error: unknown field \"spec.updateStratgy\" (did you mean \"updateStrategy\"?)"),
     ];
     let failures = support::failures(&rows);
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

@@ -41,7 +41,7 @@ fn invalid_jobs_should_get_the_api_servers_messages() {
         ("successPolicy index out of range", job("  completionMode: Indexed\n  completions: 5\n  successPolicy:\n    rules: [{succeededIndexes: \"5\"}]\n", "", NEVER), "spec.successPolicy.rules[0].succeededIndexes: Invalid value: \"5\": error parsing succeededIndexes: too large index: \"5\""),
         ("successPolicy count above completions", job("  completionMode: Indexed\n  completions: 2\n  successPolicy:\n    rules: [{succeededCount: 3}]\n", "", NEVER), "spec.successPolicy.rules[0].succeededCount: Invalid value: 3: must be less than or equal to 2 (the number of specified completions)"),
         ("an Indexed job whose pod names would be invalid", format!("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {}\nspec:\n  completionMode: Indexed\n  completions: 10\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{{name: c, image: busybox}}]\n", "a".repeat(62)), "will not able to create pod with invalid DNS label"),
-        ("a typo in a Job field", job("  paralelism: 2\n", "", NEVER), ":6:3: Job in version \"batch/v1\" cannot be handled as a Job: strict decoding error: unknown field \"spec.paralelism\" (did you mean \"parallelism\"?)"),
+        ("a typo in a Job field", job("  paralelism: 2\n", "", NEVER), ":6:3: Job in version \"v1\" cannot be handled as a Job: strict decoding error: unknown field \"spec.paralelism\" (did you mean \"parallelism\"?)"),
         ("concurrencyPolicy belongs to CronJobs", job("  concurrencyPolicy: Forbid\n", "", NEVER), "unknown field \"spec.concurrencyPolicy\""),
     ];
     let failures = support::failures(&rows);

@@ -151,3 +151,47 @@ fn every_lesson_should_play_headless_from_the_command_line_in_both_languages() {
         2
     );
 }
+
+/// Sentences that once taught something false or misleading (issue 16): none may come back.
+#[test]
+fn corrected_claims_should_not_come_back() {
+    const GONE: &[&str] = &[
+        "there is no default: you must write one",
+        "而且没有默认值",
+        "react to watch events, not to timers",
+        "响应的是 watch 事件，而不是定时器",
+        "queued every DaemonSet",
+        "把每个 DaemonSet 都放入队列",
+        "it syncs every DaemonSet",
+        "它同步每个 DaemonSet",
+        "and bumped generation",
+        "generation 也增加了",
+        "with restartPolicy Always a Pod never does",
+        "永远不会进入这个阶段",
+        "so it is Running with RESTARTS 2",
+        "所以它是 Running，RESTARTS 为 2",
+        "with CrashLoopBackOff delays of 10 s",
+        "CrashLoopBackOff 延迟为 10 秒",
+        "which validates it, fills in the defaults",
+        "校验它、填上默认值",
+        "Only when it finished terminating",
+        "直到它终止完毕",
+        "does not tolerate the not-ready NoSchedule taint",
+        "控制器不容忍 not-ready 的 NoSchedule 污点",
+        "At 63 s",
+        "第 63 秒",
+        "A Pod under Always never becomes Succeeded",
+    ];
+    let mut found = Vec::new();
+    for source in LESSONS {
+        let lesson = lesson::parse(source.text).expect("valid");
+        for (path, text) in lesson::texts(&lesson) {
+            for gone in GONE {
+                if text.en.contains(gone) || text.zh.contains(gone) {
+                    found.push(format!("{} {path}: {gone:?}", source.id));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
