@@ -193,3 +193,39 @@ fn the_api_server_should_bump_generation_before_the_controller_sees_the_change()
         Some(1)
     );
 }
+
+#[test]
+fn a_new_node_should_queue_only_the_daemonsets_that_should_run_there() {
+    // addNode: NodeShouldRunDaemonPod decides which DaemonSets are queued.
+    let selective = ds("agent:v1", "")
+        .replace("name: agent", "name: ssd-only")
+        .replace("app: agent", "app: ssd")
+        .replace(
+            "    spec:\n",
+            "    spec:\n      nodeSelector: {disk: ssd}\n",
+        );
+    let sim = run(
+        &format!("{}---\n{selective}", ds("agent:v1", "")),
+        &[],
+        "30s",
+    );
+    let mut added = sim.fork(
+        SimTime(30_000),
+        podlab::scenario::Action::AddNode(podlab::scenario::NodeDef {
+            name: "node-9".into(),
+            ..Default::default()
+        }),
+    );
+    added.run();
+    let synced: Vec<String> = added
+        .trace()
+        .iter()
+        .filter(|e| e.time == SimTime(30_000))
+        .filter_map(|e| match &e.change {
+            Change::DaemonSetSync(s) => Some(s.daemonset.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(synced.contains(&"agent".to_string()), "{synced:?}");
+    assert!(!synced.contains(&"ssd-only".to_string()), "{synced:?}");
+}

@@ -123,21 +123,42 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
             }
         }
         Object::Node(node) => {
-            let changed = match (&ev.ty, ev.old.as_ref().and_then(|o| o.as_node())) {
-                (WatchType::Modified, Some(old)) => {
-                    old.metadata.labels != node.metadata.labels || old.spec != node.spec
+            // `addNode` queues the DaemonSets that should run on the new node; `updateNode`
+            // ignores an update that changes neither labels nor taints, and otherwise queues a
+            // DaemonSet only when the change flips whether it should run (or keep running)
+            // there. There is no delete handler.
+            let old = ev.old.as_ref().and_then(|o| o.as_node());
+            let flips = |ds: &DaemonSet| {
+                let judge = Judge::new(&ds.spec.template.spec);
+                let now = judge.verdict(node);
+                match old {
+                    None => now.should_run(),
+                    Some(old) => {
+                        let before = judge.verdict(old);
+                        before.should_run() != now.should_run()
+                            || before.should_continue_running() != now.should_continue_running()
+                    }
                 }
-                (WatchType::Deleted, _) => false,
-                _ => true,
             };
-            if !changed {
+            let keys: Vec<String> = match (ev.ty, old) {
+                (WatchType::Deleted, _) => Vec::new(),
+                (WatchType::Modified, Some(old))
+                    if old.metadata.labels == node.metadata.labels
+                        && old.spec.taints == node.spec.taints =>
+                {
+                    Vec::new()
+                }
+                _ => w
+                    .store
+                    .list(Kind::DaemonSet)
+                    .filter_map(Object::as_daemonset)
+                    .filter(|ds| flips(ds))
+                    .map(|ds| key(&ds.metadata.name))
+                    .collect(),
+            };
+            if keys.is_empty() {
                 return;
             }
-            let keys: Vec<String> = w
-                .store
-                .list(Kind::DaemonSet)
-                .map(|o| key(&o.meta().name))
-                .collect();
             for k in keys {
                 w.controllers.daemonset.queue.add(&k);
             }
