@@ -129,7 +129,7 @@ test('accessible names follow the language', async ({ page }) => {
 
 const STEPS = [
   // [lesson index, steps forward, panel, answer]
-  [5, 3, '.cron-rulers'],
+  [5, 4, '.cron-rulers'],
   [7, 1, '.rollout-board'],
   [1, 2, '.timeline'],
   [4, 0, '.controlplane'],
@@ -162,7 +162,7 @@ test('in presenter mode the labels a learner reads are at least 18 px', async ({
   await fresh(page, 'en', { width: 1280, height: 720 });
   await openLesson(page, 5); // CronJob
   await page.keyboard.press('p');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
   await page.keyboard.press('1');
   await expect(page.locator('.explain')).toBeVisible({ timeout: 15000 });
   const tick = page.locator('.cron-ruler .tick-text').first();
@@ -433,7 +433,7 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }, 
       await shot(page, `main-${size.width}x${size.height}-${lang}`);
       await openLesson(page, 5);
       await page.keyboard.press('p');
-      for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+      for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
       await page.waitForTimeout(300);
       await shot(page, `presenter-${size.width}x${size.height}-${lang}`);
     });
