@@ -9,7 +9,9 @@ pub mod strategy;
 
 pub use error::ApiError;
 pub use recorder::{record_event, EventTarget};
-pub use store::{DeleteOptions, Propagation, Quota, Store, WatchEvent};
+pub use store::{
+    DeleteOptions, Propagation, Quota, Store, WatchEvent, MAX_OBJECTS, MAX_STORED_EVENTS,
+};
 
 use crate::model::{Kind, Node, Object, Pod};
 use crate::sim::trace::WatchType;
@@ -19,6 +21,15 @@ use std::rc::Rc;
 
 /// The namespace every namespaced object lives in.
 pub const NAMESPACE: &str = "default";
+
+/// Every stored object as the list API returns its items (kinds in a fixed order, then names):
+/// what scenario expectations and `kubectl get -o json` read.
+pub fn list_json(store: &Store) -> Vec<serde_json::Value> {
+    store
+        .all()
+        .map(|o| serde_json::to_value(o).unwrap_or(serde_json::Value::Null))
+        .collect()
+}
 
 /// Reads an object.
 pub fn get<'w>(w: &'w World, kind: Kind, name: &str) -> Option<&'w Object> {

@@ -7,6 +7,7 @@ pub mod expectations;
 pub mod job;
 pub mod podcontrol;
 pub mod ranking;
+pub mod record;
 pub mod ttl;
 
 use crate::sim::{Cause, WorkQueue};

@@ -3,9 +3,10 @@
 //! skipped under Forbid, missed, suspended — and the Jobs it created as spans from creation
 //! to the end of their run (finished, replaced, or cleaned up by the history limits).
 
+use crate::controllers::record::{CronDecision, CronJobSync};
 use crate::cron::{parse_standard, Zone};
 use crate::model::{Kind, Object};
-use crate::sim::{Change, CronDecision, SimTime, TraceEvent, Update};
+use crate::sim::{Change, SimTime, TraceEvent, Update};
 use crate::world::World;
 
 /// At most this many ticks are drawn per CronJob.
@@ -141,12 +142,10 @@ fn ruler(
     let start = world.start.0;
     let sim_of = |ms: i64| SimTime((ms - start).max(0) as u64);
     // The controller's decisions, per scheduled time, and its suspended periods.
-    let syncs: Vec<(SimTime, &crate::sim::CronJobSync)> = trace
+    let syncs: Vec<(SimTime, &CronJobSync)> = trace
         .iter()
-        .filter_map(|e| match &e.change {
-            Change::CronJobSync(s) if s.cronjob == name => Some((e.time, &**s)),
-            _ => None,
-        })
+        .filter_map(|e| e.change.account::<CronJobSync>().map(|s| (e.time, s)))
+        .filter(|(_, s)| s.cronjob == name)
         .collect();
     let mut ticks = Vec::new();
     if let Ok(schedule) = parse_standard(&cj.spec.schedule) {

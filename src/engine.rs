@@ -7,13 +7,15 @@ use crate::controllers::{cronjob as cronjobctl, daemonset as dsctl, job as jobct
 use crate::model::{Kind, Node, Object, Taint};
 use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
 use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent, Update};
-use crate::timeline::Timeline;
 use crate::world::Controller;
 use crate::world::{Event, World};
-use crate::{gc, kubelet, nodelifecycle, output, scheduler};
+use crate::{gc, kubelet, nodelifecycle, scheduler};
 
 mod limits;
+pub mod timeline;
+
 pub use limits::{Limits, TooLarge, MAX_OBJECTS, MAX_STORED_EVENTS};
+use timeline::Timeline;
 
 /// Events between two checkpoints: a seek replays at most this many (p95 27 ms on a busy
 /// one-hour trace, `cargo bench --bench playback`). The store's persistent maps make a
@@ -288,7 +290,7 @@ impl Sim {
                 break;
             }
             self.pending_expect.pop();
-            let items = output::items_json(&self.world);
+            let items = api::list_json(&self.world.store);
             self.failures.extend(scenario::check(x, &items));
         }
     }
@@ -774,6 +776,7 @@ mod tests {
     use super::*;
     use crate::api::Propagation;
     use crate::model::{Container, ObjectMeta, OwnerReference, Pod, PodSpec};
+    use crate::output;
 
     fn empty() -> Scenario {
         scenario::parse("name: gc\nuntil: 1m\n").expect("valid scenario")
@@ -951,6 +954,7 @@ mod tests {
 #[cfg(test)]
 mod fork_tests {
     use super::*;
+    use crate::output;
 
     fn parallel() -> Sim {
         let mut sim = Sim::new(

@@ -1,11 +1,12 @@
 //! Frames: plain view models of one moment of a run, for the UI to draw. The UI never runs
 //! Kubernetes logic; it asks for the frame at a time and renders it.
 
+use crate::controllers::record::{CronJobSync, DaemonSetSync, JobDecision, JobSync, Placement};
 use crate::engine::{Cursor, Sim};
 use crate::model::{Event, Kind, Node, Object, Pod};
-use crate::output::table::{self, pod_status};
+use crate::output::table;
 use crate::output::{human_duration, newest_events, sorted_events};
-use crate::sim::{Actor, Change, CronJobSync, DaemonSetSync, JobSync, SimTime, TraceEvent};
+use crate::sim::{Actor, Change, SimTime, TraceEvent};
 use crate::world::World;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -47,7 +48,7 @@ pub struct NodeView {
     /// Pods on it that went away in the last [`GONE_MS`] (drawn fading out).
     pub gone: Vec<String>,
     /// DaemonSets that do not (or no longer) place a pod here, with the controller's reason.
-    pub daemon_misses: Vec<(String, crate::sim::Placement)>,
+    pub daemon_misses: Vec<(String, Placement)>,
 }
 
 /// How long a pod that went away is still drawn, fading out.
@@ -119,20 +120,22 @@ fn last_syncs(trace: &[TraceEvent], wanted: [bool; 3]) -> LastSyncs {
         if missing == 0 {
             break;
         }
-        match &e.change {
-            Change::JobSync(s) if wanted[0] && found.job.is_none() => {
-                found.job = Some((**s).clone());
+        let change = &e.change;
+        if let Some(s) = change.account::<JobSync>() {
+            if wanted[0] && found.job.is_none() {
+                found.job = Some(s.clone());
                 missing -= 1;
             }
-            Change::CronJobSync(s) if wanted[1] && found.cronjob.is_none() => {
-                found.cronjob = Some((**s).clone());
+        } else if let Some(s) = change.account::<CronJobSync>() {
+            if wanted[1] && found.cronjob.is_none() {
+                found.cronjob = Some(s.clone());
                 missing -= 1;
             }
-            Change::DaemonSetSync(s) if wanted[2] && found.daemonset.is_none() => {
-                found.daemonset = Some((**s).clone());
+        } else if let Some(s) = change.account::<DaemonSetSync>() {
+            if wanted[2] && found.daemonset.is_none() {
+                found.daemonset = Some(s.clone());
                 missing -= 1;
             }
-            _ => {}
         }
     }
     found
@@ -185,7 +188,7 @@ fn pod_view(p: &Pod) -> PodView {
     PodView {
         name: p.metadata.name.clone(),
         phase: p.phase().to_string(),
-        status: pod_status(p),
+        status: p.display_status(),
         restarts: st.container_statuses.iter().map(|c| c.restart_count).sum(),
         ready: format!(
             "{}/{}",
@@ -541,15 +544,16 @@ pub fn frame_at(sim: &Sim, t: SimTime, activity: usize) -> Frame {
 /// The moments worth jumping to: a controller decision, a Warning, a note, a refusal, a pod
 /// appearing or going away.
 pub fn interesting_times(sim: &Sim) -> Vec<SimTime> {
-    use crate::sim::JobDecision;
     let mut times: Vec<SimTime> = sim
         .trace()
         .iter()
         .filter(|e| match &e.change {
-            Change::JobSync(s) => !matches!(
-                s.decision,
-                JobDecision::Nothing | JobDecision::WaitExpectations
-            ),
+            Change::Sync(a) => a.get::<JobSync>().is_some_and(|s| {
+                !matches!(
+                    s.decision,
+                    JobDecision::Nothing | JobDecision::WaitExpectations
+                )
+            }),
             Change::Event { type_, .. } => type_ == "Warning",
             Change::Note { .. } | Change::Rejected { .. } => true,
             Change::Created { kind, .. } | Change::Removed { kind, .. } => *kind == Kind::Pod,

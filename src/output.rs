@@ -15,10 +15,7 @@ use serde_json::{json, Value};
 
 /// Every stored object, as `kubectl get -o json` items (kinds in a fixed order, then names).
 pub fn items_json(w: &World) -> Vec<Value> {
-    w.store
-        .all()
-        .map(|o| serde_json::to_value(o).unwrap_or(Value::Null))
-        .collect()
+    crate::api::list_json(&w.store)
 }
 
 /// Events in the order they last happened.

@@ -9,11 +9,13 @@
 use crate::controllers::daemonset::budget;
 use crate::controllers::daemonset::placement::Judge;
 use crate::controllers::daemonset::rollout::{in_flight, DaemonPod};
-use crate::controllers::daemonset::sync::{daemon_pods, REVISION_HASH};
+use crate::controllers::daemonset::sync::daemon_pods;
+use crate::controllers::record::{DaemonSetSync, Placement};
 use crate::model::daemonset::DaemonSet;
+use crate::model::daemonset::REVISION_HASH;
 use crate::model::{Kind, Object};
 use crate::output::table::rollout_status;
-use crate::sim::{Change, DaemonSetSync, Placement, SimTime, TraceEvent};
+use crate::sim::{SimTime, TraceEvent};
 use crate::world::World;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -219,9 +221,9 @@ fn daemonset_syncs<'t>(
     range: &'t [TraceEvent],
     name: &'t str,
 ) -> impl DoubleEndedIterator<Item = (SimTime, &'t DaemonSetSync)> + 't {
-    range.iter().filter_map(move |e| match &e.change {
-        Change::DaemonSetSync(s) if s.daemonset == name => Some((e.time, &**s)),
-        _ => None,
+    range.iter().filter_map(move |e| {
+        let s = e.change.account::<DaemonSetSync>()?;
+        (s.daemonset == name).then_some((e.time, s))
     })
 }
 

@@ -10,8 +10,5 @@ pub mod workqueue;
 pub use queue::EventQueue;
 pub use rng::Rng;
 pub use time::{format_duration, parse_duration, SimTime};
-pub use trace::{
-    Actor, Cause, Change, CronDecision, CronJobSync, DaemonSetSync, JobDecision, JobSync,
-    Placement, TraceEvent, Update,
-};
+pub use trace::{Account, Actor, Cause, Change, TraceEvent, Update};
 pub use workqueue::WorkQueue;

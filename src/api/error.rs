@@ -30,7 +30,7 @@ pub enum ApiError {
         name: String,
     },
     /// etcd's space quota is used up (podlab's store holds at most
-    /// [`crate::engine::MAX_OBJECTS`] objects); etcd's own words.
+    /// [`super::MAX_OBJECTS`] objects); etcd's own words.
     #[error("etcdserver: mvcc: database space exceeded")]
     SpaceExceeded,
     /// 422: validation failed.

@@ -88,7 +88,15 @@ pub(crate) fn event_key(
     Rc::from(format!("{uid}\0{reason}\0{message}\0{component}\0{type_}"))
 }
 
-/// How much the store holds at most (see [`crate::engine::Limits`]).
+/// Objects (Events aside) the store holds at most: the role of etcd's space quota
+/// (`--quota-backend-bytes`, 2 GiB by default). Past it, a create is refused with etcd's
+/// `database space exceeded`.
+pub const MAX_OBJECTS: usize = 150_000;
+/// Events the store holds at most; past it, new Events are dropped, as the recorder drops an
+/// Event the API server refuses.
+pub const MAX_STORED_EVENTS: usize = 250_000;
+
+/// How much the store holds at most (the engine's `Limits` may lower it for a run).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quota {
     /// Objects other than Events.
@@ -100,8 +108,8 @@ pub struct Quota {
 impl Default for Quota {
     fn default() -> Quota {
         Quota {
-            objects: crate::engine::MAX_OBJECTS,
-            events: crate::engine::MAX_STORED_EVENTS,
+            objects: MAX_OBJECTS,
+            events: MAX_STORED_EVENTS,
         }
     }
 }

@@ -31,7 +31,7 @@ pub fn prepare_for_create(obj: &mut Object) {
             // annotation).
             ds.status = None;
             ds.metadata.annotations.insert(
-                crate::controllers::daemonset::sync::TEMPLATE_GENERATION_ANNOTATION.into(),
+                crate::model::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(),
                 "1".into(),
             );
         }
@@ -88,7 +88,7 @@ pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError
         }
         (Object::DaemonSet(n), Object::DaemonSet(o)) => {
             n.status = o.status.clone();
-            let key = crate::controllers::daemonset::sync::TEMPLATE_GENERATION_ANNOTATION;
+            let key = crate::model::daemonset::TEMPLATE_GENERATION_ANNOTATION;
             let old_gen: i64 = o
                 .metadata
                 .annotations

@@ -7,6 +7,7 @@
 pub mod schedule;
 
 use super::podcontrol::controller_ref;
+use super::record::{CronDecision, CronJobSync};
 use super::{key, name_of};
 use crate::api::{self, record_event, DeleteOptions, EventTarget, Propagation, WatchEvent};
 use crate::cron::{parse_standard, Schedule, Zone};
@@ -14,7 +15,7 @@ use crate::model::cronjob::CronJob;
 use crate::model::job::Job;
 use crate::model::{Kind, Object, ObjectMeta, ObjectReference, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Actor, Change, CronDecision, CronJobSync, Update, WorkQueue};
+use crate::sim::{Account, Actor, Change, Update, WorkQueue};
 use crate::validation::job as jobval;
 use crate::world::{Controller, World};
 use schedule::{Inputs, Missed, NEXT_SCHEDULE_DELTA_MS};
@@ -205,7 +206,7 @@ pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
     }
     let now = w.wall_now().0;
     let next = requeue.ok().flatten();
-    w.log(Change::CronJobSync(Box::new(CronJobSync {
+    w.log(Change::Sync(Account::new(CronJobSync {
         cronjob: name,
         zone: cj.spec.time_zone.clone().unwrap_or_else(|| "UTC".into()),
         policy: cj

@@ -7,25 +7,23 @@ pub mod policy;
 
 use super::expectations::Expectations;
 use super::podcontrol::{create_pod, delete_pod, pod_from_template};
+use super::record::{JobDecision, JobSync};
 use super::{key, name_of, ranking};
 use crate::api::{self, record_event, EventTarget, WatchEvent};
 use crate::model::indexes;
-use crate::model::job::{Job, JobCondition, JobStatus, UncountedTerminatedPods};
+use crate::model::job::{
+    Job, JobCondition, JobStatus, UncountedTerminatedPods, COMPLETION_INDEX, INDEX_FAILURE_COUNT,
+    TRACKING_FINALIZER,
+};
 use crate::model::{Kind, Object, Pod, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Actor, Change, JobDecision, JobSync, Update, WorkQueue};
+use crate::sim::{Account, Actor, Change, Update, WorkQueue};
 use crate::world::{Controller, Event, World};
 use backoff::{finish_time, BackoffRecord};
 use policy::PfpAction;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-/// The finalizer that holds a pod until the controller has counted it.
-pub const TRACKING_FINALIZER: &str = "batch.kubernetes.io/job-tracking";
-/// Label and annotation carrying an Indexed pod's index.
-pub const COMPLETION_INDEX: &str = "batch.kubernetes.io/job-completion-index";
-/// Annotation counting an index's failures (backoffLimitPerIndex).
-pub const INDEX_FAILURE_COUNT: &str = "batch.kubernetes.io/job-index-failure-count";
 /// Pod events are coalesced for this long before the Job is synced.
 pub const SYNC_BATCH_MS: u64 = 1_000;
 /// At most this many pods are created or deleted per sync.
@@ -808,7 +806,7 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
         decision,
         requeue_ms: requeue,
     };
-    w.log(Change::JobSync(Box::new(record)));
+    w.log(Change::Sync(Account::new(record)));
     requeue
 }
 

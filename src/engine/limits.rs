@@ -7,13 +7,7 @@ use crate::api::manifest::Manifest;
 use crate::cron::{parse_standard, Zone};
 use crate::scenario::{Action, Scenario};
 
-/// Objects (Events aside) the store holds at most: the role of etcd's space quota
-/// (`--quota-backend-bytes`, 2 GiB by default). Past it, a create is refused with etcd's
-/// `database space exceeded`.
-pub const MAX_OBJECTS: usize = 150_000;
-/// Events the store holds at most; past it, new Events are dropped, as the recorder drops an
-/// Event the API server refuses.
-pub const MAX_STORED_EVENTS: usize = 250_000;
+pub use crate::api::{MAX_OBJECTS, MAX_STORED_EVENTS};
 
 /// Engine events one CronJob run costs at least (a Job whose pod succeeds at once costs 18).
 const EVENTS_PER_CRON_RUN: usize = 10;

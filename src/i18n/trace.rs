@@ -4,10 +4,10 @@
 //! names and the API server's messages) stay verbatim in both languages.
 
 use super::{tr, Lang};
-use crate::sim::{
-    format_duration, Actor, Change, CronDecision, CronJobSync, DaemonSetSync, JobDecision, JobSync,
-    Placement, Update,
+use crate::controllers::record::{
+    CronDecision, CronJobSync, DaemonSetSync, JobDecision, JobSync, Placement,
 };
+use crate::sim::{format_duration, Actor, Change, Update};
 use std::fmt;
 
 /// The name of an actor.
@@ -88,9 +88,17 @@ pub fn change(c: &Change, lang: Lang) -> String {
                 || format!("拒绝了 {k}/{name}：{message}"),
             )
         }
-        Change::JobSync(s) => job_sync(s, lang),
-        Change::CronJobSync(s) => cron_sync(s, lang),
-        Change::DaemonSetSync(s) => daemonset_sync(s, lang),
+        Change::Sync(a) => {
+            if let Some(s) = a.get::<JobSync>() {
+                job_sync(s, lang)
+            } else if let Some(s) = a.get::<CronJobSync>() {
+                cron_sync(s, lang)
+            } else if let Some(s) = a.get::<DaemonSetSync>() {
+                daemonset_sync(s, lang)
+            } else {
+                format!("{a:?}")
+            }
+        }
         Change::Note { en, zh } => tr(lang, || format!("note: {en}"), || zh.clone()),
     }
 }

@@ -5,6 +5,14 @@ use super::{Any, LabelSelector, ObjectMeta};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+/// The label with the revision hash on daemon pods and ControllerRevisions
+/// (`controller-revision-hash`, `k8s.io/api/apps/v1/types.go`).
+pub const REVISION_HASH: &str = "controller-revision-hash";
+/// The label with the template generation on daemon pods.
+pub const TEMPLATE_GENERATION: &str = "pod-template-generation";
+/// The annotation the API server keeps a DaemonSet's template generation in (apps/v1).
+pub const TEMPLATE_GENERATION_ANNOTATION: &str = "deprecated.daemonset.template.generation";
+
 /// A DaemonSet.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, rename = "DaemonSet")]

@@ -4,6 +4,14 @@ use super::pod::PodTemplateSpec;
 use super::{LabelSelector, ObjectMeta, Time};
 use serde::{Deserialize, Serialize};
 
+/// The finalizer that holds a Job's pod until the Job controller has counted it
+/// (`batch.kubernetes.io/job-tracking`, `k8s.io/api/batch/v1/types.go`).
+pub const TRACKING_FINALIZER: &str = "batch.kubernetes.io/job-tracking";
+/// Label and annotation carrying an Indexed Job pod's index.
+pub const COMPLETION_INDEX: &str = "batch.kubernetes.io/job-completion-index";
+/// Annotation counting an index's failures (backoffLimitPerIndex).
+pub const INDEX_FAILURE_COUNT: &str = "batch.kubernetes.io/job-index-failure-count";
+
 /// A Job.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, rename = "Job")]

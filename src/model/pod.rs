@@ -480,6 +480,47 @@ fn skip_zero(v: &i32) -> bool {
 }
 
 impl Pod {
+    /// The STATUS column kubectl prints for this pod, as `printPod`
+    /// (`pkg/printers/internalversion/printers.go`) computes it.
+    pub fn display_status(&self) -> String {
+        let st = self.status();
+        let mut reason = if st.phase.is_empty() {
+            "Pending".to_string()
+        } else {
+            st.phase.clone()
+        };
+        if let Some(r) = &st.reason {
+            reason = r.clone();
+        }
+        let mut has_running = false;
+        for cs in st.container_statuses.iter().rev() {
+            if let Some(w) = cs.state.waiting.as_ref().filter(|w| !w.reason.is_empty()) {
+                reason = w.reason.clone();
+            } else if let Some(t) = &cs.state.terminated {
+                reason = if !t.reason.is_empty() {
+                    t.reason.clone()
+                } else if t.signal != 0 {
+                    format!("Signal:{}", t.signal)
+                } else {
+                    format!("ExitCode:{}", t.exit_code)
+                };
+            } else if cs.ready && cs.state.running.is_some() {
+                has_running = true;
+            }
+        }
+        if reason == "Completed" && has_running {
+            reason = if self.condition("Ready").is_some() {
+                "Running".into()
+            } else {
+                "NotReady".into()
+            };
+        }
+        if self.metadata.is_terminating() && !self.is_terminal() {
+            reason = "Terminating".into();
+        }
+        reason
+    }
+
     /// The status, or an empty one.
     pub fn status(&self) -> &PodStatus {
         static EMPTY: std::sync::OnceLock<PodStatus> = std::sync::OnceLock::new();

@@ -82,46 +82,6 @@ pub fn node_row(n: &Node, now: Time, prefix: bool) -> Vec<String> {
     ]
 }
 
-/// The pod STATUS column, as kubectl's printPod computes it.
-pub fn pod_status(p: &Pod) -> String {
-    let st = p.status();
-    let mut reason = if st.phase.is_empty() {
-        "Pending".to_string()
-    } else {
-        st.phase.clone()
-    };
-    if let Some(r) = &st.reason {
-        reason = r.clone();
-    }
-    let mut has_running = false;
-    for cs in st.container_statuses.iter().rev() {
-        if let Some(w) = cs.state.waiting.as_ref().filter(|w| !w.reason.is_empty()) {
-            reason = w.reason.clone();
-        } else if let Some(t) = &cs.state.terminated {
-            reason = if !t.reason.is_empty() {
-                t.reason.clone()
-            } else if t.signal != 0 {
-                format!("Signal:{}", t.signal)
-            } else {
-                format!("ExitCode:{}", t.exit_code)
-            };
-        } else if cs.ready && cs.state.running.is_some() {
-            has_running = true;
-        }
-    }
-    if reason == "Completed" && has_running {
-        reason = if p.condition("Ready").is_some() {
-            "Running".into()
-        } else {
-            "NotReady".into()
-        };
-    }
-    if p.metadata.is_terminating() && !p.is_terminal() {
-        reason = "Terminating".into();
-    }
-    reason
-}
-
 /// `kubectl get pods` row.
 pub fn pod_row(p: &Pod, now: Time, prefix: bool) -> Vec<String> {
     let st = p.status();
@@ -149,7 +109,7 @@ pub fn pod_row(p: &Pod, now: Time, prefix: bool) -> Vec<String> {
     vec![
         name,
         format!("{ready}/{total}"),
-        pod_status(p),
+        p.display_status(),
         restarts,
         age(now, p.metadata.creation_timestamp),
     ]

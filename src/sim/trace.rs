@@ -5,11 +5,12 @@
 
 use super::SimTime;
 use crate::model::{Kind, Time};
-use serde::Serialize;
+use std::any::Any;
 use std::fmt;
+use std::rc::Rc;
 
 /// A component of the cluster (or the learner) that acts.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Actor {
     /// The scenario timeline or the learner (kubectl).
     User,
@@ -30,7 +31,7 @@ pub enum Actor {
 }
 
 /// Why an actor acted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cause {
     /// A scenario step (by index) or the initial manifests (`None`).
     Step(Option<usize>),
@@ -48,7 +49,7 @@ pub enum Cause {
 }
 
 /// The watch event types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WatchType {
     /// A new object.
     Added,
@@ -69,7 +70,7 @@ impl fmt::Display for WatchType {
 }
 
 /// Timers that components set for themselves.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Timer {
     /// The image was pulled and the container can start.
     ContainerStart {
@@ -107,7 +108,7 @@ pub enum Timer {
 }
 
 /// What changed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     /// An object was created.
     Created {
@@ -164,12 +165,8 @@ pub enum Change {
         /// (or renamed) to apply the change.
         immutable: bool,
     },
-    /// One sync of the Job controller: what it observed, decided and did.
-    JobSync(Box<JobSync>),
-    /// One sync of the CronJob controller: the schedule times it considered and what it did.
-    CronJobSync(Box<CronJobSync>),
-    /// One sync of the DaemonSet controller: each node's verdict and what it did.
-    DaemonSetSync(Box<DaemonSetSync>),
+    /// One sync of a controller: what it observed, decided and did, in its own terms.
+    Sync(Account),
     /// A scenario note for the learner.
     Note {
         /// English.
@@ -180,7 +177,7 @@ pub enum Change {
 }
 
 /// What an update changed, as data (so that the UI can say it in any language).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Update {
     /// The scheduler bound the pod to a node.
     Bound {
@@ -293,197 +290,66 @@ pub enum Update {
     },
 }
 
-/// What a Job sync observed, decided and did (2.4–2.7 of the semantics).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct JobSync {
-    /// The Job.
-    pub job: String,
-    /// Active pods.
-    pub active: i32,
-    /// Ready pods.
-    pub ready: i32,
-    /// Succeeded (counted and newly observed).
-    pub succeeded: i32,
-    /// Failed (counted and newly observed).
-    pub failed: i32,
-    /// Terminating pods.
-    pub terminating: i32,
-    /// spec.parallelism.
-    pub parallelism: i32,
-    /// spec.completions (None: a work-queue Job).
-    pub completions: Option<i32>,
-    /// The number of pods the controller wants running, when it computed one.
-    pub want_active: Option<i32>,
-    /// What it decided.
-    pub decision: JobDecision,
-    /// When it asked to be synced again, in milliseconds from now.
-    pub requeue_ms: Option<u64>,
+/// A controller's account of one sync. The trace carries it without knowing its shape: each
+/// controller defines its own record (`controllers::record`), and a view asks for the one it
+/// draws with [`Account::get`] or [`Change::account`].
+#[derive(Clone)]
+pub struct Account(Rc<dyn Record>);
+
+/// What an [`Account`] can hold: any comparable, printable data.
+trait Record: Any + fmt::Debug {
+    fn as_any(&self) -> &dyn Any;
+    fn eq_record(&self, other: &dyn Record) -> bool;
 }
 
-/// The decision of a Job sync.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub enum JobDecision {
-    /// Create this many pods.
-    Create(i32),
-    /// Delete this many pods.
-    Delete(i32),
-    /// A pod failed recently: wait before replacing it.
-    WaitBackoff {
-        /// Time left.
-        remaining_ms: u64,
-        /// Failures since the last success.
-        failures: u32,
-    },
-    /// Earlier creations or deletions are not observed yet.
-    WaitExpectations,
-    /// The Job is suspended: no pods.
-    Suspended,
-    /// A terminal condition was added.
-    Finish {
-        /// `FailureTarget`, `Failed`, `SuccessCriteriaMet` or `Complete`.
-        condition: String,
-        /// Its reason.
-        reason: String,
-    },
-    /// Nothing to change.
-    Nothing,
-}
-
-/// What a CronJob sync considered, decided and did (3.3–3.4 of the semantics).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CronJobSync {
-    /// The CronJob.
-    pub cronjob: String,
-    /// The schedule's time zone (`UTC` when unset).
-    pub zone: String,
-    /// `spec.concurrencyPolicy` (Allow, Forbid or Replace).
-    pub policy: String,
-    /// The time the search started after: lastScheduleTime or creation, or now −
-    /// startingDeadlineSeconds.
-    pub earliest: Option<Time>,
-    /// Whether startingDeadlineSeconds moved `earliest`.
-    pub deadline_applied: bool,
-    /// The schedule times computed (the first two after `earliest`, then the walk).
-    pub considered: Vec<Time>,
-    /// The scheduled time acted on.
-    pub chosen: Option<Time>,
-    /// The controller's estimate of missed times (0 when it did not estimate).
-    pub missed: i64,
-    /// Jobs in `status.active` after the sync.
-    pub active: Vec<String>,
-    /// Finished Jobs deleted by the history limits.
-    pub cleaned: Vec<String>,
-    /// What it decided.
-    pub decision: CronDecision,
-    /// The next schedule time it will wake for.
-    pub next: Option<Time>,
-}
-
-/// The decision of a CronJob sync.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub enum CronDecision {
-    /// A Job was created for the scheduled time.
-    Created {
-        /// The Job.
-        job: String,
-    },
-    /// Replace: the running Jobs were deleted, then the Job created.
-    Replaced {
-        /// The deleted Jobs.
-        deleted: Vec<String>,
-        /// The new Job.
-        job: String,
-    },
-    /// Forbid: a Job is still running, so this time is skipped (and not recorded as done).
-    SkippedForbid {
-        /// The running Jobs.
-        running: Vec<String>,
-    },
-    /// The scheduled time is older than startingDeadlineSeconds allows.
-    TooLate,
-    /// The time was already handled (its Job is active, or it is lastScheduleTime).
-    AlreadyDone,
-    /// No schedule time has come since the earliest time considered.
-    NotDue,
-    /// `spec.suspend` is true: nothing is scheduled.
-    Suspended,
-    /// The CronJob is being deleted: status only.
-    Deleting,
-    /// The time zone cannot be loaded.
-    UnknownTimeZone,
-    /// The schedule does not parse.
-    Unparseable,
-    /// The schedule parses but never fires (e.g. Feb 31).
-    InvalidSchedule,
-    /// The Job for this time already existed; it was added to `active`.
-    Exists {
-        /// The Job.
-        job: String,
-    },
-    /// Creating the Job failed.
-    CreateFailed,
-}
-
-/// Why a node does (or does not) run a daemon pod (`NodeShouldRunDaemonPod`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub enum Placement {
-    /// A pod should run here.
-    Runs,
-    /// The template names another node in `spec.nodeName`.
-    OtherNodeName {
-        /// The node the template names.
-        wanted: String,
-    },
-    /// The node does not match the template's nodeSelector or required node affinity.
-    SelectorMismatch,
-    /// A NoSchedule taint the pod does not tolerate: no new pod, but a running one stays.
-    NoScheduleTaint {
-        /// `key=value:effect`.
-        taint: String,
-    },
-    /// A NoExecute taint the pod does not tolerate: no pod, and a running one is deleted.
-    NoExecuteTaint {
-        /// `key=value:effect`.
-        taint: String,
-    },
-}
-
-impl Placement {
-    /// `shouldRun`: a daemon pod should be created here if there is none.
-    pub fn should_run(&self) -> bool {
-        *self == Placement::Runs
+impl<T: Any + fmt::Debug + PartialEq> Record for T {
+    fn as_any(&self) -> &dyn Any {
+        self
     }
 
-    /// `shouldContinueRunning`: an existing daemon pod may stay.
-    pub fn should_continue_running(&self) -> bool {
-        matches!(self, Placement::Runs | Placement::NoScheduleTaint { .. })
+    fn eq_record(&self, other: &dyn Record) -> bool {
+        other.as_any().downcast_ref::<T>() == Some(self)
     }
 }
 
-/// What a DaemonSet sync saw per node and did (4.6–4.8 of the semantics).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct DaemonSetSync {
-    /// The DaemonSet.
-    pub daemonset: String,
-    /// Each node's verdict, in node order.
-    pub nodes: Vec<(String, Placement)>,
-    /// Nodes a pod was created for.
-    pub created_on: Vec<String>,
-    /// Pods deleted.
-    pub deleted: Vec<String>,
-    /// The rolling update's round, when one ran: (maxSurge, maxUnavailable, nodes in flight).
-    pub rollout: Option<(i64, i64, i64)>,
-    /// The nodes the rolling update's round picked to update (their old pod deleted, or with
-    /// surge, a new pod created beside it), in the order it walked them.
-    pub updating: Vec<String>,
-    /// The hash of the current revision (`controller-revision-hash` of up-to-date pods).
-    pub hash: String,
-    /// Creations or deletions not yet observed held the sync back.
-    pub waiting: bool,
+impl Account {
+    /// Wraps a controller's record.
+    pub fn new<T: Any + fmt::Debug + PartialEq>(record: T) -> Account {
+        Account(Rc::new(record))
+    }
+
+    /// The record, if it is a `T`.
+    pub fn get<T: Any>(&self) -> Option<&T> {
+        self.0.as_any().downcast_ref::<T>()
+    }
+}
+
+impl PartialEq for Account {
+    fn eq(&self, other: &Account) -> bool {
+        self.0.eq_record(&*other.0)
+    }
+}
+
+impl Eq for Account {}
+
+impl fmt::Debug for Account {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Change {
+    /// The sync record of type `T` this change carries, if it is one.
+    pub fn account<T: Any>(&self) -> Option<&T> {
+        match self {
+            Change::Sync(a) => a.get(),
+            _ => None,
+        }
+    }
 }
 
 /// One entry of the trace.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TraceEvent {
     /// When.
     pub time: SimTime,

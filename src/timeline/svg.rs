@@ -1,7 +1,7 @@
 //! The timeline as a standalone SVG document for slides: one row per pod with its status
 //! colours inline (no stylesheet needed), a time axis, and a title. Text is escaped.
 
-use super::Timeline;
+use crate::engine::timeline::Timeline;
 use crate::sim::{format_duration, SimTime};
 use std::fmt::Write;
 
@@ -92,24 +92,22 @@ pub fn to_svg(timeline: &Timeline, end: SimTime, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::Lane;
+    use crate::engine::timeline::Lane;
 
     #[test]
     fn a_lane_should_become_coloured_rows_with_escaped_text() {
-        let timeline = Timeline {
-            lanes: vec![Lane {
-                pod: "pi-<x>&".into(),
-                owner: None,
-                node: Some("node-1".into()),
-                segments: vec![
-                    (SimTime(0), "Pending".into()),
-                    (SimTime(1_000), "Running".into()),
-                    (SimTime(5_000), "Completed".into()),
-                ],
-                gone: None,
-            }],
-            ..Timeline::default()
-        };
+        let mut timeline = Timeline::default();
+        timeline.lanes.push(Lane {
+            pod: "pi-<x>&".into(),
+            owner: None,
+            node: Some("node-1".into()),
+            segments: vec![
+                (SimTime(0), "Pending".into()),
+                (SimTime(1_000), "Running".into()),
+                (SimTime(5_000), "Completed".into()),
+            ],
+            gone: None,
+        });
         let svg = to_svg(&timeline, SimTime(10_000), "job-pi \"demo\"");
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.ends_with("</svg>"));

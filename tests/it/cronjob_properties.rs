@@ -4,6 +4,7 @@
 //! lastScheduleTime never goes back, and after each sync of a CronJob its finished Jobs are
 //! within the history limits.
 
+use podlab::controllers::record::CronJobSync;
 use podlab::engine::Sim;
 use podlab::model::{Kind, Object};
 use podlab::sim::{Change, Rng, SimTime};
@@ -92,10 +93,7 @@ fn random_cronjobs_should_keep_the_concurrency_policy_and_history_limits() {
             let w = sim.world();
             let synced: Vec<String> = sim.trace()[seen..]
                 .iter()
-                .filter_map(|e| match &e.change {
-                    Change::CronJobSync(s) => Some(s.cronjob.clone()),
-                    _ => None,
-                })
+                .filter_map(|e| e.change.account::<CronJobSync>().map(|s| s.cronjob.clone()))
                 .collect();
             seen = sim.trace().len();
             for obj in w.store.list(Kind::CronJob) {

@@ -2,6 +2,7 @@
 //! the new pod before stopping the old one, a rollback re-uses the old ControllerRevision with
 //! a new revision number, and a node that leaves takes its daemon pod with it.
 
+use podlab::controllers::record::DaemonSetSync;
 use podlab::engine::Sim;
 use podlab::model::{Kind, Object};
 use podlab::sim::{Change, SimTime};
@@ -221,9 +222,10 @@ fn a_new_node_should_queue_only_the_daemonsets_that_should_run_there() {
         .trace()
         .iter()
         .filter(|e| e.time == SimTime(30_000))
-        .filter_map(|e| match &e.change {
-            Change::DaemonSetSync(s) => Some(s.daemonset.clone()),
-            _ => None,
+        .filter_map(|e| {
+            e.change
+                .account::<DaemonSetSync>()
+                .map(|s| s.daemonset.clone())
         })
         .collect();
     assert!(synced.contains(&"agent".to_string()), "{synced:?}");

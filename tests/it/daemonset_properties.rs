@@ -7,9 +7,10 @@
 //! any.
 
 use podlab::controllers::daemonset::placement::node_should_run;
+use podlab::controllers::record::DaemonSetSync;
 use podlab::engine::Sim;
 use podlab::model::{Kind, Object};
-use podlab::sim::{Change, Rng, SimTime};
+use podlab::sim::{Rng, SimTime};
 use std::collections::BTreeMap;
 
 /// How many random scenarios one test run tries.
@@ -100,7 +101,7 @@ fn random_daemonsets_should_settle_one_up_to_date_pod_per_eligible_node() {
             // maxUnavailable: a round deletes available old pods only while fewer nodes than
             // maxUnavailable are unavailable already (an unavailable old pod may always go).
             for e in &sim.trace()[seen..] {
-                let Change::DaemonSetSync(s) = &e.change else {
+                let Some(s) = e.change.account::<DaemonSetSync>() else {
                     continue;
                 };
                 let Some((0, max_unavailable, in_flight)) = s.rollout else {

@@ -3,16 +3,18 @@
 //! `sync_job`, and checks what the controller created, deleted, counted and concluded.
 
 use podlab::api::{self, DeleteOptions};
-use podlab::controllers::job::{sync_job, COMPLETION_INDEX, TRACKING_FINALIZER};
+use podlab::controllers::job::sync_job;
+use podlab::controllers::record::{JobDecision, JobSync};
 use podlab::model::job::{
     Job, JobCondition, OnExitCodes, PodFailurePolicy, PodFailurePolicyRule, SuccessPolicy,
     SuccessPolicyRule,
 };
+use podlab::model::job::{COMPLETION_INDEX, TRACKING_FINALIZER};
 use podlab::model::pod::{
     ContainerState, ContainerStatus, PodCondition, PodStatus, StateRunning, StateTerminated,
 };
 use podlab::model::{Container, Kind, Object, ObjectMeta, Pod, Time};
-use podlab::sim::{Change, JobDecision, SimTime, Update};
+use podlab::sim::{SimTime, Update};
 use podlab::validation::job::default_job;
 use podlab::world::{KubeletConfig, World};
 
@@ -323,10 +325,7 @@ fn run(s: &Setup) -> Outcome {
     let decision = w
         .take_log()
         .into_iter()
-        .find_map(|l| match l.change {
-            Change::JobSync(s) => Some(s.decision.clone()),
-            _ => None,
-        })
+        .find_map(|l| l.change.account::<JobSync>().map(|s| s.decision.clone()))
         .unwrap_or(JobDecision::Nothing);
     let created: Vec<Pod> = w
         .store

@@ -7,9 +7,10 @@
 //! runs 10,000 in a release build). A failure is shrunk to a minimal scenario, which is saved
 //! under `tests/regressions/` and printed.
 
+use podlab::controllers::record::{CronJobSync, DaemonSetSync};
 use podlab::engine::Sim;
 use podlab::model::{Kind, Node, Object, PodSpec};
-use podlab::sim::{Change, Rng};
+use podlab::sim::Rng;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -436,15 +437,12 @@ fn check(text: &str) -> Result<(), String> {
         // CronJobs: Forbid and Replace never run two Jobs; history limits after each sync.
         let synced: Vec<String> = sim.trace()[seen..]
             .iter()
-            .filter_map(|e| match &e.change {
-                Change::CronJobSync(s) => Some(s.cronjob.clone()),
-                _ => None,
-            })
+            .filter_map(|e| e.change.account::<CronJobSync>().map(|s| s.cronjob.clone()))
             .collect();
         // A DaemonSet's rolling update deletes available pods only while fewer nodes than
         // maxUnavailable are unavailable already (an unavailable old pod may always go).
         for e in &sim.trace()[seen..] {
-            let Change::DaemonSetSync(s) = &e.change else {
+            let Some(s) = e.change.account::<DaemonSetSync>() else {
                 continue;
             };
             let Some((0, max_unavailable, in_flight)) = s.rollout else {

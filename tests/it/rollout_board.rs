@@ -2,10 +2,11 @@
 //! what the controller counts, the update order grows one round at a time, the next node is
 //! named before it is updated, and every node without a pod says why.
 
+use podlab::controllers::record::Placement;
 use podlab::engine::Sim;
 use podlab::frame::frame_at;
 use podlab::rolloutboard::Board;
-use podlab::sim::{Placement, SimTime};
+use podlab::sim::SimTime;
 
 fn sim(name: &str) -> Sim {
     let text = podlab::builtin::find(name).expect("built in").text;

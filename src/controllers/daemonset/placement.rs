@@ -47,7 +47,41 @@ pub fn add_daemon_tolerations(spec: &mut PodSpec) {
     }
 }
 
-pub use crate::sim::trace::Placement;
+/// Why a node does (or does not) run a daemon pod (`NodeShouldRunDaemonPod`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// A pod should run here.
+    Runs,
+    /// The template names another node in `spec.nodeName`.
+    OtherNodeName {
+        /// The node the template names.
+        wanted: String,
+    },
+    /// The node does not match the template's nodeSelector or required node affinity.
+    SelectorMismatch,
+    /// A NoSchedule taint the pod does not tolerate: no new pod, but a running one stays.
+    NoScheduleTaint {
+        /// `key=value:effect`.
+        taint: String,
+    },
+    /// A NoExecute taint the pod does not tolerate: no pod, and a running one is deleted.
+    NoExecuteTaint {
+        /// `key=value:effect`.
+        taint: String,
+    },
+}
+
+impl Placement {
+    /// `shouldRun`: a daemon pod should be created here if there is none.
+    pub fn should_run(&self) -> bool {
+        *self == Placement::Runs
+    }
+
+    /// `shouldContinueRunning`: an existing daemon pod may stay.
+    pub fn should_continue_running(&self) -> bool {
+        matches!(self, Placement::Runs | Placement::NoScheduleTaint { .. })
+    }
+}
 
 fn show(t: &crate::model::Taint) -> String {
     if t.value.is_empty() {

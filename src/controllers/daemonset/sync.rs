@@ -4,28 +4,25 @@
 
 use super::budget;
 use super::hash::compute_hash;
+use super::placement::Placement;
 use super::placement::{add_daemon_tolerations, Judge};
 use super::rollout::{pods_should_be_on_node, rolling_update, DaemonPod, NodePods};
 use crate::api::{self, record_event, EventTarget, WatchEvent};
 use crate::controllers::expectations::Expectations;
 use crate::controllers::podcontrol::{controller_ref, create_pod, delete_pod, pod_from_template};
+use crate::controllers::record::DaemonSetSync;
 use crate::controllers::{key, name_of};
 use crate::model::daemonset::{ControllerRevision, DaemonSet, DaemonSetStatus};
 use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
 use crate::model::{Kind, NodeSelectorRequirement, NodeSelectorTerm, Object, ObjectMeta};
 use crate::model::{Pod, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Actor, Change, DaemonSetSync, Placement, SimTime, Update, WorkQueue};
+use crate::sim::{Account, Actor, Change, SimTime, Update, WorkQueue};
 use crate::world::{Controller, World};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// The label with the revision hash on pods and ControllerRevisions.
-pub const REVISION_HASH: &str = "controller-revision-hash";
-/// The label with the template generation on pods.
-pub const TEMPLATE_GENERATION: &str = "pod-template-generation";
-/// The annotation the API server keeps the template generation in (apps/v1).
-pub const TEMPLATE_GENERATION_ANNOTATION: &str = "deprecated.daemonset.template.generation";
+use crate::model::daemonset::{REVISION_HASH, TEMPLATE_GENERATION, TEMPLATE_GENERATION_ANNOTATION};
 const COMPONENT: &str = "daemonset-controller";
 /// Failed-pod back-off per node: 1 s doubling to 15 min.
 const BACKOFF_BASE_MS: u64 = 1_000;
@@ -448,7 +445,7 @@ pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
         cleanup_history(w, ds, &old_revisions);
     }
     let wait = update_status(w, &ds_obj, ds, &trace.nodes, &by_node, got_past);
-    w.log(Change::DaemonSetSync(Box::new(trace)));
+    w.log(Change::Sync(Account::new(trace)));
     Ok(match (requeue, wait) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),

@@ -4,9 +4,10 @@
 //! the one it acted on, the policy and the decision), and the DaemonSet controller (each node's
 //! verdict, the rolling update's budget and the nodes it picked).
 
+use crate::controllers::record::{CronJobSync, DaemonSetSync, JobDecision, JobSync};
 use crate::frame::Frame;
 use crate::i18n::{trace, Lang, Say, Ui};
-use crate::sim::{format_duration, CronJobSync, DaemonSetSync, JobDecision, JobSync};
+use crate::sim::format_duration;
 use std::rc::Rc;
 use yew::prelude::*;
 

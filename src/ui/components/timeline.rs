@@ -2,10 +2,12 @@
 //! and a click anywhere to move the playhead there (or a drag to scrub).
 
 use crate::app::AppAction;
+use crate::controllers::record::JobDecision;
+use crate::engine::timeline::{Group, MAX_POD_ROWS};
 use crate::engine::Sim;
 use crate::i18n::{trace, Lang, Say, Ui};
-use crate::sim::{format_duration, JobDecision, SimTime};
-use crate::timeline::{markers, Group, Marker, MAX_POD_ROWS};
+use crate::sim::{format_duration, SimTime};
+use crate::timeline::{markers, Marker};
 use crate::ui::state::use_app;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
