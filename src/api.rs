@@ -13,10 +13,10 @@ pub use store::{
     DeleteOptions, Propagation, Quota, Store, WatchEvent, MAX_OBJECTS, MAX_STORED_EVENTS,
 };
 
+use crate::cluster::{Client, Cluster};
 use crate::model::{Kind, Node, Object, Pod};
 use crate::sim::trace::WatchType;
 use crate::sim::{Change, Update};
-use crate::world::World;
 use std::rc::Rc;
 
 /// The namespace every namespaced object lives in.
@@ -32,23 +32,23 @@ pub fn list_json(store: &Store) -> Vec<serde_json::Value> {
 }
 
 /// Reads an object.
-pub fn get<'w>(w: &'w World, kind: Kind, name: &str) -> Option<&'w Object> {
+pub fn get<'w>(w: &'w Cluster, kind: Kind, name: &str) -> Option<&'w Object> {
     w.store.get(kind, name)
 }
 
 /// Reads a pod.
-pub fn pod<'w>(w: &'w World, name: &str) -> Option<&'w Pod> {
+pub fn pod<'w>(w: &'w Cluster, name: &str) -> Option<&'w Pod> {
     w.store.get(Kind::Pod, name).and_then(Object::as_pod)
 }
 
 /// Reads a node.
-pub fn node<'w>(w: &'w World, name: &str) -> Option<&'w Node> {
+pub fn node<'w>(w: &'w Cluster, name: &str) -> Option<&'w Node> {
     w.store.get(Kind::Node, name).and_then(Object::as_node)
 }
 
 /// Creates an object: fills uid, resourceVersion, creationTimestamp, generation and a generated
 /// name, then stores it and emits ADDED.
-pub fn create(w: &mut World, mut obj: Object) -> Result<Rc<Object>, ApiError> {
+pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiError> {
     let kind = obj.kind();
     let now = w.wall_now();
     let meta = obj.meta_mut();
@@ -111,7 +111,7 @@ fn kind_has_generation(kind: Kind) -> bool {
 /// Writes a changed object. Fails with Conflict when its resourceVersion is stale. Bumps
 /// generation on spec changes; removes a terminating object whose finalizers are gone.
 pub fn update(
-    w: &mut World,
+    w: &mut Client<'_>,
     mut obj: Object,
     what: impl Into<Update>,
 ) -> Result<Rc<Object>, ApiError> {
@@ -159,7 +159,7 @@ pub fn update(
 
 /// Reads, changes and writes an object in one go (the usual controller pattern).
 pub fn mutate(
-    w: &mut World,
+    w: &mut Client<'_>,
     kind: Kind,
     name: &str,
     what: impl Into<Update>,
@@ -177,7 +177,7 @@ pub fn mutate(
 
 /// Changes a pod (shorthand for [`mutate`] on pods).
 pub fn mutate_pod(
-    w: &mut World,
+    w: &mut Client<'_>,
     name: &str,
     what: impl Into<Update>,
     change: impl FnOnce(&mut Pod),
@@ -191,7 +191,7 @@ pub fn mutate_pod(
 
 /// Changes a node (shorthand for [`mutate`] on nodes).
 pub fn mutate_node(
-    w: &mut World,
+    w: &mut Client<'_>,
     name: &str,
     what: impl Into<Update>,
     change: impl FnOnce(&mut Node),
@@ -206,7 +206,12 @@ pub fn mutate_node(
 /// Deletes an object as the API server does: pods get a grace period (none when unscheduled or
 /// finished); objects with finalizers only get a deletionTimestamp; the propagation policy adds
 /// the `orphan` or `foregroundDeletion` finalizer for the garbage collector.
-pub fn delete(w: &mut World, kind: Kind, name: &str, opts: DeleteOptions) -> Result<(), ApiError> {
+pub fn delete(
+    w: &mut Client<'_>,
+    kind: Kind,
+    name: &str,
+    opts: DeleteOptions,
+) -> Result<(), ApiError> {
     let Some(mut obj) = w.store.get(kind, name).cloned() else {
         return Err(ApiError::NotFound {
             kind,
@@ -270,12 +275,13 @@ fn add_finalizer(meta: &mut crate::model::ObjectMeta, f: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::KubeletConfig;
     use crate::model::{Container, ObjectMeta, OwnerReference};
     use crate::sim::rng::NAME_ALPHABET;
-    use crate::world::KubeletConfig;
+    use crate::sim::Actor;
 
-    fn world() -> World {
-        World::new(
+    fn world() -> Cluster {
+        Cluster::new(
             1,
             Time::parse("2026-01-01T00:00:00Z").unwrap(),
             KubeletConfig::default(),
@@ -307,7 +313,8 @@ mod tests {
 
     #[test]
     fn create_should_fill_server_metadata() {
-        let mut w = world();
+        let mut cluster = world();
+        let mut w = cluster.client(Actor::User);
         w.now = crate::sim::SimTime(1_500);
         let created = create(&mut w, pod("a", None)).unwrap();
         let m = created.meta();
@@ -334,7 +341,8 @@ mod tests {
 
     #[test]
     fn generate_name_should_append_five_characters_from_the_alphabet() {
-        let mut w = world();
+        let mut cluster = world();
+        let mut w = cluster.client(Actor::User);
         let long = "x".repeat(70);
         for prefix in ["pi-", long.as_str()] {
             let created = create(&mut w, pod("", Some(prefix))).unwrap();
@@ -353,7 +361,8 @@ mod tests {
 
     #[test]
     fn resource_versions_should_strictly_increase_and_stale_writes_conflict() {
-        let mut w = world();
+        let mut cluster = world();
+        let mut w = cluster.client(Actor::User);
         let a = create(&mut w, pod("a", None)).unwrap();
         let b = create(&mut w, pod("b", None)).unwrap();
         let rv = |o: &Object| {
@@ -385,7 +394,8 @@ mod tests {
 
     #[test]
     fn deletes_should_honour_grace_periods_and_finalizers() {
-        let mut w = world();
+        let mut cluster = world();
+        let mut w = cluster.client(Actor::User);
         create(&mut w, pod("unbound", None)).unwrap();
         delete(&mut w, Kind::Pod, "unbound", DeleteOptions::default()).unwrap();
         assert!(
@@ -430,7 +440,8 @@ mod tests {
 
     #[test]
     fn dependents_should_be_found_by_owner_uid() {
-        let mut w = world();
+        let mut cluster = world();
+        let mut w = cluster.client(Actor::User);
         let owner = create(&mut w, pod("owner", None)).unwrap();
         let mut dep = pod("dep", None);
         dep.meta_mut().owner_references = vec![OwnerReference {
@@ -462,7 +473,7 @@ mod tests {
         assert_eq!(Propagation::default_for(Kind::Pod), Propagation::Background);
     }
 
-    fn pod_of<'w>(w: &'w World, name: &str) -> Option<&'w Pod> {
+    fn pod_of<'w>(w: &'w Cluster, name: &str) -> Option<&'w Pod> {
         super::pod(w, name)
     }
 }

@@ -3,12 +3,13 @@
 //! the world so that any moment can be rebuilt (`seek`), and checking expectations.
 
 use crate::api::{self, manifest::Manifest, DeleteOptions};
-use crate::controllers::{cronjob as cronjobctl, daemonset as dsctl, job as jobctl, ttl};
+use crate::cluster::{Client, Cluster, Controller, Event};
+use crate::controllers::{self, cronjob as cronjobctl, daemonset as dsctl, job as jobctl, ttl};
+use crate::controllers::{CronJobController, DaemonSetController, JobController, TtlController};
 use crate::model::{Kind, Node, Object, Taint};
 use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
 use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent, Update};
-use crate::world::Controller;
-use crate::world::{Event, World};
+use crate::world::World;
 use crate::{gc, kubelet, nodelifecycle, scheduler};
 
 mod limits;
@@ -130,7 +131,6 @@ impl Sim {
     /// A run with other budgets than the default ones; `record` keeps the history.
     pub fn limited(scenario: Scenario, limits: Limits, record: bool) -> Sim {
         let mut world = World::new(scenario.seed, scenario.start, scenario.kubelet.clone());
-        world.act_as(Actor::User, Cause::Step(None));
         for def in &scenario.nodes {
             add_node(&mut world, def);
         }
@@ -458,7 +458,8 @@ fn fire_triggers(w: &mut World, scenario: &Scenario) {
         .collect();
     for i in due {
         w.waiting_steps.remove(&i);
-        w.schedule_because(w.now, Event::Step(i), Cause::Step(Some(i)));
+        let now = w.now;
+        w.schedule_because(now, Event::Step(i), Cause::Step(Some(i)));
     }
 }
 
@@ -466,19 +467,21 @@ fn fire_triggers(w: &mut World, scenario: &Scenario) {
 fn settle_world(w: &mut World) -> Vec<crate::api::WatchEvent> {
     let mut delivered = Vec::new();
     loop {
-        let events = w.store.drain_watch();
+        let events = w.cluster.store.drain_watch();
         if events.is_empty() {
             break delivered;
         }
+        let (mut informer, caches) = w.cluster.informer();
+        let ctl = &mut w.controllers;
         for ev in &events {
-            scheduler::on_watch(w, ev);
-            kubelet::on_watch(w, ev);
-            nodelifecycle::on_watch(w, ev);
-            gc::on_watch(w, ev);
-            jobctl::on_watch(w, ev);
-            cronjobctl::on_watch(w, ev);
-            dsctl::on_watch(w, ev);
-            ttl::on_watch(w, ev);
+            scheduler::on_watch(&mut informer, caches.scheduler, ev);
+            kubelet::on_watch(&mut informer, caches.kubelets, ev);
+            nodelifecycle::on_watch(&mut informer, ev);
+            gc::on_watch(&mut informer, ev);
+            jobctl::on_watch(&mut informer, &mut ctl.job, ev);
+            cronjobctl::on_watch(&mut informer, &mut ctl.cronjob, ev);
+            dsctl::on_watch(&mut informer, &mut ctl.daemonset, ev);
+            ttl::on_watch(&mut informer, &mut ctl.ttl, ev);
         }
         delivered.extend(events);
     }
@@ -486,34 +489,43 @@ fn settle_world(w: &mut World) -> Vec<crate::api::WatchEvent> {
 
 /// Runs one event.
 fn dispatch(w: &mut World, scenario: &Scenario, event: Event, cause: Cause) {
-    w.act_as(Actor::User, cause);
+    w.cluster.set_cause(cause);
+    let (c, ctl) = (&mut w.cluster, &mut w.controllers);
     match event {
-        Event::Manifests => apply(w, &scenario.manifests),
-        Event::Step(i) => run_step(w, &scenario.steps[i].action),
-        Event::ScheduleCycle => scheduler::schedule_cycle(w),
-        Event::SchedulerFlush => scheduler::flush(w),
+        Event::Manifests => apply(&mut c.client(Actor::User), &scenario.manifests),
+        Event::Step(i) => run_step(c, &scenario.steps[i].action),
+        Event::ScheduleCycle => scheduler::schedule_cycle(c),
+        Event::SchedulerFlush => scheduler::flush(c),
         Event::Kubelet {
             node,
             pod,
             uid,
             action,
-        } => kubelet::handle(w, &node, &pod, &uid, action),
-        Event::NodeLifecycle { node } => nodelifecycle::sync_node(w, &node),
-        Event::Evict { pod, uid } => nodelifecycle::evict_timer(w, &pod, &uid),
-        Event::PodGc => nodelifecycle::pod_gc(w),
-        Event::GarbageCollect { owner_uid } => gc::collect(w, &owner_uid),
-        Event::CheckOwners { kind, name } => gc::check_owners(w, kind, &name),
-        Event::Controller(Controller::Job) => jobctl::process(w),
-        Event::Controller(Controller::CronJob) => cronjobctl::process(w),
-        Event::Controller(Controller::DaemonSet) => dsctl::process(w),
-        Event::Controller(Controller::Ttl) => ttl::process(w),
-        Event::JobPodCleanup { pod } => jobctl::cleanup_orphan_pod(w, &pod),
+        } => kubelet::handle(c, &node, &pod, &uid, action),
+        Event::NodeLifecycle { node } => nodelifecycle::sync_node(c, &node),
+        Event::Evict { pod, uid } => nodelifecycle::evict_timer(c, &pod, &uid),
+        Event::PodGc => nodelifecycle::pod_gc(c),
+        Event::GarbageCollect { owner_uid } => gc::collect(c, &owner_uid),
+        Event::CheckOwners { kind, name } => gc::check_owners(c, kind, &name),
+        Event::Controller(Controller::Job) => {
+            controllers::run_worker::<JobController>(c, &mut ctl.job)
+        }
+        Event::Controller(Controller::CronJob) => {
+            controllers::run_worker::<CronJobController>(c, &mut ctl.cronjob)
+        }
+        Event::Controller(Controller::DaemonSet) => {
+            controllers::run_worker::<DaemonSetController>(c, &mut ctl.daemonset)
+        }
+        Event::Controller(Controller::Ttl) => {
+            controllers::run_worker::<TtlController>(c, &mut ctl.ttl)
+        }
+        Event::JobPodCleanup { pod } => jobctl::cleanup_orphan_pod(c, &pod),
     }
 }
 
 /// `kubectl apply`: create what is new; identical objects are left alone; a changed pod spec
 /// is refused as the API server refuses it.
-pub fn apply(w: &mut World, manifests: &[Manifest]) {
+pub fn apply(w: &mut Client<'_>, manifests: &[Manifest]) {
     for m in manifests {
         let kind = m.object.kind();
         let name = m.object.meta().name.clone();
@@ -573,8 +585,8 @@ pub struct Refusal {
 pub fn dry_run(w: &World, action: &Action) -> (World, Vec<Refusal>) {
     let mut w = w.clone();
     let _ = w.take_log();
-    w.act_as(Actor::User, Cause::Step(None));
-    run_step(&mut w, action);
+    w.set_cause(Cause::Step(None));
+    run_step(&mut w.cluster, action);
     let refused = w
         .take_log()
         .into_iter()
@@ -610,19 +622,20 @@ fn node_object(def: &NodeDef) -> Node {
     node
 }
 
-fn add_node(w: &mut World, def: &NodeDef) {
-    if let Err(e) = kubelet::register(w, node_object(def), def.ready.unwrap_or(true)) {
-        w.log(Change::Rejected {
+fn add_node(c: &mut Cluster, def: &NodeDef) {
+    if let Err(e) = kubelet::register(c, node_object(def), def.ready.unwrap_or(true)) {
+        // The kubelet's registration is what the API server refused.
+        c.client(kubelet::actor(&def.name)).log(Change::Rejected {
             kind: Kind::Node,
             name: def.name.clone(),
             message: e.to_string(),
             immutable: false,
         });
     }
-    w.act_as(Actor::User, w.cause().clone());
 }
 
-fn run_step(w: &mut World, action: &Action) {
+fn run_step(c: &mut Cluster, action: &Action) {
+    let w = &mut c.client(Actor::User);
     match action {
         Action::Apply(ms) => apply(w, ms),
         Action::Delete { kind, name } => {
@@ -664,7 +677,6 @@ fn run_step(w: &mut World, action: &Action) {
                 if kubelet::fail_container(w, &name, *exit_code) {
                     failed += 1;
                 }
-                w.act_as(Actor::User, w.cause().clone());
             }
         }
         Action::ExitContainer { pod, exit_code } => {
@@ -697,7 +709,7 @@ fn run_step(w: &mut World, action: &Action) {
     }
 }
 
-fn set_node(w: &mut World, def: &NodeDef) {
+fn set_node(w: &mut Client<'_>, def: &NodeDef) {
     let name = def.name.clone();
     if api::node(w, &name).is_none() {
         w.log(Change::Rejected {
@@ -710,15 +722,14 @@ fn set_node(w: &mut World, def: &NodeDef) {
     }
     if let Some(ready) = def.ready {
         let now = w.wall_now();
-        let cause = w.cause().clone();
-        w.act_as(Actor::Kubelet(name.clone()), cause.clone());
+        let kubelet = &mut w.client(kubelet::actor(&name));
         let condition = kubelet::ready_condition(ready, now);
         let what = Update::Condition {
             type_: condition.type_.clone(),
             status: condition.status.clone(),
             reason: condition.reason.clone(),
         };
-        let _ = api::mutate_node(w, &name, what, |n| {
+        let _ = api::mutate_node(kubelet, &name, what, |n| {
             let st = n.status.get_or_insert_with(Default::default);
             let was = st
                 .conditions
@@ -730,7 +741,6 @@ fn set_node(w: &mut World, def: &NodeDef) {
                 st.conditions.push(condition);
             }
         });
-        w.act_as(Actor::User, cause);
     }
     if let Some(u) = def.unschedulable {
         let _ = api::mutate_node(w, &name, Update::Cordoned { cordoned: u }, |n| {
@@ -832,12 +842,20 @@ mod tests {
     fn setup(propagation: Propagation, block: bool) -> World {
         let s = empty();
         let mut w = Sim::new(s.clone()).world().clone();
-        let owner = api::create(&mut w, pod("owner", None, false)).unwrap();
-        api::create(&mut w, pod("child-1", Some(&owner), block)).unwrap();
-        api::create(&mut w, pod("child-2", Some(&owner), block)).unwrap();
+        let owner = api::create(&mut w.client(Actor::User), pod("owner", None, false)).unwrap();
+        api::create(
+            &mut w.client(Actor::User),
+            pod("child-1", Some(&owner), block),
+        )
+        .unwrap();
+        api::create(
+            &mut w.client(Actor::User),
+            pod("child-2", Some(&owner), block),
+        )
+        .unwrap();
         drive(&mut w, &s, 1_000);
         api::delete(
-            &mut w,
+            &mut w.client(Actor::User),
             Kind::Pod,
             "owner",
             DeleteOptions {
@@ -879,14 +897,14 @@ mod tests {
     fn foreground_deletion_should_remove_the_owner_last() {
         let s = empty();
         let mut w = Sim::new(s.clone()).world().clone();
-        let owner = api::create(&mut w, pod("owner", None, false)).unwrap();
-        api::create(&mut w, pod("child", Some(&owner), true)).unwrap();
+        let owner = api::create(&mut w.client(Actor::User), pod("owner", None, false)).unwrap();
+        api::create(&mut w.client(Actor::User), pod("child", Some(&owner), true)).unwrap();
         drive(&mut w, &s, 0);
         let opts = DeleteOptions {
             grace_period_seconds: None,
             propagation: Some(Propagation::Foreground),
         };
-        api::delete(&mut w, Kind::Pod, "owner", opts).unwrap();
+        api::delete(&mut w.client(Actor::User), Kind::Pod, "owner", opts).unwrap();
         assert_eq!(
             api::get(&w, Kind::Pod, "owner").map(|o| o.meta().finalizers.clone()),
             Some(vec!["foregroundDeletion".to_string()])

@@ -3,13 +3,13 @@
 //! references removed; an owner deleted in the foreground waits for its blocking dependents.
 
 use crate::api::{self, DeleteOptions, WatchEvent};
+use crate::cluster::{Client, Cluster, Event, Informer, Schedule};
 use crate::model::{Kind, Object};
 use crate::sim::trace::WatchType;
 use crate::sim::{Actor, Update};
-use crate::world::{Event, World};
 
 /// Informer hook: every kind is watched.
-pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+pub fn on_watch(w: &mut Informer<'_>, ev: &WatchEvent) {
     let meta = ev.object.meta();
     let cause = ev.cause();
     let uid = meta.uid().to_string();
@@ -53,9 +53,8 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
 }
 
 /// Processes the dependents of one owner.
-pub fn collect(w: &mut World, owner_uid: &str) {
-    let cause = w.cause().clone();
-    w.act_as(Actor::GarbageCollector, cause);
+pub fn collect(c: &mut Cluster, owner_uid: &str) {
+    let w = &mut c.client(Actor::GarbageCollector);
     let owner = w.store.get_by_uid(owner_uid).cloned();
     let dependents: Vec<(Kind, String)> = w
         .store
@@ -109,7 +108,7 @@ pub fn collect(w: &mut World, owner_uid: &str) {
     }
 }
 
-fn remove_finalizer(w: &mut World, owner: &Object, finalizer: &str) {
+fn remove_finalizer(w: &mut Client<'_>, owner: &Object, finalizer: &str) {
     let _ = api::mutate(
         w,
         owner.kind(),
@@ -124,9 +123,8 @@ fn remove_finalizer(w: &mut World, owner: &Object, finalizer: &str) {
 }
 
 /// Deletes a dependent none of whose owners exist; drops references to absent owners otherwise.
-pub fn check_owners(w: &mut World, kind: Kind, name: &str) {
-    let cause = w.cause().clone();
-    w.act_as(Actor::GarbageCollector, cause);
+pub fn check_owners(c: &mut Cluster, kind: Kind, name: &str) {
+    let w = &mut c.client(Actor::GarbageCollector);
     let Some(obj) = w.store.get_shared(kind, name) else {
         return;
     };

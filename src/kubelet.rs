@@ -10,11 +10,11 @@ pub use behaviour::{behaviour, Behaviour};
 pub use status::{ready_condition, KUBELET_VERSION};
 
 use crate::api::{self, record_event, DeleteOptions, EventTarget, WatchEvent};
+use crate::cluster::{Client, Cluster, Event, Informer, Schedule};
 use crate::model::pod::{Ip, StateRunning, StateTerminated, StateWaiting};
 use crate::model::{ContainerState, Kind, Node, Object, Pod};
 use crate::sim::trace::WatchType;
 use crate::sim::{format_duration, Actor, SimTime, Update};
-use crate::world::{Event, World};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How often a pod worker re-syncs a pod whose last sync failed (e.g. in back-off).
@@ -108,7 +108,8 @@ pub struct ContainerRuntime {
     pub backoff_until: Option<SimTime>,
 }
 
-fn actor(node: &str) -> Actor {
+/// Who a node's kubelet writes as.
+pub fn actor(node: &str) -> Actor {
     Actor::Kubelet(node.to_string())
 }
 
@@ -118,10 +119,10 @@ pub fn node_ip(index: u32) -> String {
 }
 
 /// Registers a node: the kubelet creates its Node object and starts watching pods bound to it.
-pub fn register(w: &mut World, mut node: Node, ready: bool) -> Result<(), api::ApiError> {
+pub fn register(c: &mut Cluster, mut node: Node, ready: bool) -> Result<(), api::ApiError> {
     let name = node.metadata.name.clone();
-    let index = w.kubelets.values().map(|a| a.index + 1).max().unwrap_or(0);
-    w.act_as(actor(&name), w.cause().clone());
+    let index = c.kubelets.values().map(|a| a.index + 1).max().unwrap_or(0);
+    let w = &mut c.client(actor(&name));
     status::init_node(&mut node, index, ready, w.wall_now());
     api::create(w, Object::Node(Box::new(node)))?;
     w.kubelets.insert(
@@ -135,13 +136,13 @@ pub fn register(w: &mut World, mut node: Node, ready: bool) -> Result<(), api::A
 }
 
 /// Informer hook: queue work for the kubelet that runs the pod in a watch event.
-pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut BTreeMap<String, NodeAgent>, ev: &WatchEvent) {
     let cause = ev.cause();
     match &*ev.object {
         Object::Pod(pod) => {
             let Some(node) = pod.node_name() else { return };
             let uid = pod.metadata.uid().to_string();
-            let Some(agent) = w.kubelets.get_mut(node) else {
+            let Some(agent) = kubelets.get_mut(node) else {
                 return;
             };
             if ev.ty == WatchType::Deleted {
@@ -166,7 +167,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
         Object::Node(node) => {
             let name = &node.metadata.name;
             if ev.ty == WatchType::Deleted {
-                w.kubelets.remove(name);
+                kubelets.remove(name);
                 return;
             }
             let became_ready = node.is_ready()
@@ -176,8 +177,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                     .and_then(Object::as_node)
                     .is_some_and(Node::is_ready);
             if became_ready {
-                let deferred = w
-                    .kubelets
+                let deferred = kubelets
                     .get_mut(name)
                     .map(|a| std::mem::take(&mut a.deferred))
                     .unwrap_or_default();
@@ -197,9 +197,8 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
 }
 
 /// Runs one kubelet action.
-pub fn handle(w: &mut World, node: &str, pod_name: &str, uid: &str, action: KubeletAction) {
-    let cause = w.cause().clone();
-    w.act_as(actor(node), cause);
+pub fn handle(c: &mut Cluster, node: &str, pod_name: &str, uid: &str, action: KubeletAction) {
+    let w = &mut c.client(actor(node));
     if !w.kubelets.contains_key(node) {
         return;
     }
@@ -260,7 +259,7 @@ pub fn handle(w: &mut World, node: &str, pod_name: &str, uid: &str, action: Kube
 }
 
 /// Indexes of the pod's containers whose process is running.
-fn running_containers(w: &World, node: &str, uid: &str) -> Vec<usize> {
+fn running_containers(w: &Cluster, node: &str, uid: &str) -> Vec<usize> {
     runtime(w, node, uid)
         .map(|rt| {
             rt.containers
@@ -283,11 +282,11 @@ fn pod_ref(pod: &Pod) -> String {
     )
 }
 
-fn runtime<'w>(w: &'w World, node: &str, uid: &str) -> Option<&'w PodRuntime> {
+fn runtime<'w>(w: &'w Cluster, node: &str, uid: &str) -> Option<&'w PodRuntime> {
     w.kubelets.get(node)?.pods.get(uid)
 }
 
-fn runtime_mut<'w>(w: &'w mut World, node: &str, uid: &str) -> Option<&'w mut PodRuntime> {
+fn runtime_mut<'w>(w: &'w mut Client<'_>, node: &str, uid: &str) -> Option<&'w mut PodRuntime> {
     w.kubelets.get_mut(node)?.pods.get_mut(uid)
 }
 
@@ -295,11 +294,18 @@ fn target(pod: &Pod) -> EventTarget {
     EventTarget::of_meta(Kind::Pod, &pod.metadata)
 }
 
-fn event(w: &mut World, node: &str, target: EventTarget, type_: &str, reason: &str, message: &str) {
+fn event(
+    w: &mut Client<'_>,
+    node: &str,
+    target: EventTarget,
+    type_: &str,
+    reason: &str,
+    message: &str,
+) {
     record_event(w, target, type_, reason, message, "kubelet", node);
 }
 
-fn schedule(w: &mut World, at: SimTime, node: &str, pod: &Pod, action: KubeletAction) {
+fn schedule(w: &mut Client<'_>, at: SimTime, node: &str, pod: &Pod, action: KubeletAction) {
     let e = Event::Kubelet {
         node: node.to_string(),
         pod: pod.metadata.name.clone(),
@@ -309,7 +315,7 @@ fn schedule(w: &mut World, at: SimTime, node: &str, pod: &Pod, action: KubeletAc
     w.schedule(at, e);
 }
 
-fn sync_pod(w: &mut World, node: &str, pod: &Pod) {
+fn sync_pod(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     let known = runtime(w, node, &uid).is_some();
     if pod.metadata.is_terminating() {
@@ -328,17 +334,18 @@ fn sync_pod(w: &mut World, node: &str, pod: &Pod) {
     admit(w, node, pod);
 }
 
-fn admit(w: &mut World, node: &str, pod: &Pod) {
+fn admit(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     let now = w.wall_now();
     let index = w.kubelets[node].index;
     let containers = vec![ContainerRuntime::default(); pod.spec.containers.len()];
+    let admitted = w.now;
     w.kubelets.get_mut(node).map(|a| {
         a.pods.insert(
             uid,
             PodRuntime {
                 containers,
-                admitted: w.now,
+                admitted,
                 ..PodRuntime::default()
             },
         )
@@ -407,7 +414,7 @@ fn admit(w: &mut World, node: &str, pod: &Pod) {
     }
 }
 
-fn start_containers(w: &mut World, node: &str, pod: &Pod) {
+fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
         return;
@@ -497,7 +504,7 @@ fn ready_when_started(containers: &[crate::model::Container], i: usize) -> bool 
 }
 
 /// Marks container `i` running and schedules its exit as its command says.
-fn run_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
+fn run_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     let c = &pod.spec.containers[i];
     let b = behaviour(
         c.command.as_deref(),
@@ -537,7 +544,7 @@ fn run_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
 }
 
 /// The readiness probe succeeded: the container (and perhaps the pod) becomes ready.
-fn probe_ready(w: &mut World, node: &str, pod: &Pod, i: usize, generation: u32) {
+fn probe_ready(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, generation: u32) {
     let current = runtime(w, node, pod.metadata.uid())
         .filter(|rt| !rt.terminating)
         .and_then(|rt| rt.containers.get(i))
@@ -571,7 +578,8 @@ fn exit_code_of(pod: &Pod, i: usize, default_run_ms: u64) -> i32 {
 
 /// Makes the first running container of a pod exit now with `code` (a scenario's `failPod`).
 /// Returns whether the pod had a running container.
-pub fn fail_container(w: &mut World, pod_name: &str, code: i32) -> bool {
+pub fn fail_container(c: &mut Cluster, pod_name: &str, code: i32) -> bool {
+    let w = c;
     let Some(pod_obj) = w.store.get_shared(Kind::Pod, pod_name) else {
         return false;
     };
@@ -594,14 +602,13 @@ pub fn fail_container(w: &mut World, pod_name: &str, code: i32) -> bool {
     else {
         return false;
     };
-    let cause = w.cause().clone();
-    w.act_as(actor(&node), cause);
+    let w = &mut w.client(actor(&node));
     container_exit(w, &node, pod, i, generation, Some(code));
     true
 }
 
 fn container_exit(
-    w: &mut World,
+    w: &mut Client<'_>,
     node: &str,
     pod: &Pod,
     i: usize,
@@ -657,7 +664,7 @@ fn container_exit(
     }
 }
 
-fn enter_backoff(w: &mut World, node: &str, pod: &Pod, i: usize, delay: u64) {
+fn enter_backoff(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, delay: u64) {
     let name = &pod.spec.containers[i].name;
     let pod_ref = pod_ref(pod);
     let message = format!(
@@ -726,7 +733,7 @@ fn enter_backoff(w: &mut World, node: &str, pod: &Pod, i: usize, delay: u64) {
 }
 
 /// A pod-worker re-sync during back-off: the sync fails again and reports BackOff again.
-fn backoff_resync(w: &mut World, node: &str, pod: &Pod, i: usize, generation: u32) {
+fn backoff_resync(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, generation: u32) {
     let uid = pod.metadata.uid().to_string();
     let Some(until) = runtime(w, node, &uid)
         .and_then(|rt| rt.containers.get(i))
@@ -759,7 +766,7 @@ fn backoff_resync(w: &mut World, node: &str, pod: &Pod, i: usize, generation: u3
     }
 }
 
-fn restart_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
+fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     let uid = pod.metadata.uid().to_string();
     let Some(finished) = pod.status().container_statuses.get(i).and_then(|cs| {
         cs.state
@@ -842,7 +849,7 @@ fn restart_container(w: &mut World, node: &str, pod: &Pod, i: usize) {
 
 /// Records a container's termination; sets the pod's phase when no container will run again.
 fn terminate_container(
-    w: &mut World,
+    w: &mut Client<'_>,
     node: &str,
     pod: &Pod,
     i: usize,
@@ -920,7 +927,7 @@ fn terminate_container(
     );
 }
 
-fn begin_termination(w: &mut World, node: &str, pod: &Pod) {
+fn begin_termination(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     let running = running_containers(w, node, &uid);
     if let Some(rt) = runtime_mut(w, node, &uid) {
@@ -952,7 +959,7 @@ fn begin_termination(w: &mut World, node: &str, pod: &Pod) {
     schedule(w, at, node, pod, KubeletAction::KillDone);
 }
 
-fn finish_termination(w: &mut World, node: &str, pod: &Pod) {
+fn finish_termination(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     if let Some(rt) = runtime_mut(w, node, &uid) {
         rt.finished = true;
@@ -1006,7 +1013,7 @@ fn finish_termination(w: &mut World, node: &str, pod: &Pod) {
     );
 }
 
-fn deadline_exceeded(w: &mut World, node: &str, pod: &Pod) {
+fn deadline_exceeded(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     if pod.is_terminal() || runtime(w, node, &uid).is_none_or(|rt| rt.terminating) {
         return;

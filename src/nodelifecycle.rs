@@ -3,10 +3,10 @@
 //! toleration, and pods of deleted nodes force-deleted after the 40-second quarantine.
 
 use crate::api::{self, record_event, DeleteOptions, EventTarget, WatchEvent};
+use crate::cluster::{Client, Cluster, Event, Informer, Schedule};
 use crate::model::{Kind, Node, Object, Pod, PodCondition, Taint, Time};
 use crate::sim::trace::{Timer, WatchType};
 use crate::sim::{Actor, Cause, SimTime, Update};
-use crate::world::{Event, World};
 use std::collections::BTreeMap;
 
 /// How often the pod garbage collector runs.
@@ -66,7 +66,7 @@ pub fn desired_taints(node: &Node) -> Vec<(&'static str, &'static str)> {
 }
 
 /// Informer hook.
-pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+pub fn on_watch(w: &mut Informer<'_>, ev: &WatchEvent) {
     let cause = ev.cause();
     match (&*ev.object, ev.ty) {
         (Object::Node(node), WatchType::Deleted) => {
@@ -92,7 +92,9 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
             // A pod bound to a node can only be evicted there by a NoExecute taint; without
             // one the node's pass would find nothing to do.
             let no_execute = |n: &str| {
-                api::node(w, n)
+                w.store
+                    .get(Kind::Node, n)
+                    .and_then(Object::as_node)
                     .is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute"))
             };
             if let Some(node) = pod.node_name().filter(|n| newly_bound && no_execute(n)) {
@@ -110,9 +112,8 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
 }
 
 /// Reconciles a node's controller taints, then its pods' evictions.
-pub fn sync_node(w: &mut World, name: &str) {
-    let cause = w.cause().clone();
-    w.act_as(Actor::NodeLifecycle, cause);
+pub fn sync_node(c: &mut Cluster, name: &str) {
+    let w = &mut c.client(Actor::NodeLifecycle);
     let Some(node) = api::node(w, name).cloned() else {
         return;
     };
@@ -213,9 +214,8 @@ pub fn eviction_time(pod: &Pod, node: &Node) -> Option<Time> {
 }
 
 /// The Evict timer: evict if the pod still should go now.
-pub fn evict_timer(w: &mut World, pod_name: &str, uid: &str) {
-    let cause = w.cause().clone();
-    w.act_as(Actor::NodeLifecycle, cause);
+pub fn evict_timer(c: &mut Cluster, pod_name: &str, uid: &str) {
+    let w = &mut c.client(Actor::NodeLifecycle);
     let Some(pod) = api::pod(w, pod_name)
         .filter(|p| p.metadata.uid() == uid)
         .cloned()
@@ -233,7 +233,7 @@ pub fn evict_timer(w: &mut World, pod_name: &str, uid: &str) {
     }
 }
 
-fn evict(w: &mut World, pod: &Pod) {
+fn evict(w: &mut Client<'_>, pod: &Pod) {
     let now = w.wall_now();
     let name = pod.metadata.name.clone();
     let result = api::mutate_pod(
@@ -285,8 +285,9 @@ fn set_disruption(p: &mut Pod, reason: &str, message: &str, now: Time) {
 }
 
 /// One pass of the pod garbage collector over pods whose node is gone.
-pub fn pod_gc(w: &mut World) {
-    w.act_as(Actor::PodGc, Cause::Timer(Timer::PodGcCheck));
+pub fn pod_gc(c: &mut Cluster) {
+    c.set_cause(Cause::Timer(Timer::PodGcCheck));
+    let w = &mut c.client(Actor::PodGc);
     let now_wall = w.wall_now();
     let orphans: Vec<Pod> = w
         .store
@@ -302,7 +303,8 @@ pub fn pod_gc(w: &mut World) {
     w.lifecycle.orphans.retain(|uid, _| live.contains(uid));
     for pod in &orphans {
         let uid = pod.metadata.uid().to_string();
-        let seen = *w.lifecycle.orphans.entry(uid.clone()).or_insert(w.now);
+        let now = w.now;
+        let seen = *w.lifecycle.orphans.entry(uid.clone()).or_insert(now);
         if w.now.0 - seen.0 < POD_GC_QUARANTINE_MS {
             continue;
         }

@@ -7,9 +7,9 @@ pub mod nodecmd;
 pub use expect::{check, ExpectFailure, Expectation, Target};
 
 use crate::api::manifest::{parse_manifests, Manifest, ManifestError};
+use crate::cluster::KubeletConfig;
 use crate::model::{LabelSelector, Taint, Time};
 use crate::sim::{parse_duration, SimTime};
-use crate::world::KubeletConfig;
 use crate::yaml::{self, decode, Loc, YNode, YValue};
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -4,10 +4,10 @@
 //! A pod that fits nowhere stays Pending with PodScheduled=False and a FailedScheduling event.
 
 use crate::api::{self, record_event, EventTarget, WatchEvent};
+use crate::cluster::{Client, Cluster, Event, Informer, Schedule};
 use crate::model::{Kind, Node, Object, Pod, PodCondition, Taint};
 use crate::sim::trace::{Timer, WatchType};
 use crate::sim::{Actor, Cause, SimTime, Update};
-use crate::world::{Event, World};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::rc::Rc;
 
@@ -203,7 +203,7 @@ pub fn fit_error(total: usize, reasons: &BTreeMap<String, usize>) -> String {
 }
 
 /// Informer hook: pending pods enter the active queue; node changes retry unschedulable pods.
-pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+pub fn on_watch(w: &mut Informer<'_>, scheduler: &mut SchedulerState, ev: &WatchEvent) {
     let cause = ev.cause();
     match &*ev.object {
         Object::Pod(pod) => {
@@ -219,7 +219,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
             let after = (ev.ty != WatchType::Deleted)
                 .then(|| counted_on(pod))
                 .flatten();
-            w.scheduler.recount(before, after);
+            scheduler.recount(before, after);
             let name = pod.metadata.name.clone();
             let pending = ev.ty != WatchType::Deleted
                 && pod.node_name().is_none()
@@ -231,22 +231,21 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                     .unwrap_or("default-scheduler")
                     == "default-scheduler";
             if !pending {
-                w.scheduler.dequeue(&name);
-                w.scheduler.unschedulable.remove(&name);
+                scheduler.dequeue(&name);
+                scheduler.unschedulable.remove(&name);
                 return;
             }
-            if ev.ty == WatchType::Added && !w.scheduler.queued.contains(&name) {
-                w.scheduler.enqueue(&name);
+            if ev.ty == WatchType::Added && !scheduler.queued.contains(&name) {
+                scheduler.enqueue(&name);
                 w.schedule_once(w.now, Event::ScheduleCycle, cause);
             }
         }
-        Object::Node(_) if !w.scheduler.unschedulable.is_empty() => {
-            w.scheduler
+        Object::Node(_) if !scheduler.unschedulable.is_empty() => {
+            scheduler
                 .unschedulable
                 .values_mut()
                 .for_each(|u| u.moved = true);
-            let earliest = w
-                .scheduler
+            let earliest = scheduler
                 .unschedulable
                 .values()
                 .map(|u| u.last.plus_ms(backoff(u.attempts)))
@@ -264,7 +263,7 @@ fn backoff(attempts: u32) -> u64 {
 
 /// Moves unschedulable pods back to the active queue: those a cluster change may help once
 /// their back-off has passed, and those left waiting for five minutes.
-pub fn flush(w: &mut World) {
+pub fn flush(w: &mut Cluster) {
     let now = w.now;
     let due: Vec<String> = w
         .scheduler
@@ -288,9 +287,8 @@ pub fn flush(w: &mut World) {
 }
 
 /// One scheduling cycle per pod in the active queue.
-pub fn schedule_cycle(w: &mut World) {
-    let cause = w.cause().clone();
-    w.act_as(Actor::Scheduler, cause);
+pub fn schedule_cycle(c: &mut Cluster) {
+    let w = &mut c.client(Actor::Scheduler);
     // Shared handles, in name order (the store's order), and each one's pods from the cache.
     let nodes: Vec<Rc<Object>> = w.store.list_shared(Kind::Node).cloned().collect();
     let mut load: Vec<usize> = nodes
@@ -321,7 +319,12 @@ pub fn schedule_cycle(w: &mut World) {
 }
 
 /// Tries to place one pod; returns the index in `all` of the node it was bound to.
-fn schedule_one(w: &mut World, pod: &Pod, all: &[Rc<Object>], load: &[usize]) -> Option<usize> {
+fn schedule_one(
+    w: &mut Client<'_>,
+    pod: &Pod,
+    all: &[Rc<Object>],
+    load: &[usize],
+) -> Option<usize> {
     let name = pod.metadata.name.clone();
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     let nodes: Vec<(usize, &Node)> = match prefilter_node_names(pod) {
@@ -366,11 +369,12 @@ fn schedule_one(w: &mut World, pod: &Pod, all: &[Rc<Object>], load: &[usize]) ->
             .get(&name)
             .map(|u| u.attempts + 1)
             .unwrap_or(1);
+        let last = w.now;
         w.scheduler.unschedulable.insert(
             name.clone(),
             Unschedulable {
                 attempts,
-                last: w.now,
+                last,
                 moved: false,
             },
         );

@@ -1,228 +1,44 @@
-//! `World`: all mutable state of one simulated cluster, and the closed set of queued events.
+//! `World`: one simulated cluster with its workload controllers, and the scenario steps still
+//! waiting for their `when:` condition: everything the engine checkpoints and seeks.
 
-use crate::api::Store;
+use crate::cluster::{Cluster, KubeletConfig};
 use crate::controllers::ControllerState;
-use crate::kubelet::{KubeletAction, NodeAgent};
 use crate::model::Time;
-use crate::nodelifecycle::LifecycleState;
-use crate::scheduler::SchedulerState;
-use crate::sim::{Actor, Cause, Change, EventQueue, Rng, SimTime};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
+use std::ops::{Deref, DerefMut};
 
-/// How simulated kubelets time containers.
-#[derive(Clone, Debug, PartialEq)]
-pub struct KubeletConfig {
-    /// Binding → container Running (image pull + start), in milliseconds.
-    pub start_ms: u64,
-    /// Run time of a container whose command is not understood, in milliseconds.
-    pub default_run_ms: u64,
-}
-
-impl Default for KubeletConfig {
-    fn default() -> Self {
-        KubeletConfig {
-            start_ms: 1_000,
-            default_run_ms: 5_000,
-        }
-    }
-}
-
-/// Everything that can happen next. A closed enum: the engine matches on every variant.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Event {
-    /// Apply the scenario's manifests (t = 0).
-    Manifests,
-    /// Run scenario step `i`.
-    Step(usize),
-    /// The scheduler runs a scheduling cycle over its active queue.
-    ScheduleCycle,
-    /// The scheduler moves unschedulable pods back to the active queue.
-    SchedulerFlush,
-    /// A kubelet acts on one of its pods.
-    Kubelet {
-        /// The node.
-        node: String,
-        /// The pod.
-        pod: String,
-        /// The pod's uid (a recreated pod with the same name is another pod).
-        uid: String,
-        /// What to do.
-        action: KubeletAction,
-    },
-    /// The node lifecycle controller re-checks taints of a node and evictions on it.
-    NodeLifecycle {
-        /// The node.
-        node: String,
-    },
-    /// The taint-eviction timer of a pod fires.
-    Evict {
-        /// The pod.
-        pod: String,
-        /// Its uid.
-        uid: String,
-    },
-    /// The pod garbage collector's periodic pass (every 20 s while there is work).
-    PodGc,
-    /// The garbage collector processes an object's dependents.
-    GarbageCollect {
-        /// The owner's uid.
-        owner_uid: String,
-    },
-    /// A controller's worker processes the keys that are due in its workqueue.
-    Controller(Controller),
-    /// The Job controller releases the tracking finalizer of a pod whose Job is gone.
-    JobPodCleanup {
-        /// The pod.
-        pod: String,
-    },
-    /// The garbage collector checks one dependent for owners that no longer exist.
-    CheckOwners {
-        /// The dependent's kind.
-        kind: crate::model::Kind,
-        /// The dependent's name.
-        name: String,
-    },
-}
-
-/// The controllers of kube-controller-manager that podlab runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Controller {
-    /// The Job controller.
-    Job,
-    /// The CronJob controller.
-    CronJob,
-    /// The DaemonSet controller.
-    DaemonSet,
-    /// The TTL-after-finished controller.
-    Ttl,
-}
-
-/// One trace line before the engine numbers it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LogLine {
-    /// Who.
-    pub actor: Actor,
-    /// Why.
-    pub cause: Cause,
-    /// What.
-    pub change: Change,
-}
-
-/// The whole simulated cluster.
+/// The whole simulated world.
 #[derive(Clone, Debug)]
 pub struct World {
-    /// Virtual time now.
-    pub now: SimTime,
-    /// Wall clock at t = 0.
-    pub start: Time,
-    /// The one RNG.
-    pub rng: Rng,
-    /// The API server's store.
-    pub store: Store,
-    /// Pending events with the cause that queued them.
-    pub queue: EventQueue<(Event, Cause)>,
-    /// Kubelet timings.
-    pub kubelet_config: KubeletConfig,
-    /// kube-scheduler's queues.
-    pub scheduler: SchedulerState,
-    /// One kubelet per node.
-    pub kubelets: BTreeMap<String, NodeAgent>,
-    /// The node lifecycle controller and pod GC.
-    pub lifecycle: LifecycleState,
-    /// The workload controllers.
+    /// The cluster: store, scheduler, kubelets, node lifecycle, clock and event queue.
+    pub cluster: Cluster,
+    /// The workload controllers (their informers' queues and in-memory records).
     pub controllers: ControllerState,
     /// Scenario steps waiting for their `when:` condition.
-    pub waiting_steps: std::collections::BTreeSet<usize>,
-    actor: Actor,
-    cause: Cause,
-    log: Vec<LogLine>,
+    pub waiting_steps: BTreeSet<usize>,
 }
 
 impl World {
-    /// A new, empty cluster.
+    /// A new, empty world.
     pub fn new(seed: u64, start: Time, kubelet_config: KubeletConfig) -> World {
         World {
-            now: SimTime::ZERO,
-            start,
-            rng: Rng::new(seed),
-            store: Store::default(),
-            queue: EventQueue::default(),
-            kubelet_config,
-            scheduler: SchedulerState::default(),
-            kubelets: BTreeMap::new(),
-            lifecycle: LifecycleState::default(),
+            cluster: Cluster::new(seed, start, kubelet_config),
             controllers: ControllerState::default(),
-            waiting_steps: std::collections::BTreeSet::new(),
-            actor: Actor::User,
-            cause: Cause::Step(None),
-            log: Vec::new(),
-        }
-    }
-
-    /// The wall-clock time now.
-    pub fn wall_now(&self) -> Time {
-        self.start.plus_ms(self.now.0 as i64)
-    }
-
-    /// The wall-clock time of a virtual time.
-    pub fn wall(&self, t: SimTime) -> Time {
-        self.start.plus_ms(t.0 as i64)
-    }
-
-    /// Sets who is acting and why, for the trace lines that follow.
-    pub fn act_as(&mut self, actor: Actor, cause: Cause) {
-        self.actor = actor;
-        self.cause = cause;
-    }
-
-    /// The current cause.
-    pub fn cause(&self) -> &Cause {
-        &self.cause
-    }
-
-    /// Records a change by the current actor.
-    pub fn log(&mut self, change: Change) {
-        self.log.push(LogLine {
-            actor: self.actor.clone(),
-            cause: self.cause.clone(),
-            change,
-        });
-    }
-
-    /// Takes the trace lines recorded since the last call.
-    pub fn take_log(&mut self) -> Vec<LogLine> {
-        std::mem::take(&mut self.log)
-    }
-
-    /// Queues an event at `at`, caused by the current cause.
-    pub fn schedule(&mut self, at: SimTime, event: Event) {
-        let cause = self.cause.clone();
-        self.queue.push(at.max(self.now), (event, cause));
-    }
-
-    /// Queues an event with an explicit cause.
-    pub fn schedule_because(&mut self, at: SimTime, event: Event, cause: Cause) {
-        self.queue.push(at.max(self.now), (event, cause));
-    }
-
-    /// Queues an event unless an equal one is already pending at or before `at` (a workqueue's
-    /// de-duplication: the earliest request wins).
-    pub fn schedule_once(&mut self, at: SimTime, event: Event, cause: Cause) {
-        let at = at.max(self.now);
-        let probe = (event, cause);
-        if !self.queue.any_equal_by(at, &probe, |(e, _)| *e == probe.0) {
-            self.queue.push(at, probe);
+            waiting_steps: BTreeSet::new(),
         }
     }
 }
 
-impl crate::sim::queue::Keyed for (Event, Cause) {
-    fn dedupe_key(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        // Only a bucket: equal events hash alike, and equality decides (so the value may differ
-        // between platforms without changing a run).
-        let mut h = std::hash::DefaultHasher::new();
-        self.0.hash(&mut h);
-        h.finish()
+impl Deref for World {
+    type Target = Cluster;
+
+    fn deref(&self) -> &Cluster {
+        &self.cluster
+    }
+}
+
+impl DerefMut for World {
+    fn deref_mut(&mut self) -> &mut Cluster {
+        &mut self.cluster
     }
 }

@@ -1,9 +1,9 @@
 //! The event recorder: core/v1 Events named `<object>.<hex nanoseconds>`, with repeats of the
 //! same reason and message folded into one event whose `count` grows, as client-go does.
 
+use crate::cluster::Client;
 use crate::model::{Event, EventSource, Kind, Object, ObjectMeta, ObjectReference, Time};
 use crate::sim::Change;
-use crate::world::World;
 
 /// What an event is about: an object and, for kubelet events, one of its containers.
 #[derive(Clone, Debug)]
@@ -57,7 +57,7 @@ const SWEEP_EVERY_MS: i64 = 60_000;
 
 /// Removes Events whose TTL has run out (etcd drops them when their lease expires), with
 /// their folding keys.
-fn expire_events(w: &mut World, now: Time) {
+fn expire_events(w: &mut Client<'_>, now: Time) {
     let store = &mut w.store;
     if now.0 - store.events_swept.0 < SWEEP_EVERY_MS {
         return;
@@ -91,7 +91,7 @@ fn expire_events(w: &mut World, now: Time) {
 
 /// Records an event (or bumps the count of an identical earlier one).
 pub fn record_event(
-    w: &mut World,
+    w: &mut Client<'_>,
     target: EventTarget,
     type_: &str,
     reason: &str,

@@ -8,16 +8,16 @@ pub mod schedule;
 
 use super::podcontrol::controller_ref;
 use super::record::{CronDecision, CronJobSync};
-use super::{key, name_of};
-use crate::api::{self, record_event, DeleteOptions, EventTarget, Propagation, WatchEvent};
+use super::{key, name_of, Reconciler, Requeue};
+use crate::api::{self, record_event, DeleteOptions, EventTarget, Propagation, Store, WatchEvent};
+use crate::cluster::{Client, Controller, Informer};
 use crate::cron::{parse_standard, Schedule, Zone};
 use crate::model::cronjob::CronJob;
 use crate::model::job::Job;
 use crate::model::{Kind, Object, ObjectMeta, ObjectReference, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Account, Actor, Change, Update, WorkQueue};
+use crate::sim::{Account, Change, Update, WorkQueue};
 use crate::validation::job as jobval;
-use crate::world::{Controller, World};
 use schedule::{Inputs, Missed, NEXT_SCHEDULE_DELTA_MS};
 use std::rc::Rc;
 
@@ -55,12 +55,12 @@ impl Default for CronJobControllerState {
 }
 
 /// The CronJob that controls a Job, if it still exists with the same uid.
-fn owner_of(w: &World, job: &Job) -> Option<String> {
+fn owner_of(store: &Store, job: &Job) -> Option<String> {
     let r = job.metadata.controller_ref()?;
     if r.kind != "CronJob" {
         return None;
     }
-    let cj = api::get(w, Kind::CronJob, &r.name)?;
+    let cj = store.get(Kind::CronJob, &r.name)?;
     (cj.meta().uid() == r.uid).then(|| r.name.clone())
 }
 
@@ -83,14 +83,14 @@ fn inputs<'a>(cj: &CronJob, schedule: &'a Schedule, zone: Zone) -> Inputs<'a> {
 }
 
 /// Informer hooks for CronJobs and their Jobs: they only queue keys.
-pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+pub fn on_watch(w: &mut Informer<'_>, state: &mut CronJobControllerState, ev: &WatchEvent) {
     let cause = ev.cause();
     let now = w.now;
     match &*ev.object {
         Object::CronJob(cj) => {
             let k = key(&cj.metadata.name);
             match ev.ty {
-                WatchType::Added => w.controllers.cronjob.queue.add(&k),
+                WatchType::Added => state.queue.add(&k),
                 WatchType::Modified => {
                     let old = ev.old.as_ref().and_then(|o| match &**o {
                         Object::CronJob(o) => Some(o),
@@ -100,16 +100,13 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                         o.spec.schedule != cj.spec.schedule || o.spec.time_zone != cj.spec.time_zone
                     });
                     if !moved {
-                        w.controllers.cronjob.queue.add(&k);
+                        state.queue.add(&k);
                     } else if let (Ok(zone), Ok(schedule)) = zone_and_schedule(cj) {
                         // A new schedule: wake at its next time.
                         let wall = w.wall_now().0;
                         let delay = schedule::next_tick(inputs(cj, &schedule, zone), wall)
                             .map_or(0, |t| t + NEXT_SCHEDULE_DELTA_MS - wall);
-                        w.controllers
-                            .cronjob
-                            .queue
-                            .add_after(&k, now, delay.max(0) as u64);
+                        state.queue.add_after(&k, now, delay.max(0) as u64);
                     }
                 }
                 WatchType::Deleted => {}
@@ -120,38 +117,39 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                 .old
                 .as_ref()
                 .and_then(|o| o.as_job())
-                .and_then(|o| owner_of(w, o));
-            let owner = owner_of(w, job);
+                .and_then(|o| owner_of(w.store, o));
+            let owner = owner_of(w.store, job);
             for name in old_owner.into_iter().chain(owner) {
-                w.controllers.cronjob.queue.add(&key(&name));
+                state.queue.add(&key(&name));
             }
         }
         _ => return,
     }
-    super::kick(w, Controller::CronJob, cause);
+    super::kick(w, Controller::CronJob, &state.queue, cause);
 }
 
-/// The worker: syncs every key that is due.
-pub fn process(w: &mut World) {
-    let now = w.now;
-    w.controllers.cronjob.queue.promote(now);
-    while let Some(k) = w.controllers.cronjob.queue.get() {
-        let result = sync(w, &k);
-        let q = &mut w.controllers.cronjob.queue;
-        q.done(&k);
-        match result {
-            Err(_) => {
-                q.add_rate_limited(&k, now);
-            }
-            Ok(Some(ms)) => {
-                q.forget(&k);
-                q.add_after(&k, now, ms);
-            }
-            Ok(None) => {}
-        }
+/// The CronJob controller (`pkg/controller/cronjob/cronjob_controllerv2.go`).
+#[derive(Debug)]
+pub struct CronJobController;
+
+impl Reconciler for CronJobController {
+    type State = CronJobControllerState;
+    type Error = SyncError;
+    const CONTROLLER: Controller = Controller::CronJob;
+    const COMPONENT: &'static str = COMPONENT;
+    const FORGET_WHEN_IDLE: bool = false;
+
+    fn queue(state: &mut CronJobControllerState) -> &mut WorkQueue {
+        &mut state.queue
     }
-    let cause = w.cause().clone();
-    super::kick(w, Controller::CronJob, cause);
+
+    fn reconcile(
+        w: &mut Client<'_>,
+        _: &mut CronJobControllerState,
+        k: &str,
+    ) -> Result<Requeue, SyncError> {
+        Ok(sync(w, k)?.map_or(Requeue::AwaitChange, Requeue::After))
+    }
 }
 
 fn is_finished(job: &Job) -> Option<&'static str> {
@@ -165,9 +163,7 @@ fn is_finished(job: &Job) -> Option<&'static str> {
 }
 
 /// `sync`: one CronJob key. Returns the requeue delay, or an error to retry with back-off.
-pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
-    let cause = w.cause().clone();
-    w.act_as(Actor::Controller(COMPONENT.into()), cause);
+pub fn sync(w: &mut Client<'_>, k: &str) -> Result<Option<u64>, SyncError> {
     let name = name_of(k).to_string();
     let Some(cj_obj) = w.store.get_shared(Kind::CronJob, &name) else {
         return Ok(None);
@@ -250,7 +246,7 @@ impl Default for Outcome {
     }
 }
 
-fn event(w: &mut World, cj_obj: &Object, type_: &str, reason: &str, message: &str) {
+fn event(w: &mut Client<'_>, cj_obj: &Object, type_: &str, reason: &str, message: &str) {
     record_event(
         w,
         EventTarget::of(cj_obj),
@@ -277,7 +273,7 @@ fn job_ref(job: &Object) -> ObjectReference {
 
 /// Deletes a Job with background propagation (its pods go to the garbage collector) and takes
 /// it out of `status.active`.
-fn delete_job(w: &mut World, cj_obj: &Object, cj: &mut CronJob, job: &str, uid: &str) -> bool {
+fn delete_job(w: &mut Client<'_>, cj_obj: &Object, cj: &mut CronJob, job: &str, uid: &str) -> bool {
     let opts = DeleteOptions {
         propagation: Some(Propagation::Background),
         ..DeleteOptions::default()
@@ -308,7 +304,7 @@ fn delete_job(w: &mut World, cj_obj: &Object, cj: &mut CronJob, job: &str, uid: 
 /// `cleanupFinishedJobs`: the oldest finished Jobs beyond each history limit are deleted
 /// (by `status.startTime`, Jobs without one last, then by name).
 fn cleanup_finished_jobs(
-    w: &mut World,
+    w: &mut Client<'_>,
     cj_obj: &Object,
     cj: &mut CronJob,
     jobs: &[&Job],
@@ -354,7 +350,7 @@ fn start_time(job: &Job) -> Option<Time> {
 /// `syncCronJob`. Returns the schedule time to wake for (the requeue is 100 ms after it), or
 /// an error when a write failed.
 fn sync_cronjob(
-    w: &mut World,
+    w: &mut Client<'_>,
     cj_obj: &Object,
     cj: &mut CronJob,
     jobs: &[&Job],

@@ -9,4 +9,4 @@ pub mod placement;
 pub mod rollout;
 pub mod sync;
 
-pub use sync::{on_watch, process, DaemonSetControllerState};
+pub use sync::{on_watch, DaemonSetController, DaemonSetControllerState};

@@ -8,8 +8,9 @@ pub mod policy;
 use super::expectations::Expectations;
 use super::podcontrol::{create_pod, delete_pod, pod_from_template};
 use super::record::{JobDecision, JobSync};
-use super::{key, name_of, ranking};
+use super::{key, name_of, ranking, Reconciler, Requeue};
 use crate::api::{self, record_event, EventTarget, WatchEvent};
+use crate::cluster::{Client, Cluster, Controller, Event, Informer, Schedule};
 use crate::model::indexes;
 use crate::model::job::{
     Job, JobCondition, JobStatus, UncountedTerminatedPods, COMPLETION_INDEX, INDEX_FAILURE_COUNT,
@@ -17,8 +18,7 @@ use crate::model::job::{
 };
 use crate::model::{Kind, Object, Pod, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Account, Actor, Change, Update, WorkQueue};
-use crate::world::{Controller, Event, World};
+use crate::sim::{Account, Change, SimTime, Update, WorkQueue};
 use backoff::{finish_time, BackoffRecord};
 use policy::PfpAction;
 use std::collections::{BTreeMap, BTreeSet};
@@ -59,13 +59,12 @@ fn job_owner(pod: &Pod) -> Option<&str> {
 }
 
 /// Informer hooks for Jobs and their pods: they only queue keys.
-pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+pub fn on_watch(w: &mut Informer<'_>, state: &mut JobControllerState, ev: &WatchEvent) {
     let cause = ev.cause();
     let now = w.now;
     match &*ev.object {
         Object::Job(job) => {
             let k = key(&job.metadata.name);
-            let state = &mut w.controllers.job;
             match ev.ty {
                 WatchType::Added => state.queue.add(&k),
                 WatchType::Modified => {
@@ -106,7 +105,6 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
             let Some(owner) = job_owner(pod) else { return };
             let k = key(owner);
             let was_terminating = ev.old.as_ref().is_some_and(|o| o.meta().is_terminating());
-            let state = &mut w.controllers.job;
             if let Some(e) = state.expectations.get_mut(&k) {
                 match ev.ty {
                     WatchType::Added => e.add -= 1,
@@ -119,8 +117,8 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                     _ => {}
                 }
             }
-            if api::get(w, Kind::Job, owner).is_some() {
-                w.controllers.job.queue.add_after(&k, now, SYNC_BATCH_MS);
+            if w.store.get(Kind::Job, owner).is_some() {
+                state.queue.add_after(&k, now, SYNC_BATCH_MS);
             } else if pod
                 .metadata
                 .finalizers
@@ -140,30 +138,35 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
         }
         _ => return,
     }
-    super::kick(w, Controller::Job, cause);
+    super::kick(w, Controller::Job, &state.queue, cause);
 }
 
-/// The worker: syncs every key that is due.
-pub fn process(w: &mut World) {
-    let now = w.now;
-    w.controllers.job.queue.promote(now);
-    while let Some(k) = w.controllers.job.queue.get() {
-        let requeue = sync_job(w, &k);
-        let q = &mut w.controllers.job.queue;
-        q.done(&k);
-        q.forget(&k);
-        if let Some(ms) = requeue {
-            q.add_after(&k, now, ms);
-        }
+/// The Job controller (`pkg/controller/job/job_controller.go`).
+#[derive(Debug)]
+pub struct JobController;
+
+impl Reconciler for JobController {
+    type State = JobControllerState;
+    type Error = std::convert::Infallible;
+    const CONTROLLER: Controller = Controller::Job;
+    const COMPONENT: &'static str = COMPONENT;
+
+    fn queue(state: &mut JobControllerState) -> &mut WorkQueue {
+        &mut state.queue
     }
-    let cause = w.cause().clone();
-    super::kick(w, Controller::Job, cause);
+
+    fn reconcile(
+        w: &mut Client<'_>,
+        state: &mut JobControllerState,
+        k: &str,
+    ) -> Result<Requeue, Self::Error> {
+        Ok(sync_job(w, state, k).map_or(Requeue::AwaitChange, Requeue::After))
+    }
 }
 
 /// Removes the tracking finalizer from a pod whose Job no longer exists.
-pub fn cleanup_orphan_pod(w: &mut World, name: &str) {
-    let cause = w.cause().clone();
-    w.act_as(Actor::Controller(COMPONENT.into()), cause);
+pub fn cleanup_orphan_pod(c: &mut Cluster, name: &str) {
+    let w = &mut c.client(crate::sim::Actor::Controller(COMPONENT.into()));
     let Some(pod) = api::pod(w, name) else { return };
     let owner_lives = pod
         .metadata
@@ -183,7 +186,7 @@ fn index_of(pod: &Pod) -> Option<i32> {
 }
 
 /// Removes the tracking finalizer from a pod, so that it can go once it is deleted.
-fn release(w: &mut World, pod: &str) {
+fn release(w: &mut Client<'_>, pod: &str) {
     let finalizer = Update::FinalizerRemoved {
         finalizer: TRACKING_FINALIZER.into(),
     };
@@ -218,7 +221,7 @@ fn has_finalizer(pod: &Pod) -> bool {
 
 /// Lists the Job's pods: those it controls that still match its selector. Orphans that match
 /// are adopted (controller reference and tracking finalizer added) unless the Job is deleting.
-fn claim_pods(w: &mut World, job: &Job, job_obj: &Object) -> Vec<Rc<Object>> {
+fn claim_pods(w: &mut Client<'_>, job: &Job, job_obj: &Object) -> Vec<Rc<Object>> {
     let uid = job.metadata.uid().to_string();
     let selector = job.spec.selector.clone().unwrap_or_default();
     let candidates: Vec<Rc<Object>> = w.store.list_shared(Kind::Pod).cloned().collect();
@@ -293,13 +296,11 @@ fn set_condition(status: &mut JobStatus, c: JobCondition) -> bool {
 }
 
 /// One sync of one Job. Returns when to sync it again, if the controller asks for that.
-pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
-    let cause = w.cause().clone();
-    w.act_as(Actor::Controller(COMPONENT.into()), cause);
+pub fn sync_job(w: &mut Client<'_>, state: &mut JobControllerState, k: &str) -> Option<u64> {
     let name = name_of(k).to_string();
     let Some(job_obj) = w.store.get_shared(Kind::Job, &name) else {
-        w.controllers.job.expectations.remove(k);
-        w.controllers.job.backoff.remove(k);
+        state.expectations.remove(k);
+        state.backoff.remove(k);
         return None;
     };
     let job = job_obj.as_job().cloned()?;
@@ -329,12 +330,7 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
         return None;
     }
     let now = w.wall_now();
-    let satisfied = w
-        .controllers
-        .job
-        .expectations
-        .get(k)
-        .is_none_or(|e| e.satisfied(w.now));
+    let satisfied = state.expectations.get(k).is_none_or(|e| e.satisfied(w.now));
     let claimed = claim_pods(w, &job, &job_obj);
     let pods: Vec<&Pod> = claimed.iter().filter_map(|o| o.as_pod()).collect();
     let indexed = job.is_indexed();
@@ -434,15 +430,13 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
         .map(|p| (finish_time(p), true))
         .chain(newly_failed.iter().map(|p| (finish_time(p), false)))
         .collect();
-    let record = w
-        .controllers
-        .job
+    let record = state
         .backoff
         .get(k)
         .copied()
         .unwrap_or_default()
         .update(finished);
-    w.controllers.job.backoff.insert(k.to_string(), record);
+    state.backoff.insert(k.to_string(), record);
 
     // startTime and the deadline re-sync (step 5).
     let mut requeue: Option<u64> = None;
@@ -599,7 +593,7 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
                 pods: &pods,
                 record,
             };
-            let (d, want, wait) = manage_job(w, k, &job, &job_obj, &active, seen);
+            let (d, want, wait) = manage_job(w, state, k, &job, &job_obj, &active, seen);
             decision = d;
             want_active = want;
             if let Some(ms) = wait {
@@ -810,19 +804,19 @@ pub fn sync_job(w: &mut World, k: &str) -> Option<u64> {
     requeue
 }
 
-fn api_active_count(w: &World, job: &Job) -> i32 {
+fn api_active_count(w: &Cluster, job: &Job) -> i32 {
     owned_pods(w, job)
         .filter(|p| !p.is_terminal() && !p.metadata.is_terminating())
         .count() as i32
 }
 
-fn api_terminating_count(w: &World, job: &Job) -> i32 {
+fn api_terminating_count(w: &Cluster, job: &Job) -> i32 {
     owned_pods(w, job)
         .filter(|p| p.metadata.is_terminating() && !p.is_terminal())
         .count() as i32
 }
 
-fn owned_pods<'w>(w: &'w World, job: &'w Job) -> impl Iterator<Item = &'w Pod> + 'w {
+fn owned_pods<'w>(w: &'w Cluster, job: &'w Job) -> impl Iterator<Item = &'w Pod> + 'w {
     let uid = job.metadata.uid();
     w.store
         .list(Kind::Pod)
@@ -832,7 +826,7 @@ fn owned_pods<'w>(w: &'w World, job: &'w Job) -> impl Iterator<Item = &'w Pod> +
 
 /// Writes the status when it changed; returns the stored Job.
 fn write_status(
-    w: &mut World,
+    w: &mut Client<'_>,
     job_obj: &Object,
     status: &JobStatus,
     before: &JobStatus,
@@ -866,7 +860,8 @@ fn write_status(
 /// manageJob (2.7): how many pods to create or delete. Returns the decision, wantActive and a
 /// back-off wait.
 fn manage_job(
-    w: &mut World,
+    w: &mut Client<'_>,
+    state: &mut JobControllerState,
     k: &str,
     job: &Job,
     job_obj: &Object,
@@ -885,7 +880,7 @@ fn manage_job(
         let mut ranked: Vec<&Pod> = active.to_vec();
         ranked.sort_by(|a, b| ranking::compare(a, b));
         let n = ranked.len().min(MAX_PODS_PER_SYNC as usize);
-        expect(w, k, 0, n as i64);
+        expect(state, w.now, k, 0, n as i64);
         for pod in &ranked[..n] {
             let _ = delete_pod(w, job_obj, &pod.metadata.name, COMPONENT);
         }
@@ -932,7 +927,7 @@ fn manage_job(
     }
     if !excess.is_empty() {
         let n = excess.len().min(MAX_PODS_PER_SYNC as usize);
-        expect(w, k, 0, n as i64);
+        expect(state, w.now, k, 0, n as i64);
         for pod in &excess[..n] {
             release(w, &pod.metadata.name);
             let _ = delete_pod(w, job_obj, &pod.metadata.name, COMPONENT);
@@ -1012,7 +1007,7 @@ fn manage_job(
     } else {
         to_create.extend((0..diff).map(|_| (None, 0)));
     }
-    expect(w, k, to_create.len() as i64, 0);
+    expect(state, w.now, k, to_create.len() as i64, 0);
     // Slow start: batches of 1, 2, 4, … stop at the first failing batch.
     let mut created = 0;
     let mut batch = 1usize;
@@ -1041,10 +1036,8 @@ fn manage_job(
     (JobDecision::Create(created), Some(want), wait)
 }
 
-fn expect(w: &mut World, k: &str, add: i64, del: i64) {
-    let at = w.now;
-    w.controllers
-        .job
+fn expect(state: &mut JobControllerState, at: SimTime, k: &str, add: i64, del: i64) {
+    state
         .expectations
         .insert(k.to_string(), Expectations { add, del, at });
 }

@@ -2,9 +2,9 @@
 //! SuccessfulCreate / FailedCreate / SuccessfulDelete / FailedDelete events on the owner.
 
 use crate::api::{self, record_event, DeleteOptions, EventTarget};
+use crate::cluster::Client;
 use crate::model::pod::PodTemplateSpec;
 use crate::model::{Kind, Object, ObjectMeta, OwnerReference, Pod};
-use crate::world::World;
 
 /// A controller reference to `owner` (controller and blockOwnerDeletion both true).
 pub fn controller_ref(owner: &Object) -> OwnerReference {
@@ -45,7 +45,7 @@ pub fn pod_from_template(
 
 /// Creates a pod and records the event on its owner. Returns the created pod's name.
 pub fn create_pod(
-    w: &mut World,
+    w: &mut Client<'_>,
     owner: &Object,
     pod: Pod,
     component: &str,
@@ -81,7 +81,7 @@ pub fn create_pod(
 
 /// Deletes a pod (normal grace period) and records the event on its owner.
 pub fn delete_pod(
-    w: &mut World,
+    w: &mut Client<'_>,
     owner: &Object,
     name: &str,
     component: &str,

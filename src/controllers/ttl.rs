@@ -1,15 +1,13 @@
 //! The TTL-after-finished controller: deletes a finished Job `ttlSecondsAfterFinished` after
 //! its Complete or Failed condition, with Foreground propagation (pods go first).
 
-use super::{key, name_of};
-use crate::api::{self, DeleteOptions, Propagation, WatchEvent};
+use super::{key, name_of, Reconciler, Requeue};
+use crate::api::{self, ApiError, DeleteOptions, Propagation, WatchEvent};
+use crate::cluster::{Client, Controller, Informer};
 use crate::model::job::Job;
 use crate::model::{Kind, Object, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::Actor;
-use crate::world::{Controller, World};
-
-const COMPONENT: &str = "ttl-after-finished-controller";
+use crate::sim::WorkQueue;
 
 /// When a finished Job with a TTL expires.
 pub fn expiry(job: &Job) -> Option<Time> {
@@ -26,44 +24,47 @@ pub fn expiry(job: &Job) -> Option<Time> {
 }
 
 /// Informer hook: finished Jobs with a TTL are queued for their expiry.
-pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+pub fn on_watch(w: &mut Informer<'_>, queue: &mut WorkQueue, ev: &WatchEvent) {
     let (Object::Job(job), WatchType::Added | WatchType::Modified) = (&*ev.object, ev.ty) else {
         return;
     };
     let Some(at) = expiry(job) else { return };
     let delay = (at.0 - w.wall_now().0).max(0) as u64;
-    let now = w.now;
-    w.controllers
-        .ttl
-        .add_after(&key(&job.metadata.name), now, delay);
-    let cause = ev.cause();
-    super::kick(w, Controller::Ttl, cause);
+    queue.add_after(&key(&job.metadata.name), w.now, delay);
+    super::kick(w, Controller::Ttl, queue, ev.cause());
 }
 
-/// The worker: deletes every Job whose TTL has run out.
-pub fn process(w: &mut World) {
-    let cause = w.cause().clone();
-    w.act_as(Actor::Controller(COMPONENT.into()), cause.clone());
-    let now = w.now;
-    w.controllers.ttl.promote(now);
-    while let Some(k) = w.controllers.ttl.get() {
+/// The TTL-after-finished controller (`pkg/controller/ttlafterfinished`).
+#[derive(Debug)]
+pub struct TtlController;
+
+impl Reconciler for TtlController {
+    type State = WorkQueue;
+    type Error = ApiError;
+    const CONTROLLER: Controller = Controller::Ttl;
+    const COMPONENT: &'static str = "ttl-after-finished-controller";
+
+    fn queue(state: &mut WorkQueue) -> &mut WorkQueue {
+        state
+    }
+
+    /// `processJob`: deletes the Job if its TTL has run out, or looks again when it will.
+    fn reconcile(w: &mut Client<'_>, _: &mut WorkQueue, k: &str) -> Result<Requeue, ApiError> {
         // Re-read the Job: its TTL may have changed meanwhile.
-        let job = api::get(w, Kind::Job, name_of(&k))
+        let job = api::get(w, Kind::Job, name_of(k))
             .and_then(Object::as_job)
             .cloned();
-        if let Some(at) = job.as_ref().and_then(expiry) {
-            if at <= w.wall_now() {
-                let opts = DeleteOptions {
-                    grace_period_seconds: None,
-                    propagation: Some(Propagation::Foreground),
-                };
-                let _ = api::delete(w, Kind::Job, name_of(&k), opts);
-            } else {
-                let delay = (at.0 - w.wall_now().0) as u64;
-                w.controllers.ttl.add_after(&k, now, delay);
-            }
+        let Some(at) = job.as_ref().and_then(expiry) else {
+            return Ok(Requeue::AwaitChange);
+        };
+        if at > w.wall_now() {
+            return Ok(Requeue::After((at.0 - w.wall_now().0) as u64));
         }
-        w.controllers.ttl.done(&k);
+        let opts = DeleteOptions {
+            grace_period_seconds: None,
+            propagation: Some(Propagation::Foreground),
+        };
+        api::delete(w, Kind::Job, name_of(k), opts)?;
+        Ok(Requeue::AwaitChange)
     }
-    super::kick(w, Controller::Ttl, cause);
 }

@@ -6,12 +6,13 @@
 //! requeue.
 
 use podlab::api;
+use podlab::cluster::{Cluster, KubeletConfig};
 use podlab::controllers::cronjob::{self, SCHEDULED_TIMESTAMP};
 use podlab::model::cronjob::{CronJob, CronJobSpec, CronJobStatus};
 use podlab::model::job::{Job, JobCondition, JobStatus};
 use podlab::model::{Kind, Object, ObjectReference, Time};
+use podlab::sim::Actor;
 use podlab::sim::SimTime;
-use podlab::world::{KubeletConfig, World};
 use std::rc::Rc;
 
 const START: &str = "2016-05-12T00:00:00Z";
@@ -20,7 +21,7 @@ fn at(text: &str) -> Time {
     Time::parse(text).unwrap()
 }
 
-fn set_clock(w: &mut World, t: Time) {
+fn set_clock(w: &mut Cluster, t: Time) {
     w.now = SimTime((t.0 - w.start.0) as u64);
 }
 
@@ -86,7 +87,7 @@ fn cronjob_spec(r: &Row) -> CronJobSpec {
     spec
 }
 
-fn create_cronjob(w: &mut World, spec: CronJobSpec, created: Time) -> Rc<Object> {
+fn create_cronjob(w: &mut Cluster, spec: CronJobSpec, created: Time) -> Rc<Object> {
     set_clock(w, created);
     let mut cj = CronJob {
         api_version: "batch/v1".into(),
@@ -95,7 +96,7 @@ fn create_cronjob(w: &mut World, spec: CronJobSpec, created: Time) -> Rc<Object>
         ..CronJob::default()
     };
     cj.metadata.name = "mycronjob".into();
-    api::create(w, Object::CronJob(Box::new(cj))).unwrap()
+    api::create(&mut w.client(Actor::User), Object::CronJob(Box::new(cj))).unwrap()
 }
 
 fn finished(type_: &str, start: Option<Time>, done: Time) -> JobStatus {
@@ -112,7 +113,13 @@ fn finished(type_: &str, start: Option<Time>, done: Time) -> JobStatus {
 }
 
 /// A Job of the CronJob, created at `t` with a status.
-fn child(w: &mut World, cj: &Object, name: &str, t: Time, status: Option<JobStatus>) -> Rc<Object> {
+fn child(
+    w: &mut Cluster,
+    cj: &Object,
+    name: &str,
+    t: Time,
+    status: Option<JobStatus>,
+) -> Rc<Object> {
     set_clock(w, t);
     let mut job = Job {
         api_version: "batch/v1".into(),
@@ -122,15 +129,21 @@ fn child(w: &mut World, cj: &Object, name: &str, t: Time, status: Option<JobStat
     job.metadata.name = name.into();
     job.metadata.owner_references = vec![podlab::controllers::podcontrol::controller_ref(cj)];
     job.spec.template.spec.restart_policy = Some("OnFailure".into());
-    let created = api::create(w, Object::Job(Box::new(job))).unwrap();
+    let created = api::create(&mut w.client(Actor::User), Object::Job(Box::new(job))).unwrap();
     if status.is_none() {
         return created;
     }
-    api::mutate(w, Kind::Job, name, podlab::sim::Update::Applied, |o| {
-        if let Object::Job(j) = o {
-            j.status = status;
-        }
-    })
+    api::mutate(
+        &mut w.client(Actor::User),
+        Kind::Job,
+        name,
+        podlab::sim::Update::Applied,
+        |o| {
+            if let Object::Job(j) = o {
+                j.status = status;
+            }
+        },
+    )
     .unwrap()
 }
 
@@ -145,9 +158,9 @@ fn job_ref(o: &Object) -> ObjectReference {
     }
 }
 
-fn set_status(w: &mut World, status: CronJobStatus) {
+fn set_status(w: &mut Cluster, status: CronJobStatus) {
     api::mutate(
-        w,
+        &mut w.client(Actor::User),
         Kind::CronJob,
         "mycronjob",
         podlab::sim::Update::Applied,
@@ -160,18 +173,24 @@ fn set_status(w: &mut World, status: CronJobStatus) {
     .unwrap();
 }
 
-fn world() -> World {
-    World::new(1, at(START), KubeletConfig::default())
+/// One sync of the CronJob "mycronjob", as the CronJob controller.
+fn sync(w: &mut Cluster) -> Result<Option<u64>, cronjob::SyncError> {
+    let actor = Actor::Controller("cronjob-controller".into());
+    cronjob::sync(&mut w.client(actor), "default/mycronjob")
 }
 
-fn cronjob(w: &World) -> CronJob {
+fn world() -> Cluster {
+    Cluster::new(1, at(START), KubeletConfig::default())
+}
+
+fn cronjob(w: &Cluster) -> CronJob {
     match api::get(w, Kind::CronJob, "mycronjob") {
         Some(Object::CronJob(c)) => (**c).clone(),
         _ => panic!("no cronjob"),
     }
 }
 
-fn reasons(w: &World, type_: &str) -> Vec<String> {
+fn reasons(w: &Cluster, type_: &str) -> Vec<String> {
     w.store
         .events()
         .filter(|e| e.type_ == type_ && e.involved_object.kind == "CronJob")
@@ -179,7 +198,7 @@ fn reasons(w: &World, type_: &str) -> Vec<String> {
         .collect()
 }
 
-fn jobs(w: &World) -> Vec<String> {
+fn jobs(w: &Cluster) -> Vec<String> {
     w.store
         .list(Kind::Job)
         .map(|o| o.meta().name.clone())
@@ -318,7 +337,7 @@ fn single_syncs_should_match_the_upstream_table() {
                     at(JUST_AFTER_THE_PRIOR_HOUR),
                 );
                 api::mutate(
-                    &mut w,
+                    &mut w.client(Actor::User),
                     Kind::Job,
                     "mycronjob-old",
                     podlab::sim::Update::Applied,
@@ -334,7 +353,7 @@ fn single_syncs_should_match_the_upstream_table() {
         set_status(&mut w, status);
         let before = jobs(&w);
         set_clock(&mut w, at(r.now));
-        let requeue = cronjob::sync(&mut w, "default/mycronjob").unwrap();
+        let requeue = sync(&mut w).unwrap();
         let after = jobs(&w);
         let created: Vec<&String> = after.iter().filter(|j| !before.contains(j)).collect();
         let deleted = before.iter().filter(|j| !after.contains(j)).count();
@@ -389,7 +408,7 @@ fn a_created_job_should_carry_the_name_annotation_and_owner() {
     let mut w = world();
     let cj = create_cronjob(&mut w, cronjob_spec(&r), at(JUST_BEFORE_THE_HOUR));
     set_clock(&mut w, at(JUST_AFTER_THE_HOUR));
-    cronjob::sync(&mut w, "default/mycronjob").unwrap();
+    sync(&mut w).unwrap();
     // 2016-05-19T10:00:00Z is 24,394,200 minutes after the epoch.
     let job = api::get(&w, Kind::Job, "mycronjob-24394200").expect("the Job");
     let m = job.meta();
@@ -445,7 +464,7 @@ fn active_jobs_should_be_reconciled_with_the_jobs_that_exist() {
         },
     );
     set_clock(&mut w, at(JUST_BEFORE_THE_HOUR));
-    cronjob::sync(&mut w, "default/mycronjob").unwrap();
+    sync(&mut w).unwrap();
     let msgs: Vec<String> = w
         .store
         .events()
@@ -463,7 +482,7 @@ fn active_jobs_should_be_reconciled_with_the_jobs_that_exist() {
     assert!(status.active.is_empty());
     // The completed Job left `active` in this sync; lastSuccessfulTime follows on the next.
     assert_eq!(status.last_successful_time, None);
-    cronjob::sync(&mut w, "default/mycronjob").unwrap();
+    sync(&mut w).unwrap();
     assert_eq!(
         cronjob(&w).status.unwrap().last_successful_time,
         Some(at("2016-05-19T09:05:00Z"))
@@ -561,7 +580,7 @@ fn history_limits_should_delete_the_oldest_finished_jobs_first() {
             );
         }
         set_clock(&mut w, at(JUST_AFTER_THE_HOUR));
-        cronjob::sync(&mut w, "default/mycronjob").unwrap();
+        sync(&mut w).unwrap();
         let deleted: Vec<String> = w
             .store
             .events()
@@ -584,7 +603,7 @@ fn the_largest_deadline_should_not_overflow() {
     let mut w = world();
     create_cronjob(&mut w, cronjob_spec(&r), at(JUST_BEFORE_THE_HOUR));
     set_clock(&mut w, at(JUST_AFTER_THE_HOUR));
-    let requeue = cronjob::sync(&mut w, "default/mycronjob").unwrap();
+    let requeue = sync(&mut w).unwrap();
     assert_eq!(
         requeue.map(podlab::sim::format_duration).as_deref(),
         r.requeue

@@ -3,8 +3,10 @@
 //! `sync_job`, and checks what the controller created, deleted, counted and concluded.
 
 use podlab::api::{self, DeleteOptions};
-use podlab::controllers::job::sync_job;
+use podlab::cluster::{Cluster, KubeletConfig};
+use podlab::controllers::job::JobControllerState;
 use podlab::controllers::record::{JobDecision, JobSync};
+use podlab::controllers::{JobController, Reconciler, Requeue};
 use podlab::model::job::{
     Job, JobCondition, OnExitCodes, PodFailurePolicy, PodFailurePolicyRule, SuccessPolicy,
     SuccessPolicyRule,
@@ -14,9 +16,8 @@ use podlab::model::pod::{
     ContainerState, ContainerStatus, PodCondition, PodStatus, StateRunning, StateTerminated,
 };
 use podlab::model::{Container, Kind, Object, ObjectMeta, Pod, Time};
-use podlab::sim::{SimTime, Update};
+use podlab::sim::{Actor, SimTime, Update};
 use podlab::validation::job::default_job;
-use podlab::world::{KubeletConfig, World};
 
 const NOW_MS: u64 = 100_000;
 
@@ -220,11 +221,12 @@ fn pod_for(job: &Object, i: usize, row: &PodRow, now: Time) -> Pod {
 }
 
 fn run(s: &Setup) -> Outcome {
-    let mut w = World::new(
+    let mut w = Cluster::new(
         1,
         Time::parse("2026-01-01T00:00:00Z").unwrap(),
         KubeletConfig::default(),
     );
+    let mut state = JobControllerState::default();
     let mut j = Job {
         api_version: "batch/v1".into(),
         kind: "Job".into(),
@@ -251,7 +253,7 @@ fn run(s: &Setup) -> Outcome {
         ..Container::default()
     }];
     default_job(&mut j);
-    api::create(&mut w, Object::Job(Box::new(j))).unwrap();
+    api::create(&mut w.client(Actor::User), Object::Job(Box::new(j))).unwrap();
     w.now = SimTime(NOW_MS);
     let now = w.wall_now();
     let start = s.started_ago_s.map(|a| now.plus_ms(-a * 1000));
@@ -272,19 +274,31 @@ fn run(s: &Setup) -> Outcome {
         })
         .collect();
     let deleting = s.deleting;
-    let job_obj = api::mutate(&mut w, Kind::Job, "job", Update::Applied, |o| {
-        if let Object::Job(j) = o {
-            let st = j.status.get_or_insert_with(Default::default);
-            st.start_time = start;
-            st.conditions = conditions;
-            if deleting {
-                j.metadata.finalizers.push("example.com/hold".into());
+    let job_obj = api::mutate(
+        &mut w.client(Actor::User),
+        Kind::Job,
+        "job",
+        Update::Applied,
+        |o| {
+            if let Object::Job(j) = o {
+                let st = j.status.get_or_insert_with(Default::default);
+                st.start_time = start;
+                st.conditions = conditions;
+                if deleting {
+                    j.metadata.finalizers.push("example.com/hold".into());
+                }
             }
-        }
-    })
+        },
+    )
     .unwrap();
     if deleting {
-        api::delete(&mut w, Kind::Job, "job", DeleteOptions::default()).unwrap();
+        api::delete(
+            &mut w.client(Actor::User),
+            Kind::Job,
+            "job",
+            DeleteOptions::default(),
+        )
+        .unwrap();
     }
     let job_obj = api::get(&w, Kind::Job, "job")
         .cloned()
@@ -292,15 +306,21 @@ fn run(s: &Setup) -> Outcome {
     for (i, row) in s.pods.iter().enumerate() {
         let pod = pod_for(&job_obj, i, row, now);
         let name = pod.metadata.name.clone();
-        api::create(&mut w, Object::Pod(Box::new(pod))).unwrap();
+        api::create(&mut w.client(Actor::User), Object::Pod(Box::new(pod))).unwrap();
         if row.phase == Phase::Terminating {
             w.now = SimTime(NOW_MS - row.ago_ms as u64);
-            api::delete(&mut w, Kind::Pod, &name, DeleteOptions::default()).unwrap();
+            api::delete(
+                &mut w.client(Actor::User),
+                Kind::Pod,
+                &name,
+                DeleteOptions::default(),
+            )
+            .unwrap();
             w.now = SimTime(NOW_MS);
         }
     }
     if s.unsatisfied_expectations {
-        w.controllers.job.expectations.insert(
+        state.expectations.insert(
             "default/job".into(),
             podlab::controllers::expectations::Expectations {
                 add: 1,
@@ -321,7 +341,11 @@ fn run(s: &Setup) -> Outcome {
         .count();
     w.store.drain_watch();
     w.take_log();
-    let requeue = sync_job(&mut w, "default/job");
+    let requeue = match JobController::sync_once(&mut w, &mut state, "default/job") {
+        Ok(Requeue::After(ms)) => Some(ms),
+        Ok(Requeue::AwaitChange) => None,
+        Err(e) => match e {},
+    };
     let decision = w
         .take_log()
         .into_iter()

@@ -8,17 +8,17 @@ use super::placement::Placement;
 use super::placement::{add_daemon_tolerations, Judge};
 use super::rollout::{pods_should_be_on_node, rolling_update, DaemonPod, NodePods};
 use crate::api::{self, record_event, EventTarget, WatchEvent};
+use crate::cluster::{Client, Cluster, Controller, Informer};
 use crate::controllers::expectations::Expectations;
 use crate::controllers::podcontrol::{controller_ref, create_pod, delete_pod, pod_from_template};
 use crate::controllers::record::DaemonSetSync;
-use crate::controllers::{key, name_of};
+use crate::controllers::{key, name_of, Reconciler, Requeue};
 use crate::model::daemonset::{ControllerRevision, DaemonSet, DaemonSetStatus};
 use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
 use crate::model::{Kind, NodeSelectorRequirement, NodeSelectorTerm, Object, ObjectMeta};
 use crate::model::{Pod, Time};
 use crate::sim::trace::WatchType;
-use crate::sim::{Account, Actor, Change, SimTime, Update, WorkQueue};
-use crate::world::{Controller, World};
+use crate::sim::{Account, Change, SimTime, Update, WorkQueue};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -74,23 +74,22 @@ fn ds_owner(pod: &Pod) -> Option<&str> {
 
 /// Informer hooks: DaemonSets, their pods, and nodes (a node that appears or changes its
 /// labels, taints or schedulability may change every DaemonSet's answer).
-pub fn on_watch(w: &mut World, ev: &WatchEvent) {
+pub fn on_watch(w: &mut Informer<'_>, state: &mut DaemonSetControllerState, ev: &WatchEvent) {
     let cause = ev.cause();
     let now = w.now;
     match &*ev.object {
         Object::DaemonSet(ds) => {
             let k = key(&ds.metadata.name);
             if ev.ty == WatchType::Deleted {
-                w.controllers.daemonset.expectations.remove(&k);
+                state.expectations.remove(&k);
             } else {
-                w.controllers.daemonset.queue.add(&k);
+                state.queue.add(&k);
             }
         }
         Object::Pod(pod) => {
             let Some(owner) = ds_owner(pod) else { return };
             let k = key(owner);
             let was_terminating = ev.old.as_ref().is_some_and(|o| o.meta().is_terminating());
-            let state = &mut w.controllers.daemonset;
             if let Some(e) = state.expectations.get_mut(&k) {
                 match ev.ty {
                     WatchType::Added => e.add -= 1,
@@ -108,7 +107,9 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                     .as_ref()
                     .and_then(|o| o.as_pod())
                     .is_some_and(Pod::is_ready);
-            let min_ready = api::get(w, Kind::DaemonSet, owner)
+            let min_ready = w
+                .store
+                .get(Kind::DaemonSet, owner)
                 .and_then(|o| match o {
                     Object::DaemonSet(d) => d.spec.min_ready_seconds,
                     _ => None,
@@ -116,7 +117,7 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                 .unwrap_or(0);
             if became_ready && min_ready > 0 {
                 let delay = (min_ready as u64 + 1) * 1_000;
-                w.controllers.daemonset.queue.add_after(&k, now, delay);
+                state.queue.add_after(&k, now, delay);
             }
         }
         Object::Node(node) => {
@@ -157,36 +158,35 @@ pub fn on_watch(w: &mut World, ev: &WatchEvent) {
                 return;
             }
             for k in keys {
-                w.controllers.daemonset.queue.add(&k);
+                state.queue.add(&k);
             }
         }
         _ => return,
     }
-    crate::controllers::kick(w, Controller::DaemonSet, cause);
+    crate::controllers::kick(w, Controller::DaemonSet, &state.queue, cause);
 }
 
-/// The worker: syncs every key that is due.
-pub fn process(w: &mut World) {
-    let now = w.now;
-    w.controllers.daemonset.queue.promote(now);
-    while let Some(k) = w.controllers.daemonset.queue.get() {
-        let result = sync(w, &k);
-        let q = &mut w.controllers.daemonset.queue;
-        q.done(&k);
-        match result {
-            Ok(requeue) => {
-                q.forget(&k);
-                if let Some(ms) = requeue {
-                    q.add_after(&k, now, ms);
-                }
-            }
-            Err(_) => {
-                q.add_rate_limited(&k, now);
-            }
-        }
+/// The DaemonSet controller (`pkg/controller/daemon/daemon_controller.go`).
+#[derive(Debug)]
+pub struct DaemonSetController;
+
+impl Reconciler for DaemonSetController {
+    type State = DaemonSetControllerState;
+    type Error = SyncError;
+    const CONTROLLER: Controller = Controller::DaemonSet;
+    const COMPONENT: &'static str = COMPONENT;
+
+    fn queue(state: &mut DaemonSetControllerState) -> &mut WorkQueue {
+        &mut state.queue
     }
-    let cause = w.cause().clone();
-    crate::controllers::kick(w, Controller::DaemonSet, cause);
+
+    fn reconcile(
+        w: &mut Client<'_>,
+        state: &mut DaemonSetControllerState,
+        k: &str,
+    ) -> Result<Requeue, SyncError> {
+        Ok(sync(w, state, k)?.map_or(Requeue::AwaitChange, Requeue::After))
+    }
 }
 
 /// The node a daemon pod is for: its `spec.nodeName`, or the `metadata.name` the controller
@@ -223,7 +223,7 @@ fn is_available(pod: &Pod, min_ready: i64, now: Time) -> bool {
 /// `constructHistory`: the current ControllerRevision (created, or its revision bumped to
 /// the newest) and the old ones.
 fn construct_history(
-    w: &mut World,
+    w: &mut Client<'_>,
     ds_obj: &Object,
     ds: &DaemonSet,
 ) -> Result<(String, Vec<Rc<Object>>), SyncError> {
@@ -296,7 +296,7 @@ fn construct_history(
 }
 
 /// Bumps `status.collisionCount` after a hash collision; the sync is retried.
-fn bump_collision_count(w: &mut World, ds: &DaemonSet) -> SyncError {
+fn bump_collision_count(w: &mut Client<'_>, ds: &DaemonSet) -> SyncError {
     let count = ds
         .status
         .as_ref()
@@ -367,12 +367,14 @@ fn new_pod(ds_obj: &Object, ds: &DaemonSet, hash: &str, node: &str) -> Pod {
 }
 
 /// One sync of one DaemonSet. Returns when to sync it again, if it asks for that.
-pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
-    let cause = w.cause().clone();
-    w.act_as(Actor::Controller(COMPONENT.into()), cause);
+pub fn sync(
+    w: &mut Client<'_>,
+    state: &mut DaemonSetControllerState,
+    k: &str,
+) -> Result<Option<u64>, SyncError> {
     let name = name_of(k).to_string();
     let Some(ds_obj) = w.store.get_shared(Kind::DaemonSet, &name) else {
-        w.controllers.daemonset.expectations.remove(k);
+        state.expectations.remove(k);
         return Ok(None);
     };
     let Object::DaemonSet(ds) = &*ds_obj else {
@@ -397,15 +399,11 @@ pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
     }
     let (hash, old_revisions) = construct_history(w, &ds_obj, ds)?;
     let now = w.now;
-    let satisfied = |w: &World| {
-        w.controllers
-            .daemonset
-            .expectations
-            .get(k)
-            .is_none_or(|e| e.satisfied(now))
+    let satisfied = |state: &DaemonSetControllerState| {
+        state.expectations.get(k).is_none_or(|e| e.satisfied(now))
     };
     let mut requeue: Option<u64> = None;
-    let got_past = satisfied(w);
+    let got_past = satisfied(state);
     let judge = Judge::new(&ds.spec.template.spec);
     let mut trace = DaemonSetSync {
         daemonset: name.clone(),
@@ -424,16 +422,22 @@ pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
     };
     // The daemon pods by node, listed once and again only after pods were created or deleted.
     let mut by_node = daemon_pods(w, ds, &hash);
+    let target = Target {
+        key: k,
+        obj: &ds_obj,
+        ds,
+        hash: &hash,
+    };
     if got_past {
-        let (wait, created, deleted) = manage(w, k, &ds_obj, ds, &hash, &trace.nodes, &by_node);
+        let (wait, created, deleted) = manage(w, state, &target, &trace.nodes, &by_node);
         requeue = wait;
         if !created.is_empty() || !deleted.is_empty() {
             by_node = daemon_pods(w, ds, &hash);
         }
         trace.created_on = created;
         trace.deleted = deleted;
-        if satisfied(w) && ds.is_rolling_update() {
-            let round = rolling_round(w, k, &ds_obj, ds, &hash, &trace.nodes, &by_node);
+        if satisfied(state) && ds.is_rolling_update() {
+            let round = rolling_round(w, state, &target, &trace.nodes, &by_node);
             if !round.created.is_empty() || !round.deleted.is_empty() {
                 by_node = daemon_pods(w, ds, &hash);
             }
@@ -454,7 +458,7 @@ pub fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
 
 /// Every daemon pod of the DaemonSet (terminal pods being deleted left out), by target node,
 /// as the controller's decisions see them.
-pub fn daemon_pods(w: &World, ds: &DaemonSet, hash: &str) -> BTreeMap<String, Vec<DaemonPod>> {
+pub fn daemon_pods(w: &Cluster, ds: &DaemonSet, hash: &str) -> BTreeMap<String, Vec<DaemonPod>> {
     let uid = ds.metadata.uid().to_string();
     let now = w.wall_now();
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
@@ -492,17 +496,25 @@ fn view(pod: &Pod, hash: &str, generation: Option<&str>, min_ready: i64, now: Ti
     }
 }
 
+/// The DaemonSet one sync works on: its key, its object and spec, and the current revision's
+/// hash.
+struct Target<'a> {
+    key: &'a str,
+    obj: &'a Object,
+    ds: &'a DaemonSet,
+    hash: &'a str,
+}
+
 /// `manage`: per-node creates and deletes, issued in the same sync.
 /// Returns a back-off requeue, the nodes created for and the pods deleted.
 fn manage(
-    w: &mut World,
-    k: &str,
-    ds_obj: &Object,
-    ds: &DaemonSet,
-    hash: &str,
+    w: &mut Client<'_>,
+    state: &mut DaemonSetControllerState,
+    t: &Target<'_>,
     verdicts: &[(String, Placement)],
     by_node: &BTreeMap<String, Vec<DaemonPod>>,
 ) -> (Option<u64>, Vec<String>, Vec<String>) {
+    let (ds_obj, ds) = (t.obj, t.ds);
     let surge = ds
         .spec
         .update_strategy
@@ -520,32 +532,26 @@ fn manage(
             ds.metadata.generation.unwrap_or(1),
             node
         );
-        let in_backoff = w
-            .controllers
-            .daemonset
+        let in_backoff = state
             .backoff
             .get(&backoff_key)
             .is_some_and(|(delay, at)| w.now.0 < at.0 + delay);
         let d = pods_should_be_on_node(placement, pods, surge, in_backoff);
         if d.held_by_backoff {
-            if let Some((delay, at)) = w.controllers.daemonset.backoff.get(&backoff_key) {
+            if let Some((delay, at)) = state.backoff.get(&backoff_key) {
                 let left = (at.0 + delay).saturating_sub(w.now.0);
                 requeue = Some(requeue.map_or(left, |r| r.min(left)));
             }
         }
         for _ in &d.failed {
-            let entry = w
-                .controllers
-                .daemonset
-                .backoff
-                .entry(backoff_key.clone())
-                .or_insert((0, w.now));
+            let now = w.now;
+            let entry = state.backoff.entry(backoff_key.clone()).or_insert((0, now));
             entry.0 = if entry.0 == 0 {
                 BACKOFF_BASE_MS
             } else {
                 (entry.0 * 2).min(BACKOFF_MAX_MS)
             };
-            entry.1 = w.now;
+            entry.1 = now;
         }
         let found = d
             .failed
@@ -556,9 +562,9 @@ fn manage(
                     .iter()
                     .map(|p| (p, "Normal", "SucceededDaemonPod", "succeeded", "delete")),
             );
-        for (p, type_, reason, state, verb) in found {
+        for (p, type_, reason, ended, verb) in found {
             let msg = format!(
-                "Found {state} daemon pod {}/{p} on node {node}, will try to {verb} it",
+                "Found {ended} daemon pod {}/{p} on node {node}, will try to {verb} it",
                 crate::api::NAMESPACE,
             );
             record_event(
@@ -587,20 +593,19 @@ fn manage(
                 .map(|p| p.name.clone()),
         );
     }
-    let (created, deleted) = sync_nodes(w, k, ds_obj, ds, hash, &create_on, &delete);
+    let (created, deleted) = sync_nodes(w, state, t, &create_on, &delete);
     (requeue, created, deleted)
 }
 
 /// `syncNodes`: expectations, then the creations and deletions (at most 250 of each).
 fn sync_nodes(
-    w: &mut World,
-    k: &str,
-    ds_obj: &Object,
-    ds: &DaemonSet,
-    hash: &str,
+    w: &mut Client<'_>,
+    state: &mut DaemonSetControllerState,
+    t: &Target<'_>,
     create_on: &[String],
     delete: &[String],
 ) -> (Vec<String>, Vec<String>) {
+    let (k, ds_obj, ds, hash) = (t.key, t.obj, t.ds, t.hash);
     let (creates, deletes) = (
         create_on.len().min(BURST_REPLICAS),
         delete.len().min(BURST_REPLICAS),
@@ -608,7 +613,7 @@ fn sync_nodes(
     if creates + deletes == 0 {
         return (Vec::new(), Vec::new());
     }
-    w.controllers.daemonset.expectations.insert(
+    state.expectations.insert(
         k.to_string(),
         Expectations {
             add: creates as i64,
@@ -619,14 +624,14 @@ fn sync_nodes(
     for node in &create_on[..creates] {
         let pod = new_pod(ds_obj, ds, hash, node);
         if create_pod(w, ds_obj, pod, COMPONENT).is_err() {
-            if let Some(e) = w.controllers.daemonset.expectations.get_mut(k) {
+            if let Some(e) = state.expectations.get_mut(k) {
                 e.add -= 1;
             }
         }
     }
     for name in &delete[..deletes] {
         if delete_pod(w, ds_obj, name, COMPONENT).is_err() {
-            if let Some(e) = w.controllers.daemonset.expectations.get_mut(k) {
+            if let Some(e) = state.expectations.get_mut(k) {
                 e.del -= 1;
             }
         }
@@ -657,14 +662,13 @@ struct RoundDone {
 /// One round of `rollingUpdate`, with the nodes in an order drawn from the seeded RNG (the
 /// real controller walks a Go map).
 fn rolling_round(
-    w: &mut World,
-    k: &str,
-    ds_obj: &Object,
-    ds: &DaemonSet,
-    hash: &str,
+    w: &mut Client<'_>,
+    state: &mut DaemonSetControllerState,
+    t: &Target<'_>,
     verdicts: &[(String, Placement)],
     by_node: &BTreeMap<String, Vec<DaemonPod>>,
 ) -> RoundDone {
+    let ds = t.ds;
     let should_run = |node: &str| verdict(verdicts, node).is_some_and(Placement::should_run);
     let desired = verdicts.iter().filter(|(_, p)| p.should_run()).count() as i64;
     let mut list: Vec<NodePods> = by_node
@@ -688,7 +692,7 @@ fn rolling_round(
         .unwrap_or_default();
     let budget = budget::resolve(&ru, desired);
     let round = rolling_update(&list, budget, desired);
-    let (created, deleted) = sync_nodes(w, k, ds_obj, ds, hash, &round.create_on, &round.delete);
+    let (created, deleted) = sync_nodes(w, state, t, &round.create_on, &round.delete);
     let updating = if budget.max_surge > 0 {
         created.clone()
     } else {
@@ -717,7 +721,7 @@ fn rolling_round(
 
 /// `cleanupHistory`: old revisions beyond revisionHistoryLimit, lowest revision first, unless
 /// a live pod still carries their hash.
-fn cleanup_history(w: &mut World, ds: &DaemonSet, old: &[Rc<Object>]) {
+fn cleanup_history(w: &mut Client<'_>, ds: &DaemonSet, old: &[Rc<Object>]) {
     let limit = ds.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
     let mut kill = old.len().saturating_sub(limit);
     if kill == 0 {
@@ -760,7 +764,7 @@ fn cleanup_history(w: &mut World, ds: &DaemonSet, old: &[Rc<Object>]) {
 /// only when something changed. Returns a requeue after minReadySeconds while ready pods
 /// are not yet available.
 fn update_status(
-    w: &mut World,
+    w: &mut Client<'_>,
     ds_obj: &Object,
     ds: &DaemonSet,
     verdicts: &[(String, Placement)],
@@ -816,6 +820,14 @@ fn update_status(
 mod tests {
     use super::*;
     use crate::engine::Sim;
+    use crate::sim::Actor;
+    use crate::world::World;
+
+    /// One sync of a DaemonSet key, as the DaemonSet controller.
+    fn sync(w: &mut World, k: &str) -> Result<Option<u64>, SyncError> {
+        let (c, state) = (&mut w.cluster, &mut w.controllers.daemonset);
+        super::sync(&mut c.client(Actor::Controller(COMPONENT.into())), state, k)
+    }
 
     const DS: &str = "name: t\ncluster: {nodes: 2}\nmanifests: |\n  apiVersion: apps/v1\n  kind: DaemonSet\n  metadata: {name: agent}\n  spec:\n    selector: {matchLabels: {app: agent}}\n    template:\n      metadata: {labels: {app: agent}}\n      spec:\n        containers: [{name: a, image: \"agent:1\", command: [sleep, \"1000\"]}]\nuntil: 1m\n";
 
@@ -837,7 +849,7 @@ mod tests {
 
     fn fail(w: &mut World, pod: &str) {
         api::mutate_pod(
-            w,
+            &mut w.client(Actor::User),
             pod,
             Update::Phase {
                 phase: "Failed".into(),
@@ -883,7 +895,12 @@ mod tests {
             grace_period_seconds: Some(0),
             propagation: None,
         };
-        let _ = api::delete(&mut w, Kind::Pod, &first.metadata.name, now_gone);
+        let _ = api::delete(
+            &mut w.client(Actor::User),
+            Kind::Pod,
+            &first.metadata.name,
+            now_gone,
+        );
         w.controllers.daemonset.expectations.remove(&k);
         sync(&mut w, &k).expect("sync");
         let second = pod_on(&w, "node-1").expect("a replacement");
@@ -921,7 +938,7 @@ mod tests {
         let mut w = sim.world().clone();
         let pod = pod_on(&w, "node-2").expect("a pod on node-2");
         api::mutate_pod(
-            &mut w,
+            &mut w.client(Actor::User),
             &pod.metadata.name,
             Update::Phase {
                 phase: "Succeeded".into(),
@@ -962,8 +979,17 @@ mod tests {
             data: Some(serde_json::json!({"spec": {"template": {"other": true}}})),
             revision: 1,
         };
-        api::create(&mut w, Object::ControllerRevision(Box::new(squatter))).expect("created");
-        api::update(&mut w, Object::DaemonSet(Box::new(ds)), Update::Applied).expect("updated");
+        api::create(
+            &mut w.client(Actor::User),
+            Object::ControllerRevision(Box::new(squatter)),
+        )
+        .expect("created");
+        api::update(
+            &mut w.client(Actor::User),
+            Object::DaemonSet(Box::new(ds)),
+            Update::Applied,
+        )
+        .expect("updated");
         let k = key("agent");
         let err = sync(&mut w, &k).expect_err("collision");
         assert_eq!(
