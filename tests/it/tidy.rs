@@ -187,3 +187,148 @@ fn every_fixed_string_should_be_translated_and_used() {
     );
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The layers, bottom up, and the top-level modules in each. A module may use its own layer
+/// and those below it, never one above (ARCHITECTURE.md, "Layers").
+const LAYERS: [(&str, &[&str]); 9] = [
+    ("API objects", &["model", "yaml", "cron"]),
+    ("validation", &["validation"]),
+    ("simulation", &["sim"]),
+    (
+        "cluster",
+        &[
+            "api",
+            "cluster",
+            "scheduler",
+            "kubelet",
+            "nodelifecycle",
+            "gc",
+        ],
+    ),
+    ("controllers", &["controllers"]),
+    ("engine", &["engine", "world", "scenario", "builtin"]),
+    (
+        "views",
+        &[
+            "output",
+            "timeline",
+            "crontimeline",
+            "rolloutboard",
+            "frame",
+            "fidelity",
+            "kubectl",
+            "lesson",
+            "share",
+            "export",
+            "i18n",
+        ],
+    ),
+    ("app model", &["app"]),
+    ("front ends", &["ui", "cli"]),
+];
+
+/// The layer of a top-level module, by its index in [`LAYERS`].
+fn layer_of(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|(_, ms)| ms.contains(&module))
+}
+
+/// The code a layer rule applies to: comments dropped, and a file's `#[cfg(test)]` tail (tests
+/// may drive a whole run from any layer).
+fn production_code(text: &str) -> String {
+    let body = match text.find("#[cfg(test)]") {
+        Some(i) => &text[..i],
+        None => text,
+    };
+    body.lines()
+        .map(|l| l.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every `crate::x` a file names, including each top-level item of `use crate::{x, y::{z}}`.
+fn crate_paths(code: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(i) = rest.find("crate::") {
+        rest = &rest[i + "crate::".len()..];
+        let Some(group) = rest.strip_prefix('{') else {
+            out.push(ident(rest));
+            continue;
+        };
+        // The items at depth one of the braces.
+        let (mut depth, mut start) = (0usize, 0usize);
+        for (j, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    out.push(ident(&group[start..j]));
+                    break;
+                }
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(ident(&group[start..j]));
+                    start = j + 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    out.retain(|name| !name.is_empty());
+    out
+}
+
+#[test]
+fn a_layer_should_use_only_itself_and_the_layers_below() {
+    let mut bad = Vec::new();
+    let mut unplaced = Vec::new();
+    for (rel, text) in sources() {
+        if rel == "lib.rs" || rel == "main.rs" {
+            continue;
+        }
+        let module = rel
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".rs");
+        let Some(from) = layer_of(module) else {
+            unplaced.push(rel.clone());
+            continue;
+        };
+        for target in crate_paths(&production_code(&text)) {
+            match layer_of(&target) {
+                Some(to) if to > from => bad.push(format!(
+                    "src/{rel}: {} ({}) uses crate::{target} ({})",
+                    module, LAYERS[from].0, LAYERS[to].0
+                )),
+                Some(_) => {}
+                None if target == "self" => {}
+                None => unplaced.push(format!("crate::{target} (named in src/{rel})")),
+            }
+        }
+    }
+    assert!(
+        unplaced.is_empty(),
+        "Modules missing from the layer table:\n{}",
+        unplaced.join("\n")
+    );
+    assert!(
+        bad.is_empty(),
+        "A layer uses one above it:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_layer_rule_should_catch_an_upward_use() {
+    let code = production_code(
+        "use crate::{sim::{Change, Update}, engine::Sim,};\nfn f() { crate::ui::x() } // crate::cli\n#[cfg(test)]\nmod t { use crate::app; }",
+    );
+    assert_eq!(crate_paths(&code), ["sim", "engine", "ui"]);
+    assert!(layer_of("ui") > layer_of("api"));
+}
