@@ -357,56 +357,7 @@ fn sync_cronjob(
     out: &mut Outcome,
 ) -> Result<Option<i64>, SyncError> {
     let now = w.wall_now().0;
-    let mut status = cj.status.clone().unwrap_or_default();
-    for job in jobs {
-        let uid = job.metadata.uid();
-        let found = status.active.iter().any(|r| r.uid == uid);
-        let finished = is_finished(job);
-        if !found && finished.is_none() {
-            // Re-read the CronJob; a fresher copy may already list the Job.
-            let fresh = api::get(w, Kind::CronJob, &cj.metadata.name)
-                .and_then(|o| match o {
-                    Object::CronJob(c) => c.status.clone(),
-                    _ => None,
-                })
-                .unwrap_or_default();
-            if fresh.active.iter().any(|r| r.uid == uid) {
-                status = fresh;
-                continue;
-            }
-            let msg = format!(
-                "Saw a job that the controller did not create or forgot: {}",
-                job.metadata.name
-            );
-            event(w, cj_obj, "Warning", "UnexpectedJob", &msg);
-        } else if let (true, Some(how)) = (found, finished) {
-            status.active.retain(|r| r.uid != uid);
-            let msg = format!("Saw completed job: {}, status: {how}", job.metadata.name);
-            event(w, cj_obj, "Normal", "SawCompletedJob", &msg);
-        } else if finished == Some("Complete") {
-            let done = job.status.as_ref().and_then(|s| s.completion_time);
-            match (status.last_successful_time, done) {
-                (None, d) => status.last_successful_time = d,
-                (Some(t), Some(d)) if d > t => status.last_successful_time = Some(d),
-                _ => {}
-            }
-        }
-    }
-    // Active entries whose Job no longer exists.
-    let missing: Vec<ObjectReference> = status
-        .active
-        .iter()
-        .filter(|r| !jobs.iter().any(|j| j.metadata.uid() == r.uid))
-        .cloned()
-        .collect();
-    for r in missing {
-        if api::get(w, Kind::Job, &r.name).is_none() {
-            let msg = format!("Active job went missing: {}", r.name);
-            event(w, cj_obj, "Normal", "MissingJob", &msg);
-            status.active.retain(|a| a.uid != r.uid);
-        }
-    }
-    cj.status = Some(status);
+    reconcile_active(w, cj_obj, cj, jobs);
     if cj.metadata.is_terminating() {
         out.decision = CronDecision::Deleting;
         return Ok(None);
@@ -494,8 +445,90 @@ fn sync_cronjob(
         };
         return Ok(next_tick(cj));
     }
+    let replace = policy == "Replace";
+    let Some(created) = start_job(w, cj_obj, cj, scheduled, zone, replace, out)? else {
+        return Ok(None);
+    };
+    let status = cj.status.get_or_insert_with(Default::default);
+    status.active.push(job_ref(&created));
+    status.last_schedule_time = Some(Time(scheduled));
+    Ok(next_tick(cj))
+}
+
+/// The first half of `syncCronJob`: `status.active` against the Jobs the controller sees. A
+/// Job it does not list is taken on from a fresher read or reported (`UnexpectedJob`); a listed
+/// Job that finished is removed (`SawCompletedJob`); a listed Job that no longer exists is
+/// removed (`MissingJob`); lastSuccessfulTime follows the latest completion.
+fn reconcile_active(w: &mut Client<'_>, cj_obj: &Object, cj: &mut CronJob, jobs: &[&Job]) {
+    let mut status = cj.status.clone().unwrap_or_default();
+    for job in jobs {
+        let uid = job.metadata.uid();
+        let found = status.active.iter().any(|r| r.uid == uid);
+        let finished = is_finished(job);
+        if !found && finished.is_none() {
+            // Re-read the CronJob; a fresher copy may already list the Job.
+            let fresh = api::get(w, Kind::CronJob, &cj.metadata.name)
+                .and_then(|o| match o {
+                    Object::CronJob(c) => c.status.clone(),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            if fresh.active.iter().any(|r| r.uid == uid) {
+                status = fresh;
+                continue;
+            }
+            let msg = format!(
+                "Saw a job that the controller did not create or forgot: {}",
+                job.metadata.name
+            );
+            event(w, cj_obj, "Warning", "UnexpectedJob", &msg);
+        } else if let (true, Some(how)) = (found, finished) {
+            status.active.retain(|r| r.uid != uid);
+            let msg = format!("Saw completed job: {}, status: {how}", job.metadata.name);
+            event(w, cj_obj, "Normal", "SawCompletedJob", &msg);
+        } else if finished == Some("Complete") {
+            let done = job.status.as_ref().and_then(|s| s.completion_time);
+            match (status.last_successful_time, done) {
+                (None, d) => status.last_successful_time = d,
+                (Some(t), Some(d)) if d > t => status.last_successful_time = Some(d),
+                _ => {}
+            }
+        }
+    }
+    // Active entries whose Job no longer exists.
+    let missing: Vec<ObjectReference> = status
+        .active
+        .iter()
+        .filter(|r| !jobs.iter().any(|j| j.metadata.uid() == r.uid))
+        .cloned()
+        .collect();
+    for r in missing {
+        if api::get(w, Kind::Job, &r.name).is_none() {
+            let msg = format!("Active job went missing: {}", r.name);
+            event(w, cj_obj, "Normal", "MissingJob", &msg);
+            status.active.retain(|a| a.uid != r.uid);
+        }
+    }
+    cj.status = Some(status);
+}
+
+/// Starts the Job for `scheduled`: under Replace, the active Jobs are deleted first (an error
+/// retries the sync); then the Job is created (`SuccessfulCreate`). A Job of that name that
+/// already exists is taken on only when this CronJob owns it and does not list it yet; `None`
+/// means there is nothing to add to `status.active`.
+fn start_job(
+    w: &mut Client<'_>,
+    cj_obj: &Object,
+    cj: &mut CronJob,
+    scheduled: i64,
+    zone: Zone,
+    replace: bool,
+    out: &mut Outcome,
+) -> Result<Option<Rc<Object>>, SyncError> {
+    let job_name = format!("{}-{}", cj.metadata.name, (scheduled / 1000).div_euclid(60));
+    let status = cj.status.clone().unwrap_or_default();
     let mut replaced = Vec::new();
-    if policy == "Replace" {
+    if replace {
         for r in &status.active {
             let Some(job) = api::get(w, Kind::Job, &r.name).cloned() else {
                 let msg = format!("Get job: jobs.batch \"{}\" not found", r.name);
@@ -556,10 +589,7 @@ fn sync_cronjob(
             return Err(SyncError::Create);
         }
     };
-    let status = cj.status.get_or_insert_with(Default::default);
-    status.active.push(job_ref(&created));
-    status.last_schedule_time = Some(Time(scheduled));
-    Ok(next_tick(cj))
+    Ok(Some(created))
 }
 
 /// `getJobFromTemplate2`: the Job for one scheduled time.

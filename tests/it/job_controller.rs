@@ -82,6 +82,8 @@ struct Setup {
     replacement_failed: bool,
     deleting: bool,
     unsatisfied_expectations: bool,
+    /// Room left in the store's object quota when the sync runs (None: plenty).
+    room: Option<usize>,
     pods: Vec<PodRow>,
 }
 
@@ -101,6 +103,7 @@ fn job(parallelism: i32, completions: Option<i32>) -> Setup {
         replacement_failed: false,
         deleting: false,
         unsatisfied_expectations: false,
+        room: None,
         pods: vec![],
     }
 }
@@ -127,6 +130,10 @@ struct Want {
     decision: Option<JobDecision>,
     created_indexes: &'static [i32],
     start_time_reset: bool,
+    /// The sync fails (the worker retries it with back-off).
+    refused: bool,
+    /// Creations still expected after the sync, when checked.
+    pending_adds: Option<i64>,
 }
 
 struct Outcome {
@@ -135,6 +142,8 @@ struct Outcome {
     job: Job,
     requeue: Option<u64>,
     decision: JobDecision,
+    error: Option<String>,
+    pending_adds: i64,
 }
 
 fn pod_for(job: &Object, i: usize, row: &PodRow, now: Time) -> Pod {
@@ -339,13 +348,17 @@ fn run(s: &Setup) -> Outcome {
         .list(Kind::Pod)
         .filter(|o| o.meta().is_terminating())
         .count();
+    if let Some(room) = s.room {
+        w.store.quota.objects = w.store.objects_len() + room;
+    }
     w.store.drain_watch();
     w.take_log();
-    let requeue = match JobController::sync_once(&mut w, &mut state, "default/job") {
-        Ok(Requeue::After(ms)) => Some(ms),
-        Ok(Requeue::AwaitChange) => None,
-        Err(e) => match e {},
+    let (requeue, error) = match JobController::sync_once(&mut w, &mut state, "default/job") {
+        Ok(Requeue::After(ms)) => (Some(ms), None),
+        Ok(Requeue::AwaitChange) => (None, None),
+        Err(e) => (None, Some(e.to_string())),
     };
+    let pending_adds = state.expectations.get("default/job").map_or(0, |e| e.add);
     let decision = w
         .take_log()
         .into_iter()
@@ -375,6 +388,8 @@ fn run(s: &Setup) -> Outcome {
         job,
         requeue,
         decision,
+        error,
+        pending_adds,
     }
 }
 
@@ -468,6 +483,7 @@ fn sync_job_should_behave_like_the_real_controller() {
         ("unsatisfied expectations should hold back creations", Setup { unsatisfied_expectations: true, ..job(2, Some(5)) }, Want { decision: Some(JobDecision::WaitExpectations), ..Want::default() }),
         ("a job being deleted should create nothing", Setup { deleting: true, ..job(2, Some(5)) }, Want { ..Want::default() }),
         ("an existing FailureTarget should become Failed once no pod runs", Setup { conditions: vec![("FailureTarget", "True")], ..job(1, Some(1)) }, Want { conditions: &["FailureTarget", "Failed"], reason: Some("BackoffLimitExceeded"), ..Want::default() }),
+        ("a refused create should lower the expectations for it and for the skipped ones, and fail the sync for a retry", Setup { room: Some(2), ..job(4, Some(8)) }, Want { created: 2, active: 2, refused: true, pending_adds: Some(2), decision: Some(JobDecision::Create(2)), ..Want::default() }),
         ("a finished job should not be touched", Setup { conditions: vec![("Complete", "True")], ..job(2, Some(5)) }, Want { conditions: &["Complete"], ..Want::default() }),
     ];
     assert!(rows.len() >= 40, "{} rows", rows.len());
@@ -543,6 +559,18 @@ fn sync_job_should_behave_like_the_real_controller() {
             out.requeue == want.requeue_ms,
             format!("{:?} != {:?}", out.requeue, want.requeue_ms),
         );
+        check(
+            "sync error",
+            out.error.is_some() == want.refused,
+            format!("{:?}", out.error),
+        );
+        if let Some(adds) = want.pending_adds {
+            check(
+                "expected creations",
+                out.pending_adds == adds,
+                format!("{} != {adds}", out.pending_adds),
+            );
+        }
         if let Some(d) = &want.decision {
             check(
                 "decision",

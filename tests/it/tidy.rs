@@ -332,3 +332,62 @@ fn the_layer_rule_should_catch_an_upward_use() {
     assert_eq!(crate_paths(&code), ["sim", "engine", "ui"]);
     assert!(layer_of("ui") > layer_of("api"));
 }
+
+/// The length in lines of each function in `code` (from its `fn` line to its closing brace).
+fn function_lengths(code: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].split("//").next().unwrap_or_default();
+        let Some(at) = line.find("fn ").filter(|&at| {
+            let before = line[..at].trim();
+            before.is_empty() || before.ends_with("pub") || before.ends_with(')')
+        }) else {
+            i += 1;
+            continue;
+        };
+        let name: String = line[at + 3..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let (mut depth, mut opened, mut j) = (0i64, false, i);
+        while j < lines.len() {
+            let l = lines[j].split("//").next().unwrap_or_default();
+            depth += l.matches('{').count() as i64 - l.matches('}').count() as i64;
+            opened |= l.contains('{');
+            if (opened && depth <= 0) || (!opened && l.trim_end().ends_with(';')) {
+                break;
+            }
+            j += 1;
+        }
+        out.push((name, j - i + 1));
+        i = if opened { j + 1 } else { i + 1 };
+    }
+    out
+}
+
+#[test]
+fn no_controller_function_should_reach_150_lines() {
+    let mut long = Vec::new();
+    for (rel, text) in sources() {
+        if !rel.starts_with("controllers") {
+            continue;
+        }
+        for (name, n) in function_lengths(&production_code(&text)) {
+            if n >= 150 {
+                long.push(format!("src/{rel}: {name} is {n} lines"));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "Split these as upstream does:\n{}",
+        long.join("\n")
+    );
+    let sample = "pub fn a() {\n    if x {\n        y();\n    }\n}\nfn b();\n";
+    assert_eq!(
+        function_lengths(sample),
+        [("a".to_string(), 5), ("b".to_string(), 1)]
+    );
+}
