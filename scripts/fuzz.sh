@@ -2,7 +2,7 @@
 # fuzz.sh [SECONDS] [TARGET…] -- run podlab's libFuzzer targets (fuzz/fuzz_targets/) for SECONDS
 # each (default 60), seeded with the built-in scenarios, the manifests in them and the
 # Kubernetes documentation's example manifests (fuzz/seeds/k8s-docs/).
-# cargo-fuzz comes from crates.io into the tools directory; it runs on stable Rust with
+# cargo-fuzz comes from the crate registry into the tools directory; it runs on stable Rust with
 # `-s none` (no sanitizer: Rust's own checks make every panic and overflow a finding).
 # A crash is saved under fuzz/artifacts/TARGET/; turn it into a regression test.
 set -euo pipefail

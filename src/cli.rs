@@ -1,4 +1,5 @@
-//! The native command line: `podlab run` and `podlab validate` (SCENARIO.md's contract).
+//! The native command line: `podlab run`, `validate`, `kubectl` and `lesson`, with the exit
+//! statuses and output the README's "The headless runner" describes.
 
 use crate::api::manifest::{parse_manifests, parse_to_apply};
 use crate::engine::Sim;

@@ -1,4 +1,4 @@
-//! Scenario files (SCENARIO.md, format version 1): nodes, manifests, a timeline of steps and
+//! Scenario files (format version 1, described in the README's "Scenario files"): nodes, manifests, a timeline of steps and
 //! expectations, parsed strictly with every error located in the file.
 
 pub(crate) mod expect;

@@ -5,7 +5,7 @@
 pub use super::daemonset::placement::Placement;
 use crate::model::Time;
 
-/// What a Job sync observed, decided and did (2.4–2.7 of the semantics).
+/// What a Job sync observed, decided and did (`syncJob` and `manageJob`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JobSync {
     /// The Job.
@@ -61,7 +61,7 @@ pub enum JobDecision {
     Nothing,
 }
 
-/// What a CronJob sync considered, decided and did (3.3–3.4 of the semantics).
+/// What a CronJob sync considered, decided and did (`syncCronJob` and `mostRecentScheduleTime`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CronJobSync {
     /// The CronJob.
@@ -136,7 +136,7 @@ pub enum CronDecision {
     CreateFailed,
 }
 
-/// What a DaemonSet sync saw per node and did (4.6–4.8 of the semantics).
+/// What a DaemonSet sync saw per node and did (`syncDaemonSet`, `manage` and `rollingUpdate`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DaemonSetSync {
     /// The DaemonSet.

@@ -1,5 +1,5 @@
 //! What a simulated container does, read from its command and args the way a shell would run
-//! them (SCENARIO.md's behaviour table): `sleep N`, `exit N`, `true`/`false`, `sh -c` scripts.
+//! them (the README's table of commands): `sleep N`, `exit N`, `true`/`false`, `sh -c` scripts.
 
 /// How long a container runs and how it exits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! `podlab validate` on CronJobs: each field of the semantics' 3.1 table gets the API server's
+//! `podlab validate` on CronJobs: each CronJob field `ValidateCronJob` (`pkg/apis/batch/validation`) checks gets the API server's
 //! message at the right line, and the popular tutorial's mistakes get the real errors.
 
 use crate::support::validate as support;

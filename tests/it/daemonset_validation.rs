@@ -1,4 +1,5 @@
-//! `podlab validate` on DaemonSets: the semantics' 4.1 table with the API server's messages.
+//! `podlab validate` on DaemonSets: each field `ValidateDaemonSet` (`pkg/apis/apps/validation`)
+//! checks, with the API server's messages.
 
 use crate::support::validate as support;
 use support::validate;

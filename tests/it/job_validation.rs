@@ -1,5 +1,5 @@
-//! `podlab validate` on invalid Jobs: each field of the semantics' 2.1 table gets the API
-//! server's message, at the right line.
+//! `podlab validate` on invalid Jobs: each Job field `ValidateJob` (`pkg/apis/batch/validation`)
+//! checks gets the API server's message, at the right line.
 
 use crate::support::validate as support;
 use support::validate;

@@ -1,4 +1,5 @@
-//! The rolling update's budget (semantics 4.8): `maxSurge` and `maxUnavailable` resolved
+//! The rolling update's budget (`updatedDesiredNodeCounts`, `pkg/controller/daemon/update.go`):
+//! `maxSurge` and `maxUnavailable` resolved
 //! against the number of nodes that should run a daemon pod, percentages rounded up
 //! (`intstr.GetScaledValueFromIntOrPercent(…, true)`), with maxUnavailable forced to 1 when
 //! both come out as 0 for a DaemonSet that wants pods somewhere.

@@ -1,4 +1,5 @@
-//! `controller.ComputeHash` for ControllerRevisions (semantics 4.5): FNV-32a over the pod
+//! `controller.ComputeHash` (`pkg/controller/controller_utils.go`) for ControllerRevisions:
+//! FNV-32a over the pod
 //! template (and the collision count, when set), written in decimal and passed through
 //! `rand.SafeEncodeString`, so hashes use only `4 5 6 7 8 9 b c d f`. Go hashes a deep print
 //! of its structs, which podlab cannot reproduce; it hashes the template's JSON instead —

@@ -1,6 +1,7 @@
-//! Which nodes run a daemon pod (`NodeShouldRunDaemonPod`, semantics 4.2) and the tolerations
-//! every daemon pod gets (`AddOrUpdateDaemonPodTolerations`, 4.3). Each answer carries its
-//! reason, so that the UI can say why a node has no daemon pod.
+//! Which nodes run a daemon pod (`NodeShouldRunDaemonPod`,
+//! `pkg/controller/daemon/daemon_controller.go`) and the tolerations every daemon pod gets
+//! (`AddOrUpdateDaemonPodTolerations`, `pkg/controller/daemon/util/daemonset_util.go`). Each
+//! answer carries its reason, so that the UI can say why a node has no daemon pod.
 
 use crate::model::pod::{PodSpec, Toleration};
 use crate::model::{Node, Pod};

@@ -1,7 +1,7 @@
 //! The DaemonSet controller's per-node decisions, as pure functions over a summary of each
-//! node's daemon pods: `podsShouldBeOnNode` (semantics 4.7: create, delete failed, succeeded
-//! and duplicate pods, and with surge keep one old and one new) and `rollingUpdate` (4.8:
-//! delete-then-create within maxUnavailable, or create-then-delete within maxSurge). Where
+//! node's daemon pods: `podsShouldBeOnNode` (`pkg/controller/daemon/daemon_controller.go`:
+//! create, delete failed, succeeded and duplicate pods, and with surge keep one old and one
+//! new) and `rollingUpdate` (`pkg/controller/daemon/update.go`: delete-then-create within maxUnavailable, or create-then-delete within maxSurge). Where
 //! the real controller walks a Go map in random order, the caller passes the node order (the
 //! simulation draws it from its seeded RNG).
 

@@ -1,5 +1,5 @@
-//! The DaemonSet controller's loop (semantics 4.6–4.9): informers that queue keys, then
-//! `syncDaemonSet` — history (ControllerRevisions), `manage` (create and delete per node),
+//! The DaemonSet controller's loop (`pkg/controller/daemon/daemon_controller.go`): informers
+//! that queue keys, then `syncDaemonSet` — history (ControllerRevisions), `manage` (create and delete per node),
 //! `rollingUpdate` when nothing is pending, history cleanup, and the status.
 
 use super::budget;

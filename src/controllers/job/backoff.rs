@@ -1,4 +1,5 @@
-//! The Job controller's pod-failure back-off (2.8): an in-memory record of failures since the
+//! The Job controller's pod-failure back-off (`pkg/controller/job/backoff_utils.go`): an
+//! in-memory record of failures since the
 //! last success, and the delay before replacing a failed pod (10 s doubling, at most 10 min).
 
 use crate::model::{Pod, Time};

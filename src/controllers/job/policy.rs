@@ -1,4 +1,5 @@
-//! Pod failure policy matching (2.5) and success policy evaluation for a Job.
+//! Pod failure policy matching (`pkg/controller/job/pod_failure_policy.go`) and success policy
+//! evaluation (`pkg/controller/job/success_policy.go`) for a Job.
 
 use crate::model::job::{Job, PodFailurePolicy};
 use crate::model::{indexes, Pod};
