@@ -43,7 +43,7 @@ spec:
 fn progress(sim: &Sim) -> (i32, i32) {
     sim.world()
         .store
-        .get(Kind::DaemonSet, "node-agent")
+        .get(Kind::DaemonSet, "default", "node-agent")
         .and_then(Object::as_daemonset)
         .and_then(|d| d.status.as_ref())
         .map(|s| (s.updated_number_scheduled, s.number_available))

@@ -14,13 +14,11 @@ pub use store::{
 };
 
 use crate::cluster::{Client, Cluster};
-use crate::model::{Kind, Node, Object, Pod};
+use crate::model::namespace::SYSTEM_NAMESPACES;
+use crate::model::{Kind, Node, Object, Pod, DEFAULT_NAMESPACE};
 use crate::sim::trace::WatchType;
 use crate::sim::{Change, Update};
 use std::rc::Rc;
-
-/// The namespace every namespaced object lives in.
-pub const NAMESPACE: &str = "default";
 
 /// Every stored object as the list API returns its items (kinds in a fixed order, then names):
 /// what scenario expectations and `kubectl get -o json` read.
@@ -31,19 +29,83 @@ pub fn list_json(store: &Store) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// Reads an object.
-pub fn get<'w>(w: &'w Cluster, kind: Kind, name: &str) -> Option<&'w Object> {
-    w.store.get(kind, name)
+/// Reads an object (`namespace` is ignored for cluster-scoped kinds).
+pub fn get<'w>(w: &'w Cluster, kind: Kind, namespace: &str, name: &str) -> Option<&'w Object> {
+    w.store.get(kind, namespace, name)
 }
 
 /// Reads a pod.
-pub fn pod<'w>(w: &'w Cluster, name: &str) -> Option<&'w Pod> {
-    w.store.get(Kind::Pod, name).and_then(Object::as_pod)
+pub fn pod<'w>(w: &'w Cluster, namespace: &str, name: &str) -> Option<&'w Pod> {
+    w.store
+        .get(Kind::Pod, namespace, name)
+        .and_then(Object::as_pod)
 }
 
 /// Reads a node.
 pub fn node<'w>(w: &'w Cluster, name: &str) -> Option<&'w Node> {
-    w.store.get(Kind::Node, name).and_then(Object::as_node)
+    w.store.node(name)
+}
+
+/// A namespaced object's key, `namespace/name`, as client-go's `MetaNamespaceKeyFunc` makes
+/// it (controllers' and the scheduler's queues hold these).
+pub fn key(namespace: &str, name: &str) -> String {
+    format!("{namespace}/{name}")
+}
+
+/// The key of a stored object: `namespace/name`, or the name of a cluster-scoped one.
+pub fn key_of(obj: &Object) -> String {
+    match obj.meta().namespace.as_deref() {
+        Some(ns) => key(ns, &obj.meta().name),
+        None => obj.meta().name.clone(),
+    }
+}
+
+/// The namespace and name of a key (`""` and the key when it has no namespace).
+pub fn split_key(key: &str) -> (&str, &str) {
+    key.split_once('/').unwrap_or(("", key))
+}
+
+/// The namespace of an object, `""` for a cluster-scoped one.
+pub fn namespace_of(obj: &Object) -> &str {
+    obj.meta().namespace.as_deref().unwrap_or_default()
+}
+
+/// The name the trace and the views show: `namespace/name` outside the default namespace, else
+/// the name (as kubectl's context namespace hides `default`).
+pub fn display_name(kind: Kind, namespace: &str, name: &str) -> String {
+    if kind.namespaced() && namespace != DEFAULT_NAMESPACE {
+        format!("{namespace}/{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// The namespace and name a [`display_name`] stands for.
+pub fn parse_display_name(kind: Kind, text: &str) -> (String, String) {
+    match text.split_once('/') {
+        Some((ns, name)) if kind.namespaced() => (ns.to_string(), name.to_string()),
+        _ if kind.namespaced() => (DEFAULT_NAMESPACE.to_string(), text.to_string()),
+        _ => (String::new(), text.to_string()),
+    }
+}
+
+/// The namespace a namespaced object may be created in: it must exist and not be terminating
+/// (the NamespaceLifecycle admission plugin).
+fn admit_namespace(w: &Cluster, kind: Kind, namespace: &str, name: &str) -> Result<(), ApiError> {
+    match w.store.get(Kind::Namespace, "", namespace).and_then(Object::as_namespace) {
+        None => Err(ApiError::NotFound {
+            kind: Kind::Namespace,
+            name: namespace.to_string(),
+        }),
+        Some(ns) if ns.is_terminating() => Err(ApiError::Forbidden {
+            kind,
+            name: name.to_string(),
+            reason: format!(
+                "unable to create new content in namespace {namespace} because it is being terminated"
+            ),
+        }),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Creates an object: fills uid, resourceVersion, creationTimestamp, generation and a generated
@@ -52,6 +114,12 @@ pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiErro
     let kind = obj.kind();
     let now = w.wall_now();
     let meta = obj.meta_mut();
+    meta.namespace = kind.namespaced().then(|| {
+        meta.namespace
+            .clone()
+            .unwrap_or_else(|| DEFAULT_NAMESPACE.into())
+    });
+    let namespace = meta.namespace.clone().unwrap_or_default();
     if meta.name.is_empty() {
         let Some(prefix) = meta.generate_name.clone() else {
             return Err(ApiError::Invalid {
@@ -67,7 +135,7 @@ pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiErro
         let mut found = None;
         for _ in 0..8 {
             let candidate = format!("{base}{}", w.rng.name_suffix());
-            if w.store.get(kind, &candidate).is_none() {
+            if w.store.get(kind, &namespace, &candidate).is_none() {
                 found = Some(candidate);
                 break;
             }
@@ -78,7 +146,10 @@ pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiErro
         obj.meta_mut().name = name;
     }
     let name = obj.meta().name.clone();
-    if w.store.get(kind, &name).is_some() {
+    if kind.namespaced() {
+        admit_namespace(w, kind, &namespace, &name)?;
+    }
+    if w.store.get(kind, &namespace, &name).is_some() {
         return Err(ApiError::AlreadyExists { kind, name });
     }
     if w.store.objects_len() >= w.store.quota.objects {
@@ -92,20 +163,22 @@ pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiErro
     meta.creation_timestamp = Some(now);
     meta.deletion_timestamp = None;
     meta.deletion_grace_period_seconds = None;
-    meta.namespace = kind.namespaced().then(|| NAMESPACE.to_string());
     if kind_has_generation(kind) {
         meta.generation = Some(1);
     }
     strategy::prepare_for_create(&mut obj);
     w.log(Change::Created {
         kind,
-        name: name.clone(),
+        name: display_name(kind, &namespace, &name),
     });
     Ok(w.store.insert(obj, WatchType::Added))
 }
 
 fn kind_has_generation(kind: Kind) -> bool {
-    !matches!(kind, Kind::Pod | Kind::Node | Kind::ControllerRevision)
+    !matches!(
+        kind,
+        Kind::Pod | Kind::Node | Kind::ControllerRevision | Kind::Namespace
+    )
 }
 
 /// Writes a changed object. Fails with Conflict when its resourceVersion is stale. Bumps
@@ -117,7 +190,8 @@ pub fn update(
 ) -> Result<Rc<Object>, ApiError> {
     let kind = obj.kind();
     let name = obj.meta().name.clone();
-    let Some(old) = w.store.get_shared(kind, &name) else {
+    let namespace = namespace_of(&obj).to_string();
+    let Some(old) = w.store.get_shared(kind, &namespace, &name) else {
         return Err(ApiError::NotFound { kind, name });
     };
     if obj.meta().resource_version != old.meta().resource_version {
@@ -138,20 +212,24 @@ pub fn update(
         obj.meta_mut().generation = Some(g);
     }
     let meta = obj.meta();
+    let finalized = obj
+        .as_namespace()
+        .is_none_or(|ns| ns.spec.finalizers.is_empty());
     let finished = meta.deletion_timestamp.is_some()
         && meta.finalizers.is_empty()
+        && finalized
         && (kind != Kind::Pod || meta.deletion_grace_period_seconds == Some(0));
     if finished {
         w.log(Change::Removed {
             kind,
-            name: name.clone(),
+            name: display_name(kind, &namespace, &name),
         });
-        w.store.remove(kind, &name);
+        w.store.remove(kind, &namespace, &name);
         return Ok(Rc::new(obj));
     }
     w.log(Change::Updated {
         kind,
-        name,
+        name: display_name(kind, &namespace, &name),
         what: what.into(),
     });
     Ok(w.store.insert(obj, WatchType::Modified))
@@ -161,11 +239,12 @@ pub fn update(
 pub fn mutate(
     w: &mut Client<'_>,
     kind: Kind,
+    namespace: &str,
     name: &str,
     what: impl Into<Update>,
     change: impl FnOnce(&mut Object),
 ) -> Result<Rc<Object>, ApiError> {
-    let Some(mut obj) = w.store.get(kind, name).cloned() else {
+    let Some(mut obj) = w.store.get(kind, namespace, name).cloned() else {
         return Err(ApiError::NotFound {
             kind,
             name: name.to_string(),
@@ -178,11 +257,12 @@ pub fn mutate(
 /// Changes a pod (shorthand for [`mutate`] on pods).
 pub fn mutate_pod(
     w: &mut Client<'_>,
+    namespace: &str,
     name: &str,
     what: impl Into<Update>,
     change: impl FnOnce(&mut Pod),
 ) -> Result<Rc<Object>, ApiError> {
-    mutate(w, Kind::Pod, name, what, |o| {
+    mutate(w, Kind::Pod, namespace, name, what, |o| {
         if let Object::Pod(p) = o {
             change(p)
         }
@@ -196,7 +276,7 @@ pub fn mutate_node(
     what: impl Into<Update>,
     change: impl FnOnce(&mut Node),
 ) -> Result<Rc<Object>, ApiError> {
-    mutate(w, Kind::Node, name, what, |o| {
+    mutate(w, Kind::Node, "", name, what, |o| {
         if let Object::Node(n) = o {
             change(n)
         }
@@ -209,15 +289,19 @@ pub fn mutate_node(
 pub fn delete(
     w: &mut Client<'_>,
     kind: Kind,
+    namespace: &str,
     name: &str,
     opts: DeleteOptions,
 ) -> Result<(), ApiError> {
-    let Some(mut obj) = w.store.get(kind, name).cloned() else {
+    let Some(mut obj) = w.store.get(kind, namespace, name).cloned() else {
         return Err(ApiError::NotFound {
             kind,
             name: name.to_string(),
         });
     };
+    if kind == Kind::Namespace {
+        return delete_namespace(w, obj);
+    }
     let grace = match &obj {
         Object::Pod(p) => {
             let wanted = opts
@@ -247,9 +331,9 @@ pub fn delete(
     if meta.finalizers.is_empty() && grace == 0 {
         w.log(Change::Removed {
             kind,
-            name: name.to_string(),
+            name: display_name(kind, namespace, name),
         });
-        w.store.remove(kind, name);
+        w.store.remove(kind, namespace, name);
         return Ok(());
     }
     let now = w.wall_now();
@@ -259,8 +343,40 @@ pub fn delete(
     meta.resource_version = Some(rv.to_string());
     w.log(Change::DeleteRequested {
         kind,
-        name: name.to_string(),
+        name: display_name(kind, namespace, name),
         grace_seconds: grace,
+    });
+    w.store.insert(obj, WatchType::Modified);
+    Ok(())
+}
+
+/// Deletes a namespace as the API server does: the system namespaces may not be deleted; any
+/// other is marked (deletionTimestamp, phase Terminating) and left to the namespace controller,
+/// which empties it and then removes its `kubernetes` finalizer.
+fn delete_namespace(w: &mut Client<'_>, mut obj: Object) -> Result<(), ApiError> {
+    let name = obj.meta().name.clone();
+    if SYSTEM_NAMESPACES.contains(&name.as_str()) {
+        return Err(ApiError::Forbidden {
+            kind: Kind::Namespace,
+            name,
+            reason: "this namespace may not be deleted".into(),
+        });
+    }
+    if obj.meta().deletion_timestamp.is_some() {
+        return Ok(());
+    }
+    let now = w.wall_now();
+    let rv = w.store.next_rv();
+    if let Object::Namespace(ns) = &mut obj {
+        ns.metadata.deletion_timestamp = Some(now);
+        ns.metadata.deletion_grace_period_seconds = Some(0);
+        ns.metadata.resource_version = Some(rv.to_string());
+        ns.status.get_or_insert_with(Default::default).phase = "Terminating".into();
+    }
+    w.log(Change::DeleteRequested {
+        kind: Kind::Namespace,
+        name,
+        grace_seconds: 0,
     });
     w.store.insert(obj, WatchType::Modified);
     Ok(())
@@ -280,12 +396,15 @@ mod tests {
     use crate::sim::rng::NAME_ALPHABET;
     use crate::sim::Actor;
 
+    /// A cluster with its system namespaces, their watch events already delivered.
     fn world() -> Cluster {
-        Cluster::new(
+        let mut c = Cluster::new(
             1,
             Time::parse("2026-01-01T00:00:00Z").unwrap(),
             KubeletConfig::default(),
-        )
+        );
+        c.store.drain_watch();
+        c
     }
 
     fn pod(name: &str, generate: Option<&str>) -> Object {
@@ -320,7 +439,8 @@ mod tests {
         let m = created.meta();
         assert_eq!(m.namespace.as_deref(), Some("default"));
         assert_eq!(m.uid().len(), 36);
-        assert_eq!(m.resource_version.as_deref(), Some("1"));
+        // The four system namespaces took resourceVersions 1 to 4.
+        assert_eq!(m.resource_version.as_deref(), Some("5"));
         assert_eq!(
             m.creation_timestamp.map(|t| t.rfc3339()),
             Some("2026-01-01T00:00:01Z".to_string())
@@ -397,7 +517,14 @@ mod tests {
         let mut cluster = world();
         let mut w = cluster.client(Actor::User);
         create(&mut w, pod("unbound", None)).unwrap();
-        delete(&mut w, Kind::Pod, "unbound", DeleteOptions::default()).unwrap();
+        delete(
+            &mut w,
+            Kind::Pod,
+            "default",
+            "unbound",
+            DeleteOptions::default(),
+        )
+        .unwrap();
         assert!(
             pod_of(&w, "unbound").is_none(),
             "an unscheduled pod goes at once"
@@ -410,7 +537,14 @@ mod tests {
             p.metadata.finalizers = vec!["example.com/hold".into()];
         }
         create(&mut w, bound).unwrap();
-        delete(&mut w, Kind::Pod, "bound", DeleteOptions::default()).unwrap();
+        delete(
+            &mut w,
+            Kind::Pod,
+            "default",
+            "bound",
+            DeleteOptions::default(),
+        )
+        .unwrap();
         let p = pod_of(&w, "bound").unwrap();
         assert_eq!(p.metadata.deletion_grace_period_seconds, Some(30));
         assert_eq!(
@@ -420,6 +554,7 @@ mod tests {
         delete(
             &mut w,
             Kind::Pod,
+            "default",
             "bound",
             DeleteOptions {
                 grace_period_seconds: Some(0),
@@ -434,7 +569,10 @@ mod tests {
         let what = Update::FinalizerRemoved {
             finalizer: "example.com/hold".into(),
         };
-        mutate_pod(&mut w, "bound", what, |p| p.metadata.finalizers.clear()).unwrap();
+        mutate_pod(&mut w, "default", "bound", what, |p| {
+            p.metadata.finalizers.clear()
+        })
+        .unwrap();
         assert!(pod_of(&w, "bound").is_none());
     }
 
@@ -474,6 +612,6 @@ mod tests {
     }
 
     fn pod_of<'w>(w: &'w Cluster, name: &str) -> Option<&'w Pod> {
-        super::pod(w, name)
+        super::pod(w, "default", name)
     }
 }

@@ -590,9 +590,11 @@ impl AppState {
             .filter(|(_, r)| r.immutable)
             .map(|(_, r)| (r.kind, &r.name))
         {
+            let (namespace, name) = crate::api::parse_display_name(kind, name);
             s = s.fork(Action::Delete {
                 kind,
-                name: name.clone(),
+                namespace,
+                name,
             });
         }
         s.apply()

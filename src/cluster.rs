@@ -46,6 +46,8 @@ pub enum Event {
     Kubelet {
         /// The node.
         node: String,
+        /// The pod's namespace.
+        namespace: String,
         /// The pod.
         pod: String,
         /// The pod's uid (a recreated pod with the same name is another pod).
@@ -60,6 +62,8 @@ pub enum Event {
     },
     /// The taint-eviction timer of a pod fires.
     Evict {
+        /// The pod's namespace.
+        namespace: String,
         /// The pod.
         pod: String,
         /// Its uid.
@@ -76,6 +80,8 @@ pub enum Event {
     Controller(Controller),
     /// The Job controller releases the tracking finalizer of a pod whose Job is gone.
     JobPodCleanup {
+        /// The pod's namespace.
+        namespace: String,
         /// The pod.
         pod: String,
     },
@@ -83,6 +89,8 @@ pub enum Event {
     CheckOwners {
         /// The dependent's kind.
         kind: crate::model::Kind,
+        /// The dependent's namespace (`""` when cluster-scoped).
+        namespace: String,
         /// The dependent's name.
         name: String,
     },
@@ -99,6 +107,8 @@ pub enum Controller {
     DaemonSet,
     /// The TTL-after-finished controller.
     Ttl,
+    /// The namespace controller.
+    Namespace,
 }
 
 /// One trace line before the engine numbers it.
@@ -137,9 +147,39 @@ pub struct Cluster {
     log: Vec<LogLine>,
 }
 
+/// Mixed into the seed for the objects the API server creates at start-up.
+const BOOTSTRAP_STREAM: u64 = 0x6b75_6265_2d73_7973;
+
 impl Cluster {
-    /// A new, empty cluster.
+    /// A new cluster: no nodes yet, and the namespaces the API server creates at start-up.
     pub fn new(seed: u64, start: Time, kubelet_config: KubeletConfig) -> Cluster {
+        let mut cluster = Cluster::empty(seed, start, kubelet_config);
+        cluster.bootstrap(seed);
+        cluster
+    }
+
+    /// The API server's start-up: the system namespaces, before anything else (their uids come
+    /// from their own stream of the seed, so the run's names stay what they were; the trace
+    /// starts after them).
+    fn bootstrap(&mut self, seed: u64) {
+        let main = std::mem::replace(&mut self.rng, Rng::new(seed ^ BOOTSTRAP_STREAM));
+        {
+            let mut api_server = self.client(Actor::ApiServer);
+            for name in crate::model::namespace::SYSTEM_NAMESPACES {
+                let ns = crate::model::Namespace::new(name);
+                let created = crate::api::create(
+                    &mut api_server,
+                    crate::model::Object::Namespace(Box::new(ns)),
+                );
+                debug_assert!(created.is_ok(), "{created:?}");
+            }
+        }
+        self.rng = main;
+        self.log.clear();
+    }
+
+    /// A cluster with nothing in it, not even namespaces.
+    fn empty(seed: u64, start: Time, kubelet_config: KubeletConfig) -> Cluster {
         Cluster {
             now: SimTime::ZERO,
             start,

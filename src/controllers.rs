@@ -6,6 +6,7 @@ pub mod cronjob;
 pub mod daemonset;
 pub mod expectations;
 pub mod job;
+pub mod namespace;
 pub mod podcontrol;
 pub mod ranking;
 pub mod record;
@@ -14,6 +15,7 @@ pub mod ttl;
 pub use cronjob::CronJobController;
 pub use daemonset::DaemonSetController;
 pub use job::JobController;
+pub use namespace::NamespaceController;
 pub use ttl::TtlController;
 
 use crate::cluster::{Client, Cluster, Controller, Event, Schedule};
@@ -30,6 +32,8 @@ pub struct ControllerState {
     pub daemonset: daemonset::DaemonSetControllerState,
     /// The TTL-after-finished controller's queue.
     pub ttl: WorkQueue,
+    /// The namespace controller's queue.
+    pub namespace: WorkQueue,
 }
 
 impl Default for ControllerState {
@@ -39,19 +43,13 @@ impl Default for ControllerState {
             cronjob: cronjob::CronJobControllerState::default(),
             daemonset: daemonset::DaemonSetControllerState::default(),
             ttl: WorkQueue::default_controller(),
+            namespace: WorkQueue::default_controller(),
         }
     }
 }
 
 /// Keys are `namespace/name`, as client-go's `MetaNamespaceKeyFunc` makes them.
-pub fn key(name: &str) -> String {
-    format!("{}/{name}", crate::api::NAMESPACE)
-}
-
-/// The name part of a key.
-pub fn name_of(key: &str) -> &str {
-    key.rsplit('/').next().unwrap_or(key)
-}
+pub use crate::api::{key, split_key};
 
 /// What a successful sync asks of the workqueue (kube-runtime's `Action`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

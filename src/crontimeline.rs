@@ -290,9 +290,10 @@ fn spans(cronjob: &str, trace: &[TraceEvent]) -> Vec<JobSpan> {
 /// The finished Jobs a CronJob's history limits will delete next: those that go when one more
 /// Job of the same outcome finishes (the oldest by start time).
 pub fn cleaned_next(world: &World, cronjob: &str) -> Vec<String> {
+    let (ns, name) = crate::api::parse_display_name(Kind::CronJob, cronjob);
     let Some(cj) = world
         .store
-        .get(Kind::CronJob, cronjob)
+        .get(Kind::CronJob, &ns, &name)
         .and_then(Object::as_cronjob)
     else {
         return Vec::new();

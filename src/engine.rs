@@ -4,8 +4,11 @@
 
 use crate::api::{self, manifest::Manifest, DeleteOptions};
 use crate::cluster::{Client, Cluster, Controller, Event};
-use crate::controllers::{self, cronjob as cronjobctl, daemonset as dsctl, job as jobctl, ttl};
-use crate::controllers::{CronJobController, DaemonSetController, JobController, TtlController};
+use crate::controllers::{self, cronjob as cronjobctl, daemonset as dsctl, job as jobctl};
+use crate::controllers::{namespace as nsctl, ttl};
+use crate::controllers::{
+    CronJobController, DaemonSetController, JobController, NamespaceController, TtlController,
+};
 use crate::model::{Kind, Node, Object, Taint};
 use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
 use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent, Update};
@@ -451,7 +454,7 @@ fn fire_triggers(w: &mut World, scenario: &Scenario) {
             let Some(t) = &scenario.steps[i].when else {
                 return false;
             };
-            api::get(w, t.kind, &t.name)
+            api::get(w, t.kind, &t.namespace, &t.name)
                 .and_then(|o| serde_json::to_value(o).ok())
                 .is_some_and(|v| t.holds(&v))
         })
@@ -482,6 +485,7 @@ fn settle_world(w: &mut World) -> Vec<crate::api::WatchEvent> {
             cronjobctl::on_watch(&mut informer, &mut ctl.cronjob, ev);
             dsctl::on_watch(&mut informer, &mut ctl.daemonset, ev);
             ttl::on_watch(&mut informer, &mut ctl.ttl, ev);
+            nsctl::on_watch(&mut informer, &mut ctl.namespace, ev);
         }
         delivered.extend(events);
     }
@@ -498,15 +502,24 @@ fn dispatch(w: &mut World, scenario: &Scenario, event: Event, cause: Cause) {
         Event::SchedulerFlush => scheduler::flush(c),
         Event::Kubelet {
             node,
+            namespace,
             pod,
             uid,
             action,
-        } => kubelet::handle(c, &node, &pod, &uid, action),
+        } => kubelet::handle(c, &node, (&namespace, &pod), &uid, action),
         Event::NodeLifecycle { node } => nodelifecycle::sync_node(c, &node),
-        Event::Evict { pod, uid } => nodelifecycle::evict_timer(c, &pod, &uid),
+        Event::Evict {
+            namespace,
+            pod,
+            uid,
+        } => nodelifecycle::evict_timer(c, &namespace, &pod, &uid),
         Event::PodGc => nodelifecycle::pod_gc(c),
         Event::GarbageCollect { owner_uid } => gc::collect(c, &owner_uid),
-        Event::CheckOwners { kind, name } => gc::check_owners(c, kind, &name),
+        Event::CheckOwners {
+            kind,
+            namespace,
+            name,
+        } => gc::check_owners(c, kind, &namespace, &name),
         Event::Controller(Controller::Job) => {
             controllers::run_worker::<JobController>(c, &mut ctl.job)
         }
@@ -519,7 +532,10 @@ fn dispatch(w: &mut World, scenario: &Scenario, event: Event, cause: Cause) {
         Event::Controller(Controller::Ttl) => {
             controllers::run_worker::<TtlController>(c, &mut ctl.ttl)
         }
-        Event::JobPodCleanup { pod } => jobctl::cleanup_orphan_pod(c, &pod),
+        Event::Controller(Controller::Namespace) => {
+            controllers::run_worker::<NamespaceController>(c, &mut ctl.namespace)
+        }
+        Event::JobPodCleanup { namespace, pod } => jobctl::cleanup_orphan_pod(c, &namespace, &pod),
     }
 }
 
@@ -529,10 +545,16 @@ pub fn apply(w: &mut Client<'_>, manifests: &[Manifest]) {
     for m in manifests {
         let kind = m.object.kind();
         let name = m.object.meta().name.clone();
+        let namespace = m
+            .object
+            .meta()
+            .namespace
+            .clone()
+            .unwrap_or_else(|| crate::model::DEFAULT_NAMESPACE.into());
         let existing = if name.is_empty() {
             None
         } else {
-            api::get(w, kind, &name).cloned()
+            api::get(w, kind, &namespace, &name).cloned()
         };
         let result = match existing {
             None => api::create(w, m.object.clone())
@@ -638,29 +660,34 @@ fn run_step(c: &mut Cluster, action: &Action) {
     let w = &mut c.client(Actor::User);
     match action {
         Action::Apply(ms) => apply(w, ms),
-        Action::Delete { kind, name } => {
+        Action::Delete {
+            kind,
+            namespace,
+            name,
+        } => {
             // kubectl always sends a propagation policy: background by default.
             let opts = DeleteOptions {
                 grace_period_seconds: None,
                 propagation: Some(api::Propagation::Background),
             };
-            if let Err(e) = api::delete(w, *kind, name, opts) {
+            if let Err(e) = api::delete(w, *kind, namespace, name, opts) {
                 w.log(Change::Rejected {
                     kind: *kind,
-                    name: name.clone(),
+                    name: api::display_name(*kind, namespace, name),
                     message: e.to_string(),
                     immutable: false,
                 });
             }
         }
         Action::FailPod {
+            namespace,
             selector,
             count,
             exit_code,
         } => {
             let names: Vec<String> = w
                 .store
-                .list(Kind::Pod)
+                .list_in(Kind::Pod, namespace)
                 .filter_map(Object::as_pod)
                 .filter(|p| {
                     selector.matches(&p.metadata.labels)
@@ -674,17 +701,21 @@ fn run_step(c: &mut Cluster, action: &Action) {
                 if count.is_some_and(|c| failed >= c) {
                     break;
                 }
-                if kubelet::fail_container(w, &name, *exit_code) {
+                if kubelet::fail_container(w, namespace, &name, *exit_code) {
                     failed += 1;
                 }
             }
         }
-        Action::ExitContainer { pod, exit_code } => {
-            if !kubelet::fail_container(w, pod, *exit_code) {
+        Action::ExitContainer {
+            namespace,
+            pod,
+            exit_code,
+        } => {
+            if !kubelet::fail_container(w, namespace, pod, *exit_code) {
                 let message = format!("pod {pod:?} has no running container");
                 w.log(Change::Rejected {
                     kind: Kind::Pod,
-                    name: pod.clone(),
+                    name: api::display_name(Kind::Pod, namespace, pod),
                     message,
                     immutable: false,
                 });
@@ -692,7 +723,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
         }
         Action::AddNode(def) => add_node(w, def),
         Action::RemoveNode(name) => {
-            if let Err(e) = api::delete(w, Kind::Node, name, DeleteOptions::default()) {
+            if let Err(e) = api::delete(w, Kind::Node, "", name, DeleteOptions::default()) {
                 w.log(Change::Rejected {
                     kind: Kind::Node,
                     name: name.clone(),
@@ -857,6 +888,7 @@ mod tests {
         api::delete(
             &mut w.client(Actor::User),
             Kind::Pod,
+            "default",
             "owner",
             DeleteOptions {
                 grace_period_seconds: None,
@@ -904,9 +936,16 @@ mod tests {
             grace_period_seconds: None,
             propagation: Some(Propagation::Foreground),
         };
-        api::delete(&mut w.client(Actor::User), Kind::Pod, "owner", opts).unwrap();
+        api::delete(
+            &mut w.client(Actor::User),
+            Kind::Pod,
+            "default",
+            "owner",
+            opts,
+        )
+        .unwrap();
         assert_eq!(
-            api::get(&w, Kind::Pod, "owner").map(|o| o.meta().finalizers.clone()),
+            api::get(&w, Kind::Pod, "default", "owner").map(|o| o.meta().finalizers.clone()),
             Some(vec!["foregroundDeletion".to_string()])
         );
         drive(&mut w, &s, 60_000);
@@ -1013,7 +1052,7 @@ mod fork_tests {
         );
         let job = |w: &World| {
             w.store
-                .get(Kind::Job, "batch")
+                .get(Kind::Job, "default", "batch")
                 .and_then(Object::as_job)
                 .cloned()
                 .unwrap()

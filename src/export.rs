@@ -46,8 +46,18 @@ fn step(f: &Fork) -> String {
         Fork::Apply { at: t, yaml } => {
             format!("  - at: {}\n    apply: |\n{}\n", at(*t), indent(yaml.trim_end(), 6))
         }
-        Fork::Delete { at: t, kind, name } => {
-            format!("  - {{at: {}, delete: {kind}/{name}}}\n", at(*t))
+        Fork::Delete {
+            at: t,
+            kind,
+            namespace,
+            name,
+        } => {
+            if namespace.is_empty() || namespace == crate::model::DEFAULT_NAMESPACE {
+                format!("  - {{at: {}, delete: {kind}/{name}}}\n", at(*t))
+            } else {
+                let t = at(*t);
+                format!("  - {{at: {t}, delete: {kind}/{name}, namespace: {namespace}}}\n")
+            }
         }
         Fork::AddNode { at: t, node } => {
             format!("  - {{at: {}, addNode: {}}}\n", at(*t), json(node))
@@ -58,7 +68,9 @@ fn step(f: &Fork) -> String {
         Fork::SetNode { at: t, node } => {
             format!("  - {{at: {}, setNode: {}}}\n", at(*t), json(node))
         }
-        Fork::ExitContainer { at: t, pod, code } => format!(
+        Fork::ExitContainer {
+            at: t, pod, code, ..
+        } => format!(
             "  # at {}: pod {pod}'s container exited with code {code} (a scenario file cannot name one pod)\n",
             at(*t)
         ),
@@ -139,11 +151,13 @@ mod tests {
                 yaml: edited.clone(),
             },
             Fork::Delete {
+                namespace: String::new(),
                 at: 9_000,
                 kind: "job".into(),
                 name: "batch".into(),
             },
             Fork::ExitContainer {
+                namespace: String::new(),
                 at: 4_000,
                 pod: "batch-x".into(),
                 code: 1,

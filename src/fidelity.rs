@@ -24,6 +24,7 @@ pub const SIMULATED: &[Entry] = &[
     e("Kubelet: image pulls, container states, restart policies, CrashLoopBackOff, readiness-probe timing, graceful termination", "kubelet：拉取镜像、容器状态、重启策略、CrashLoopBackOff、就绪探针时序、优雅终止"),
     e("Node lifecycle, pod garbage collection and the garbage collector (background, foreground, orphan)", "节点生命周期、Pod 垃圾回收与垃圾收集器（后台、前台、孤立）"),
     e("Events with client-go's names, counts and one-hour expiry", "事件：client-go 的命名、计数与一小时过期"),
+    e("Namespaces: default, kube-system, kube-public and kube-node-lease from the start; objects refused in a namespace that does not exist; a deleted namespace emptied by the namespace controller; -n and -A in the console", "命名空间：一开始就有 default、kube-system、kube-public 和 kube-node-lease；不存在的命名空间中的对象被拒绝；删除的命名空间由命名空间控制器清空；控制台支持 -n 与 -A"),
 ];
 
 /// Fields and behaviour podlab accepts and shows but does not act on.

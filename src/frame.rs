@@ -186,7 +186,7 @@ fn pod_view(p: &Pod) -> PodView {
         .filter(|c| c.status == "False")
         .and_then(|c| c.message.clone());
     PodView {
-        name: p.metadata.name.clone(),
+        name: crate::api::display_name(Kind::Pod, p.metadata.ns(), &p.metadata.name),
         phase: p.phase().to_string(),
         status: p.display_status(),
         restarts: st.container_statuses.iter().map(|c| c.restart_count).sum(),
@@ -470,12 +470,16 @@ pub struct Described {
 }
 
 /// Describes an object of a world.
-fn describe_in(world: &World, kind: Kind, name: &str) -> Option<Described> {
-    let obj = world.store.get(kind, name)?;
+fn describe_in(world: &World, kind: Kind, shown: &str) -> Option<Described> {
+    let (ns, name) = crate::api::parse_display_name(kind, shown);
+    let obj = world.store.get(kind, &ns, &name)?;
     let yaml = crate::output::to_yaml(&serde_json::to_value(obj).ok()?);
+    let uid = obj.meta().uid();
     let events = sorted_events(world)
         .into_iter()
-        .filter(|e| e.involved_object.kind == kind.name() && e.involved_object.name == name)
+        .filter(|e| e.involved_object.kind == kind.name())
+        // A kubelet names its node by name where the uid would be.
+        .filter(|e| e.involved_object.uid == uid || e.involved_object.uid == name)
         .map(|e| event_row(world, e))
         .collect();
     Some(Described { yaml, events })
@@ -524,8 +528,7 @@ impl Player {
     pub fn node(&self, name: &str) -> Option<crate::model::Node> {
         self.cursor
             .world()
-            .and_then(|w| w.store.get(Kind::Node, name))
-            .and_then(Object::as_node)
+            .and_then(|w| w.store.node(name))
             .cloned()
     }
 

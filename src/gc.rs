@@ -46,6 +46,7 @@ pub fn on_watch(w: &mut Informer<'_>, ev: &WatchEvent) {
     } else if !meta.owner_references.is_empty() && ev.ty == WatchType::Added {
         let e = Event::CheckOwners {
             kind: ev.object.kind(),
+            namespace: meta.ns().to_string(),
             name: meta.name.clone(),
         };
         w.schedule_once(w.now, e, cause);
@@ -56,24 +57,25 @@ pub fn on_watch(w: &mut Informer<'_>, ev: &WatchEvent) {
 pub fn collect(c: &mut Cluster, owner_uid: &str) {
     let w = &mut c.client(Actor::GarbageCollector);
     let owner = w.store.get_by_uid(owner_uid).cloned();
-    let dependents: Vec<(Kind, String)> = w
+    let dependents: Vec<(Kind, String, String)> = w
         .store
         .dependents(owner_uid)
-        .map(|o| (o.kind(), o.meta().name.clone()))
+        .map(|o| (o.kind(), o.meta().ns().to_string(), o.meta().name.clone()))
         .collect();
     match owner {
         None => {
-            for (kind, name) in dependents {
-                check_owners(w, kind, &name);
+            for (kind, ns, name) in dependents {
+                check_owners(w, kind, &ns, &name);
             }
         }
         Some(owner) => {
             let finalizers = &owner.meta().finalizers;
             if finalizers.iter().any(|f| f == "orphan") {
-                for (kind, name) in &dependents {
+                for (kind, ns, name) in &dependents {
                     let _ = api::mutate(
                         w,
                         *kind,
+                        ns,
                         name,
                         Update::OwnerRemoved { orphaned: true },
                         |o| {
@@ -84,8 +86,8 @@ pub fn collect(c: &mut Cluster, owner_uid: &str) {
                 remove_finalizer(w, &owner, "orphan");
             } else if finalizers.iter().any(|f| f == "foregroundDeletion") {
                 let mut blocking = 0;
-                for (kind, name) in &dependents {
-                    let Some(dep) = w.store.get_shared(*kind, name) else {
+                for (kind, ns, name) in &dependents {
+                    let Some(dep) = w.store.get_shared(*kind, ns, name) else {
                         continue;
                     };
                     if dep
@@ -97,7 +99,7 @@ pub fn collect(c: &mut Cluster, owner_uid: &str) {
                         blocking += 1;
                     }
                     if !dep.meta().is_terminating() {
-                        let _ = api::delete(w, *kind, name, DeleteOptions::default());
+                        let _ = api::delete(w, *kind, ns, name, DeleteOptions::default());
                     }
                 }
                 if blocking == 0 {
@@ -112,6 +114,7 @@ fn remove_finalizer(w: &mut Client<'_>, owner: &Object, finalizer: &str) {
     let _ = api::mutate(
         w,
         owner.kind(),
+        owner.meta().ns(),
         &owner.meta().name,
         Update::FinalizerRemoved {
             finalizer: finalizer.into(),
@@ -123,9 +126,9 @@ fn remove_finalizer(w: &mut Client<'_>, owner: &Object, finalizer: &str) {
 }
 
 /// Deletes a dependent none of whose owners exist; drops references to absent owners otherwise.
-pub fn check_owners(c: &mut Cluster, kind: Kind, name: &str) {
+pub fn check_owners(c: &mut Cluster, kind: Kind, namespace: &str, name: &str) {
     let w = &mut c.client(Actor::GarbageCollector);
-    let Some(obj) = w.store.get_shared(kind, name) else {
+    let Some(obj) = w.store.get_shared(kind, namespace, name) else {
         return;
     };
     let refs = &obj.meta().owner_references;
@@ -138,7 +141,7 @@ pub fn check_owners(c: &mut Cluster, kind: Kind, name: &str) {
         .collect();
     if present.iter().all(|p| !p) {
         if !obj.meta().is_terminating() {
-            let _ = api::delete(w, kind, name, DeleteOptions::default());
+            let _ = api::delete(w, kind, namespace, name, DeleteOptions::default());
         }
     } else if present.iter().any(|p| !p) {
         let live: Vec<String> = refs
@@ -150,6 +153,7 @@ pub fn check_owners(c: &mut Cluster, kind: Kind, name: &str) {
         let _ = api::mutate(
             w,
             kind,
+            namespace,
             name,
             Update::OwnerRemoved { orphaned: false },
             |o| {

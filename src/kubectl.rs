@@ -162,17 +162,6 @@ pub fn run(line: &str, ctx: &Context) -> Outcome {
         Ok(a) => a,
         Err(e) => return Outcome::err(format!("{e}\nSee 'kubectl {verb} --help' for usage.")),
     };
-    if let Some(ns) = parsed.get("namespace").filter(|ns| *ns != "default") {
-        if !matches!(
-            verb.as_str(),
-            "explain" | "cordon" | "uncordon" | "drain" | "taint"
-        ) {
-            return Outcome::note(
-                format!("the simulated cluster has one namespace, default (not {ns:?})"),
-                format!("模拟的集群只有一个命名空间 default（没有 {ns:?}）"),
-            );
-        }
-    }
     match verb.as_str() {
         "get" => get::get(&parsed, ctx.world),
         "describe" => describe::describe(&parsed, ctx.world),
@@ -245,11 +234,19 @@ pub fn complete(line: &str, world: &World) -> Vec<String> {
 }
 
 fn names(world: &World, kind: Kind) -> Vec<String> {
-    world
-        .store
-        .list(kind)
-        .map(|o| o.meta().name.clone())
-        .collect()
+    if kind.namespaced() {
+        world
+            .store
+            .list_in(kind, crate::model::DEFAULT_NAMESPACE)
+            .map(|o| o.meta().name.clone())
+            .collect()
+    } else {
+        world
+            .store
+            .list(kind)
+            .map(|o| o.meta().name.clone())
+            .collect()
+    }
 }
 
 /// `job.batch`, `daemonset.apps`, `pod`: how kubectl names a kind in its messages.
@@ -261,13 +258,14 @@ fn resource(kind: Kind) -> &'static str {
         Kind::CronJob => "cronjob.batch",
         Kind::DaemonSet => "daemonset.apps",
         Kind::ControllerRevision => "controllerrevision.apps",
+        Kind::Namespace => "namespace",
     }
 }
 
 /// `jobs.batch`: the resource in the API server's NotFound message.
 fn plural_resource(kind: Kind) -> String {
     match kind {
-        Kind::Node | Kind::Pod => kind.plural().to_string(),
+        Kind::Node | Kind::Pod | Kind::Namespace => kind.plural().to_string(),
         Kind::Job | Kind::CronJob => format!("{}.batch", kind.plural()),
         Kind::DaemonSet | Kind::ControllerRevision => format!("{}.apps", kind.plural()),
     }

@@ -77,7 +77,7 @@ pub struct NodeAgent {
     /// Last pod IP handed out.
     pub last_ip: u32,
     /// Actions held while the node is not Ready.
-    pub deferred: Vec<(String, String, KubeletAction)>,
+    pub deferred: Vec<(String, String, String, KubeletAction)>,
 }
 
 /// The kubelet's memory of one pod.
@@ -157,6 +157,7 @@ pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut BTreeMap<String, NodeAgent>
             if wants_sync {
                 let ev = Event::Kubelet {
                     node: node.to_string(),
+                    namespace: pod.metadata.ns().to_string(),
                     pod: pod.metadata.name.clone(),
                     uid,
                     action: KubeletAction::Sync,
@@ -181,9 +182,10 @@ pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut BTreeMap<String, NodeAgent>
                     .get_mut(name)
                     .map(|a| std::mem::take(&mut a.deferred))
                     .unwrap_or_default();
-                for (pod, uid, action) in deferred {
+                for (namespace, pod, uid, action) in deferred {
                     let e = Event::Kubelet {
                         node: name.clone(),
+                        namespace,
                         pod,
                         uid,
                         action,
@@ -197,14 +199,21 @@ pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut BTreeMap<String, NodeAgent>
 }
 
 /// Runs one kubelet action.
-pub fn handle(c: &mut Cluster, node: &str, pod_name: &str, uid: &str, action: KubeletAction) {
+pub fn handle(
+    c: &mut Cluster,
+    node: &str,
+    pod_key: (&str, &str),
+    uid: &str,
+    action: KubeletAction,
+) {
+    let (namespace, pod_name) = pod_key;
     let w = &mut c.client(actor(node));
     if !w.kubelets.contains_key(node) {
         return;
     }
     let Some(pod_obj) = w
         .store
-        .get_shared(Kind::Pod, pod_name)
+        .get_shared(Kind::Pod, namespace, pod_name)
         .filter(|p| p.meta().uid() == uid)
     else {
         return;
@@ -213,9 +222,12 @@ pub fn handle(c: &mut Cluster, node: &str, pod_name: &str, uid: &str, action: Ku
     if !api::node(w, node).is_some_and(Node::is_ready) {
         // A NotReady kubelet reports nothing; it picks the work up when Ready again.
         if let Some(agent) = w.kubelets.get_mut(node) {
-            agent
-                .deferred
-                .push((pod_name.to_string(), uid.to_string(), action));
+            agent.deferred.push((
+                namespace.to_string(),
+                pod_name.to_string(),
+                uid.to_string(),
+                action,
+            ));
         }
         return;
     }
@@ -277,7 +289,7 @@ fn pod_ref(pod: &Pod) -> String {
     format!(
         "{}_{}({})",
         pod.metadata.name,
-        api::NAMESPACE,
+        pod.metadata.ns(),
         pod.metadata.uid()
     )
 }
@@ -308,6 +320,7 @@ fn event(
 fn schedule(w: &mut Client<'_>, at: SimTime, node: &str, pod: &Pod, action: KubeletAction) {
     let e = Event::Kubelet {
         node: node.to_string(),
+        namespace: pod.metadata.ns().to_string(),
         pod: pod.metadata.name.clone(),
         uid: pod.metadata.uid().to_string(),
         action,
@@ -352,6 +365,7 @@ fn admit(w: &mut Client<'_>, node: &str, pod: &Pod) {
     });
     let updated = api::mutate_pod(
         w,
+        pod.metadata.ns(),
         &pod.metadata.name,
         Update::Phase {
             phase: "Pending".into(),
@@ -448,6 +462,7 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
         .collect();
     let result = api::mutate_pod(
         w,
+        pod.metadata.ns(),
         &pod.metadata.name,
         Update::Phase {
             phase: "Running".into(),
@@ -556,6 +571,7 @@ fn probe_ready(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, generation: 
     let container = pod.spec.containers[i].name.clone();
     let _ = api::mutate_pod(
         w,
+        pod.metadata.ns(),
         &pod.metadata.name,
         Update::ContainerReady { container },
         |p| {
@@ -578,9 +594,9 @@ fn exit_code_of(pod: &Pod, i: usize, default_run_ms: u64) -> i32 {
 
 /// Makes the first running container of a pod exit now with `code` (a scenario's `failPod`).
 /// Returns whether the pod had a running container.
-pub fn fail_container(c: &mut Cluster, pod_name: &str, code: i32) -> bool {
+pub fn fail_container(c: &mut Cluster, namespace: &str, pod_name: &str, code: i32) -> bool {
     let w = c;
-    let Some(pod_obj) = w.store.get_shared(Kind::Pod, pod_name) else {
+    let Some(pod_obj) = w.store.get_shared(Kind::Pod, namespace, pod_name) else {
         return false;
     };
     let Some(pod) = pod_obj.as_pod() else {
@@ -630,13 +646,16 @@ fn container_exit(
         // ended by itself (the grace period is only the longest it may take before SIGKILL):
         // once no container runs, the pod is done now, not at the end of the grace period.
         if running_containers(w, node, &uid).is_empty() {
-            if let Some(p) = api::pod(w, &pod.metadata.name).cloned() {
+            if let Some(p) = api::pod(w, pod.metadata.ns(), &pod.metadata.name).cloned() {
                 finish_termination(w, node, &p);
             }
         }
         return;
     }
-    let Some(pod_obj) = w.store.get_shared(Kind::Pod, &pod.metadata.name) else {
+    let Some(pod_obj) = w
+        .store
+        .get_shared(Kind::Pod, pod.metadata.ns(), &pod.metadata.name)
+    else {
         return;
     };
     let Some(pod) = pod_obj.as_pod() else {
@@ -674,6 +693,7 @@ fn enter_backoff(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, delay: u64
     let now = w.wall_now();
     let _ = api::mutate_pod(
         w,
+        pod.metadata.ns(),
         &pod.metadata.name,
         Update::CrashLoopBackOff {
             container: name.clone(),
@@ -695,7 +715,10 @@ fn enter_backoff(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, delay: u64
             status::refresh_conditions(p, now);
         },
     );
-    let Some(pod_obj) = w.store.get_shared(Kind::Pod, &pod.metadata.name) else {
+    let Some(pod_obj) = w
+        .store
+        .get_shared(Kind::Pod, pod.metadata.ns(), &pod.metadata.name)
+    else {
         return;
     };
     let Some(pod) = pod_obj.as_pod() else {
@@ -792,6 +815,7 @@ fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     let id = format!("containerd://{}", w.rng.hex(64));
     let result = api::mutate_pod(
         w,
+        pod.metadata.ns(),
         &pod.metadata.name,
         Update::ContainerRestarted {
             container: name.clone(),
@@ -876,6 +900,7 @@ fn terminate_container(
     let terminating = runtime(w, node, &uid).is_some_and(|rt| rt.terminating);
     let _ = api::mutate_pod(
         w,
+        pod.metadata.ns(),
         &pod.metadata.name,
         Update::ContainerExited {
             container: name.clone(),
@@ -969,10 +994,11 @@ fn finish_termination(w: &mut Client<'_>, node: &str, pod: &Pod) {
         terminate_container(w, node, pod, i, 137, Some("Error"));
     }
     let now = w.wall_now();
-    if let Some(p) = api::pod(w, &pod.metadata.name) {
+    if let Some(p) = api::pod(w, pod.metadata.ns(), &pod.metadata.name) {
         if !p.is_terminal() {
             let _ = api::mutate_pod(
                 w,
+                pod.metadata.ns(),
                 &pod.metadata.name,
                 Update::Phase {
                     phase: "Failed".into(),
@@ -1005,6 +1031,7 @@ fn finish_termination(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let _ = api::delete(
         w,
         Kind::Pod,
+        pod.metadata.ns(),
         &pod.metadata.name,
         DeleteOptions {
             grace_period_seconds: Some(0),
@@ -1030,6 +1057,7 @@ fn deadline_exceeded(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let now = w.wall_now();
     let _ = api::mutate_pod(
         w,
+        pod.metadata.ns(),
         &pod.metadata.name,
         Update::Phase {
             phase: "Failed".into(),

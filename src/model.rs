@@ -6,6 +6,7 @@ pub mod event;
 pub mod indexes;
 pub mod job;
 pub mod meta;
+pub mod namespace;
 pub mod node;
 pub mod object;
 pub mod pod;
@@ -14,6 +15,7 @@ pub mod time;
 
 pub use event::{Event, EventSource, ObjectReference};
 pub use meta::{ObjectMeta, OwnerReference};
+pub use namespace::{Namespace, DEFAULT_NAMESPACE};
 pub use node::{Node, NodeCondition, NodeSpec, NodeStatus, Taint};
 pub use object::{Kind, Object};
 pub use pod::{

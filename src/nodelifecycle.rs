@@ -93,8 +93,7 @@ pub fn on_watch(w: &mut Informer<'_>, ev: &WatchEvent) {
             // one the node's pass would find nothing to do.
             let no_execute = |n: &str| {
                 w.store
-                    .get(Kind::Node, n)
-                    .and_then(Object::as_node)
+                    .node(n)
                     .is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute"))
             };
             if let Some(node) = pod.node_name().filter(|n| newly_bound && no_execute(n)) {
@@ -164,6 +163,7 @@ pub fn sync_node(c: &mut Cluster, name: &str) {
             Some(at) => {
                 let t = SimTime((at.0 - w.start.0).max(0) as u64);
                 let ev = Event::Evict {
+                    namespace: pod.metadata.ns().to_string(),
                     pod: pod.metadata.name.clone(),
                     uid: pod.metadata.uid().to_string(),
                 };
@@ -214,9 +214,9 @@ pub fn eviction_time(pod: &Pod, node: &Node) -> Option<Time> {
 }
 
 /// The Evict timer: evict if the pod still should go now.
-pub fn evict_timer(c: &mut Cluster, pod_name: &str, uid: &str) {
+pub fn evict_timer(c: &mut Cluster, namespace: &str, pod_name: &str, uid: &str) {
     let w = &mut c.client(Actor::NodeLifecycle);
-    let Some(pod) = api::pod(w, pod_name)
+    let Some(pod) = api::pod(w, namespace, pod_name)
         .filter(|p| p.metadata.uid() == uid)
         .cloned()
     else {
@@ -236,8 +236,10 @@ pub fn evict_timer(c: &mut Cluster, pod_name: &str, uid: &str) {
 fn evict(w: &mut Client<'_>, pod: &Pod) {
     let now = w.wall_now();
     let name = pod.metadata.name.clone();
+    let namespace = pod.metadata.ns();
     let result = api::mutate_pod(
         w,
+        namespace,
         &name,
         Update::Condition {
             type_: "DisruptionTarget".into(),
@@ -254,7 +256,7 @@ fn evict(w: &mut Client<'_>, pod: &Pod) {
         },
     );
     if let Ok(obj) = result {
-        let msg = format!("Marking for deletion Pod {}/{name}", api::NAMESPACE);
+        let msg = format!("Marking for deletion Pod {namespace}/{name}");
         record_event(
             w,
             EventTarget::of(&obj),
@@ -265,7 +267,7 @@ fn evict(w: &mut Client<'_>, pod: &Pod) {
             "",
         );
     }
-    let _ = api::delete(w, Kind::Pod, &name, DeleteOptions::default());
+    let _ = api::delete(w, Kind::Pod, namespace, &name, DeleteOptions::default());
 }
 
 fn set_disruption(p: &mut Pod, reason: &str, message: &str, now: Time) {
@@ -312,6 +314,7 @@ pub fn pod_gc(c: &mut Cluster) {
         if !pod.is_terminal() {
             let _ = api::mutate_pod(
                 w,
+                pod.metadata.ns(),
                 &name,
                 Update::Phase {
                     phase: "Failed".into(),
@@ -331,6 +334,7 @@ pub fn pod_gc(c: &mut Cluster) {
         let _ = api::delete(
             w,
             Kind::Pod,
+            pod.metadata.ns(),
             &name,
             DeleteOptions {
                 grace_period_seconds: Some(0),

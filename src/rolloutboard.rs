@@ -298,7 +298,7 @@ fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
         updated: pod.updated,
         revision: world
             .store
-            .get(Kind::Pod, &pod.name)
+            .get(Kind::Pod, ds.metadata.ns(), &pod.name)
             .and_then(|o| o.meta().labels.get(REVISION_HASH))
             .and_then(|h| revisions.get(h).copied()),
         ready: pod.ready,

@@ -55,11 +55,15 @@ pub enum Action {
     Delete {
         /// Kind.
         kind: crate::model::Kind,
+        /// Namespace (ignored for a cluster-scoped kind).
+        namespace: String,
         /// Name.
         name: String,
     },
     /// Make running pods' containers exit.
     FailPod {
+        /// The pods' namespace.
+        namespace: String,
         /// Which pods.
         selector: LabelSelector,
         /// How many (all matching when absent).
@@ -69,6 +73,8 @@ pub enum Action {
     },
     /// Make one pod's first running container exit now (the UI's failure injection).
     ExitContainer {
+        /// The pod's namespace.
+        namespace: String,
         /// The pod.
         pod: String,
         /// The exit code.
@@ -102,6 +108,8 @@ pub struct Step {
 pub struct Trigger {
     /// The object's kind.
     pub kind: crate::model::Kind,
+    /// Its namespace (`default` unless the step names one).
+    pub namespace: String,
     /// Its name.
     pub name: String,
     /// A condition type (True) or a phase.
@@ -118,6 +126,7 @@ impl Trigger {
         (!name.is_empty() && !state.is_empty() && !state.contains(char::is_whitespace)).then(|| {
             Trigger {
                 kind,
+                namespace: crate::model::DEFAULT_NAMESPACE.to_string(),
                 name: name.to_string(),
                 state: state.to_string(),
             }
@@ -229,6 +238,8 @@ struct RawKubelet {
 pub(crate) struct RawStep {
     pub(crate) at: Option<String>,
     pub(crate) when: Option<String>,
+    /// The namespace `delete`, `failPod` and `when` refer to (default `default`).
+    namespace: Option<String>,
     apply: Option<String>,
     delete: Option<String>,
     fail_pod: Option<RawFailPod>,
@@ -251,6 +262,7 @@ struct RawFailPod {
 struct RawExpect {
     at: Option<String>,
     object: String,
+    namespace: Option<String>,
     selector: Option<String>,
     fields: BTreeMap<String, serde_json::Value>,
     conditions: Vec<String>,
@@ -417,6 +429,9 @@ pub fn parse(text: &str) -> Result<Scenario, Vec<ScenarioError>> {
         ) {
             Ok(mut x) => {
                 x.at = at;
+                if let Some(ns) = &e.namespace {
+                    x.namespace = ns.clone();
+                }
                 x.loc = doc.locate(&path);
                 x.index = i;
                 expect.push(x);
@@ -575,7 +590,10 @@ fn parse_step(
         (Some(a), None) => duration(errs, &format!("{path}.at"), a),
         (None, Some(w)) => {
             match Trigger::parse(w) {
-                Some(t) => {
+                Some(mut t) => {
+                    if let Some(ns) = &s.namespace {
+                        t.namespace = ns.clone();
+                    }
                     when = Some(t);
                     SimTime::ZERO
                 }
@@ -630,6 +648,18 @@ pub(crate) fn parse_action(
     errs: &mut Vec<ScenarioError>,
 ) -> Option<Action> {
     let loc = doc.locate(path);
+    let namespace = s
+        .namespace
+        .clone()
+        .unwrap_or_else(|| crate::model::DEFAULT_NAMESPACE.into());
+    if namespace.is_empty() {
+        let p = format!("{path}.namespace");
+        errs.push(ScenarioError {
+            loc: doc.locate(&p),
+            message: format!("{p}: Required value: a namespace name, or leave it out for default"),
+        });
+        return None;
+    }
     let count = [
         s.apply.is_some(),
         s.delete.is_some(),
@@ -663,7 +693,11 @@ pub(crate) fn parse_action(
             .split_once('/')
             .and_then(|(k, n)| crate::model::Kind::parse(k).map(|k| (k, n.to_string())));
         match parsed {
-            Some((kind, name)) if !name.is_empty() => Action::Delete { kind, name },
+            Some((kind, name)) if !name.is_empty() => Action::Delete {
+                kind,
+                namespace,
+                name,
+            },
             _ => {
                 errs.push(ScenarioError {
                     loc: doc.locate(&p),
@@ -677,6 +711,7 @@ pub(crate) fn parse_action(
     } else if let Some(f) = &s.fail_pod {
         match LabelSelector::parse(&f.selector) {
             Ok(selector) if !f.selector.trim().is_empty() => Action::FailPod {
+                namespace,
                 selector,
                 count: f.count,
                 exit_code: f.exit_code.unwrap_or(1),
@@ -731,6 +766,7 @@ mod tests {
             s.steps[0].action,
             Action::Delete {
                 kind: crate::model::Kind::Pod,
+                namespace: "default".into(),
                 name: "p".into()
             }
         );

@@ -220,7 +220,10 @@ pub fn on_watch(w: &mut Informer<'_>, scheduler: &mut SchedulerState, ev: &Watch
                 .then(|| counted_on(pod))
                 .flatten();
             scheduler.recount(before, after);
-            let name = pod.metadata.name.clone();
+            let name = api::key(
+                pod.metadata.namespace.as_deref().unwrap_or_default(),
+                &pod.metadata.name,
+            );
             let pending = ev.ty != WatchType::Deleted
                 && pod.node_name().is_none()
                 && !pod.metadata.is_terminating()
@@ -302,7 +305,8 @@ pub fn schedule_cycle(c: &mut Cluster) {
         })
         .collect();
     while let Some(name) = w.scheduler.pop() {
-        let Some(pod_obj) = w.store.get_shared(Kind::Pod, &name) else {
+        let (namespace, pod_name) = api::split_key(&name);
+        let Some(pod_obj) = w.store.get_shared(Kind::Pod, namespace, pod_name) else {
             continue;
         };
         let Some(pod) = pod_obj.as_pod() else {
@@ -325,7 +329,9 @@ fn schedule_one(
     all: &[Rc<Object>],
     load: &[usize],
 ) -> Option<usize> {
-    let name = pod.metadata.name.clone();
+    let namespace = pod.metadata.namespace.as_deref().unwrap_or_default();
+    let pod_name = pod.metadata.name.as_str();
+    let name = api::key(namespace, pod_name);
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     let nodes: Vec<(usize, &Node)> = match prefilter_node_names(pod) {
         None => all
@@ -385,7 +391,7 @@ fn schedule_one(
             status: "False".into(),
             reason: "Unschedulable".into(),
         };
-        if let Ok(obj) = api::mutate_pod(w, &name, what, |p| {
+        if let Ok(obj) = api::mutate_pod(w, namespace, pod_name, what, |p| {
             let st = p.status.get_or_insert_with(Default::default);
             st.phase = "Pending".into();
             let keep = st
@@ -431,7 +437,8 @@ fn schedule_one(
     let node = chosen.clone();
     if let Ok(obj) = api::mutate_pod(
         w,
-        &name,
+        namespace,
+        pod_name,
         Update::Bound {
             node: chosen.clone(),
         },
@@ -449,10 +456,7 @@ fn schedule_one(
             });
         },
     ) {
-        let msg = format!(
-            "Successfully assigned {}/{name} to {chosen}",
-            api::NAMESPACE
-        );
+        let msg = format!("Successfully assigned {name} to {chosen}");
         record_event(
             w,
             EventTarget::of(&obj),

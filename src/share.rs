@@ -40,6 +40,9 @@ pub enum Fork {
         at: u64,
         /// `pod`, `node`, …
         kind: String,
+        /// The namespace (absent: `default`).
+        #[serde(default, skip_serializing_if = "is_default_namespace")]
+        namespace: String,
         /// The name.
         name: String,
     },
@@ -47,6 +50,9 @@ pub enum Fork {
     ExitContainer {
         /// When (ms).
         at: u64,
+        /// The pod's namespace (absent: `default`).
+        #[serde(default, skip_serializing_if = "is_default_namespace")]
+        namespace: String,
         /// The pod.
         pod: String,
         /// The exit code.
@@ -75,6 +81,20 @@ pub enum Fork {
     },
 }
 
+/// Links leave out the default namespace (and links made before namespaces read as default).
+fn is_default_namespace(ns: &str) -> bool {
+    ns.is_empty() || ns == crate::model::DEFAULT_NAMESPACE
+}
+
+/// The namespace a link names, `default` when it names none.
+fn namespace_or_default(ns: &str) -> String {
+    if ns.is_empty() {
+        crate::model::DEFAULT_NAMESPACE.to_string()
+    } else {
+        ns.to_string()
+    }
+}
+
 impl Fork {
     /// The change as the app records it: `action` at `at`, with `yaml` the text an Apply used.
     /// `None` for actions a learner cannot make in the app.
@@ -85,13 +105,23 @@ impl Fork {
                 at,
                 yaml: yaml.to_string(),
             },
-            Action::Delete { kind, name } => Fork::Delete {
+            Action::Delete {
+                kind,
+                namespace,
+                name,
+            } => Fork::Delete {
                 at,
                 kind: kind.lower().to_string(),
+                namespace: namespace.clone(),
                 name: name.clone(),
             },
-            Action::ExitContainer { pod, exit_code } => Fork::ExitContainer {
+            Action::ExitContainer {
+                namespace,
+                pod,
+                exit_code,
+            } => Fork::ExitContainer {
                 at,
+                namespace: namespace.clone(),
                 pod: pod.clone(),
                 code: *exit_code,
             },
@@ -127,11 +157,23 @@ impl Fork {
             Fork::Apply { yaml, .. } => Action::Apply(
                 parse_manifests(yaml).map_err(|errs| ShareError::Manifest(errs.len()))?,
             ),
-            Fork::Delete { kind, name, .. } => Action::Delete {
+            Fork::Delete {
+                kind,
+                namespace,
+                name,
+                ..
+            } => Action::Delete {
                 kind: Kind::parse(kind).ok_or_else(|| ShareError::Field("kind".into()))?,
+                namespace: namespace_or_default(namespace),
                 name: name.clone(),
             },
-            Fork::ExitContainer { pod, code, .. } => Action::ExitContainer {
+            Fork::ExitContainer {
+                namespace,
+                pod,
+                code,
+                ..
+            } => Action::ExitContainer {
+                namespace: namespace_or_default(namespace),
                 pod: pod.clone(),
                 exit_code: *code,
             },

@@ -21,7 +21,7 @@ pub fn run_to_complete(scenario: podlab::scenario::Scenario) -> Sim {
     let complete = |sim: &Sim| {
         sim.world()
             .store
-            .get(Kind::Job, "wide")
+            .get(Kind::Job, "default", "wide")
             .and_then(Object::as_job)
             .is_some_and(|j| j.has_condition("Complete"))
     };

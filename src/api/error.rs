@@ -29,6 +29,17 @@ pub enum ApiError {
         /// Name.
         name: String,
     },
+    /// 403: the request is not allowed (a system namespace's deletion, a new object in a
+    /// terminating namespace).
+    #[error("{} \"{name}\" is forbidden: {reason}", resource(*kind))]
+    Forbidden {
+        /// Kind.
+        kind: Kind,
+        /// Name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
     /// etcd's space quota is used up (podlab's store holds at most
     /// [`super::MAX_OBJECTS`] objects); etcd's own words.
     #[error("etcdserver: mvcc: database space exceeded")]

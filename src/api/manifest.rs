@@ -70,6 +70,7 @@ pub const SUPPORTED: &[(&str, &str)] = &[
     ("batch/v1", "Job"),
     ("batch/v1", "CronJob"),
     ("apps/v1", "DaemonSet"),
+    ("v1", "Namespace"),
 ];
 
 /// Parses every document; returns all objects, or every problem found.
@@ -195,6 +196,7 @@ pub fn admit(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
         "Job" => admit_job(doc),
         "CronJob" => admit_cronjob(doc),
         "DaemonSet" => admit_daemonset(doc),
+        "Namespace" => admit_namespace(doc),
         _ => unreachable_kind(doc, kind),
     }
 }
@@ -265,6 +267,16 @@ fn admit_pod(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     }
     pod.status = None;
     Ok(Object::Pod(Box::new(pod)))
+}
+
+fn admit_namespace(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
+    let mut ns: crate::model::Namespace = decode_as(doc, Kind::Namespace, "v1")?;
+    let errs = crate::validation::names::validate_namespace(&ns);
+    if !errs.is_empty() {
+        return Err(invalid(doc, Kind::Namespace, &ns.metadata.name, errs));
+    }
+    ns.status = None;
+    Ok(Object::Namespace(Box::new(ns)))
 }
 
 fn admit_daemonset(doc: &YNode) -> Result<Object, Vec<ManifestError>> {

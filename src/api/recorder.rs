@@ -133,7 +133,7 @@ pub fn record_event(
                 target
                     .namespace
                     .clone()
-                    .unwrap_or_else(|| super::NAMESPACE.into()),
+                    .unwrap_or_else(|| crate::model::DEFAULT_NAMESPACE.into()),
             ),
             uid: Some(w.rng.uuid()),
             resource_version: Some(rv),
@@ -163,7 +163,8 @@ pub fn record_event(
         reporting_component: component.to_string(),
         reporting_instance: host.to_string(),
     };
-    let name: std::rc::Rc<str> = name.into();
-    w.store.event_keys.insert(key, std::rc::Rc::clone(&name));
-    w.store.events.insert(name, std::rc::Rc::new(ev));
+    // Stored under `namespace/name`, so that Events list in etcd's order.
+    let stored = super::store::event_store_key(&ev);
+    w.store.event_keys.insert(key, std::rc::Rc::clone(&stored));
+    w.store.events.insert(stored, std::rc::Rc::new(ev));
 }

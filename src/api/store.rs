@@ -1,5 +1,6 @@
-//! The store (etcd's role): objects by kind and name, the resourceVersion counter, and the
-//! watch events produced by each write.
+//! The store (etcd's role): objects by kind, namespace and name, the resourceVersion counter,
+//! and the watch events produced by each write. Keys join namespace and name as etcd's do
+//! (`default/pi`), so lists come out in etcd's order: by namespace, then name, as bytes.
 
 use crate::model::{Event, Kind, Object};
 use crate::sim::trace::WatchType;
@@ -27,10 +28,11 @@ pub struct WatchEvent {
 impl WatchEvent {
     /// The cause an informer records for work this event triggers.
     pub fn cause(&self) -> crate::sim::Cause {
+        let meta = self.object.meta();
         crate::sim::Cause::Watch {
             event: self.ty,
             kind: self.object.kind(),
-            name: self.object.meta().name.clone(),
+            name: super::display_name(self.object.kind(), meta.ns(), &meta.name),
         }
     }
 }
@@ -114,6 +116,31 @@ impl Default for Quota {
     }
 }
 
+/// The store key of an object: `namespace/name`, or `name` for a cluster-scoped kind.
+fn key_of(kind: Kind, namespace: &str, name: &str) -> (Kind, Rc<str>) {
+    if kind.namespaced() {
+        (kind, Rc::from(format!("{namespace}/{name}")))
+    } else {
+        (kind, Rc::from(name))
+    }
+}
+
+/// The store key of a stored object.
+fn key_of_object(obj: &Object) -> (Kind, Rc<str>) {
+    let meta = obj.meta();
+    key_of(
+        obj.kind(),
+        meta.namespace.as_deref().unwrap_or_default(),
+        &meta.name,
+    )
+}
+
+/// The key of an Event: `namespace/name`.
+pub(crate) fn event_store_key(e: &Event) -> Rc<str> {
+    let ns = e.metadata.namespace.as_deref().unwrap_or_default();
+    Rc::from(format!("{ns}/{}", e.metadata.name))
+}
+
 /// All stored objects.
 #[derive(Clone, Debug, Default)]
 pub struct Store {
@@ -163,20 +190,27 @@ impl Store {
         self.len() == 0
     }
 
-    /// Reads an object.
-    pub fn get(&self, kind: Kind, name: &str) -> Option<&Object> {
-        self.objects.get(&(kind, Rc::from(name))).map(|o| &**o)
+    /// Reads an object (`namespace` is ignored for cluster-scoped kinds).
+    pub fn get(&self, kind: Kind, namespace: &str, name: &str) -> Option<&Object> {
+        self.objects
+            .get(&key_of(kind, namespace, name))
+            .map(|o| &**o)
     }
 
     /// Reads an object as a shared handle (no copy).
-    pub fn get_shared(&self, kind: Kind, name: &str) -> Option<Rc<Object>> {
-        self.objects.get(&(kind, Rc::from(name))).cloned()
+    pub fn get_shared(&self, kind: Kind, namespace: &str, name: &str) -> Option<Rc<Object>> {
+        self.objects.get(&key_of(kind, namespace, name)).cloned()
+    }
+
+    /// Reads a node.
+    pub fn node(&self, name: &str) -> Option<&crate::model::Node> {
+        self.get(Kind::Node, "", name).and_then(Object::as_node)
     }
 
     /// Reads an object by uid.
     pub fn get_by_uid(&self, uid: &str) -> Option<&Object> {
-        let (kind, name) = self.uids.get(&Rc::<str>::from(uid))?;
-        self.get(*kind, name)
+        let key = self.uids.get(&Rc::<str>::from(uid))?;
+        self.objects.get(key).map(|o| &**o)
     }
 
     /// Objects that name `uid` in their ownerReferences, by kind then name.
@@ -209,19 +243,35 @@ impl Store {
         }
     }
 
-    /// Objects of one kind, by name.
+    /// Objects of one kind in every namespace, in etcd's order (namespace, then name).
     pub fn list(&self, kind: Kind) -> impl Iterator<Item = &Object> {
-        self.objects
-            .range((kind, Rc::from(""))..)
-            .take_while(move |((k, _), _)| *k == kind)
-            .map(|(_, o)| &**o)
+        self.list_shared(kind).map(|o| &**o)
     }
 
-    /// Objects of one kind, by name, as the shared handles the store keeps (no copies).
+    /// Objects of one kind in every namespace, as the shared handles the store keeps.
     pub fn list_shared(&self, kind: Kind) -> impl Iterator<Item = &Rc<Object>> {
         self.objects
             .range((kind, Rc::from(""))..)
             .take_while(move |((k, _), _)| *k == kind)
+            .map(|(_, o)| o)
+    }
+
+    /// Objects of one kind in one namespace, by name.
+    pub fn list_in<'a>(&'a self, kind: Kind, namespace: &str) -> impl Iterator<Item = &'a Object> {
+        self.list_shared_in(kind, namespace).map(|o| &**o)
+    }
+
+    /// Objects of one kind in one namespace, as shared handles, by name.
+    pub fn list_shared_in<'a>(
+        &'a self,
+        kind: Kind,
+        namespace: &str,
+    ) -> impl Iterator<Item = &'a Rc<Object>> {
+        let prefix: Rc<str> = Rc::from(format!("{namespace}/"));
+        let start = (kind, Rc::clone(&prefix));
+        self.objects
+            .range(start..)
+            .take_while(move |((k, key), _)| *k == kind && key.starts_with(&*prefix))
             .map(|(_, o)| o)
     }
 
@@ -237,7 +287,7 @@ impl Store {
 
     /// Stores `obj` (ADDED or MODIFIED; a MODIFIED event carries the stored object as `old`).
     pub(crate) fn insert(&mut self, obj: Object, ty: WatchType) -> Rc<Object> {
-        let key = (obj.kind(), Rc::from(obj.meta().name.as_str()));
+        let key = key_of_object(&obj);
         self.uids.insert(Rc::from(obj.meta().uid()), key.clone());
         let obj = Rc::new(obj);
         let old = self.objects.insert(key.clone(), Rc::clone(&obj));
@@ -254,8 +304,8 @@ impl Store {
     }
 
     /// Removes an object; informers see its last state.
-    pub(crate) fn remove(&mut self, kind: Kind, name: &str) {
-        let key = (kind, Rc::from(name));
+    pub(crate) fn remove(&mut self, kind: Kind, namespace: &str, name: &str) {
+        let key = key_of(kind, namespace, name);
         let Some(obj) = self.objects.remove(&key) else {
             return;
         };
@@ -266,6 +316,29 @@ impl Store {
             object: obj,
             old: None,
         });
+    }
+
+    /// Drops every Event of a namespace (the namespace controller's last step).
+    pub(crate) fn drop_events_in(&mut self, namespace: &str) {
+        let prefix = format!("{namespace}/");
+        let gone: std::collections::BTreeSet<Rc<str>> = self
+            .events
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        for k in &gone {
+            self.events.remove(k);
+        }
+        let keys: Vec<Rc<str>> = self
+            .event_keys
+            .iter()
+            .filter(|(_, v)| gone.contains(*v))
+            .map(|(k, _)| Rc::clone(k))
+            .collect();
+        for k in keys {
+            self.event_keys.remove(&k);
+        }
     }
 
     /// Takes the watch events produced since the last call, in write order.

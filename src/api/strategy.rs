@@ -35,6 +35,18 @@ pub fn prepare_for_create(obj: &mut Object) {
                 "1".into(),
             );
         }
+        Object::Namespace(ns) => {
+            // Defaulting labels every namespace with its name; the namespace strategy adds
+            // the `kubernetes` finalizer and sets the phase.
+            let name = ns.metadata.name.clone();
+            ns.metadata
+                .labels
+                .insert("kubernetes.io/metadata.name".into(), name);
+            ns.spec.finalizers = vec![crate::model::namespace::KUBERNETES_FINALIZER.into()];
+            ns.status = Some(crate::model::namespace::NamespaceStatus {
+                phase: "Active".into(),
+            });
+        }
         Object::Node(_) | Object::ControllerRevision(_) => {}
     }
 }

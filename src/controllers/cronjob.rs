@@ -8,7 +8,7 @@ pub mod schedule;
 
 use super::podcontrol::controller_ref;
 use super::record::{CronDecision, CronJobSync};
-use super::{key, name_of, Reconciler, Requeue};
+use super::{key, split_key, Reconciler, Requeue};
 use crate::api::{self, record_event, DeleteOptions, EventTarget, Propagation, Store, WatchEvent};
 use crate::cluster::{Client, Controller, Informer};
 use crate::cron::{parse_standard, Schedule, Zone};
@@ -60,7 +60,7 @@ fn owner_of(store: &Store, job: &Job) -> Option<String> {
     if r.kind != "CronJob" {
         return None;
     }
-    let cj = store.get(Kind::CronJob, &r.name)?;
+    let cj = store.get(Kind::CronJob, job.metadata.ns(), &r.name)?;
     (cj.meta().uid() == r.uid).then(|| r.name.clone())
 }
 
@@ -88,7 +88,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut CronJobControllerState, ev: &W
     let now = w.now;
     match &*ev.object {
         Object::CronJob(cj) => {
-            let k = key(&cj.metadata.name);
+            let k = key(cj.metadata.ns(), &cj.metadata.name);
             match ev.ty {
                 WatchType::Added => state.queue.add(&k),
                 WatchType::Modified => {
@@ -120,7 +120,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut CronJobControllerState, ev: &W
                 .and_then(|o| owner_of(w.store, o));
             let owner = owner_of(w.store, job);
             for name in old_owner.into_iter().chain(owner) {
-                state.queue.add(&key(&name));
+                state.queue.add(&key(job.metadata.ns(), &name));
             }
         }
         _ => return,
@@ -164,8 +164,9 @@ fn is_finished(job: &Job) -> Option<&'static str> {
 
 /// `sync`: one CronJob key. Returns the requeue delay, or an error to retry with back-off.
 pub fn sync(w: &mut Client<'_>, k: &str) -> Result<Option<u64>, SyncError> {
-    let name = name_of(k).to_string();
-    let Some(cj_obj) = w.store.get_shared(Kind::CronJob, &name) else {
+    let (namespace, name) = split_key(k);
+    let (namespace, name) = (namespace.to_string(), name.to_string());
+    let Some(cj_obj) = w.store.get_shared(Kind::CronJob, &namespace, &name) else {
         return Ok(None);
     };
     let Object::CronJob(cj) = &*cj_obj else {
@@ -175,7 +176,7 @@ pub fn sync(w: &mut Client<'_>, k: &str) -> Result<Option<u64>, SyncError> {
     // getJobsToBeReconciled: every Job whose controller reference names this CronJob.
     let jobs: Vec<Rc<Object>> = w
         .store
-        .list_shared(Kind::Job)
+        .list_shared_in(Kind::Job, &namespace)
         .filter(|o| {
             o.meta()
                 .controller_ref()
@@ -194,7 +195,7 @@ pub fn sync(w: &mut Client<'_>, k: &str) -> Result<Option<u64>, SyncError> {
             active: status.active.len(),
             last_schedule: status.last_schedule_time,
         };
-        let _ = api::mutate(w, Kind::CronJob, &name, what, |o| {
+        let _ = api::mutate(w, Kind::CronJob, &namespace, &name, what, |o| {
             if let Object::CronJob(c) = o {
                 c.status = Some(status.clone());
             }
@@ -278,7 +279,7 @@ fn delete_job(w: &mut Client<'_>, cj_obj: &Object, cj: &mut CronJob, job: &str, 
         propagation: Some(Propagation::Background),
         ..DeleteOptions::default()
     };
-    if let Err(e) = api::delete(w, Kind::Job, job, opts) {
+    if let Err(e) = api::delete(w, Kind::Job, cj.metadata.ns(), job, opts) {
         event(
             w,
             cj_obj,
@@ -467,7 +468,7 @@ fn reconcile_active(w: &mut Client<'_>, cj_obj: &Object, cj: &mut CronJob, jobs:
         let finished = is_finished(job);
         if !found && finished.is_none() {
             // Re-read the CronJob; a fresher copy may already list the Job.
-            let fresh = api::get(w, Kind::CronJob, &cj.metadata.name)
+            let fresh = api::get(w, Kind::CronJob, cj.metadata.ns(), &cj.metadata.name)
                 .and_then(|o| match o {
                     Object::CronJob(c) => c.status.clone(),
                     _ => None,
@@ -503,7 +504,7 @@ fn reconcile_active(w: &mut Client<'_>, cj_obj: &Object, cj: &mut CronJob, jobs:
         .cloned()
         .collect();
     for r in missing {
-        if api::get(w, Kind::Job, &r.name).is_none() {
+        if api::get(w, Kind::Job, cj.metadata.ns(), &r.name).is_none() {
             let msg = format!("Active job went missing: {}", r.name);
             event(w, cj_obj, "Normal", "MissingJob", &msg);
             status.active.retain(|a| a.uid != r.uid);
@@ -530,7 +531,7 @@ fn start_job(
     let mut replaced = Vec::new();
     if replace {
         for r in &status.active {
-            let Some(job) = api::get(w, Kind::Job, &r.name).cloned() else {
+            let Some(job) = api::get(w, Kind::Job, cj.metadata.ns(), &r.name).cloned() else {
                 let msg = format!("Get job: jobs.batch \"{}\" not found", r.name);
                 event(w, cj_obj, "Warning", "FailedGet", &msg);
                 return Err(SyncError::Get);
@@ -562,7 +563,7 @@ fn start_job(
             created
         }
         Err(api::ApiError::AlreadyExists { .. }) => {
-            let Some(existing) = w.store.get_shared(Kind::Job, &job_name) else {
+            let Some(existing) = w.store.get_shared(Kind::Job, cj.metadata.ns(), &job_name) else {
                 return Err(SyncError::Get);
             };
             let ours = existing
@@ -610,6 +611,7 @@ fn job_from_template(
         api_version: "batch/v1".into(),
         kind: "Job".into(),
         metadata: ObjectMeta {
+            namespace: cj.metadata.namespace.clone(),
             name,
             labels: t.metadata.labels.clone(),
             annotations,

@@ -79,7 +79,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut JobControllerState, ev: &Watch
     let now = w.now;
     match &*ev.object {
         Object::Job(job) => {
-            let k = key(&job.metadata.name);
+            let k = key(job.metadata.ns(), &job.metadata.name);
             match ev.ty {
                 WatchType::Added => state.queue.add(&k),
                 WatchType::Modified => {
@@ -99,7 +99,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut JobControllerState, ev: &Watch
                     let uid = job.metadata.uid();
                     let held: Vec<String> = w
                         .store
-                        .list(Kind::Pod)
+                        .list_in(Kind::Pod, job.metadata.ns())
                         .filter_map(Object::as_pod)
                         .filter(|p| p.metadata.controller_ref().is_some_and(|r| r.uid == uid))
                         .filter(|p| {
@@ -111,14 +111,16 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut JobControllerState, ev: &Watch
                         .map(|p| p.metadata.name.clone())
                         .collect();
                     for pod in held {
-                        w.schedule_once(now, Event::JobPodCleanup { pod }, cause.clone());
+                        let namespace = job.metadata.ns().to_string();
+                        let e = Event::JobPodCleanup { namespace, pod };
+                        w.schedule_once(now, e, cause.clone());
                     }
                 }
             }
         }
         Object::Pod(pod) => {
             let Some(owner) = job_owner(pod) else { return };
-            let k = key(owner);
+            let k = key(pod.metadata.ns(), owner);
             let was_terminating = ev.old.as_ref().is_some_and(|o| o.meta().is_terminating());
             if let Some(e) = state.expectations.get_mut(&k) {
                 match ev.ty {
@@ -132,7 +134,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut JobControllerState, ev: &Watch
                     _ => {}
                 }
             }
-            if w.store.get(Kind::Job, owner).is_some() {
+            if w.store.get(Kind::Job, pod.metadata.ns(), owner).is_some() {
                 state.queue.add_after(&k, now, SYNC_BATCH_MS);
             } else if pod
                 .metadata
@@ -145,6 +147,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut JobControllerState, ev: &Watch
                 w.schedule_once(
                     now,
                     Event::JobPodCleanup {
+                        namespace: pod.metadata.ns().to_string(),
                         pod: pod.metadata.name.clone(),
                     },
                     cause.clone(),
@@ -180,17 +183,18 @@ impl Reconciler for JobController {
 }
 
 /// Removes the tracking finalizer from a pod whose Job no longer exists.
-pub fn cleanup_orphan_pod(c: &mut Cluster, name: &str) {
+pub fn cleanup_orphan_pod(c: &mut Cluster, namespace: &str, name: &str) {
     let w = &mut c.client(crate::sim::Actor::Controller(COMPONENT.into()));
-    let Some(pod) = api::pod(w, name) else { return };
-    let owner_lives = pod
-        .metadata
-        .controller_ref()
-        .is_some_and(|r| api::get(w, Kind::Job, &r.name).is_some_and(|j| j.meta().uid() == r.uid));
+    let Some(pod) = api::pod(w, namespace, name) else {
+        return;
+    };
+    let owner_lives = pod.metadata.controller_ref().is_some_and(|r| {
+        api::get(w, Kind::Job, namespace, &r.name).is_some_and(|j| j.meta().uid() == r.uid)
+    });
     if owner_lives {
         return;
     }
-    release(w, name);
+    release(w, namespace, name);
 }
 
 fn index_of(pod: &Pod) -> Option<i32> {
@@ -201,11 +205,11 @@ fn index_of(pod: &Pod) -> Option<i32> {
 }
 
 /// Removes the tracking finalizer from a pod, so that it can go once it is deleted.
-fn release(w: &mut Client<'_>, pod: &str) {
+fn release(w: &mut Client<'_>, namespace: &str, pod: &str) {
     let finalizer = Update::FinalizerRemoved {
         finalizer: TRACKING_FINALIZER.into(),
     };
-    let _ = api::mutate_pod(w, pod, finalizer, |p| {
+    let _ = api::mutate_pod(w, namespace, pod, finalizer, |p| {
         p.metadata.finalizers.retain(|f| f != TRACKING_FINALIZER)
     });
 }
@@ -230,7 +234,11 @@ fn has_finalizer(pod: &Pod) -> bool {
 fn claim_pods(w: &mut Client<'_>, job: &Job, job_obj: &Object) -> Vec<Rc<Object>> {
     let uid = job.metadata.uid().to_string();
     let selector = job.spec.selector.clone().unwrap_or_default();
-    let candidates: Vec<Rc<Object>> = w.store.list_shared(Kind::Pod).cloned().collect();
+    let candidates: Vec<Rc<Object>> = w
+        .store
+        .list_shared_in(Kind::Pod, job.metadata.ns())
+        .cloned()
+        .collect();
     let mut out = Vec::new();
     for obj in candidates {
         let Some(pod) = obj.as_pod() else { continue };
@@ -240,7 +248,8 @@ fn claim_pods(w: &mut Client<'_>, job: &Job, job_obj: &Object) -> Vec<Rc<Object>
                 if matches {
                     out.push(Rc::clone(&obj));
                 } else {
-                    let _ = api::mutate_pod(w, &pod.metadata.name, Update::Released, |p| {
+                    let (ns, name) = (pod.metadata.ns(), &pod.metadata.name);
+                    let _ = api::mutate_pod(w, ns, name, Update::Released, |p| {
                         p.metadata.owner_references.retain(|r| r.uid != uid);
                     });
                 }
@@ -249,6 +258,7 @@ fn claim_pods(w: &mut Client<'_>, job: &Job, job_obj: &Object) -> Vec<Rc<Object>
                 let owner = super::podcontrol::controller_ref(job_obj);
                 if let Ok(adopted) = api::mutate_pod(
                     w,
+                    pod.metadata.ns(),
                     &pod.metadata.name,
                     Update::Adopted {
                         owner: format!("job/{}", job.metadata.name),

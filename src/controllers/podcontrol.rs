@@ -32,6 +32,7 @@ pub fn pod_from_template(
         kind: "Pod".into(),
         metadata: ObjectMeta {
             generate_name: Some(generate_name),
+            namespace: owner.meta().namespace.clone(),
             labels: template.metadata.labels.clone(),
             annotations: template.metadata.annotations.clone(),
             owner_references: vec![controller_ref(owner)],
@@ -86,7 +87,8 @@ pub fn delete_pod(
     name: &str,
     component: &str,
 ) -> Result<(), api::ApiError> {
-    match api::delete(w, Kind::Pod, name, DeleteOptions::default()) {
+    let namespace = owner.meta().ns();
+    match api::delete(w, Kind::Pod, namespace, name, DeleteOptions::default()) {
         Ok(()) => {
             record_event(
                 w,

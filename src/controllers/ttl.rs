@@ -1,7 +1,7 @@
 //! The TTL-after-finished controller: deletes a finished Job `ttlSecondsAfterFinished` after
 //! its Complete or Failed condition, with Foreground propagation (pods go first).
 
-use super::{key, name_of, Reconciler, Requeue};
+use super::{key, split_key, Reconciler, Requeue};
 use crate::api::{self, ApiError, DeleteOptions, Propagation, WatchEvent};
 use crate::cluster::{Client, Controller, Informer};
 use crate::model::job::Job;
@@ -30,7 +30,7 @@ pub fn on_watch(w: &mut Informer<'_>, queue: &mut WorkQueue, ev: &WatchEvent) {
     };
     let Some(at) = expiry(job) else { return };
     let delay = (at.0 - w.wall_now().0).max(0) as u64;
-    queue.add_after(&key(&job.metadata.name), w.now, delay);
+    queue.add_after(&key(job.metadata.ns(), &job.metadata.name), w.now, delay);
     super::kick(w, Controller::Ttl, queue, ev.cause());
 }
 
@@ -51,7 +51,8 @@ impl Reconciler for TtlController {
     /// `processJob`: deletes the Job if its TTL has run out, or looks again when it will.
     fn reconcile(w: &mut Client<'_>, _: &mut WorkQueue, k: &str) -> Result<Requeue, ApiError> {
         // Re-read the Job: its TTL may have changed meanwhile.
-        let job = api::get(w, Kind::Job, name_of(k))
+        let (namespace, name) = split_key(k);
+        let job = api::get(w, Kind::Job, namespace, name)
             .and_then(Object::as_job)
             .cloned();
         let Some(at) = job.as_ref().and_then(expiry) else {
@@ -64,7 +65,7 @@ impl Reconciler for TtlController {
             grace_period_seconds: None,
             propagation: Some(Propagation::Foreground),
         };
-        api::delete(w, Kind::Job, name_of(k), opts)?;
+        api::delete(w, Kind::Job, namespace, name, opts)?;
         Ok(Requeue::AwaitChange)
     }
 }

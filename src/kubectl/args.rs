@@ -132,6 +132,17 @@ impl Args {
     pub fn on(&self, name: &str) -> bool {
         self.flags.get(name).is_some_and(|v| v != "false")
     }
+
+    /// The namespace the command works in: `-n`/`--namespace`, else the context's `default`.
+    pub fn namespace(&self) -> &str {
+        self.get("namespace")
+            .unwrap_or(crate::model::DEFAULT_NAMESPACE)
+    }
+
+    /// Whether `-A`/`--all-namespaces` asks for every namespace.
+    pub fn all_namespaces(&self) -> bool {
+        self.on("all-namespaces")
+    }
 }
 
 fn canonical<'a>(table: &'a [&'a [&'a str]], name: &str) -> Option<&'a str> {

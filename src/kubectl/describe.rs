@@ -20,19 +20,21 @@ pub fn describe(args: &Args, world: &World) -> Outcome {
         Ok(t) => t,
         Err(o) => return o,
     };
+    let namespace = args.namespace();
     let names: Vec<String> = if names.is_empty() {
-        world
-            .store
-            .list(kind)
-            .map(|o| o.meta().name.clone())
-            .collect()
+        let listed: Vec<&Object> = if kind.namespaced() {
+            world.store.list_in(kind, namespace).collect()
+        } else {
+            world.store.list(kind).collect()
+        };
+        listed.iter().map(|o| o.meta().name.clone()).collect()
     } else {
         names
     };
     let mut out = Vec::new();
     let mut err = String::new();
     for name in &names {
-        match world.store.get(kind, name) {
+        match world.store.get(kind, namespace, name) {
             None => {
                 err.push_str(&not_found(kind, name));
                 err.push('\n');
@@ -41,7 +43,11 @@ pub fn describe(args: &Args, world: &World) -> Outcome {
         }
     }
     if names.is_empty() {
-        err = "No resources found in default namespace.\n".into();
+        err = if kind.namespaced() {
+            format!("No resources found in {namespace} namespace.\n")
+        } else {
+            "No resources found\n".into()
+        };
     }
     Outcome {
         stdout: out.join("\n\n\n"),
@@ -60,8 +66,9 @@ fn describe_one(o: &Object, world: &World) -> String {
         Object::DaemonSet(_) => daemonset(&mut w, &v, world),
         Object::Node(_) => node(&mut w, &v, world),
         Object::ControllerRevision(_) => revision(&mut w, &v),
+        Object::Namespace(_) => return namespace(&v),
     }
-    events(&mut w, world, o.kind(), &o.meta().name);
+    events(&mut w, world, o);
     align(&w, 2)
 }
 
@@ -689,11 +696,30 @@ fn revision(w: &mut String, v: &Value) {
     let _ = writeln!(w, "Revision:\t{}", v["revision"].as_i64().unwrap_or(0));
 }
 
-fn events(w: &mut String, world: &World, kind: Kind, name: &str) {
+/// A namespace: kubectl's describer prints its status, then its quotas and limit ranges (none
+/// here), and no Events.
+fn namespace(v: &Value) -> String {
+    let mut w = String::new();
+    let _ = writeln!(w, "Name:\t{}", s(&v["metadata"]["name"]));
+    map_lines(&mut w, "", "Labels", &v["metadata"]["labels"]);
+    annotations(&mut w, "", &v["metadata"]["annotations"]);
+    let _ = writeln!(w, "Status:\t{}", s(&v["status"]["phase"]));
+    let mut out = align(&w, 2);
+    out.push_str("\nNo resource quota.\n\nNo LimitRange resource.\n");
+    out
+}
+
+fn events(w: &mut String, world: &World, o: &Object) {
     let now = world.wall_now();
+    let meta = o.meta();
+    let kind = o.kind();
     let list: Vec<&Event> = sorted_events(world)
         .into_iter()
-        .filter(|e| e.involved_object.kind == kind.name() && e.involved_object.name == name)
+        .filter(|e| {
+            e.involved_object.kind == kind.name()
+                && e.involved_object.name == meta.name
+                && e.involved_object.namespace.as_deref().unwrap_or_default() == meta.ns()
+        })
         .collect();
     if list.is_empty() {
         let _ = writeln!(w, "Events:\t<none>");

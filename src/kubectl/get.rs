@@ -6,8 +6,9 @@ use super::args::Args;
 use super::{not_found, resource, unknown_type, Outcome};
 use crate::model::{Kind, LabelSelector, Object, Time};
 use crate::output::table::{
-    cronjob_row, daemonset_row, job_row, layout, node_row, pod_row, pod_row_wide, revision_row,
-    CRONJOB_HEADER, DAEMONSET_HEADER, JOB_HEADER, NODE_HEADER, POD_WIDE_HEADER, REVISION_HEADER,
+    cronjob_row, daemonset_row, job_row, layout, namespace_row, node_row, pod_row, pod_row_wide,
+    revision_row, CRONJOB_HEADER, DAEMONSET_HEADER, JOB_HEADER, NAMESPACE_HEADER, NODE_HEADER,
+    POD_WIDE_HEADER, REVISION_HEADER,
 };
 use crate::output::{human_duration, sorted_events, to_json, to_yaml};
 use crate::world::World;
@@ -37,17 +38,29 @@ enum Format {
     Name,
 }
 
-/// A `get -w` in progress: what it follows and the rows it last printed.
+/// One row's identity: what it lists, the namespace (`""` for cluster-scoped objects) and the
+/// name.
+type Key = (What, String, String);
+
+/// What a `get` lists and how its rows look.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Watch {
+struct Listing {
     whats: Vec<What>,
+    /// The namespace listed (`None`: every namespace, with a NAMESPACE column).
+    namespace: Option<String>,
     names: Vec<String>,
     selector: Option<LabelSelector>,
     wide: bool,
     labels: bool,
     prefix: bool,
+}
+
+/// A `get -w` in progress: what it follows and the rows it last printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Watch {
+    listing: Listing,
     /// What was printed for each object: its resourceVersion then, and its row.
-    printed: BTreeMap<(What, String), (String, String)>,
+    printed: BTreeMap<Key, (String, String)>,
 }
 
 impl Watch {
@@ -55,15 +68,7 @@ impl Watch {
     /// new resourceVersion prints the row (a moving AGE alone does not), and a deleted object
     /// prints its last row, as a DELETED event does.
     pub fn poll(&mut self, world: &World) -> String {
-        let now = rows(
-            world,
-            &self.whats,
-            &self.names,
-            self.selector.as_ref(),
-            self.wide,
-            self.labels,
-            self.prefix,
-        );
+        let now = rows(world, &self.listing);
         let mut lines = Vec::new();
         let mut seen = BTreeMap::new();
         for (key, version, row) in now {
@@ -100,6 +105,7 @@ fn header(what: What, wide: bool, labels: bool) -> Vec<String> {
         (What::Objects(Kind::CronJob), _) => CRONJOB_HEADER.to_vec(),
         (What::Objects(Kind::DaemonSet), _) => DAEMONSET_HEADER.to_vec(),
         (What::Objects(Kind::ControllerRevision), _) => REVISION_HEADER.to_vec(),
+        (What::Objects(Kind::Namespace), _) => NAMESPACE_HEADER.to_vec(),
         (What::Events, false) => vec!["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"],
         (What::Events, true) => vec![
             "LAST SEEN",
@@ -263,27 +269,36 @@ fn object_row(o: &Object, now: Time, wide: bool, prefix: bool) -> Vec<String> {
             row
         }
         Object::ControllerRevision(c) => revision_row(c, now, prefix),
+        Object::Namespace(n) => namespace_row(n, now, prefix),
     }
 }
 
 /// Each object's key, its resourceVersion (what a watch event carries), and its row.
-type Rows = Vec<((What, String), String, Vec<String>)>;
+type Rows = Vec<(Key, String, Vec<String>)>;
 
-fn rows(
-    world: &World,
-    whats: &[What],
-    names: &[String],
-    selector: Option<&LabelSelector>,
-    wide: bool,
-    labels: bool,
-    prefix: bool,
-) -> Rows {
+/// The rows a listing shows (every namespace: each row led by its namespace).
+fn rows(world: &World, listing: &Listing) -> Rows {
+    let Listing {
+        whats,
+        namespace,
+        names,
+        selector,
+        wide,
+        labels,
+        prefix,
+    } = listing;
+    let (namespace, selector) = (namespace.as_deref(), selector.as_ref());
+    let (wide, labels, prefix) = (*wide, *labels, *prefix);
     let now = world.wall_now();
     let mut out = Vec::new();
     for what in whats {
         match what {
             What::Objects(kind) => {
-                for o in world.store.list(*kind) {
+                let objects: Vec<&Object> = match namespace {
+                    Some(ns) if kind.namespaced() => world.store.list_in(*kind, ns).collect(),
+                    _ => world.store.list(*kind).collect(),
+                };
+                for o in objects {
                     let meta = o.meta();
                     if !names.is_empty() && !names.contains(&meta.name) {
                         continue;
@@ -292,15 +307,23 @@ fn rows(
                         continue;
                     }
                     let mut row = object_row(o, now, wide, prefix);
+                    if namespace.is_none() && kind.namespaced() {
+                        row.insert(0, meta.ns().to_string());
+                    }
                     if labels {
                         row.push(labels_of(&meta.labels));
                     }
                     let version = meta.resource_version.clone().unwrap_or_default();
-                    out.push(((*what, meta.name.clone()), version, row));
+                    let key = (*what, meta.ns().to_string(), meta.name.clone());
+                    out.push((key, version, row));
                 }
             }
             What::Events => {
                 for e in sorted_events(world) {
+                    let ns = e.metadata.ns();
+                    if namespace.is_some_and(|n| n != ns) {
+                        continue;
+                    }
                     if !names.is_empty() && !names.contains(&e.metadata.name) {
                         continue;
                     }
@@ -309,12 +332,16 @@ fn rows(
                         e.involved_object.kind.to_ascii_lowercase(),
                         e.involved_object.name
                     );
-                    let mut row = vec![
+                    let mut row = vec![];
+                    if namespace.is_none() {
+                        row.push(ns.to_string());
+                    }
+                    row.extend([
                         age(now, e.last_timestamp),
                         e.type_.clone(),
                         e.reason.clone(),
                         object,
-                    ];
+                    ]);
                     if wide {
                         row.push(e.involved_object.field_path.clone().unwrap_or_default());
                         let source = if e.source.host.is_empty() {
@@ -334,7 +361,8 @@ fn rows(
                         row.push(labels_of(&e.metadata.labels));
                     }
                     let version = e.metadata.resource_version.clone().unwrap_or_default();
-                    out.push(((What::Events, e.metadata.name.clone()), version, row));
+                    let key = (What::Events, ns.to_string(), e.metadata.name.clone());
+                    out.push((key, version, row));
                 }
             }
         }
@@ -349,16 +377,16 @@ fn name_of(what: What, name: &str) -> String {
     }
 }
 
-fn json_of(world: &World, what: What, name: &str) -> Value {
+fn json_of(world: &World, what: What, ns: &str, name: &str) -> Value {
     match what {
         What::Objects(k) => world
             .store
-            .get(k, name)
+            .get(k, ns, name)
             .and_then(|o| serde_json::to_value(o).ok())
             .unwrap_or(Value::Null),
         What::Events => sorted_events(world)
             .into_iter()
-            .find(|e| e.metadata.name == name)
+            .find(|e| e.metadata.name == name && e.metadata.ns() == ns)
             .and_then(|e| serde_json::to_value(e).ok())
             .unwrap_or(Value::Null),
     }
@@ -424,19 +452,21 @@ pub fn get(args: &Args, world: &World) -> Outcome {
     let prefix = whats.len() > 1;
     let wide = matches!(format, Format::Table { wide: true });
     let labels = args.on("show-labels");
-    let found = rows(
-        world,
-        &whats,
-        &names,
-        selector.as_ref(),
+    let namespace = (!args.all_namespaces()).then(|| args.namespace().to_string());
+    let listing = Listing {
+        whats: whats.clone(),
+        namespace: namespace.clone(),
+        names: names.clone(),
+        selector: selector.clone(),
         wide,
         labels,
         prefix,
-    );
+    };
+    let found = rows(world, &listing);
     // Names asked for that do not exist.
     let mut errors = String::new();
     for n in &names {
-        if !found.iter().any(|((_, name), _, _)| name == n) {
+        if !found.iter().any(|((_, _, name), _, _)| name == n) {
             let msg = match whats.first() {
                 Some(What::Objects(k)) => not_found(*k, n),
                 _ => format!("Error from server (NotFound): events \"{n}\" not found"),
@@ -449,11 +479,12 @@ pub fn get(args: &Args, world: &World) -> Outcome {
     let out = match format {
         Format::Table { .. } if found.is_empty() => {
             if errors.is_empty() {
-                let scoped = whats.iter().all(|w| *w == What::Objects(Kind::Node));
-                errors = if scoped {
-                    "No resources found\n".into()
-                } else {
-                    "No resources found in default namespace.\n".into()
+                let cluster = whats
+                    .iter()
+                    .all(|w| matches!(w, What::Objects(k) if !k.namespaced()));
+                errors = match &namespace {
+                    Some(ns) if !cluster => format!("No resources found in {ns} namespace.\n"),
+                    _ => "No resources found\n".into(),
                 };
             }
             String::new()
@@ -461,7 +492,7 @@ pub fn get(args: &Args, world: &World) -> Outcome {
         Format::Table { .. } => {
             let mut out = String::new();
             let mut by_what: Vec<(What, Vec<Vec<String>>)> = Vec::new();
-            for ((what, _), _, row) in &found {
+            for ((what, _, _), _, row) in &found {
                 match by_what.last_mut() {
                     Some((w, rows)) if w == what => rows.push(row.clone()),
                     _ => by_what.push((*what, vec![row.clone()])),
@@ -471,19 +502,27 @@ pub fn get(args: &Args, world: &World) -> Outcome {
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                table.insert(0, header(what, wide, labels));
+                let mut head = header(what, wide, labels);
+                let namespaced = match what {
+                    What::Objects(k) => k.namespaced(),
+                    What::Events => true,
+                };
+                if namespace.is_none() && namespaced {
+                    head.insert(0, "NAMESPACE".into());
+                }
+                table.insert(0, head);
                 out.push_str(&layout(&table));
             }
             out
         }
         Format::Name => found
             .iter()
-            .map(|((w, n), _, _)| name_of(*w, n) + "\n")
+            .map(|((w, _, n), _, _)| name_of(*w, n) + "\n")
             .collect(),
         Format::Yaml | Format::Json => {
             let items: Vec<Value> = found
                 .iter()
-                .map(|((w, n), _, _)| json_of(world, *w, n))
+                .map(|((w, ns, n), _, _)| json_of(world, *w, ns, n))
                 .collect();
             let value = if single {
                 items.into_iter().next().unwrap_or(Value::Null)
@@ -507,12 +546,7 @@ pub fn get(args: &Args, world: &World) -> Outcome {
     };
     let watch = args.on("watch").then(|| {
         let mut w = Watch {
-            whats: whats.clone(),
-            names: names.clone(),
-            selector: selector.clone(),
-            wide,
-            labels,
-            prefix,
+            listing,
             printed: BTreeMap::new(),
         };
         let _ = w.poll(world);

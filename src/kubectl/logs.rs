@@ -13,8 +13,13 @@ pub fn logs(args: &Args, world: &World) -> Outcome {
     let Some(target) = args.words.first() else {
         return Outcome::err("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
     };
+    let ns = args.namespace();
     let pod = match target.split_once('/') {
-        None => match world.store.get(Kind::Pod, target).and_then(Object::as_pod) {
+        None => match world
+            .store
+            .get(Kind::Pod, ns, target)
+            .and_then(Object::as_pod)
+        {
             Some(p) => p,
             None => return Outcome::err(not_found(Kind::Pod, target)),
         },
@@ -23,18 +28,22 @@ pub fn logs(args: &Args, world: &World) -> Outcome {
                 return super::unknown_type(kind);
             };
             if kind == Kind::Pod {
-                match world.store.get(Kind::Pod, name).and_then(Object::as_pod) {
+                match world
+                    .store
+                    .get(Kind::Pod, ns, name)
+                    .and_then(Object::as_pod)
+                {
                     Some(p) => p,
                     None => return Outcome::err(not_found(Kind::Pod, name)),
                 }
             } else {
-                let Some(owner) = world.store.get(kind, name) else {
+                let Some(owner) = world.store.get(kind, ns, name) else {
                     return Outcome::err(not_found(kind, name));
                 };
                 let uid = owner.meta().uid.clone();
                 match world
                     .store
-                    .list(Kind::Pod)
+                    .list_in(Kind::Pod, ns)
                     .filter_map(Object::as_pod)
                     .find(|p| {
                         p.metadata

@@ -46,8 +46,20 @@ pub struct ApplyPreview {
     pub manifests: Vec<crate::api::manifest::Manifest>,
 }
 
-/// What `kubectl apply -f -` of `text` would print and do on `world`, tried on a copy.
+/// What `kubectl apply -f -` of `text` would print and do on `world`, tried on a copy (objects
+/// that name no namespace go to `default`).
 pub fn apply_preview(text: &str, world: &World, verb_done: Option<&str>) -> ApplyPreview {
+    apply_preview_in(text, world, verb_done, None)
+}
+
+/// [`apply_preview`] with `-n`: objects that name no namespace go to it, and one that names
+/// another is refused as kubectl refuses it.
+fn apply_preview_in(
+    text: &str,
+    world: &World,
+    verb_done: Option<&str>,
+    namespace: Option<&str>,
+) -> ApplyPreview {
     let mut preview = ApplyPreview {
         done: Vec::new(),
         refused: Vec::new(),
@@ -70,14 +82,37 @@ pub fn apply_preview(text: &str, world: &World, verb_done: Option<&str>) -> Appl
             return preview;
         }
     };
+    let mut manifests = manifests;
+    for m in &mut manifests {
+        let kind = m.object.kind();
+        if !kind.namespaced() {
+            continue;
+        }
+        let meta = m.object.meta_mut();
+        match (&meta.namespace, namespace) {
+            (Some(own), Some(flag)) if own != flag => {
+                preview.error = Some(format!("error: the namespace from the provided object \"{own}\" does not match the namespace \"{flag}\". You must pass '--namespace={own}' to perform this operation."));
+                return preview;
+            }
+            (Some(_), _) => {}
+            (None, flag) => {
+                meta.namespace = Some(flag.unwrap_or(crate::model::DEFAULT_NAMESPACE).to_string())
+            }
+        }
+    }
     let (after, refused) = dry_run(world, &Action::Apply(manifests.clone()));
     for m in &manifests {
         let kind = m.object.kind();
-        let name = &m.object.meta().name;
-        if refused.iter().any(|r| r.kind == kind && &r.name == name) {
+        let meta = m.object.meta();
+        let (ns, name) = (meta.ns(), &meta.name);
+        let shown = crate::api::display_name(kind, ns, name);
+        if refused.iter().any(|r| r.kind == kind && r.name == shown) {
             continue;
         }
-        let word = match (world.store.get(kind, name), after.store.get(kind, name)) {
+        let word = match (
+            world.store.get(kind, ns, name),
+            after.store.get(kind, ns, name),
+        ) {
             (None, Some(_)) => "created",
             (Some(b), Some(a)) if b == a => "unchanged",
             (Some(_), Some(_)) => verb_done.unwrap_or("configured"),
@@ -97,7 +132,17 @@ pub fn apply_preview(text: &str, world: &World, verb_done: Option<&str>) -> Appl
 
 /// Applies `text`, printing created / configured / unchanged per object.
 fn apply_text(text: &str, world: &World, verb_done: Option<&str>) -> Outcome {
-    let p = apply_preview(text, world, verb_done);
+    apply_text_in(text, world, verb_done, None)
+}
+
+/// [`apply_text`] in the namespace `-n` names.
+fn apply_text_in(
+    text: &str,
+    world: &World,
+    verb_done: Option<&str>,
+    namespace: Option<&str>,
+) -> Outcome {
+    let p = apply_preview_in(text, world, verb_done, namespace);
     if let Some(e) = p.error {
         return Outcome::err(e);
     }
@@ -120,7 +165,7 @@ fn apply_text(text: &str, world: &World, verb_done: Option<&str>) -> Outcome {
 pub fn apply(args: &Args, ctx: &Context) -> Outcome {
     match args.get("filename") {
         None => Outcome::err("error: must specify one of -f and -k"),
-        Some("-") => apply_text(ctx.stdin, ctx.world, None),
+        Some("-") => apply_text_in(ctx.stdin, ctx.world, None, args.get("namespace")),
         Some(path) => {
             let mut o = Outcome::note(
                 "there are no files here; `-f -` reads the Manifest editor",
@@ -203,6 +248,20 @@ pub fn create(args: &Args, world: &World) -> Outcome {
             "请使用 `kubectl apply -f -`（它读取清单编辑器的内容）",
         );
     }
+    let ns = args.namespace();
+    if what == "namespace" || what == "ns" {
+        let Some(name) = rest.first() else {
+            return Outcome::err("error: exactly one NAME is required, got 0");
+        };
+        let ns_json = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}});
+        let text = serde_json::to_string_pretty(&ns_json).unwrap_or_default();
+        if world.store.get(Kind::Namespace, "", name).is_some() {
+            return Outcome::err(format!(
+                "Error from server (AlreadyExists): namespaces \"{name}\" already exists"
+            ));
+        }
+        return apply_text(&text, world, None);
+    }
     if what != "job" {
         return Outcome::note(
             format!("`kubectl create {what}` is not simulated; `kubectl create job` is, and any object can be written in the editor and applied with `kubectl apply -f -`"),
@@ -212,7 +271,7 @@ pub fn create(args: &Args, world: &World) -> Outcome {
     let Some(name) = rest.first() else {
         return Outcome::err("error: NAME is required for job");
     };
-    if world.store.get(Kind::Job, name).is_some() {
+    if world.store.get(Kind::Job, ns, name).is_some() {
         return Outcome::err(format!(
             "error: failed to create job: jobs.batch \"{name}\" already exists"
         ));
@@ -230,7 +289,7 @@ pub fn create(args: &Args, world: &World) -> Outcome {
         }
         let Some(c) = world
             .store
-            .get(Kind::CronJob, cj)
+            .get(Kind::CronJob, ns, cj)
             .and_then(Object::as_cronjob)
         else {
             return Outcome::err(not_found(Kind::CronJob, cj));
@@ -243,6 +302,7 @@ pub fn create(args: &Args, world: &World) -> Outcome {
         annotations["cronjob.kubernetes.io/instantiate"] = json!("manual");
         let mut meta = json!({
             "name": name,
+            "namespace": ns,
             "annotations": annotations,
             "ownerReferences": [{
                 "apiVersion": "batch/v1",
@@ -261,7 +321,7 @@ pub fn create(args: &Args, world: &World) -> Outcome {
         if rest.len() > 1 {
             container["command"] = json!(rest[1..]);
         }
-        json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": name},
+        json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": name, "namespace": ns},
                "spec": {"template": {"spec": {"containers": [container], "restartPolicy": "Never"}}}})
     } else {
         return Outcome::err("error: either --image or --from must be specified");
@@ -292,9 +352,13 @@ pub fn delete(args: &Args, world: &World) -> Outcome {
         if selector.is_none() && !args.on("all") {
             return Outcome::err("error: resource(s) were provided, but no name was specified");
         }
-        names = world
-            .store
-            .list(kind)
+        let listed: Vec<&Object> = if kind.namespaced() {
+            world.store.list_in(kind, args.namespace()).collect()
+        } else {
+            world.store.list(kind).collect()
+        };
+        names = listed
+            .into_iter()
             .filter(|o| {
                 selector
                     .as_ref()
@@ -307,8 +371,9 @@ pub fn delete(args: &Args, world: &World) -> Outcome {
         }
     }
     let mut out = Outcome::default();
+    let namespace = args.namespace();
     for name in names {
-        if world.store.get(kind, &name).is_none() {
+        if world.store.get(kind, namespace, &name).is_none() {
             out.stderr.push_str(&not_found(kind, &name));
             out.stderr.push('\n');
             continue;
@@ -318,6 +383,7 @@ pub fn delete(args: &Args, world: &World) -> Outcome {
         } else {
             Action::Delete {
                 kind,
+                namespace: namespace.to_string(),
                 name: name.clone(),
             }
         };
@@ -343,8 +409,7 @@ fn node_of<'w>(world: &'w World, word: Option<&String>) -> Result<&'w Node, Outc
     };
     world
         .store
-        .get(Kind::Node, name)
-        .and_then(Object::as_node)
+        .node(name)
         .ok_or_else(|| Outcome::err(not_found(Kind::Node, name)))
 }
 
@@ -414,15 +479,16 @@ pub fn drain(args: &Args, world: &World) -> Outcome {
     let mut unmanaged = Vec::new();
     let mut evict = Vec::new();
     for p in &pods {
-        let id = format!("default/{}", p.metadata.name);
+        let id = format!("{}/{}", p.metadata.ns(), p.metadata.name);
         let terminal = matches!(p.phase(), "Succeeded" | "Failed");
+        let pod = (p.metadata.ns().to_string(), p.metadata.name.clone());
         match p.metadata.controller_ref() {
             Some(r) if r.kind == "DaemonSet" => daemon.push(id),
             None if !terminal => {
                 unmanaged.push(id);
-                evict.push(p.metadata.name.clone());
+                evict.push(pod);
             }
-            _ => evict.push(p.metadata.name.clone()),
+            _ => evict.push(pod),
         }
     }
     // kubectl's drain filters: each kind of pod is allowed by a flag, else fatal.
@@ -467,14 +533,15 @@ pub fn drain(args: &Args, world: &World) -> Outcome {
     if !warnings.is_empty() {
         out.stderr = format!("Warning: {}\n", warnings.join("; "));
     }
-    for p in &evict {
-        out.stdout.push_str(&format!("evicting pod default/{p}\n"));
+    for (ns, p) in &evict {
+        out.stdout.push_str(&format!("evicting pod {ns}/{p}\n"));
     }
-    for p in &evict {
+    for (ns, p) in &evict {
         out.stdout.push_str(&format!("pod/{p} evicted\n"));
         out.changes.push(Change {
             action: Action::Delete {
                 kind: Kind::Pod,
+                namespace: ns.clone(),
                 name: p.clone(),
             },
             yaml: String::new(),
@@ -619,7 +686,7 @@ pub fn patch(args: &Args, world: &World) -> Outcome {
         Ok(v) => v,
         Err(e) => return Outcome::err(format!("error: unable to parse \"{p}\": {e}")),
     };
-    let Some(obj) = world.store.get(kind, name) else {
+    let Some(obj) = world.store.get(kind, args.namespace(), name) else {
         return Outcome::err(not_found(kind, name));
     };
     let mut v = serde_json::to_value(obj).unwrap_or_default();
@@ -638,11 +705,12 @@ pub fn patch(args: &Args, world: &World) -> Outcome {
 
 fn revisions<'w>(
     world: &'w World,
+    namespace: &str,
     uid: &str,
 ) -> Vec<&'w crate::model::daemonset::ControllerRevision> {
     let mut list: Vec<_> = world
         .store
-        .list(Kind::ControllerRevision)
+        .list_in(Kind::ControllerRevision, namespace)
         .filter_map(Object::as_revision)
         .filter(|r| r.metadata.controller_ref().is_some_and(|o| o.uid == uid))
         .collect();
@@ -676,12 +744,16 @@ pub fn rollout(args: &Args, world: &World) -> Outcome {
     }
     let Some(ds) = world
         .store
-        .get(Kind::DaemonSet, name)
+        .get(Kind::DaemonSet, args.namespace(), name)
         .and_then(Object::as_daemonset)
     else {
         return Outcome::err(not_found(kind, name));
     };
-    let revs = revisions(world, ds.metadata.uid.as_deref().unwrap_or_default());
+    let revs = revisions(
+        world,
+        args.namespace(),
+        ds.metadata.uid.as_deref().unwrap_or_default(),
+    );
     match sub.as_str() {
         "status" => match crate::output::table::rollout_status(ds) {
             Ok((text, _)) => Outcome::out(if text.ends_with('\n') {

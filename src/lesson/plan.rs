@@ -107,7 +107,7 @@ fn first_holding(sim: &Sim, from: SimTime, trigger: &Trigger) -> Option<SimTime>
     let mut cursor = Cursor::default();
     times.into_iter().find(|t| {
         let w = sim.seek_cursor(&mut cursor, *t);
-        api::get(w, trigger.kind, &trigger.name)
+        api::get(w, trigger.kind, &trigger.namespace, &trigger.name)
             .and_then(|o| serde_json::to_value(o).ok())
             .is_some_and(|v| trigger.holds(&v))
     })

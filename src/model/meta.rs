@@ -55,6 +55,11 @@ impl ObjectMeta {
         self.uid.as_deref().unwrap_or_default()
     }
 
+    /// The namespace, or an empty string for a cluster-scoped object.
+    pub fn ns(&self) -> &str {
+        self.namespace.as_deref().unwrap_or_default()
+    }
+
     /// The owner reference with `controller: true`, if any.
     pub fn controller_ref(&self) -> Option<&OwnerReference> {
         self.owner_references

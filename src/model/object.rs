@@ -3,7 +3,7 @@
 use super::cronjob::CronJob;
 use super::daemonset::{ControllerRevision, DaemonSet};
 use super::job::Job;
-use super::{Node, ObjectMeta, Pod};
+use super::{Namespace, Node, ObjectMeta, Pod};
 use serde::Serialize;
 use std::fmt;
 
@@ -22,17 +22,20 @@ pub enum Kind {
     DaemonSet,
     /// apps/v1 ControllerRevision.
     ControllerRevision,
+    /// core/v1 Namespace (cluster-scoped).
+    Namespace,
 }
 
 impl Kind {
     /// Every kind, in the order `kubectl get` output lists them.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Node,
         Kind::Pod,
         Kind::Job,
         Kind::CronJob,
         Kind::DaemonSet,
         Kind::ControllerRevision,
+        Kind::Namespace,
     ];
 
     /// The kind's name, e.g. `Pod`.
@@ -44,13 +47,14 @@ impl Kind {
             Kind::CronJob => "CronJob",
             Kind::DaemonSet => "DaemonSet",
             Kind::ControllerRevision => "ControllerRevision",
+            Kind::Namespace => "Namespace",
         }
     }
 
     /// The apiVersion, e.g. `v1`.
     pub fn api_version(self) -> &'static str {
         match self {
-            Kind::Node | Kind::Pod => "v1",
+            Kind::Node | Kind::Pod | Kind::Namespace => "v1",
             Kind::Job | Kind::CronJob => "batch/v1",
             Kind::DaemonSet | Kind::ControllerRevision => "apps/v1",
         }
@@ -65,12 +69,13 @@ impl Kind {
             Kind::CronJob => "cronjobs",
             Kind::DaemonSet => "daemonsets",
             Kind::ControllerRevision => "controllerrevisions",
+            Kind::Namespace => "namespaces",
         }
     }
 
     /// Whether objects live in a namespace.
     pub fn namespaced(self) -> bool {
-        !matches!(self, Kind::Node)
+        !matches!(self, Kind::Node | Kind::Namespace)
     }
 
     /// Parses a kind as kubectl accepts it (`pod`, `pods`, `po`, `Pod`, …).
@@ -89,6 +94,7 @@ impl Kind {
             | "controllerrevisions"
             | "controllerrevision.apps"
             | "controllerrevisions.apps" => Some(Kind::ControllerRevision),
+            "namespace" | "namespaces" | "ns" => Some(Kind::Namespace),
             _ => None,
         }
     }
@@ -102,6 +108,7 @@ impl Kind {
             Kind::CronJob => "cronjob",
             Kind::DaemonSet => "daemonset",
             Kind::ControllerRevision => "controllerrevision",
+            Kind::Namespace => "namespace",
         }
     }
 }
@@ -128,6 +135,8 @@ pub enum Object {
     DaemonSet(Box<DaemonSet>),
     /// A ControllerRevision.
     ControllerRevision(Box<ControllerRevision>),
+    /// A Namespace.
+    Namespace(Box<Namespace>),
 }
 
 impl Object {
@@ -140,6 +149,7 @@ impl Object {
             Object::CronJob(_) => Kind::CronJob,
             Object::DaemonSet(_) => Kind::DaemonSet,
             Object::ControllerRevision(_) => Kind::ControllerRevision,
+            Object::Namespace(_) => Kind::Namespace,
         }
     }
 
@@ -152,6 +162,7 @@ impl Object {
             Object::CronJob(o) => &o.metadata,
             Object::DaemonSet(o) => &o.metadata,
             Object::ControllerRevision(o) => &o.metadata,
+            Object::Namespace(o) => &o.metadata,
         }
     }
 
@@ -164,6 +175,7 @@ impl Object {
             Object::CronJob(o) => &mut o.metadata,
             Object::DaemonSet(o) => &mut o.metadata,
             Object::ControllerRevision(o) => &mut o.metadata,
+            Object::Namespace(o) => &mut o.metadata,
         }
     }
 
@@ -207,6 +219,14 @@ impl Object {
         }
     }
 
+    /// The Namespace, if this is one.
+    pub fn as_namespace(&self) -> Option<&Namespace> {
+        match self {
+            Object::Namespace(n) => Some(n),
+            _ => None,
+        }
+    }
+
     /// The node, if this is one.
     pub fn as_node(&self) -> Option<&Node> {
         match self {
@@ -225,6 +245,7 @@ impl Object {
             (Object::CronJob(a), Object::CronJob(b)) => a.spec != b.spec,
             (Object::DaemonSet(a), Object::DaemonSet(b)) => a.spec != b.spec,
             (Object::ControllerRevision(a), Object::ControllerRevision(b)) => a.data != b.data,
+            (Object::Namespace(a), Object::Namespace(b)) => a.spec != b.spec,
             _ => true,
         }
     }

@@ -272,6 +272,24 @@ pub fn daemonset_row(d: &DaemonSet, now: Time, prefix: bool) -> Vec<String> {
 /// `kubectl get controllerrevisions` columns.
 pub const REVISION_HEADER: [&str; 4] = ["NAME", "CONTROLLER", "REVISION", "AGE"];
 
+/// `kubectl get namespaces` columns.
+pub const NAMESPACE_HEADER: [&str; 3] = ["NAME", "STATUS", "AGE"];
+
+/// `kubectl get namespaces` row (printNamespace: the phase as STATUS).
+pub fn namespace_row(n: &crate::model::Namespace, now: Time, prefix: bool) -> Vec<String> {
+    let name = if prefix {
+        format!("namespace/{}", n.metadata.name)
+    } else {
+        n.metadata.name.clone()
+    };
+    let phase = n
+        .status
+        .as_ref()
+        .map(|s| s.phase.clone())
+        .unwrap_or_default();
+    vec![name, phase, age(now, n.metadata.creation_timestamp)]
+}
+
 /// `kubectl get controllerrevisions` row (printControllerRevision: the controller as
 /// `daemonset.apps/<name>`, or `<none>`).
 pub fn revision_row(c: &ControllerRevision, now: Time, prefix: bool) -> Vec<String> {
@@ -354,11 +372,36 @@ fn section(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<Str
     out.push_str(&layout(&all));
 }
 
-/// Every kind's table (like `kubectl get nodes,pods`) and then `kubectl get events`.
+/// A namespaced kind's table; with `all`, as `kubectl get -A` prints it (a NAMESPACE column).
+fn namespaced_section<'a>(
+    out: &mut String,
+    header: &[&str],
+    all: bool,
+    rows: impl Iterator<Item = (&'a str, Vec<String>)>,
+) {
+    let mut head: Vec<&str> = header.to_vec();
+    if all {
+        head.insert(0, "NAMESPACE");
+    }
+    let rows = rows.map(|(ns, mut row)| {
+        if all {
+            row.insert(0, ns.to_string());
+        }
+        row
+    });
+    section(out, &head, rows);
+}
+
+/// Every kind's table (like `kubectl get nodes,pods`) and then `kubectl get events`; when
+/// objects live outside the default namespace, as `kubectl get -A` prints them.
 pub fn tables(w: &World) -> String {
     let now = w.wall_now();
     let mut out = String::new();
     let list = |kind| w.store.list(kind);
+    let all = Kind::ALL
+        .into_iter()
+        .filter(|k| k.namespaced())
+        .any(|k| list(k).any(|o| o.meta().ns() != crate::model::DEFAULT_NAMESPACE));
     section(
         &mut out,
         &["NAME", "STATUS", "ROLES", "AGE", "VERSION"],
@@ -366,46 +409,52 @@ pub fn tables(w: &World) -> String {
             .filter_map(Object::as_node)
             .map(|n| node_row(n, now, true)),
     );
-    section(
+    namespaced_section(
         &mut out,
         &["NAME", "READY", "STATUS", "RESTARTS", "AGE"],
+        all,
         list(Kind::Pod)
             .filter_map(Object::as_pod)
-            .map(|p| pod_row(p, now, true)),
+            .map(|p| (p.metadata.ns(), pod_row(p, now, true))),
     );
-    section(
+    namespaced_section(
         &mut out,
         &JOB_HEADER,
+        all,
         list(Kind::Job)
             .filter_map(Object::as_job)
-            .map(|j| job_row(j, now, true)),
+            .map(|j| (j.metadata.ns(), job_row(j, now, true))),
     );
-    section(
+    namespaced_section(
         &mut out,
         &DAEMONSET_HEADER,
+        all,
         list(Kind::DaemonSet)
             .filter_map(Object::as_daemonset)
-            .map(|d| daemonset_row(d, now, true)),
+            .map(|d| (d.metadata.ns(), daemonset_row(d, now, true))),
     );
-    section(
+    namespaced_section(
         &mut out,
         &REVISION_HEADER,
+        all,
         list(Kind::ControllerRevision)
             .filter_map(Object::as_revision)
-            .map(|c| revision_row(c, now, true)),
+            .map(|c| (c.metadata.ns(), revision_row(c, now, true))),
     );
-    section(
+    namespaced_section(
         &mut out,
         &CRONJOB_HEADER,
+        all,
         list(Kind::CronJob)
             .filter_map(Object::as_cronjob)
-            .map(|c| cronjob_row(c, now, true)),
+            .map(|c| (c.metadata.ns(), cronjob_row(c, now, true))),
     );
-    section(
+    namespaced_section(
         &mut out,
         &["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"],
+        all,
         sorted_events(w).into_iter().map(|e| {
-            vec![
+            let row = vec![
                 age(now, e.last_timestamp),
                 e.type_.clone(),
                 e.reason.clone(),
@@ -415,7 +464,8 @@ pub fn tables(w: &World) -> String {
                     e.involved_object.name
                 ),
                 e.message.clone(),
-            ]
+            ];
+            (e.metadata.ns(), row)
         }),
     );
     if out.is_empty() {
@@ -434,7 +484,10 @@ mod tests {
         let mut sim = crate::engine::Sim::new(crate::scenario::parse(text).unwrap());
         let status = |sim: &crate::engine::Sim, t: u64| {
             let w = sim.seek(crate::sim::SimTime(t));
-            match w.store.get(Kind::DaemonSet, "fluentd-elasticsearch") {
+            match w
+                .store
+                .get(Kind::DaemonSet, "default", "fluentd-elasticsearch")
+            {
                 Some(Object::DaemonSet(d)) => rollout_status(d).unwrap().0,
                 _ => String::new(),
             }

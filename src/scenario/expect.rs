@@ -26,6 +26,9 @@ pub struct Expectation {
     pub at: SimTime,
     /// Which objects.
     pub target: Target,
+    /// Their namespace (`default` unless the expectation names one; ignored for cluster-scoped
+    /// kinds).
+    pub namespace: String,
     /// Label selector (for `All`).
     pub selector: Option<LabelSelector>,
     /// Dotted field paths and the values they must have.
@@ -95,6 +98,7 @@ pub fn parse(
         index: 0,
         at: SimTime::ZERO,
         target,
+        namespace: crate::model::DEFAULT_NAMESPACE.to_string(),
         selector,
         fields: fields.clone(),
         conditions: conditions.to_vec(),
@@ -148,8 +152,16 @@ pub fn check(x: &Expectation, items: &[Value]) -> Vec<ExpectFailure> {
         expected,
         actual,
     };
-    let of_kind =
-        |kind: Kind| move |v: &&Value| v.get("kind").and_then(Value::as_str) == Some(kind.name());
+    let of_kind = |kind: Kind| {
+        move |v: &&Value| {
+            v.get("kind").and_then(Value::as_str) == Some(kind.name())
+                && (!kind.namespaced()
+                    || lookup(v, "metadata.namespace")
+                        .and_then(Value::as_str)
+                        .unwrap_or(crate::model::DEFAULT_NAMESPACE)
+                        == x.namespace)
+        }
+    };
     let matched: Vec<&Value> = match &x.target {
         Target::One(kind, name) => items
             .iter()

@@ -68,6 +68,52 @@ pub fn object_name(meta: &crate::model::ObjectMeta, path: &Path) -> Vec<FieldErr
             errs.push(FieldError::invalid(&path.child("name"), &meta.name, msg));
         }
     }
+    // `ValidateObjectMeta` with `ValidateNamespaceName`: a namespaced object's namespace is a
+    // DNS-1123 label (unset means the request's namespace).
+    if let Some(ns) = meta.namespace.as_deref() {
+        for msg in dns1123_label(ns) {
+            errs.push(FieldError::invalid(&path.child("namespace"), ns, msg));
+        }
+    }
+    errs
+}
+
+/// `ValidateNamespace`: a namespace's name is a DNS-1123 label, it has no namespace itself,
+/// and its labels and annotations are valid.
+pub fn validate_namespace(ns: &crate::model::Namespace) -> Vec<FieldError> {
+    let meta = Path::new("metadata");
+    let mut errs = Vec::new();
+    if ns.metadata.name.is_empty() {
+        errs.push(FieldError::required(
+            &meta.child("name"),
+            "name or generateName is required",
+        ));
+    }
+    for msg in dns1123_label(&ns.metadata.name) {
+        if !ns.metadata.name.is_empty() {
+            errs.push(FieldError::invalid(
+                &meta.child("name"),
+                &ns.metadata.name,
+                msg,
+            ));
+        }
+    }
+    if ns
+        .metadata
+        .namespace
+        .as_deref()
+        .is_some_and(|n| !n.is_empty())
+    {
+        errs.push(FieldError::forbidden(
+            &meta.child("namespace"),
+            "not allowed on this type",
+        ));
+    }
+    errs.extend(labels(&ns.metadata.labels, &meta.child("labels")));
+    errs.extend(annotations(
+        &ns.metadata.annotations,
+        &meta.child("annotations"),
+    ));
     errs
 }
 

@@ -229,6 +229,7 @@ fn injecting_a_failure_should_fork_and_select_should_describe_the_object() {
     let s = s.update(AppAction::Select(Some((Kind::Pod, pod.clone()))));
     assert!(s.describe_selected().is_some_and(|d| d.yaml.contains(&pod)));
     let failed = s.update(AppAction::Inject(Action::ExitContainer {
+        namespace: "default".into(),
         pod: pod.clone(),
         exit_code: 1,
     }));

@@ -111,11 +111,11 @@ fn a_learner_applying_a_huge_job_should_get_a_refused_fork_not_a_frozen_tab() {
 #[test]
 fn a_full_store_should_refuse_creates_in_etcds_words() {
     let s = scenario::parse(&job(100, 100)).unwrap();
-    let mut sim = Sim::limited(s, small(|l| l.objects = 24), true);
+    let mut sim = Sim::limited(s, small(|l| l.objects = 28), true);
     sim.run();
     assert!(sim.error().is_none(), "{:?}", sim.error());
     let w = sim.world();
-    // 3 nodes, 1 Job, 20 pods: the store is full.
+    // 4 namespaces, 3 nodes, 1 Job, 20 pods: the store is full.
     assert_eq!(w.store.list(Kind::Pod).count(), 20);
     let failed: Vec<_> = w
         .store
@@ -130,7 +130,7 @@ fn a_full_store_should_refuse_creates_in_etcds_words() {
     // The Job keeps its pods' results and waits, as a real controller does against a full etcd.
     let job = w
         .store
-        .get(Kind::Job, "huge")
+        .get(Kind::Job, "default", "huge")
         .and_then(|o| o.as_job())
         .unwrap();
     assert_eq!(job.status.as_ref().map(|s| s.succeeded), Some(20));

@@ -136,6 +136,7 @@ fn child(
     api::mutate(
         &mut w.client(Actor::User),
         Kind::Job,
+        "default",
         name,
         podlab::sim::Update::Applied,
         |o| {
@@ -162,6 +163,7 @@ fn set_status(w: &mut Cluster, status: CronJobStatus) {
     api::mutate(
         &mut w.client(Actor::User),
         Kind::CronJob,
+        "default",
         "mycronjob",
         podlab::sim::Update::Applied,
         |o| {
@@ -184,7 +186,7 @@ fn world() -> Cluster {
 }
 
 fn cronjob(w: &Cluster) -> CronJob {
-    match api::get(w, Kind::CronJob, "mycronjob") {
+    match api::get(w, Kind::CronJob, "default", "mycronjob") {
         Some(Object::CronJob(c)) => (**c).clone(),
         _ => panic!("no cronjob"),
     }
@@ -339,6 +341,7 @@ fn single_syncs_should_match_the_upstream_table() {
                 api::mutate(
                     &mut w.client(Actor::User),
                     Kind::Job,
+                    "default",
                     "mycronjob-old",
                     podlab::sim::Update::Applied,
                     |o| {
@@ -410,7 +413,7 @@ fn a_created_job_should_carry_the_name_annotation_and_owner() {
     set_clock(&mut w, at(JUST_AFTER_THE_HOUR));
     sync(&mut w).unwrap();
     // 2016-05-19T10:00:00Z is 24,394,200 minutes after the epoch.
-    let job = api::get(&w, Kind::Job, "mycronjob-24394200").expect("the Job");
+    let job = api::get(&w, Kind::Job, "default", "mycronjob-24394200").expect("the Job");
     let m = job.meta();
     assert_eq!(
         m.annotations[SCHEDULED_TIMESTAMP],

@@ -143,7 +143,8 @@ fn a_rollback_should_reuse_the_old_revision_with_a_new_number() {
         "v1's revision is now 3: {revisions:?}"
     );
     assert_eq!(images(sim.world()), ["agent:v1"; 3]);
-    let Some(Object::DaemonSet(d)) = sim.world().store.get(Kind::DaemonSet, "agent") else {
+    let Some(Object::DaemonSet(d)) = sim.world().store.get(Kind::DaemonSet, "default", "agent")
+    else {
         panic!()
     };
     assert_eq!(
@@ -168,7 +169,8 @@ fn a_node_that_leaves_should_take_its_daemon_pod_with_it() {
         .collect();
     assert_eq!(pods.len(), 2, "{pods:?}");
     assert!(!pods.contains(&"node-2".to_string()));
-    let Some(Object::DaemonSet(d)) = sim.world().store.get(Kind::DaemonSet, "agent") else {
+    let Some(Object::DaemonSet(d)) = sim.world().store.get(Kind::DaemonSet, "default", "agent")
+    else {
         panic!()
     };
     assert_eq!(d.status.as_ref().unwrap().desired_number_scheduled, 2);
@@ -185,7 +187,7 @@ fn the_api_server_should_bump_generation_before_the_controller_sees_the_change()
     assert!(refused.is_empty(), "{refused:?}");
     let d = after
         .store
-        .get(Kind::DaemonSet, "agent")
+        .get(Kind::DaemonSet, "default", "agent")
         .and_then(Object::as_daemonset)
         .unwrap();
     assert_eq!(d.metadata.generation, Some(2));

@@ -127,7 +127,8 @@ fn random_daemonsets_should_settle_one_up_to_date_pod_per_eligible_node() {
                 .map(|p| (p.metadata.name.clone(), p.is_ready()))
                 .collect();
             let w = sim.world();
-            let Some(Object::DaemonSet(ds)) = w.store.get(Kind::DaemonSet, "agent") else {
+            let Some(Object::DaemonSet(ds)) = w.store.get(Kind::DaemonSet, "default", "agent")
+            else {
                 continue;
             };
             let surge = text.contains("maxSurge: 1");
@@ -152,7 +153,7 @@ fn random_daemonsets_should_settle_one_up_to_date_pod_per_eligible_node() {
         sim.run_until(until);
         assert!(sim.error().is_none(), "seed {seed}: {:?}", sim.error());
         let w = sim.world();
-        let Some(Object::DaemonSet(ds)) = w.store.get(Kind::DaemonSet, "agent") else {
+        let Some(Object::DaemonSet(ds)) = w.store.get(Kind::DaemonSet, "default", "agent") else {
             panic!("seed {seed}: no DaemonSet")
         };
         let on_delete = text.contains("OnDelete");

@@ -286,6 +286,7 @@ fn run(s: &Setup) -> Outcome {
     let job_obj = api::mutate(
         &mut w.client(Actor::User),
         Kind::Job,
+        "default",
         "job",
         Update::Applied,
         |o| {
@@ -304,12 +305,13 @@ fn run(s: &Setup) -> Outcome {
         api::delete(
             &mut w.client(Actor::User),
             Kind::Job,
+            "default",
             "job",
             DeleteOptions::default(),
         )
         .unwrap();
     }
-    let job_obj = api::get(&w, Kind::Job, "job")
+    let job_obj = api::get(&w, Kind::Job, "default", "job")
         .cloned()
         .unwrap_or_else(|| (*job_obj).clone());
     for (i, row) in s.pods.iter().enumerate() {
@@ -321,6 +323,7 @@ fn run(s: &Setup) -> Outcome {
             api::delete(
                 &mut w.client(Actor::User),
                 Kind::Pod,
+                "default",
                 &name,
                 DeleteOptions::default(),
             )
@@ -376,9 +379,12 @@ fn run(s: &Setup) -> Outcome {
         .list(Kind::Pod)
         .filter(|o| o.meta().is_terminating())
         .count()
-        + before.iter().filter(|n| api::pod(&w, n).is_none()).count()
+        + before
+            .iter()
+            .filter(|n| api::pod(&w, "default", n).is_none())
+            .count()
         - terminating_before;
-    let job = api::get(&w, Kind::Job, "job")
+    let job = api::get(&w, Kind::Job, "default", "job")
         .and_then(Object::as_job)
         .cloned()
         .unwrap();

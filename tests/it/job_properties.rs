@@ -155,7 +155,7 @@ fn random_jobs_should_keep_the_controllers_invariants_at_every_step() {
             // No pod of a live Job is without its owner reference.
             for pod in w.store.list(Kind::Pod).filter_map(Object::as_pod) {
                 if let Some(job_name) = pod.metadata.labels.get("job-name") {
-                    if let Some(job) = w.store.get(Kind::Job, job_name) {
+                    if let Some(job) = w.store.get(Kind::Job, "default", job_name) {
                         let owned = pod
                             .metadata
                             .owner_references

@@ -250,7 +250,7 @@ fn changing_commands_should_change_the_cluster() {
     let w = after("bare-pods", 5, "cordon node-1", 1);
     assert!(w
         .store
-        .get(Kind::Node, "node-1")
+        .get(Kind::Node, "", "node-1")
         .unwrap()
         .as_node()
         .unwrap()
@@ -261,7 +261,7 @@ fn changing_commands_should_change_the_cluster() {
         "create job manual --from=cronjob/hello",
         1,
     );
-    let job = serde_json::to_value(w.store.get(Kind::Job, "manual").unwrap()).unwrap();
+    let job = serde_json::to_value(w.store.get(Kind::Job, "default", "manual").unwrap()).unwrap();
     assert_eq!(
         job["metadata"]["annotations"]["cronjob.kubernetes.io/instantiate"],
         "manual"
@@ -273,7 +273,7 @@ fn changing_commands_should_change_the_cluster() {
         "patch job batch -p '{\"spec\":{\"parallelism\":4}}'",
         2,
     );
-    let job = serde_json::to_value(w.store.get(Kind::Job, "batch").unwrap()).unwrap();
+    let job = serde_json::to_value(w.store.get(Kind::Job, "default", "batch").unwrap()).unwrap();
     assert_eq!(job["status"]["active"], 4);
     let w = after(
         "daemonset-rollback",
@@ -281,7 +281,12 @@ fn changing_commands_should_change_the_cluster() {
         "rollout undo daemonset/log-shipper",
         60,
     );
-    let ds = serde_json::to_value(w.store.get(Kind::DaemonSet, "log-shipper").unwrap()).unwrap();
+    let ds = serde_json::to_value(
+        w.store
+            .get(Kind::DaemonSet, "default", "log-shipper")
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(
         ds["spec"]["template"]["spec"]["containers"][0]["image"],
         "log-shipper:1.0"
@@ -296,7 +301,7 @@ fn changing_commands_should_change_the_cluster() {
     let pods: Vec<_> = w.store.list(Kind::Pod).collect();
     assert_eq!(pods.len(), 1);
     let w = after("bare-pods", 5, "drain node-1 --force", 40);
-    assert!(w.store.get(Kind::Pod, "sleeper").is_none());
+    assert!(w.store.get(Kind::Pod, "default", "sleeper").is_none());
 }
 
 #[test]

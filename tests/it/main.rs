@@ -18,6 +18,7 @@ mod job_validation;
 mod kubectl_console;
 mod lessons;
 mod model;
+mod namespaces;
 mod rollout_board;
 mod scenarios;
 mod share_links;

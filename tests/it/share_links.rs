@@ -34,11 +34,13 @@ fn fork(rng: &mut Rng) -> Fork {
             yaml: text(rng),
         },
         1 => Fork::Delete {
+            namespace: String::new(),
             at,
             kind: "pod".into(),
             name: text(rng),
         },
         2 => Fork::ExitContainer {
+            namespace: String::new(),
             at,
             pod: text(rng),
             code: rng.below(256) as i32,
@@ -95,6 +97,7 @@ fn damaged_links_should_be_refused_without_panicking() {
     let m = Moment::new(
         "job-parallel",
         vec![Fork::ExitContainer {
+            namespace: String::new(),
             at: 3_000,
             pod: "batch-x".into(),
             code: 1,

@@ -12,7 +12,7 @@ use crate::cluster::{Client, Cluster, Controller, Informer};
 use crate::controllers::expectations::Expectations;
 use crate::controllers::podcontrol::{controller_ref, create_pod, delete_pod, pod_from_template};
 use crate::controllers::record::DaemonSetSync;
-use crate::controllers::{key, name_of, Reconciler, Requeue};
+use crate::controllers::{key, split_key, Reconciler, Requeue};
 use crate::model::daemonset::{ControllerRevision, DaemonSet, DaemonSetStatus};
 use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
 use crate::model::{Kind, NodeSelectorRequirement, NodeSelectorTerm, Object, ObjectMeta};
@@ -79,7 +79,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut DaemonSetControllerState, ev: 
     let now = w.now;
     match &*ev.object {
         Object::DaemonSet(ds) => {
-            let k = key(&ds.metadata.name);
+            let k = key(ds.metadata.ns(), &ds.metadata.name);
             if ev.ty == WatchType::Deleted {
                 state.expectations.remove(&k);
             } else {
@@ -88,7 +88,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut DaemonSetControllerState, ev: 
         }
         Object::Pod(pod) => {
             let Some(owner) = ds_owner(pod) else { return };
-            let k = key(owner);
+            let k = key(pod.metadata.ns(), owner);
             let was_terminating = ev.old.as_ref().is_some_and(|o| o.meta().is_terminating());
             if let Some(e) = state.expectations.get_mut(&k) {
                 match ev.ty {
@@ -109,7 +109,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut DaemonSetControllerState, ev: 
                     .is_some_and(Pod::is_ready);
             let min_ready = w
                 .store
-                .get(Kind::DaemonSet, owner)
+                .get(Kind::DaemonSet, pod.metadata.ns(), owner)
                 .and_then(|o| match o {
                     Object::DaemonSet(d) => d.spec.min_ready_seconds,
                     _ => None,
@@ -151,7 +151,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut DaemonSetControllerState, ev: 
                     .list(Kind::DaemonSet)
                     .filter_map(Object::as_daemonset)
                     .filter(|ds| flips(ds))
-                    .map(|ds| key(&ds.metadata.name))
+                    .map(|ds| key(ds.metadata.ns(), &ds.metadata.name))
                     .collect(),
             };
             if keys.is_empty() {
@@ -232,7 +232,7 @@ fn construct_history(
     let uid = ds.metadata.uid().to_string();
     let owned: Vec<Rc<Object>> = w
         .store
-        .list_shared(Kind::ControllerRevision)
+        .list_shared_in(Kind::ControllerRevision, ds.metadata.ns())
         .filter(|o| o.meta().controller_ref().is_some_and(|r| r.uid == uid))
         .cloned()
         .collect();
@@ -258,6 +258,7 @@ fn construct_history(
                 kind: "ControllerRevision".into(),
                 metadata: ObjectMeta {
                     name: format!("{}-{hash}", ds.metadata.name),
+                    namespace: ds.metadata.namespace.clone(),
                     labels,
                     annotations: ds.metadata.annotations.clone(),
                     owner_references: vec![controller_ref(ds_obj)],
@@ -274,7 +275,7 @@ fn construct_history(
                 // another template under the same name is a hash collision.
                 let same = w
                     .store
-                    .get(Kind::ControllerRevision, &name)
+                    .get(Kind::ControllerRevision, ds.metadata.ns(), &name)
                     .and_then(Object::as_revision)
                     .is_some_and(|c| c.data == data);
                 if !same {
@@ -284,11 +285,19 @@ fn construct_history(
         }
         Some(cur) if revision_of(cur) < next => {
             let name = cur.meta().name.clone();
-            let _ = api::mutate(w, Kind::ControllerRevision, &name, Update::Applied, |o| {
-                if let Object::ControllerRevision(c) = o {
-                    c.revision = next;
-                }
-            });
+            let ns = ds.metadata.ns();
+            let _ = api::mutate(
+                w,
+                Kind::ControllerRevision,
+                ns,
+                &name,
+                Update::Applied,
+                |o| {
+                    if let Object::ControllerRevision(c) = o {
+                        c.revision = next;
+                    }
+                },
+            );
         }
         Some(_) => {}
     }
@@ -311,13 +320,20 @@ fn bump_collision_count(w: &mut Client<'_>, ds: &DaemonSet) -> SyncError {
         updated: st.updated_number_scheduled,
         available: st.number_available,
     };
-    let _ = api::mutate(w, Kind::DaemonSet, &ds.metadata.name, what, |o| {
-        if let Object::DaemonSet(d) = o {
-            d.status
-                .get_or_insert_with(Default::default)
-                .collision_count = Some(count);
-        }
-    });
+    let _ = api::mutate(
+        w,
+        Kind::DaemonSet,
+        ds.metadata.ns(),
+        &ds.metadata.name,
+        what,
+        |o| {
+            if let Object::DaemonSet(d) = o {
+                d.status
+                    .get_or_insert_with(Default::default)
+                    .collision_count = Some(count);
+            }
+        },
+    );
     let err = SyncError::HashCollision {
         daemonset: ds.metadata.name.clone(),
         count,
@@ -372,8 +388,9 @@ pub fn sync(
     state: &mut DaemonSetControllerState,
     k: &str,
 ) -> Result<Option<u64>, SyncError> {
-    let name = name_of(k).to_string();
-    let Some(ds_obj) = w.store.get_shared(Kind::DaemonSet, &name) else {
+    let (namespace, name) = split_key(k);
+    let name = name.to_string();
+    let Some(ds_obj) = w.store.get_shared(Kind::DaemonSet, namespace, &name) else {
         state.expectations.remove(k);
         return Ok(None);
     };
@@ -464,7 +481,11 @@ pub fn daemon_pods(w: &Cluster, ds: &DaemonSet, hash: &str) -> BTreeMap<String, 
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
     let generation = template_generation(ds);
     let mut out: BTreeMap<String, Vec<DaemonPod>> = BTreeMap::new();
-    for pod in w.store.list(Kind::Pod).filter_map(Object::as_pod) {
+    for pod in w
+        .store
+        .list_in(Kind::Pod, ds.metadata.ns())
+        .filter_map(Object::as_pod)
+    {
         if pod.metadata.controller_ref().is_none_or(|r| r.uid != uid) {
             continue;
         }
@@ -565,7 +586,7 @@ fn manage(
         for (p, type_, reason, ended, verb) in found {
             let msg = format!(
                 "Found {ended} daemon pod {}/{p} on node {node}, will try to {verb} it",
-                crate::api::NAMESPACE,
+                ds.metadata.ns(),
             );
             record_event(
                 w,
@@ -730,7 +751,7 @@ fn cleanup_history(w: &mut Client<'_>, ds: &DaemonSet, old: &[Rc<Object>]) {
     let uid = ds.metadata.uid().to_string();
     let live: Vec<String> = w
         .store
-        .list(Kind::Pod)
+        .list_in(Kind::Pod, ds.metadata.ns())
         .filter(|o| o.meta().controller_ref().is_some_and(|r| r.uid == uid))
         .filter_map(|o| o.meta().labels.get(REVISION_HASH).cloned())
         .collect();
@@ -753,6 +774,7 @@ fn cleanup_history(w: &mut Client<'_>, ds: &DaemonSet, old: &[Rc<Object>]) {
         let _ = api::delete(
             w,
             Kind::ControllerRevision,
+            ds.metadata.ns(),
             &o.meta().name,
             Default::default(),
         );
@@ -807,7 +829,8 @@ fn update_status(
             updated: s.updated_number_scheduled,
             available: s.number_available,
         };
-        let _ = api::mutate(w, Kind::DaemonSet, &ds_obj.meta().name, what, |o| {
+        let (ns, name) = (ds_obj.meta().ns(), &ds_obj.meta().name);
+        let _ = api::mutate(w, Kind::DaemonSet, ns, name, what, |o| {
             if let Object::DaemonSet(d) = o {
                 d.status = Some(s);
             }
@@ -833,7 +856,7 @@ mod tests {
 
     fn daemonset(w: &World) -> DaemonSet {
         w.store
-            .get(Kind::DaemonSet, "agent")
+            .get(Kind::DaemonSet, "default", "agent")
             .and_then(Object::as_daemonset)
             .cloned()
             .expect("daemonset")
@@ -850,6 +873,7 @@ mod tests {
     fn fail(w: &mut World, pod: &str) {
         api::mutate_pod(
             &mut w.client(Actor::User),
+            "default",
             pod,
             Update::Phase {
                 phase: "Failed".into(),
@@ -875,7 +899,7 @@ mod tests {
         let mut sim = Sim::new(crate::scenario::parse(DS).expect("valid"));
         sim.run_until(SimTime(5_000));
         let mut w = sim.world().clone();
-        let k = key("agent");
+        let k = key("default", "agent");
         let first = pod_on(&w, "node-1").expect("a pod on node-1");
         fail(&mut w, &first.metadata.name);
         assert_eq!(sync(&mut w, &k), Ok(None));
@@ -888,7 +912,7 @@ mod tests {
         );
         assert!(w
             .store
-            .get(Kind::Pod, &first.metadata.name)
+            .get(Kind::Pod, "default", &first.metadata.name)
             .is_none_or(|o| o.meta().is_terminating()));
         // The kubelet finishes the deletion; the next sync creates the replacement.
         let now_gone = api::DeleteOptions {
@@ -898,6 +922,7 @@ mod tests {
         let _ = api::delete(
             &mut w.client(Actor::User),
             Kind::Pod,
+            "default",
             &first.metadata.name,
             now_gone,
         );
@@ -913,7 +938,7 @@ mod tests {
         assert_eq!(warnings(&w, "FailedDaemonPod").len(), 1);
         assert!(w
             .store
-            .get(Kind::Pod, &second.metadata.name)
+            .get(Kind::Pod, "default", &second.metadata.name)
             .is_some_and(|o| !o.meta().is_terminating()));
         // After the back-off it is killed, and the next back-off doubles.
         w.now = w.now.plus_ms(1_000);
@@ -939,6 +964,7 @@ mod tests {
         let pod = pod_on(&w, "node-2").expect("a pod on node-2");
         api::mutate_pod(
             &mut w.client(Actor::User),
+            "default",
             &pod.metadata.name,
             Update::Phase {
                 phase: "Succeeded".into(),
@@ -947,7 +973,7 @@ mod tests {
             |p| p.status.get_or_insert_with(Default::default).phase = "Succeeded".into(),
         )
         .expect("pod exists");
-        sync(&mut w, &key("agent")).expect("sync");
+        sync(&mut w, &key("default", "agent")).expect("sync");
         assert_eq!(
             warnings(&w, "SucceededDaemonPod"),
             [format!(
@@ -990,7 +1016,7 @@ mod tests {
             Update::Applied,
         )
         .expect("updated");
-        let k = key("agent");
+        let k = key("default", "agent");
         let err = sync(&mut w, &k).expect_err("collision");
         assert_eq!(
             err,
@@ -1007,14 +1033,22 @@ mod tests {
         assert_ne!(fresh, taken);
         let rev = w
             .store
-            .get(Kind::ControllerRevision, &format!("agent-{fresh}"))
+            .get(
+                Kind::ControllerRevision,
+                "default",
+                &format!("agent-{fresh}"),
+            )
             .and_then(Object::as_revision)
             .expect("new revision");
         assert_eq!(rev.revision, 2);
         // The squatter is left alone.
         assert!(w
             .store
-            .get(Kind::ControllerRevision, &format!("agent-{taken}"))
+            .get(
+                Kind::ControllerRevision,
+                "default",
+                &format!("agent-{taken}")
+            )
             .is_some());
     }
 }

@@ -54,7 +54,7 @@ pub(super) fn manage_job(
         let n = excess.len().min(MAX_PODS_PER_SYNC as usize);
         expect(w, state, ctx.key, 0, n as i64);
         for pod in &excess[..n] {
-            release(w, &pod.metadata.name);
+            release(w, pod.metadata.ns(), &pod.metadata.name);
             let _ = delete_pod(w, ctx.job_obj, &pod.metadata.name, COMPONENT);
         }
         ctx.decision = JobDecision::Delete(n as i32);

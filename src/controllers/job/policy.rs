@@ -24,7 +24,7 @@ pub fn match_failure(policy: &PodFailurePolicy, pod: &Pod) -> Option<(PfpAction,
     if pod.phase() != "Failed" {
         return None;
     }
-    let pod_ref = format!("{}/{}", crate::api::NAMESPACE, pod.metadata.name);
+    let pod_ref = format!("{}/{}", pod.metadata.ns(), pod.metadata.name);
     let st = pod.status();
     for (i, rule) in policy.rules.iter().enumerate() {
         let action = match rule.action.as_str() {
@@ -105,6 +105,7 @@ mod tests {
     fn failed_pod(code: i32, condition: Option<&str>) -> Pod {
         let mut p = Pod::default();
         p.metadata.name = "p".into();
+        p.metadata.namespace = Some("default".into());
         let mut st = PodStatus {
             phase: "Failed".into(),
             ..PodStatus::default()

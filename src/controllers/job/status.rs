@@ -46,7 +46,7 @@ pub(super) fn set_condition(status: &mut JobStatus, c: JobCondition) -> bool {
 fn owned_pods<'w>(w: &'w Cluster, job: &'w Job) -> impl Iterator<Item = &'w Pod> + 'w {
     let uid = job.metadata.uid();
     w.store
-        .list(Kind::Pod)
+        .list_in(Kind::Pod, job.metadata.ns())
         .filter_map(Object::as_pod)
         .filter(move |p| p.metadata.controller_ref().is_some_and(|r| r.uid == uid))
 }
@@ -109,7 +109,7 @@ pub(super) fn track_job_status_and_remove_finalizers(w: &mut Client<'_>, ctx: &m
         .map(|p| p.metadata.name.clone())
         .collect();
     for name in to_release {
-        release(w, &name);
+        release(w, job.metadata.ns(), &name);
     }
     let before_flush = ctx.status.clone();
     let status = &mut ctx.status;
@@ -192,7 +192,7 @@ fn write_status(
     if status == before {
         return w
             .store
-            .get_shared(Kind::Job, &job_obj.meta().name)
+            .get_shared(Kind::Job, job_obj.meta().ns(), &job_obj.meta().name)
             .unwrap_or_else(|| Rc::new(job_obj.clone()));
     }
     let what = Update::JobStatus {
@@ -207,7 +207,8 @@ fn write_status(
             .collect(),
     };
     let status = status.clone();
-    api::mutate(w, Kind::Job, &job_obj.meta().name, what, |o| {
+    let (ns, name) = (job_obj.meta().ns(), &job_obj.meta().name);
+    api::mutate(w, Kind::Job, ns, name, what, |o| {
         if let Object::Job(j) = o {
             j.status = Some(status);
         }

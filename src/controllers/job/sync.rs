@@ -13,9 +13,9 @@ use super::{
 };
 use crate::api::{record_event, EventTarget};
 use crate::cluster::Client;
-use crate::controllers::name_of;
 use crate::controllers::podcontrol::delete_pod;
 use crate::controllers::record::{JobDecision, JobSync};
+use crate::controllers::split_key;
 use crate::model::indexes;
 use crate::model::job::{Job, JobCondition, JobStatus, UncountedTerminatedPods};
 use crate::model::{Kind, Object, Pod, Time};
@@ -111,8 +111,9 @@ pub fn sync_job(
     state: &mut JobControllerState,
     k: &str,
 ) -> Result<Option<u64>, SyncError> {
-    let name = name_of(k).to_string();
-    let Some(job_obj) = w.store.get_shared(Kind::Job, &name) else {
+    let (namespace, name) = split_key(k);
+    let name = name.to_string();
+    let Some(job_obj) = w.store.get_shared(Kind::Job, namespace, &name) else {
         state.expectations.remove(k);
         state.backoff.remove(k);
         return Ok(None);

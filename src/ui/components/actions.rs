@@ -25,29 +25,27 @@ fn node_def(name: &str) -> NodeDef {
 pub fn object_actions(kind: Kind, name: &str, frame: Option<&Frame>) -> Vec<ObjectAction> {
     let act = |text, action| ObjectAction { text, action };
     match kind {
-        Kind::Pod => vec![
-            act(
-                Ui::ExitOne,
-                Action::ExitContainer {
-                    pod: name.to_string(),
-                    exit_code: 1,
-                },
-            ),
-            act(
-                Ui::ExitZero,
-                Action::ExitContainer {
-                    pod: name.to_string(),
-                    exit_code: 0,
-                },
-            ),
-            act(
-                Ui::DeletePod,
-                Action::Delete {
-                    kind: Kind::Pod,
-                    name: name.to_string(),
-                },
-            ),
-        ],
+        Kind::Pod => {
+            // A pod is shown as `namespace/name` outside the default namespace.
+            let (namespace, pod) = crate::api::parse_display_name(Kind::Pod, name);
+            let exit = |exit_code| Action::ExitContainer {
+                namespace: namespace.clone(),
+                pod: pod.clone(),
+                exit_code,
+            };
+            vec![
+                act(Ui::ExitOne, exit(1)),
+                act(Ui::ExitZero, exit(0)),
+                act(
+                    Ui::DeletePod,
+                    Action::Delete {
+                        kind: Kind::Pod,
+                        namespace: namespace.clone(),
+                        name: pod.clone(),
+                    },
+                ),
+            ]
+        }
         Kind::Node => {
             let node = frame.and_then(|f| f.nodes.iter().find(|n| n.name == name));
             let ready = node.is_none_or(|n| n.ready);
