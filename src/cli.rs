@@ -211,7 +211,7 @@ pub fn kubectl_with(
     );
     let _ = out.write_all(outcome.stdout.as_bytes());
     let _ = err.write_all(outcome.stderr.as_bytes());
-    i32::from(!outcome.stderr.is_empty() && outcome.stdout.is_empty())
+    outcome.exit_code()
 }
 
 /// `podlab lesson [ID] [--lang en|zh]`: a lesson played headless, step by step, with the

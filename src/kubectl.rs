@@ -84,6 +84,18 @@ impl Outcome {
         }
     }
 
+    /// kubectl's exit status: 1 when it reported an error (or podlab declined the command), 0
+    /// when it only printed, warned, or found nothing.
+    pub fn exit_code(&self) -> i32 {
+        let failed = self.stderr.lines().any(|l| {
+            l.starts_with("error:")
+                || l.starts_with("Error from server")
+                || l.starts_with("Error:")
+                || l.starts_with("podlab:")
+        });
+        i32::from(failed)
+    }
+
     fn err(text: impl Into<String>) -> Outcome {
         let mut text: String = text.into();
         if !text.ends_with('\n') {

@@ -15,6 +15,7 @@ mod golden;
 mod job_controller;
 mod job_properties;
 mod job_validation;
+mod kubectl_truth;
 mod kubectl_console;
 mod lessons;
 mod model;
