@@ -155,7 +155,10 @@ pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiErro
     if w.store.objects_len() >= w.store.quota.objects {
         return Err(ApiError::SpaceExceeded);
     }
-    let uid = w.rng.uuid();
+    let uid = match kind {
+        Kind::Namespace | Kind::Lease => w.system_rng.uuid(),
+        _ => w.rng.uuid(),
+    };
     let rv = w.store.next_rv();
     let meta = obj.meta_mut();
     meta.uid = Some(uid);
@@ -174,11 +177,10 @@ pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiErro
     Ok(w.store.insert(obj, WatchType::Added))
 }
 
+/// Only the workload strategies (Job, CronJob, DaemonSet) set metadata.generation; Pods,
+/// Nodes, ControllerRevisions, Namespaces and Leases have none.
 fn kind_has_generation(kind: Kind) -> bool {
-    !matches!(
-        kind,
-        Kind::Pod | Kind::Node | Kind::ControllerRevision | Kind::Namespace
-    )
+    matches!(kind, Kind::Job | Kind::CronJob | Kind::DaemonSet)
 }
 
 /// Writes a changed object. Fails with Conflict when its resourceVersion is stale. Bumps

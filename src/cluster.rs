@@ -69,6 +69,13 @@ pub enum Event {
         /// Its uid.
         uid: String,
     },
+    /// A kubelet's Lease renewal is written (see `kubelet::refresh_leases`).
+    LeaseRenewal {
+        /// The node.
+        node: String,
+        /// The renewal's time.
+        at: SimTime,
+    },
     /// The pod garbage collector's periodic pass (every 20 s while there is work).
     PodGc,
     /// The garbage collector processes an object's dependents.
@@ -131,6 +138,10 @@ pub struct Cluster {
     pub start: Time,
     /// The one RNG.
     pub rng: Rng,
+    /// The uids of the objects the cluster keeps for itself (Namespaces, node Leases), drawn
+    /// from their own stream of the seed, so that adding them leaves every other name and uid
+    /// of a run as it was.
+    pub system_rng: Rng,
     /// The API server's store.
     pub store: Store,
     /// Pending events with the cause that queued them.
@@ -147,22 +158,20 @@ pub struct Cluster {
     log: Vec<LogLine>,
 }
 
-/// Mixed into the seed for the objects the API server creates at start-up.
-const BOOTSTRAP_STREAM: u64 = 0x6b75_6265_2d73_7973;
+/// Mixed into the seed for the uids of the objects the cluster keeps for itself.
+const SYSTEM_STREAM: u64 = 0x6b75_6265_2d73_7973;
 
 impl Cluster {
     /// A new cluster: no nodes yet, and the namespaces the API server creates at start-up.
     pub fn new(seed: u64, start: Time, kubelet_config: KubeletConfig) -> Cluster {
         let mut cluster = Cluster::empty(seed, start, kubelet_config);
-        cluster.bootstrap(seed);
+        cluster.bootstrap();
         cluster
     }
 
-    /// The API server's start-up: the system namespaces, before anything else (their uids come
-    /// from their own stream of the seed, so the run's names stay what they were; the trace
-    /// starts after them).
-    fn bootstrap(&mut self, seed: u64) {
-        let main = std::mem::replace(&mut self.rng, Rng::new(seed ^ BOOTSTRAP_STREAM));
+    /// The API server's start-up: the system namespaces, before anything else (the trace starts
+    /// after them).
+    fn bootstrap(&mut self) {
         {
             let mut api_server = self.client(Actor::ApiServer);
             for name in crate::model::namespace::SYSTEM_NAMESPACES {
@@ -174,7 +183,6 @@ impl Cluster {
                 debug_assert!(created.is_ok(), "{created:?}");
             }
         }
-        self.rng = main;
         self.log.clear();
     }
 
@@ -184,6 +192,7 @@ impl Cluster {
             now: SimTime::ZERO,
             start,
             rng: Rng::new(seed),
+            system_rng: Rng::new(seed ^ SYSTEM_STREAM),
             store: Store::default(),
             queue: EventQueue::default(),
             kubelet_config,

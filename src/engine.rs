@@ -238,6 +238,7 @@ impl Sim {
         if self.world.now < until && self.error.is_none() {
             self.world.now = until;
         }
+        refresh_leases(&mut self.world);
     }
 
     /// Processes the next event if it is due at or before `limit`. Returns false when none is.
@@ -382,6 +383,7 @@ impl Sim {
     pub fn seek(&self, t: SimTime) -> World {
         let mut world = self.checkpoint_before(t).world.clone();
         self.replay(&mut world, t);
+        refresh_leases(&mut world);
         world
     }
 
@@ -409,6 +411,7 @@ impl Sim {
         }
         let world = cursor.world.get_or_insert_with(|| cp.world.clone());
         self.replay(world, t);
+        refresh_leases(world);
         world
     }
 
@@ -436,6 +439,17 @@ impl Sim {
 /// What a checkpoint of `w` counts against [`RECORD_BUDGET`]: its Events, and its other
 /// objects four times over (a pod with its kubelet and scheduler state weighs about four
 /// Events).
+/// Writes each renewing kubelet's latest Lease renewal into a world about to be shown (see
+/// [`kubelet::due_renewals`]).
+fn refresh_leases(world: &mut World) {
+    for (node, at) in kubelet::due_renewals(&world.kubelets, world.now) {
+        let when = world.wall(at);
+        if let Some(lease) = kubelet::renewed_lease(&world.store, &node, when) {
+            world.store.refresh(lease);
+        }
+    }
+}
+
 fn checkpoint_weight(w: &World) -> usize {
     let objects = w.store.objects_len();
     (w.store.len() - objects) + 4 * objects
@@ -514,6 +528,7 @@ fn dispatch(w: &mut World, scenario: &Scenario, event: Event, cause: Cause) {
             uid,
         } => nodelifecycle::evict_timer(c, &namespace, &pod, &uid),
         Event::PodGc => nodelifecycle::pod_gc(c),
+        Event::LeaseRenewal { node, at } => kubelet::write_renewal(c, &node, at),
         Event::GarbageCollect { owner_uid } => gc::collect(c, &owner_uid),
         Event::CheckOwners {
             kind,

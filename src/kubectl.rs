@@ -10,6 +10,7 @@ mod args;
 mod describe;
 mod explain;
 mod get;
+pub mod jsonpath;
 mod logs;
 mod mutate;
 mod tabwriter;
@@ -271,6 +272,7 @@ fn resource(kind: Kind) -> &'static str {
         Kind::DaemonSet => "daemonset.apps",
         Kind::ControllerRevision => "controllerrevision.apps",
         Kind::Namespace => "namespace",
+        Kind::Lease => "lease.coordination.k8s.io",
     }
 }
 
@@ -280,6 +282,7 @@ fn plural_resource(kind: Kind) -> String {
         Kind::Node | Kind::Pod | Kind::Namespace => kind.plural().to_string(),
         Kind::Job | Kind::CronJob => format!("{}.batch", kind.plural()),
         Kind::DaemonSet | Kind::ControllerRevision => format!("{}.apps", kind.plural()),
+        Kind::Lease => "leases.coordination.k8s.io".into(),
     }
 }
 

@@ -11,8 +11,11 @@ pub use status::{ready_condition, KUBELET_VERSION};
 
 use crate::api::{self, record_event, DeleteOptions, EventTarget, WatchEvent};
 use crate::cluster::{Client, Cluster, Event, Informer, Schedule};
+use crate::model::lease::{
+    Lease, NODE_LEASE_DURATION_S, NODE_LEASE_NAMESPACE, NODE_LEASE_RENEW_MS,
+};
 use crate::model::pod::{Ip, StateRunning, StateTerminated, StateWaiting};
-use crate::model::{ContainerState, Kind, Node, Object, Pod};
+use crate::model::{ContainerState, Kind, Node, Object, OwnerReference, Pod};
 use crate::sim::trace::WatchType;
 use crate::sim::{format_duration, Actor, SimTime, Update};
 use std::collections::{BTreeMap, BTreeSet};
@@ -78,6 +81,10 @@ pub struct NodeAgent {
     pub last_ip: u32,
     /// Actions held while the node is not Ready.
     pub deferred: Vec<(String, String, String, KubeletAction)>,
+    /// Since when the kubelet has renewed its Lease every 10 s (None while it reports
+    /// nothing). The renewals are not stored one by one: [`refresh_leases`] writes the latest
+    /// into the worlds that are shown.
+    pub lease_since: Option<SimTime>,
 }
 
 /// The kubelet's memory of one pod.
@@ -124,15 +131,93 @@ pub fn register(c: &mut Cluster, mut node: Node, ready: bool) -> Result<(), api:
     let index = c.kubelets.values().map(|a| a.index + 1).max().unwrap_or(0);
     let w = &mut c.client(actor(&name));
     status::init_node(&mut node, index, ready, w.wall_now());
-    api::create(w, Object::Node(Box::new(node)))?;
+    let node = api::create(w, Object::Node(Box::new(node)))?;
+    let now = w.now;
     w.kubelets.insert(
-        name,
+        name.clone(),
         NodeAgent {
             index,
+            lease_since: ready.then_some(now),
             ..NodeAgent::default()
         },
     );
+    // The node's heartbeat: a Lease in kube-node-lease, owned by the Node, renewed every 10 s.
+    let mut lease = Lease {
+        api_version: "coordination.k8s.io/v1".into(),
+        kind: "Lease".into(),
+        ..Lease::default()
+    };
+    lease.metadata.name = name.clone();
+    lease.metadata.namespace = Some(NODE_LEASE_NAMESPACE.into());
+    lease.metadata.owner_references = vec![OwnerReference {
+        api_version: "v1".into(),
+        kind: "Node".into(),
+        name: name.clone(),
+        uid: node.meta().uid().to_string(),
+        controller: None,
+        block_owner_deletion: None,
+    }];
+    lease.spec.holder_identity = name.clone();
+    lease.spec.lease_duration_seconds = Some(NODE_LEASE_DURATION_S);
+    lease.spec.renew_time = Some(w.wall_now());
+    api::create(w, Object::Lease(Box::new(lease)))?;
     Ok(())
+}
+
+/// The last renewal at or before `now` of a kubelet renewing since `since`.
+fn last_renewal(since: SimTime, now: SimTime) -> SimTime {
+    let elapsed = now.0.saturating_sub(since.0);
+    SimTime(since.0 + elapsed / NODE_LEASE_RENEW_MS * NODE_LEASE_RENEW_MS)
+}
+
+/// Writes a renewal into the store: when the kubelet starts renewing again, or its last one
+/// when it stops.
+pub fn write_renewal(c: &mut Cluster, node: &str, at: SimTime) {
+    let w = &mut c.client(actor(node));
+    let when = w.wall(at);
+    let _ = api::mutate(
+        w,
+        Kind::Lease,
+        NODE_LEASE_NAMESPACE,
+        node,
+        Update::LeaseRenewed,
+        |o| {
+            if let Object::Lease(l) = o {
+                l.spec.renew_time = Some(when);
+            }
+        },
+    );
+}
+
+/// The renewals due in a world about to be shown: each renewing kubelet's latest at or before
+/// `now`. A real kubelet writes its Lease every 10 s; stored one by one, those writes would
+/// outnumber everything else in a long run, so the engine writes only the latest renewal time
+/// into the worlds it shows (taking no resourceVersion for them).
+pub fn due_renewals(
+    kubelets: &BTreeMap<String, NodeAgent>,
+    now: SimTime,
+) -> Vec<(String, SimTime)> {
+    kubelets
+        .iter()
+        .filter_map(|(n, a)| Some((n.clone(), last_renewal(a.lease_since?, now))))
+        .collect()
+}
+
+/// The node's Lease with its renewal time set to `when`, if that changes it.
+pub fn renewed_lease(
+    store: &crate::api::Store,
+    node: &str,
+    when: crate::model::Time,
+) -> Option<Object> {
+    let Some(Object::Lease(lease)) = store.get(Kind::Lease, NODE_LEASE_NAMESPACE, node) else {
+        return None;
+    };
+    if lease.spec.renew_time == Some(when) {
+        return None;
+    }
+    let mut lease = lease.clone();
+    lease.spec.renew_time = Some(when);
+    Some(Object::Lease(lease))
 }
 
 /// Informer hook: queue work for the kubelet that runs the pod in a watch event.
@@ -171,12 +256,39 @@ pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut BTreeMap<String, NodeAgent>
                 kubelets.remove(name);
                 return;
             }
-            let became_ready = node.is_ready()
-                && !ev
-                    .old
-                    .as_deref()
-                    .and_then(Object::as_node)
-                    .is_some_and(Node::is_ready);
+            let was_ready = ev
+                .old
+                .as_deref()
+                .and_then(Object::as_node)
+                .is_some_and(Node::is_ready);
+            let became_ready = node.is_ready() && !was_ready;
+            // A kubelet that stops reporting stops renewing its Lease: the last renewal is
+            // written; one that comes back renews at once and every 10 s from then.
+            if let Some(agent) = kubelets.get_mut(name) {
+                if became_ready {
+                    agent.lease_since = Some(w.now);
+                    w.schedule_once(
+                        w.now,
+                        Event::LeaseRenewal {
+                            node: name.clone(),
+                            at: w.now,
+                        },
+                        cause.clone(),
+                    );
+                } else if was_ready && !node.is_ready() {
+                    if let Some(since) = agent.lease_since.take() {
+                        let last = last_renewal(since, w.now);
+                        w.schedule_once(
+                            w.now,
+                            Event::LeaseRenewal {
+                                node: name.clone(),
+                                at: last,
+                            },
+                            cause.clone(),
+                        );
+                    }
+                }
+            }
             if became_ready {
                 let deferred = kubelets
                     .get_mut(name)

@@ -5,6 +5,7 @@ pub mod daemonset;
 pub mod event;
 pub mod indexes;
 pub mod job;
+pub mod lease;
 pub mod meta;
 pub mod namespace;
 pub mod node;

@@ -303,6 +303,15 @@ impl Store {
         obj
     }
 
+    /// Replaces an object's state in place with no resourceVersion and no watch event: for
+    /// state derived at read time (a kubelet's Lease renewals, see `kubelet::refresh_leases`).
+    pub(crate) fn refresh(&mut self, obj: Object) {
+        let key = key_of_object(&obj);
+        if self.objects.contains_key(&key) {
+            self.objects.insert(key, Rc::new(obj));
+        }
+    }
+
     /// Removes an object; informers see its last state.
     pub(crate) fn remove(&mut self, kind: Kind, namespace: &str, name: &str) {
         let key = key_of(kind, namespace, name);

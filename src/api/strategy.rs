@@ -47,7 +47,7 @@ pub fn prepare_for_create(obj: &mut Object) {
                 phase: "Active".into(),
             });
         }
-        Object::Node(_) | Object::ControllerRevision(_) => {}
+        Object::Node(_) | Object::ControllerRevision(_) | Object::Lease(_) => {}
     }
 }
 

@@ -50,7 +50,7 @@ pub fn describe(args: &Args, world: &World) -> Outcome {
         };
     }
     Outcome {
-        stdout: out.join("\n\n\n"),
+        stdout: out.join("\n\n"),
         stderr: err,
         ..Outcome::default()
     }
@@ -65,7 +65,7 @@ fn describe_one(o: &Object, world: &World) -> String {
         Object::CronJob(_) => cronjob(&mut w, &v, world),
         Object::DaemonSet(_) => daemonset(&mut w, &v, world),
         Object::Node(_) => node(&mut w, &v, world),
-        Object::ControllerRevision(_) => revision(&mut w, &v),
+        Object::ControllerRevision(_) | Object::Lease(_) => generic(&mut w, &v),
         Object::Namespace(_) => return namespace(&v),
     }
     events(&mut w, world, o);
@@ -140,10 +140,11 @@ fn controlled_by(w: &mut String, v: &Value) {
 }
 
 fn tolerations(w: &mut String, indent: &str, tols: &Value) {
-    let list: Vec<String> = tols
-        .as_array()
+    // printTolerationsMultiline sorts by key (sort.Slice; stable for the few a pod has).
+    let mut sorted: Vec<&Value> = tols.as_array().into_iter().flatten().collect();
+    sorted.sort_by_key(|t| s(&t["key"]));
+    let list: Vec<String> = sorted
         .into_iter()
-        .flatten()
         .map(|t| {
             let mut text = s(&t["key"]);
             if !s(&t["value"]).is_empty() {
@@ -155,7 +156,12 @@ fn tolerations(w: &mut String, indent: &str, tols: &Value) {
                 text.push_str(&s(&t["effect"]));
             }
             if t["operator"] == "Exists" && s(&t["value"]).is_empty() {
-                text.push_str(" op=Exists");
+                // The match-everything toleration has neither key nor effect to space from.
+                text.push_str(if text.is_empty() {
+                    "op=Exists"
+                } else {
+                    " op=Exists"
+                });
             }
             if let Some(secs) = t["tolerationSeconds"].as_i64() {
                 let _ = write!(text, " for {secs}s");
@@ -170,6 +176,65 @@ fn tolerations(w: &mut String, indent: &str, tols: &Value) {
         let lead = if i == 0 { "Tolerations:" } else { "" };
         let _ = writeln!(w, "{indent}{lead}\t{t}");
     }
+}
+
+/// `DescribeProbe`: the action, then the timings as the object holds them.
+fn describe_probe(p: &Value) -> String {
+    let n = |k: &str| p[k].as_i64().unwrap_or(0);
+    let attrs = format!(
+        "delay={}s timeout={}s period={}s #success={} #failure={}",
+        n("initialDelaySeconds"),
+        n("timeoutSeconds"),
+        n("periodSeconds"),
+        n("successThreshold"),
+        n("failureThreshold")
+    );
+    let port = |v: &Value| match v {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    if let Some(exec) = p.get("exec") {
+        let cmd: Vec<String> = exec["command"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(s)
+            .collect();
+        return format!("exec [{}] {attrs}", cmd.join(" "));
+    }
+    if let Some(get) = p.get("httpGet") {
+        let host = s(&get["host"]);
+        let port = port(&get["port"]);
+        let host = if port.is_empty() {
+            host
+        } else if host.contains(':') {
+            format!("[{host}]:{port}")
+        } else {
+            format!("{host}:{port}")
+        };
+        let scheme = s(&get["scheme"]).to_lowercase();
+        let scheme = if scheme.is_empty() {
+            String::new()
+        } else {
+            format!("{scheme}:")
+        };
+        return format!("http-get {scheme}//{host}{} {attrs}", s(&get["path"]));
+    }
+    if let Some(tcp) = p.get("tcpSocket") {
+        return format!(
+            "tcp-socket {}:{} {attrs}",
+            s(&tcp["host"]),
+            port(&tcp["port"])
+        );
+    }
+    if let Some(grpc) = p.get("grpc") {
+        return format!(
+            "grpc <pod>:{} {} {attrs}",
+            grpc["port"].as_i64().unwrap_or(0),
+            s(&grpc["service"])
+        );
+    }
+    format!("unknown {attrs}")
 }
 
 fn node_selector(w: &mut String, indent: &str, sel: &Value) {
@@ -218,16 +283,14 @@ fn container(w: &mut String, indent: &str, c: &Value, status: Option<&Value>) {
             st["restartCount"].as_i64().unwrap_or(0)
         );
     }
-    if let Some(probe) = c.get("readinessProbe").filter(|p| p.is_object()) {
-        let _ = writeln!(
-            w,
-            "{i}Readiness:\texec [] delay={}s timeout={}s period={}s #success={} #failure={}",
-            probe["initialDelaySeconds"].as_i64().unwrap_or(0),
-            probe["timeoutSeconds"].as_i64().unwrap_or(1),
-            probe["periodSeconds"].as_i64().unwrap_or(10),
-            probe["successThreshold"].as_i64().unwrap_or(1),
-            probe["failureThreshold"].as_i64().unwrap_or(3),
-        );
+    for (title, key) in [
+        ("Liveness", "livenessProbe"),
+        ("Readiness", "readinessProbe"),
+        ("Startup", "startupProbe"),
+    ] {
+        if let Some(probe) = c.get(key).filter(|p| p.is_object()) {
+            let _ = writeln!(w, "{i}{title}:\t{}", describe_probe(probe));
+        }
     }
     let env: Vec<&Value> = c["env"].as_array().into_iter().flatten().collect();
     if env.is_empty() {
@@ -366,6 +429,14 @@ fn pod(w: &mut String, v: &Value, world: &World) {
     tolerations(w, "", &spec["tolerations"]);
 }
 
+/// `DescribePodTemplate` written straight out, without a tabwriter (as `kubectl rollout
+/// history --revision=N` prints it: tabs stay tabs).
+pub(super) fn pod_template_text(t: &Value) -> String {
+    let mut w = String::new();
+    template(&mut w, t);
+    w
+}
+
 fn template(w: &mut String, t: &Value) {
     let _ = writeln!(w, "Pod Template:");
     map_lines(w, "  ", "Labels", &t["metadata"]["labels"]);
@@ -443,7 +514,16 @@ fn job(w: &mut String, v: &Value, world: &World) {
         let _ = writeln!(w, "Active Deadline Seconds:\t{d}s");
     }
     let n = |k: &str| st[k].as_i64().unwrap_or(0);
-    if st["terminating"].is_null() {
+    // v1.31 prints no Terminating count.
+    if st["ready"].is_null() {
+        let _ = writeln!(
+            w,
+            "Pods Statuses:\t{} Active / {} Succeeded / {} Failed",
+            n("active"),
+            n("succeeded"),
+            n("failed")
+        );
+    } else {
         let _ = writeln!(
             w,
             "Pods Statuses:\t{} Active ({} Ready) / {} Succeeded / {} Failed",
@@ -452,22 +532,25 @@ fn job(w: &mut String, v: &Value, world: &World) {
             n("succeeded"),
             n("failed")
         );
-    } else {
-        let _ = writeln!(
-            w,
-            "Pods Statuses:\t{} Active ({} Ready) / {} Succeeded / {} Failed / {} Terminating",
-            n("active"),
-            n("ready"),
-            n("succeeded"),
-            n("failed"),
-            n("terminating")
-        );
     }
-    if let Some(idx) = st["completedIndexes"].as_str() {
-        let _ = writeln!(w, "Completed Indexes:\t{idx}");
+    if spec["completionMode"] == "Indexed" {
+        let idx = st["completedIndexes"].as_str().unwrap_or_default();
+        let _ = writeln!(w, "Completed Indexes:\t{}", cap_indexes(idx, 50));
     }
     template(w, &spec["template"]);
     let _ = world;
+}
+
+/// `capIndexesListOrNone`: `<none>`, or the list cut after the first comma past `soft`
+/// characters with `...`.
+fn cap_indexes(indexes: &str, soft: usize) -> String {
+    if indexes.is_empty() {
+        return "<none>".into();
+    }
+    match indexes.get(soft..).and_then(|rest| rest.find(',')) {
+        Some(i) => format!("{}...", &indexes[..soft + i + 1]),
+        None => indexes.to_string(),
+    }
 }
 
 fn cronjob(w: &mut String, v: &Value, world: &World) {
@@ -543,10 +626,14 @@ fn daemonset(w: &mut String, v: &Value, world: &World) {
     let spec = &v["spec"];
     let st = &v["status"];
     let name = s(&m["name"]);
+    // describeDaemonSet prints no namespace, and a Node-Selector (singular) line.
     let _ = writeln!(w, "Name:\t{name}");
-    let _ = writeln!(w, "Namespace:\t{}", s(&m["namespace"]));
     let _ = writeln!(w, "Selector:\t{}", selector_line(&spec["selector"]));
-    node_selector(w, "", &spec["template"]["spec"]["nodeSelector"]);
+    let sel: Vec<String> = spec["template"]["spec"]["nodeSelector"]
+        .as_object()
+        .map(|m| m.iter().map(|(k, v)| format!("{k}={}", s(v))).collect())
+        .unwrap_or_default();
+    let _ = writeln!(w, "Node-Selector:\t{}", or_none(sel.join(",")));
     map_lines(w, "", "Labels", &m["labels"]);
     annotations(w, "", &m["annotations"]);
     let n = |k: &str| st[k].as_i64().unwrap_or(0);
@@ -613,27 +700,137 @@ fn node(w: &mut String, v: &Value, world: &World) {
     map_lines(w, "", "Labels", &m["labels"]);
     annotations(w, "", &m["annotations"]);
     let _ = writeln!(w, "CreationTimestamp:\t{}", when(&m["creationTimestamp"]));
-    let taints: Vec<String> = spec["taints"]
+    taints(w, &spec["taints"]);
+    let _ = writeln!(w, "Unschedulable:\t{}", spec["unschedulable"] == true);
+    node_lease(w, world, &name);
+    node_conditions(w, &st["conditions"]);
+    let _ = writeln!(w, "Addresses:");
+    for a in st["addresses"].as_array().into_iter().flatten() {
+        let _ = writeln!(w, "  {}:\t{}", s(&a["type"]), s(&a["address"]));
+    }
+    for (title, key) in [("Capacity", "capacity"), ("Allocatable", "allocatable")] {
+        if let Some(list) = st[key].as_object().filter(|l| !l.is_empty()) {
+            let _ = writeln!(w, "{title}:");
+            for (k, q) in list {
+                let _ = writeln!(w, "  {k}:\t{}", s(q));
+            }
+        }
+    }
+    let info = &st["nodeInfo"];
+    let _ = writeln!(w, "System Info:");
+    for (title, key) in [
+        ("Machine ID", "machineID"),
+        ("System UUID", "systemUUID"),
+        ("Boot ID", "bootID"),
+        ("Kernel Version", "kernelVersion"),
+        ("OS Image", "osImage"),
+        ("Operating System", "operatingSystem"),
+        ("Architecture", "architecture"),
+        ("Container Runtime Version", "containerRuntimeVersion"),
+        ("Kubelet Version", "kubeletVersion"),
+        ("Kube-Proxy Version", "kubeProxyVersion"),
+    ] {
+        let _ = writeln!(w, "  {title}:\t{}", s(&info[key]));
+    }
+    if let Some(cidr) = spec["podCIDR"].as_str().filter(|c| !c.is_empty()) {
+        let _ = writeln!(w, "PodCIDR:\t{cidr}");
+    }
+    let cidrs: Vec<String> = spec["podCIDRs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(s)
+        .collect();
+    if !cidrs.is_empty() {
+        let _ = writeln!(w, "PodCIDRs:\t{}", cidrs.join(","));
+    }
+    node_pods(w, world, &name);
+    let _ = writeln!(w, "Allocated resources:");
+    let _ = writeln!(
+        w,
+        "  (Total limits may be over 100 percent, i.e., overcommitted.)"
+    );
+    let _ = writeln!(w, "  Resource\tRequests\tLimits");
+    let _ = writeln!(w, "  --------\t--------\t------");
+    let mut extended: Vec<&String> = st["allocatable"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k)
+        .filter(|k| k.starts_with("hugepages-") || k.contains('/'))
+        .collect();
+    extended.sort();
+    for r in ["cpu", "memory", "ephemeral-storage"]
+        .into_iter()
+        .chain(extended.iter().map(|k| k.as_str()))
+    {
+        let _ = writeln!(w, "  {r}\t0 (0%)\t0 (0%)");
+    }
+}
+
+/// `printNodeTaintsMultiline`: sorted by effect, then key.
+fn taints(w: &mut String, list: &Value) {
+    let mut taints: Vec<(String, String)> = list
         .as_array()
         .into_iter()
         .flatten()
         .map(|t| {
             let value = s(&t["value"]);
-            if value.is_empty() {
+            let text = if value.is_empty() {
                 format!("{}:{}", s(&t["key"]), s(&t["effect"]))
             } else {
                 format!("{}={value}:{}", s(&t["key"]), s(&t["effect"]))
-            }
+            };
+            (format!("{},{}", s(&t["effect"]), s(&t["key"])), text)
         })
         .collect();
+    taints.sort();
     if taints.is_empty() {
         let _ = writeln!(w, "Taints:\t<none>");
     }
-    for (i, t) in taints.iter().enumerate() {
+    for (i, (_, t)) in taints.iter().enumerate() {
         let lead = if i == 0 { "Taints:" } else { "" };
         let _ = writeln!(w, "{lead}\t{t}");
     }
-    let _ = writeln!(w, "Unschedulable:\t{}", spec["unschedulable"] == true);
+}
+
+/// The node's Lease in kube-node-lease (kubectl reads it to show the last heartbeat).
+fn node_lease(w: &mut String, world: &World, name: &str) {
+    let ns = crate::model::lease::NODE_LEASE_NAMESPACE;
+    let Some(Object::Lease(lease)) = world.store.get(Kind::Lease, ns, name) else {
+        let _ = writeln!(
+            w,
+            "Lease:\tFailed to get lease: leases.coordination.k8s.io \"{name}\" not found"
+        );
+        return;
+    };
+    let v = serde_json::to_value(lease).unwrap_or_default();
+    let spec = &v["spec"];
+    let or_unset = |v: &Value, f: fn(&Value) -> String| {
+        if v.is_null() {
+            "<unset>".to_string()
+        } else {
+            f(v)
+        }
+    };
+    let _ = writeln!(w, "Lease:");
+    let _ = writeln!(
+        w,
+        "  HolderIdentity:\t{}",
+        or_unset(&spec["holderIdentity"], s)
+    );
+    let _ = writeln!(
+        w,
+        "  AcquireTime:\t{}",
+        or_unset(&spec["acquireTime"], when)
+    );
+    let _ = writeln!(w, "  RenewTime:\t{}", or_unset(&spec["renewTime"], when));
+}
+
+fn node_conditions(w: &mut String, list: &Value) {
+    let Some(list) = list.as_array().filter(|l| !l.is_empty()) else {
+        return;
+    };
     let _ = writeln!(w, "Conditions:");
     let _ = writeln!(
         w,
@@ -643,10 +840,11 @@ fn node(w: &mut String, v: &Value, world: &World) {
         w,
         "  ----\t------\t-----------------\t------------------\t------\t-------"
     );
-    for c in st["conditions"].as_array().into_iter().flatten() {
+    // describeNode writes each cell with a space before its tab.
+    for c in list {
         let _ = writeln!(
             w,
-            "  {}\t{}\t{}\t{}\t{}\t{}",
+            "  {} \t{} \t{} \t{} \t{} \t{}",
             s(&c["type"]),
             s(&c["status"]),
             when(&c["lastHeartbeatTime"]),
@@ -655,22 +853,25 @@ fn node(w: &mut String, v: &Value, world: &World) {
             s(&c["message"])
         );
     }
+}
+
+/// `describeNodeResource`'s pod table: every pod bound to the node that is not terminal, in
+/// all namespaces. podlab models no resource requests, so every figure is 0.
+fn node_pods(w: &mut String, world: &World, name: &str) {
     let pods: Vec<&crate::model::Pod> = world
         .store
         .list(Kind::Pod)
         .filter_map(Object::as_pod)
-        .filter(|p| {
-            p.node_name() == Some(name.as_str()) && !matches!(p.phase(), "Succeeded" | "Failed")
-        })
+        .filter(|p| p.node_name() == Some(name) && !matches!(p.phase(), "Succeeded" | "Failed"))
         .collect();
     let _ = writeln!(w, "Non-terminated Pods:\t({} in total)", pods.len());
     let _ = writeln!(
         w,
-        "  Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge"
+        "  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge"
     );
     let _ = writeln!(
         w,
-        "  ---------\t----\t------------\t----------\t---------------\t-------------\t---"
+        "  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---"
     );
     let now = world.wall_now();
     for p in pods {
@@ -680,20 +881,143 @@ fn node(w: &mut String, v: &Value, world: &World) {
             .map_or_else(|| "<unknown>".into(), |t| human_duration(now.0 - t.0));
         let _ = writeln!(
             w,
-            "  default\t{}\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t{age}",
+            "  {}\t{}\t\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t{age}",
+            p.metadata.ns(),
             p.metadata.name
         );
     }
 }
 
-fn revision(w: &mut String, v: &Value) {
+/// kubectl's `genericDescriber` (ControllerRevision and Lease have no describer of their
+/// own): name, namespace, labels and annotations, then every other field of the object,
+/// sorted, with labels made from the field names (`smartLabelFor`).
+fn generic(w: &mut String, v: &Value) {
     let m = &v["metadata"];
     let _ = writeln!(w, "Name:\t{}", s(&m["name"]));
     let _ = writeln!(w, "Namespace:\t{}", s(&m["namespace"]));
     map_lines(w, "", "Labels", &m["labels"]);
     annotations(w, "", &m["annotations"]);
-    controlled_by(w, v);
-    let _ = writeln!(w, "Revision:\t{}", v["revision"].as_i64().unwrap_or(0));
+    if let Some(content) = v.as_object() {
+        unstructured(w, 0, content, "");
+    }
+}
+
+const GENERIC_SKIP: [&str; 5] = [
+    ".metadata.managedFields",
+    ".metadata.name",
+    ".metadata.namespace",
+    ".metadata.labels",
+    ".metadata.annotations",
+];
+
+/// `printUnstructuredContent`.
+fn unstructured(
+    w: &mut String,
+    level: usize,
+    content: &serde_json::Map<String, Value>,
+    prefix: &str,
+) {
+    let indent = "  ".repeat(level);
+    let mut fields: Vec<&String> = content.keys().collect();
+    fields.sort();
+    for field in fields {
+        let path = format!("{prefix}.{field}");
+        if GENERIC_SKIP.contains(&path.as_str()) {
+            continue;
+        }
+        let label = smart_label(field);
+        match &content[field] {
+            Value::Object(map) => {
+                let _ = writeln!(w, "{indent}{label}:");
+                unstructured(w, level + 1, map, &path);
+            }
+            Value::Array(items) => {
+                let _ = writeln!(w, "{indent}{label}:");
+                for item in items {
+                    match item {
+                        Value::Object(map) => unstructured(w, level + 1, map, &path),
+                        other => {
+                            let _ = writeln!(w, "{indent}  {}", go_value(other));
+                        }
+                    }
+                }
+            }
+            other => {
+                let _ = writeln!(w, "{indent}{label}:\t{}", go_value(other));
+            }
+        }
+    }
+}
+
+/// A scalar as Go's `%v` prints it.
+fn go_value(v: &Value) -> String {
+    match v {
+        Value::Null => "<nil>".into(),
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// `smartLabelFor`: `ownerReferences` → `Owner References`, `uid` → `UID`; a field with
+/// characters other than letters and `-` is kept as it is.
+fn smart_label(field: &str) -> String {
+    if field.chars().any(|c| !c.is_alphabetic() && c != '-') {
+        return field.to_string();
+    }
+    camel_split(field)
+        .into_iter()
+        .filter(|p| p != "_")
+        .map(|p| {
+            let upper = p.to_uppercase();
+            if ["API", "URL", "UID", "OSB", "GUID"].contains(&upper.as_str()) {
+                upper
+            } else {
+                let mut c = p.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `camelcase.Split`: runs of lower case, upper case, digits and other characters; an upper
+/// case run followed by a lower case one gives its last letter to it (`CIDRs` → `CID`, `Rs`).
+fn camel_split(text: &str) -> Vec<String> {
+    let class = |c: char| {
+        if c.is_lowercase() {
+            1
+        } else if c.is_uppercase() {
+            2
+        } else if c.is_numeric() {
+            3
+        } else {
+            4
+        }
+    };
+    let mut runs: Vec<Vec<char>> = Vec::new();
+    let mut last = 0;
+    for c in text.chars() {
+        let k = class(c);
+        match runs.last_mut() {
+            Some(run) if k == last => run.push(c),
+            _ => runs.push(vec![c]),
+        }
+        last = k;
+    }
+    for i in 0..runs.len().saturating_sub(1) {
+        let upper_then_lower = runs[i].first().is_some_and(|c| c.is_uppercase())
+            && runs[i + 1].first().is_some_and(|c| c.is_lowercase());
+        if upper_then_lower {
+            if let Some(c) = runs[i].pop() {
+                runs[i + 1].insert(0, c);
+            }
+        }
+    }
+    runs.into_iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| r.into_iter().collect())
+        .collect()
 }
 
 /// A namespace: kubectl's describer prints its status, then its quotas and limit ranges (none

@@ -3,12 +3,13 @@
 //! prints the rows that changed as the playhead moves.
 
 use super::args::Args;
+use super::jsonpath::{self, JsonPath};
 use super::{not_found, resource, unknown_type, Outcome};
 use crate::model::{Kind, LabelSelector, Object, Time};
 use crate::output::table::{
-    cronjob_row, daemonset_row, job_row, layout, namespace_row, node_row, pod_row, pod_row_wide,
-    revision_row, CRONJOB_HEADER, DAEMONSET_HEADER, JOB_HEADER, NAMESPACE_HEADER, NODE_HEADER,
-    POD_WIDE_HEADER, REVISION_HEADER,
+    cronjob_row, daemonset_row, job_row, layout, lease_row, namespace_row, node_row, pod_row,
+    pod_row_wide, revision_row, CRONJOB_HEADER, DAEMONSET_HEADER, JOB_HEADER, LEASE_HEADER,
+    NAMESPACE_HEADER, NODE_HEADER, POD_WIDE_HEADER, REVISION_HEADER,
 };
 use crate::output::{human_duration, sorted_events, to_json, to_yaml};
 use crate::world::World;
@@ -30,12 +31,21 @@ fn parse_what(word: &str) -> Option<What> {
 }
 
 /// How rows are printed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 enum Format {
-    Table { wide: bool },
+    Table {
+        wide: bool,
+    },
     Yaml,
     Json,
     Name,
+    /// `-o jsonpath=` (`as_json`: `-o jsonpath-as-json=`).
+    JsonPath {
+        template: JsonPath,
+        as_json: bool,
+    },
+    /// `-o custom-columns=HEADER:PATH,…`.
+    Columns(Vec<(String, JsonPath)>),
 }
 
 /// One row's identity: what it lists, the namespace (`""` for cluster-scoped objects) and the
@@ -106,6 +116,7 @@ fn header(what: What, wide: bool, labels: bool) -> Vec<String> {
         (What::Objects(Kind::DaemonSet), _) => DAEMONSET_HEADER.to_vec(),
         (What::Objects(Kind::ControllerRevision), _) => REVISION_HEADER.to_vec(),
         (What::Objects(Kind::Namespace), _) => NAMESPACE_HEADER.to_vec(),
+        (What::Objects(Kind::Lease), _) => LEASE_HEADER.to_vec(),
         (What::Events, false) => vec!["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"],
         (What::Events, true) => vec![
             "LAST SEEN",
@@ -270,6 +281,7 @@ fn object_row(o: &Object, now: Time, wide: bool, prefix: bool) -> Vec<String> {
         }
         Object::ControllerRevision(c) => revision_row(c, now, prefix),
         Object::Namespace(n) => namespace_row(n, now, prefix),
+        Object::Lease(l) => lease_row(l, now, prefix),
     }
 }
 
@@ -446,7 +458,28 @@ pub fn get(args: &Args, world: &World) -> Outcome {
         "yaml" => Format::Yaml,
         "json" => Format::Json,
         "name" => Format::Name,
-        o if o.starts_with("jsonpath=") || o.starts_with("jsonpath-as-json=") => Format::Json,
+        o if o.starts_with("jsonpath=") || o.starts_with("jsonpath-as-json=") => {
+            let (text, as_json) = match o.strip_prefix("jsonpath=") {
+                Some(t) => (t, false),
+                None => (&o["jsonpath-as-json=".len()..], true),
+            };
+            if text.is_empty() {
+                return Outcome::err("error: template format specified but no template given");
+            }
+            match JsonPath::parse(text) {
+                Ok(template) => Format::JsonPath { template, as_json },
+                Err(e) => return Outcome::err(format!("error: error parsing jsonpath {text}, {e}")),
+            }
+        }
+        "jsonpath" | "jsonpath-as-json" => {
+            return Outcome::err("error: template format specified but no template given")
+        }
+        o if o == "custom-columns" || o.starts_with("custom-columns=") => {
+            match custom_columns(o.strip_prefix("custom-columns=").unwrap_or("")) {
+                Ok(columns) => Format::Columns(columns),
+                Err(e) => return Outcome::err(format!("error: {e}")),
+            }
+        }
         o => return Outcome::err(format!("error: unable to match a printer suitable for the output format \"{o}\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml")),
     };
     let prefix = whats.len() > 1;
@@ -475,7 +508,9 @@ pub fn get(args: &Args, world: &World) -> Outcome {
             errors.push('\n');
         }
     }
-    let single = !names.is_empty() && names.len() == 1 && whats.len() == 1 && found.len() == 1;
+    // One name of one type: kubectl prints that object itself, or nothing when it is missing.
+    let implied_single = names.len() == 1 && whats.len() == 1;
+    let single = implied_single && found.len() == 1;
     let out = match format {
         Format::Table { .. } if found.is_empty() => {
             if errors.is_empty() {
@@ -519,7 +554,8 @@ pub fn get(args: &Args, world: &World) -> Outcome {
             .iter()
             .map(|((w, _, n), _, _)| name_of(*w, n) + "\n")
             .collect(),
-        Format::Yaml | Format::Json => {
+        _ if implied_single && found.is_empty() => String::new(),
+        Format::Yaml | Format::Json | Format::JsonPath { .. } | Format::Columns(_) => {
             let items: Vec<Value> = found
                 .iter()
                 .map(|((w, ns, n), _, _)| json_of(world, *w, ns, n))
@@ -529,18 +565,24 @@ pub fn get(args: &Args, world: &World) -> Outcome {
             } else {
                 json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
             };
-            if let Some(template) = output
-                .strip_prefix("jsonpath=")
-                .or_else(|| output.strip_prefix("jsonpath-as-json="))
-            {
-                match jsonpath(template, &value) {
+            match &format {
+                Format::JsonPath { template, as_json } => {
+                    match template.execute(&value, *as_json) {
+                        Ok(text) => text,
+                        Err(e) => {
+                            return Outcome::err(format!(
+                            "error: error executing jsonpath {:?}: Error executing template: {e}.",
+                            output.split_once('=').map_or("", |(_, t)| t)
+                        ))
+                        }
+                    }
+                }
+                Format::Columns(columns) => match columns_table(columns, &value, single) {
                     Ok(text) => text,
                     Err(e) => return Outcome::err(format!("error: {e}")),
-                }
-            } else if format == Format::Yaml {
-                to_yaml(&value)
-            } else {
-                to_json(&value)
+                },
+                Format::Yaml => to_yaml(&value),
+                _ => to_json(&value),
             }
         }
     };
@@ -568,55 +610,66 @@ pub fn get(args: &Args, world: &World) -> Outcome {
     }
 }
 
-/// A small JSONPath: `{.a.b[0].c}` and `{.items[*].metadata.name}` between literal text.
-fn jsonpath(template: &str, value: &Value) -> Result<String, String> {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let close = rest[open..]
-            .find('}')
-            .ok_or_else(|| format!("error parsing jsonpath {template}, unclosed action"))?;
-        let expr = rest[open + 1..open + close].trim();
-        let found = select(value, expr.strip_prefix('.').unwrap_or(expr))?;
-        let texts: Vec<String> = found
-            .iter()
-            .map(|v| match v {
-                Value::String(s) => s.clone(),
-                Value::Null => String::new(),
-                other => other.to_string(),
-            })
-            .collect();
-        out.push_str(&texts.join(" "));
-        rest = &rest[open + close + 1..];
+/// `NewCustomColumnsPrinterFromSpec`: `HEADER:PATH` pairs, each path relaxed as kubectl
+/// relaxes it (`.a.b`, `a.b`, `{.a.b}`).
+fn custom_columns(spec: &str) -> Result<Vec<(String, JsonPath)>, String> {
+    if spec.is_empty() {
+        return Err("custom-columns format specified but no custom columns given".into());
     }
-    out.push_str(rest);
-    Ok(out)
+    spec.split(',')
+        .map(|part| {
+            let Some((header, path)) = part.split_once(':') else {
+                return Err(format!(
+                    "unexpected custom-columns spec: {part}, expected <header>:<json-path-expr>"
+                ));
+            };
+            let path = relaxed(path)?;
+            Ok((header.to_string(), JsonPath::parse(&path)?))
+        })
+        .collect()
 }
 
-fn select<'v>(value: &'v Value, path: &str) -> Result<Vec<&'v Value>, String> {
-    let mut current = vec![value];
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, index) = match part.split_once('[') {
-            Some((k, i)) => (k, Some(i.trim_end_matches(']'))),
-            None => (part, None),
-        };
-        let mut next = Vec::new();
-        for v in current {
-            let v = if key.is_empty() { Some(v) } else { v.get(key) };
-            let Some(v) = v else { continue };
-            match index {
-                None => next.push(v),
-                Some("*") => next.extend(v.as_array().into_iter().flatten()),
-                Some(i) => {
-                    let i: usize = i.parse().map_err(|_| format!("invalid array index {i}"))?;
-                    if let Some(x) = v.get(i) {
-                        next.push(x);
-                    }
-                }
-            }
-        }
-        current = next;
+/// `RelaxedJSONPathExpression`.
+fn relaxed(path: &str) -> Result<String, String> {
+    if path.is_empty() {
+        return Ok(String::new());
     }
-    Ok(current)
+    let inner = path
+        .strip_prefix('{')
+        .and_then(|p| p.strip_suffix('}'))
+        .unwrap_or(path);
+    let inner = inner.strip_prefix('.').unwrap_or(inner);
+    if inner.is_empty() || inner.contains(['{', '}']) {
+        return Err("unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'".into());
+    }
+    Ok(format!("{{.{inner}}}"))
+}
+
+/// The custom-columns printer: a header, then one row per object, each cell every value the
+/// path finds joined by commas (`<none>` when it finds none).
+fn columns_table(
+    columns: &[(String, JsonPath)],
+    value: &Value,
+    single: bool,
+) -> Result<String, String> {
+    let mut rows = vec![columns.iter().map(|(h, _)| h.clone()).collect::<Vec<_>>()];
+    let objects: Vec<&Value> = if single {
+        vec![value]
+    } else {
+        value["items"].as_array().into_iter().flatten().collect()
+    };
+    for object in objects {
+        let mut row = Vec::new();
+        for (_, path) in columns {
+            let found = path.find(object)?;
+            let mut cells: Vec<String> = Vec::new();
+            if found.first().is_none_or(Vec::is_empty) {
+                cells.push("<none>".into());
+            }
+            cells.extend(found.iter().flatten().map(jsonpath::go_sprint));
+            row.push(cells.join(","));
+        }
+        rows.push(row);
+    }
+    Ok(layout(&rows))
 }

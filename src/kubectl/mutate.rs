@@ -718,6 +718,55 @@ fn revisions<'w>(
     list
 }
 
+/// `kubectl rollout history`: the revisions and their change causes, or with `--revision=N`
+/// that revision's pod template as `DescribePodTemplate` writes it (tabs left as tabs).
+fn history(
+    args: &Args,
+    name: &str,
+    revs: &[&crate::model::daemonset::ControllerRevision],
+) -> Outcome {
+    let wanted = match args.get("revision").map(str::parse::<i64>) {
+        None => 0,
+        Some(Ok(n)) => n,
+        Some(Err(_)) => {
+            let raw = args.get("revision").unwrap_or_default();
+            return Outcome::err(format!(
+                "error: invalid argument \"{raw}\" for \"--revision\" flag: strconv.ParseInt: parsing \"{raw}\": invalid syntax"
+            ));
+        }
+    };
+    if wanted > 0 {
+        let Some(r) = revs.iter().find(|r| r.revision == wanted) else {
+            return Outcome::err("error: unable to find the specified revision");
+        };
+        let data = serde_json::to_value(&r.data).unwrap_or_default();
+        let mut template = data["spec"]["template"].clone();
+        if let Some(t) = template.as_object_mut() {
+            t.remove("$patch");
+        }
+        return Outcome::out(format!(
+            "daemonset.apps/{name} with revision #{wanted}\n{}\n",
+            super::describe::pod_template_text(&template)
+        ));
+    }
+    let mut rows = vec![vec!["REVISION".to_string(), "CHANGE-CAUSE".to_string()]];
+    for r in revs {
+        let cause = r
+            .metadata
+            .annotations
+            .get("kubernetes.io/change-cause")
+            .cloned()
+            .unwrap_or_else(|| "<none>".into());
+        rows.push(vec![r.revision.to_string(), cause]);
+    }
+    let table: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+    // The name printer writes "<resource>/<name> <operation>": here the operation is empty.
+    Outcome::out(format!(
+        "daemonset.apps/{name} \n{}\n",
+        super::tabwriter::align(&table, 2)
+    ))
+}
+
 /// `kubectl rollout status|history|undo daemonset/NAME`.
 pub fn rollout(args: &Args, world: &World) -> Outcome {
     let Some((sub, rest)) = args.words.split_first() else {
@@ -763,23 +812,7 @@ pub fn rollout(args: &Args, world: &World) -> Outcome {
             }),
             Err(e) => Outcome::err(e),
         },
-        "history" => {
-            let mut rows = vec![vec!["REVISION".to_string(), "CHANGE-CAUSE".to_string()]];
-            for r in &revs {
-                let cause = r
-                    .metadata
-                    .annotations
-                    .get("kubernetes.io/change-cause")
-                    .cloned()
-                    .unwrap_or_else(|| "<none>".into());
-                rows.push(vec![r.revision.to_string(), cause]);
-            }
-            let table: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
-            Outcome::out(format!(
-                "daemonset.apps/{name}\n{}\n",
-                super::tabwriter::align(&table, 2)
-            ))
-        }
+        "history" => history(args, name, &revs),
         "undo" => {
             let wanted = match args.get("to-revision").map(str::parse::<i64>) {
                 None => None,

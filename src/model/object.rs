@@ -3,6 +3,7 @@
 use super::cronjob::CronJob;
 use super::daemonset::{ControllerRevision, DaemonSet};
 use super::job::Job;
+use super::lease::Lease;
 use super::{Namespace, Node, ObjectMeta, Pod};
 use serde::Serialize;
 use std::fmt;
@@ -24,11 +25,13 @@ pub enum Kind {
     ControllerRevision,
     /// core/v1 Namespace (cluster-scoped).
     Namespace,
+    /// coordination.k8s.io/v1 Lease.
+    Lease,
 }
 
 impl Kind {
     /// Every kind, in the order `kubectl get` output lists them.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Node,
         Kind::Pod,
         Kind::Job,
@@ -36,6 +39,7 @@ impl Kind {
         Kind::DaemonSet,
         Kind::ControllerRevision,
         Kind::Namespace,
+        Kind::Lease,
     ];
 
     /// The kind's name, e.g. `Pod`.
@@ -48,6 +52,7 @@ impl Kind {
             Kind::DaemonSet => "DaemonSet",
             Kind::ControllerRevision => "ControllerRevision",
             Kind::Namespace => "Namespace",
+            Kind::Lease => "Lease",
         }
     }
 
@@ -57,6 +62,7 @@ impl Kind {
             Kind::Node | Kind::Pod | Kind::Namespace => "v1",
             Kind::Job | Kind::CronJob => "batch/v1",
             Kind::DaemonSet | Kind::ControllerRevision => "apps/v1",
+            Kind::Lease => "coordination.k8s.io/v1",
         }
     }
 
@@ -70,6 +76,7 @@ impl Kind {
             Kind::DaemonSet => "daemonsets",
             Kind::ControllerRevision => "controllerrevisions",
             Kind::Namespace => "namespaces",
+            Kind::Lease => "leases",
         }
     }
 
@@ -95,6 +102,9 @@ impl Kind {
             | "controllerrevision.apps"
             | "controllerrevisions.apps" => Some(Kind::ControllerRevision),
             "namespace" | "namespaces" | "ns" => Some(Kind::Namespace),
+            "lease" | "leases" | "lease.coordination.k8s.io" | "leases.coordination.k8s.io" => {
+                Some(Kind::Lease)
+            }
             _ => None,
         }
     }
@@ -109,6 +119,7 @@ impl Kind {
             Kind::DaemonSet => "daemonset",
             Kind::ControllerRevision => "controllerrevision",
             Kind::Namespace => "namespace",
+            Kind::Lease => "lease",
         }
     }
 }
@@ -137,6 +148,8 @@ pub enum Object {
     ControllerRevision(Box<ControllerRevision>),
     /// A Namespace.
     Namespace(Box<Namespace>),
+    /// A Lease.
+    Lease(Box<Lease>),
 }
 
 impl Object {
@@ -150,6 +163,7 @@ impl Object {
             Object::DaemonSet(_) => Kind::DaemonSet,
             Object::ControllerRevision(_) => Kind::ControllerRevision,
             Object::Namespace(_) => Kind::Namespace,
+            Object::Lease(_) => Kind::Lease,
         }
     }
 
@@ -163,6 +177,7 @@ impl Object {
             Object::DaemonSet(o) => &o.metadata,
             Object::ControllerRevision(o) => &o.metadata,
             Object::Namespace(o) => &o.metadata,
+            Object::Lease(o) => &o.metadata,
         }
     }
 
@@ -176,6 +191,7 @@ impl Object {
             Object::DaemonSet(o) => &mut o.metadata,
             Object::ControllerRevision(o) => &mut o.metadata,
             Object::Namespace(o) => &mut o.metadata,
+            Object::Lease(o) => &mut o.metadata,
         }
     }
 
@@ -246,6 +262,7 @@ impl Object {
             (Object::DaemonSet(a), Object::DaemonSet(b)) => a.spec != b.spec,
             (Object::ControllerRevision(a), Object::ControllerRevision(b)) => a.data != b.data,
             (Object::Namespace(a), Object::Namespace(b)) => a.spec != b.spec,
+            (Object::Lease(a), Object::Lease(b)) => a.spec != b.spec,
             _ => true,
         }
     }

@@ -272,6 +272,23 @@ pub fn daemonset_row(d: &DaemonSet, now: Time, prefix: bool) -> Vec<String> {
 /// `kubectl get controllerrevisions` columns.
 pub const REVISION_HEADER: [&str; 4] = ["NAME", "CONTROLLER", "REVISION", "AGE"];
 
+/// `kubectl get leases` columns.
+pub const LEASE_HEADER: [&str; 3] = ["NAME", "HOLDER", "AGE"];
+
+/// `kubectl get leases` row (printLease: the holder identity).
+pub fn lease_row(l: &crate::model::lease::Lease, now: Time, prefix: bool) -> Vec<String> {
+    let name = if prefix {
+        format!("lease.coordination.k8s.io/{}", l.metadata.name)
+    } else {
+        l.metadata.name.clone()
+    };
+    vec![
+        name,
+        l.spec.holder_identity.clone(),
+        age(now, l.metadata.creation_timestamp),
+    ]
+}
+
 /// `kubectl get namespaces` columns.
 pub const NAMESPACE_HEADER: [&str; 3] = ["NAME", "STATUS", "AGE"];
 

@@ -179,6 +179,8 @@ pub enum Change {
 /// What an update changed, as data (so that the UI can say it in any language).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Update {
+    /// A kubelet renewed its node's Lease.
+    LeaseRenewed,
     /// The scheduler bound the pod to a node.
     Bound {
         /// The node.

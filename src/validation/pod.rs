@@ -29,6 +29,16 @@ fn default_container(c: &mut Container) {
     c.termination_message_policy
         .get_or_insert_with(|| "File".into());
     c.resources.get_or_insert_with(|| serde_json::json!({}));
+    for probe in [
+        &mut c.liveness_probe,
+        &mut c.readiness_probe,
+        &mut c.startup_probe,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        default_probe(probe);
+    }
     if c.image_pull_policy.is_none() {
         let policy = if image_tag(&c.image) == "latest" {
             "Always"
@@ -36,6 +46,32 @@ fn default_container(c: &mut Container) {
             "IfNotPresent"
         };
         c.image_pull_policy = Some(policy.into());
+    }
+}
+
+/// `SetDefaults_Probe` and `SetDefaults_HTTPGetAction`: a probe's zero timings become
+/// timeout 1 s, period 10 s, success 1, failure 3; an HTTP GET gets path `/` and scheme HTTP.
+fn default_probe(probe: &mut serde_json::Value) {
+    let Some(p) = probe.as_object_mut() else {
+        return;
+    };
+    for (field, value) in [
+        ("timeoutSeconds", 1),
+        ("periodSeconds", 10),
+        ("successThreshold", 1),
+        ("failureThreshold", 3),
+    ] {
+        if p.get(field)
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or(0)
+            == 0
+        {
+            p.insert(field.into(), value.into());
+        }
+    }
+    if let Some(get) = p.get_mut("httpGet").and_then(|g| g.as_object_mut()) {
+        get.entry("path").or_insert_with(|| "/".into());
+        get.entry("scheme").or_insert_with(|| "HTTP".into());
     }
 }
 

@@ -79,7 +79,7 @@ const EXACT: &[(&str, u64, &str, &str, &str)] = &[
     ("cronjob-hello", 5, "patch cronjob hello --type merge -p '{\"spec\":{\"suspend\":true}}'", "cronjob.batch/hello patched\n", ""),
     // rollout
     ("daemonset-rollback", 85, "rollout status daemonset/log-shipper", "Waiting for daemon set \"log-shipper\" rollout to finish: 1 out of 4 new pods have been updated...\n", ""),
-    ("daemonset-rollback", 85, "rollout history ds/log-shipper", "daemonset.apps/log-shipper\nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n", ""),
+    ("daemonset-rollback", 85, "rollout history ds/log-shipper", "daemonset.apps/log-shipper \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n", ""),
     ("daemonset-rollback", 85, "rollout undo daemonset log-shipper", "daemonset.apps/log-shipper rolled back\n", ""),
     ("daemonset-rollback", 20, "rollout undo daemonset/log-shipper", "", "error: no last revision to roll back to\n"),
     ("daemonset-rollback", 170, "rollout status ds/log-shipper", "daemon set \"log-shipper\" successfully rolled out\n", ""),
@@ -125,7 +125,7 @@ fn describe_should_write_kubectl_sections_aligned_as_kubectl_aligns_them() {
     let o = run("job-pi", 30, "describe jobs pi");
     for line in [
         "Completion Mode:  NonIndexed\n",
-        "Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed / 0 Terminating\n",
+        "Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed\n",
         "Pod Template:\n  Labels:  batch.kubernetes.io/controller-uid=",
         "  Containers:\n   pi:\n    Image:      perl:5.34.0\n",
         "  Normal  SuccessfulCreate  30s   job-controller  Created pod: pi-9s6s4\n",

@@ -9,8 +9,8 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -27,17 +27,116 @@ struct Resource {
 }
 
 const RESOURCES: &[Resource] = &[
-    Resource { group: "", version: "v1", plural: "pods", singular: "pod", kind: "Pod", namespaced: true, short: &["po"], all: true },
-    Resource { group: "", version: "v1", plural: "nodes", singular: "node", kind: "Node", namespaced: false, short: &["no"], all: false },
-    Resource { group: "", version: "v1", plural: "namespaces", singular: "namespace", kind: "Namespace", namespaced: false, short: &["ns"], all: false },
-    Resource { group: "", version: "v1", plural: "events", singular: "event", kind: "Event", namespaced: true, short: &["ev"], all: false },
-    Resource { group: "", version: "v1", plural: "resourcequotas", singular: "resourcequota", kind: "ResourceQuota", namespaced: true, short: &["quota"], all: false },
-    Resource { group: "", version: "v1", plural: "limitranges", singular: "limitrange", kind: "LimitRange", namespaced: true, short: &["limits"], all: false },
-    Resource { group: "apps", version: "v1", plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", namespaced: true, short: &["ds"], all: true },
-    Resource { group: "apps", version: "v1", plural: "controllerrevisions", singular: "controllerrevision", kind: "ControllerRevision", namespaced: true, short: &[], all: false },
-    Resource { group: "batch", version: "v1", plural: "jobs", singular: "job", kind: "Job", namespaced: true, short: &[], all: true },
-    Resource { group: "batch", version: "v1", plural: "cronjobs", singular: "cronjob", kind: "CronJob", namespaced: true, short: &["cj"], all: true },
-    Resource { group: "coordination.k8s.io", version: "v1", plural: "leases", singular: "lease", kind: "Lease", namespaced: true, short: &[], all: false },
+    Resource {
+        group: "",
+        version: "v1",
+        plural: "pods",
+        singular: "pod",
+        kind: "Pod",
+        namespaced: true,
+        short: &["po"],
+        all: true,
+    },
+    Resource {
+        group: "",
+        version: "v1",
+        plural: "nodes",
+        singular: "node",
+        kind: "Node",
+        namespaced: false,
+        short: &["no"],
+        all: false,
+    },
+    Resource {
+        group: "",
+        version: "v1",
+        plural: "namespaces",
+        singular: "namespace",
+        kind: "Namespace",
+        namespaced: false,
+        short: &["ns"],
+        all: false,
+    },
+    Resource {
+        group: "",
+        version: "v1",
+        plural: "events",
+        singular: "event",
+        kind: "Event",
+        namespaced: true,
+        short: &["ev"],
+        all: false,
+    },
+    Resource {
+        group: "",
+        version: "v1",
+        plural: "resourcequotas",
+        singular: "resourcequota",
+        kind: "ResourceQuota",
+        namespaced: true,
+        short: &["quota"],
+        all: false,
+    },
+    Resource {
+        group: "",
+        version: "v1",
+        plural: "limitranges",
+        singular: "limitrange",
+        kind: "LimitRange",
+        namespaced: true,
+        short: &["limits"],
+        all: false,
+    },
+    Resource {
+        group: "apps",
+        version: "v1",
+        plural: "daemonsets",
+        singular: "daemonset",
+        kind: "DaemonSet",
+        namespaced: true,
+        short: &["ds"],
+        all: true,
+    },
+    Resource {
+        group: "apps",
+        version: "v1",
+        plural: "controllerrevisions",
+        singular: "controllerrevision",
+        kind: "ControllerRevision",
+        namespaced: true,
+        short: &[],
+        all: false,
+    },
+    Resource {
+        group: "batch",
+        version: "v1",
+        plural: "jobs",
+        singular: "job",
+        kind: "Job",
+        namespaced: true,
+        short: &[],
+        all: true,
+    },
+    Resource {
+        group: "batch",
+        version: "v1",
+        plural: "cronjobs",
+        singular: "cronjob",
+        kind: "CronJob",
+        namespaced: true,
+        short: &["cj"],
+        all: true,
+    },
+    Resource {
+        group: "coordination.k8s.io",
+        version: "v1",
+        plural: "leases",
+        singular: "lease",
+        kind: "Lease",
+        namespaced: true,
+        short: &[],
+        all: false,
+    },
 ];
 
 const GROUPS: [&str; 3] = ["apps", "batch", "coordination.k8s.io"];
@@ -49,15 +148,20 @@ pub struct Moment {
     pub items: Vec<Value>,
     /// Every Event.
     pub events: Vec<Value>,
+}
+
+/// The moment and the time shift, shared by the connections.
+struct Shared {
+    moment: Moment,
     /// Seconds added to every time served.
-    pub delta_s: i64,
+    delta_s: AtomicI64,
 }
 
 /// The running server.
 pub struct Server {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
-    moment: Arc<Mutex<Moment>>,
+    shared: Arc<Shared>,
     accept: Option<JoinHandle<()>>,
 }
 
@@ -67,8 +171,11 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
         let addr = listener.local_addr().expect("its address");
         let stop = Arc::new(AtomicBool::new(false));
-        let moment = Arc::new(Mutex::new(moment));
-        let (s, m) = (Arc::clone(&stop), Arc::clone(&moment));
+        let shared = Arc::new(Shared {
+            moment,
+            delta_s: AtomicI64::new(0),
+        });
+        let (s, m) = (Arc::clone(&stop), Arc::clone(&shared));
         let accept = std::thread::spawn(move || {
             for conn in listener.incoming() {
                 if s.load(Ordering::SeqCst) {
@@ -82,7 +189,7 @@ impl Server {
         Server {
             addr,
             stop,
-            moment,
+            shared,
             accept: Some(accept),
         }
     }
@@ -99,7 +206,7 @@ impl Server {
 
     /// Changes the time shift for the requests that follow.
     pub fn set_delta(&self, delta_s: i64) {
-        self.moment.lock().expect("not poisoned").delta_s = delta_s;
+        self.shared.delta_s.store(delta_s, Ordering::SeqCst);
     }
 }
 
@@ -114,9 +221,11 @@ impl Drop for Server {
 }
 
 /// Serves the requests of one keep-alive connection until the client closes it or idles.
-fn serve_connection(conn: TcpStream, moment: &Mutex<Moment>) {
+fn serve_connection(conn: TcpStream, shared: &Shared) {
     let _ = conn.set_read_timeout(Some(Duration::from_secs(5)));
-    let Ok(mut writer) = conn.try_clone() else { return };
+    let Ok(mut writer) = conn.try_clone() else {
+        return;
+    };
     let mut reader = BufReader::new(conn);
     loop {
         let mut line = String::new();
@@ -145,11 +254,11 @@ fn serve_connection(conn: TcpStream, moment: &Mutex<Moment>) {
         if reader.read_exact(&mut body).is_err() {
             return;
         }
-        let m = moment.lock().expect("not poisoned").clone();
-        let (code, reply) = respond(method, target, &m);
+        let (code, reply) = respond(method, target, &shared.moment);
         let ok = match reply {
             Reply::Json(v) => {
-                let text = shift_times(&v, m.delta_s).to_string();
+                let delta = shared.delta_s.load(Ordering::SeqCst);
+                let text = shift_times(&v, delta).to_string();
                 let head = format!(
                     "HTTP/1.1 {code} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
                     reason(code),
@@ -184,8 +293,10 @@ enum Reply {
 fn status(code: u16, reason: &str, message: String, details: Value) -> (u16, Reply) {
     (
         code,
-        Reply::Json(json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
-            "message": message, "reason": reason, "details": details, "code": code})),
+        Reply::Json(
+            json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
+            "message": message, "reason": reason, "details": details, "code": code}),
+        ),
     )
 }
 
@@ -224,19 +335,37 @@ fn group(name: &str) -> Value {
 /// Answers one request.
 fn respond(method: &str, target: &str, m: &Moment) -> (u16, Reply) {
     if method != "GET" {
-        return status(405, "MethodNotAllowed", "the server does not allow this method on the requested resource".into(), json!({}));
+        return status(
+            405,
+            "MethodNotAllowed",
+            "the server does not allow this method on the requested resource".into(),
+            json!({}),
+        );
     }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let query = parse_query(query);
-    let segs: Vec<&str> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+    let segs: Vec<&str> = path
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect();
     match segs.as_slice() {
-        ["version"] => (200, Reply::Json(json!({"major": "1", "minor": "31", "gitVersion": "v1.31.9",
+        ["version"] => (
+            200,
+            Reply::Json(json!({"major": "1", "minor": "31", "gitVersion": "v1.31.9",
             "gitCommit": "8f3800390d488f54f74111f22973059e133f9cba", "gitTreeState": "clean",
-            "buildDate": "2025-05-15T08:17:48Z", "goVersion": "go1.23.8", "compiler": "gc", "platform": "linux/amd64"}))),
-        ["api"] => (200, Reply::Json(json!({"kind": "APIVersions", "versions": ["v1"],
-            "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1:6443"}]}))),
-        ["apis"] => (200, Reply::Json(json!({"kind": "APIGroupList", "apiVersion": "v1",
-            "groups": GROUPS.iter().map(|g| group(g)).collect::<Vec<_>>()}))),
+            "buildDate": "2025-05-15T08:17:48Z", "goVersion": "go1.23.8", "compiler": "gc", "platform": "linux/amd64"})),
+        ),
+        ["api"] => (
+            200,
+            Reply::Json(json!({"kind": "APIVersions", "versions": ["v1"],
+            "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1:6443"}]})),
+        ),
+        ["apis"] => (
+            200,
+            Reply::Json(json!({"kind": "APIGroupList", "apiVersion": "v1",
+            "groups": GROUPS.iter().map(|g| group(g)).collect::<Vec<_>>()})),
+        ),
         ["api", "v1"] => (200, Reply::Json(resource_list("v1"))),
         ["apis", g] if GROUPS.contains(g) => {
             let mut v = group(g);
@@ -244,10 +373,17 @@ fn respond(method: &str, target: &str, m: &Moment) -> (u16, Reply) {
             v["apiVersion"] = json!("v1");
             (200, Reply::Json(v))
         }
-        ["apis", g, "v1"] if GROUPS.contains(g) => (200, Reply::Json(resource_list(&format!("{g}/v1")))),
+        ["apis", g, "v1"] if GROUPS.contains(g) => {
+            (200, Reply::Json(resource_list(&format!("{g}/v1"))))
+        }
         ["api", "v1", rest @ ..] => objects("", rest, &query, m),
         ["apis", g, "v1", rest @ ..] if GROUPS.contains(g) => objects(g, rest, &query, m),
-        _ => status(404, "NotFound", "the server could not find the requested resource".into(), json!({})),
+        _ => status(
+            404,
+            "NotFound",
+            "the server could not find the requested resource".into(),
+            json!({}),
+        ),
     }
 }
 
@@ -287,7 +423,12 @@ fn decode(s: &str) -> String {
 }
 
 /// GET or LIST under a group: `[namespaces/NS/]RESOURCE[/NAME]`.
-fn objects(group: &str, segs: &[&str], query: &BTreeMap<String, String>, m: &Moment) -> (u16, Reply) {
+fn objects(
+    group: &str,
+    segs: &[&str],
+    query: &BTreeMap<String, String>,
+    m: &Moment,
+) -> (u16, Reply) {
     let (namespace, rest): (Option<&str>, &[&str]) = match segs {
         ["namespaces", ns, rest @ ..] if !rest.is_empty() => (Some(ns), rest),
         _ => (None, segs),
@@ -295,12 +436,31 @@ fn objects(group: &str, segs: &[&str], query: &BTreeMap<String, String>, m: &Mom
     let (plural, name) = match rest {
         [p] => (*p, None),
         [p, n] => (*p, Some(*n)),
-        _ => return status(404, "NotFound", "the server could not find the requested resource".into(), json!({})),
+        _ => {
+            return status(
+                404,
+                "NotFound",
+                "the server could not find the requested resource".into(),
+                json!({}),
+            )
+        }
     };
-    let Some(r) = RESOURCES.iter().find(|r| r.group == group && r.plural == plural) else {
-        return status(404, "NotFound", "the server could not find the requested resource".into(), json!({}));
+    let Some(r) = RESOURCES
+        .iter()
+        .find(|r| r.group == group && r.plural == plural)
+    else {
+        return status(
+            404,
+            "NotFound",
+            "the server could not find the requested resource".into(),
+            json!({}),
+        );
     };
-    let pool: &[Value] = if r.kind == "Event" { &m.events } else { &m.items };
+    let pool: &[Value] = if r.kind == "Event" {
+        &m.events
+    } else {
+        &m.items
+    };
     let in_scope = |v: &&Value| {
         v["kind"] == r.kind
             && match namespace {
@@ -309,15 +469,28 @@ fn objects(group: &str, segs: &[&str], query: &BTreeMap<String, String>, m: &Mom
             }
     };
     if let Some(name) = name {
-        return match pool.iter().filter(in_scope).find(|v| v["metadata"]["name"] == name) {
+        return match pool
+            .iter()
+            .filter(in_scope)
+            .find(|v| v["metadata"]["name"] == name)
+        {
             Some(v) => (200, Reply::Json(v.clone())),
             None => {
-                let res = if group.is_empty() { plural.to_string() } else { format!("{plural}.{group}") };
+                let res = if group.is_empty() {
+                    plural.to_string()
+                } else {
+                    format!("{plural}.{group}")
+                };
                 let mut details = json!({"name": name, "kind": plural});
                 if !group.is_empty() {
                     details["group"] = json!(group);
                 }
-                status(404, "NotFound", format!("{res} \"{name}\" not found"), details)
+                status(
+                    404,
+                    "NotFound",
+                    format!("{res} \"{name}\" not found"),
+                    details,
+                )
             }
         };
     }
@@ -328,14 +501,28 @@ fn objects(group: &str, segs: &[&str], query: &BTreeMap<String, String>, m: &Mom
         None => None,
         Some(s) => match LabelSelector::parse(s) {
             Ok(sel) => Some(sel),
-            Err(e) => return status(400, "BadRequest", format!("unable to parse requirement: {e}"), json!({})),
+            Err(e) => {
+                return status(
+                    400,
+                    "BadRequest",
+                    format!("unable to parse requirement: {e}"),
+                    json!({}),
+                )
+            }
         },
     };
     let fields = match query.get("fieldSelector").filter(|s| !s.is_empty()) {
         None => Vec::new(),
         Some(s) => match field_terms(s, r) {
             Ok(t) => t,
-            Err(bad) => return status(400, "BadRequest", format!("field label not supported: {bad}"), json!({})),
+            Err(bad) => {
+                return status(
+                    400,
+                    "BadRequest",
+                    format!("field label not supported: {bad}"),
+                    json!({}),
+                )
+            }
         },
     };
     let items: Vec<Value> = pool
@@ -345,7 +532,11 @@ fn objects(group: &str, segs: &[&str], query: &BTreeMap<String, String>, m: &Mom
             labels.as_ref().is_none_or(|sel| {
                 let l: BTreeMap<String, String> = v["metadata"]["labels"]
                     .as_object()
-                    .map(|o| o.iter().map(|(k, x)| (k.clone(), x.as_str().unwrap_or_default().to_string())).collect())
+                    .map(|o| {
+                        o.iter()
+                            .map(|(k, x)| (k.clone(), x.as_str().unwrap_or_default().to_string()))
+                            .collect()
+                    })
                     .unwrap_or_default();
                 sel.matches(&l)
             })
@@ -357,12 +548,22 @@ fn objects(group: &str, segs: &[&str], query: &BTreeMap<String, String>, m: &Mom
         .items
         .iter()
         .chain(&m.events)
-        .filter_map(|v| v["metadata"]["resourceVersion"].as_str()?.parse::<u64>().ok())
+        .filter_map(|v| {
+            v["metadata"]["resourceVersion"]
+                .as_str()?
+                .parse::<u64>()
+                .ok()
+        })
         .max()
         .unwrap_or(1);
     let api_version = group_version(r);
-    (200, Reply::Json(json!({"kind": format!("{}List", r.kind), "apiVersion": api_version,
-        "metadata": {"resourceVersion": rv.to_string()}, "items": items})))
+    (
+        200,
+        Reply::Json(
+            json!({"kind": format!("{}List", r.kind), "apiVersion": api_version,
+        "metadata": {"resourceVersion": rv.to_string()}, "items": items}),
+        ),
+    )
 }
 
 /// One `field=value` / `field!=value` term.
@@ -399,7 +600,10 @@ fn field_terms(text: &str, r: &Resource) -> Result<Vec<Term>, String> {
         } else {
             return Err(raw.to_string());
         };
-        let value = value.replace("\\,", ",").replace("\\=", "=").replace("\\\\", "\\");
+        let value = value
+            .replace("\\,", ",")
+            .replace("\\=", "=")
+            .replace("\\\\", "\\");
         let pointer = match (r.kind, field) {
             (_, "metadata.name") => "/metadata/name",
             (_, "metadata.namespace") if r.namespaced => "/metadata/namespace",
@@ -413,7 +617,12 @@ fn field_terms(text: &str, r: &Resource) -> Result<Vec<Term>, String> {
             ("Pod", "status.nominatedNodeName") => "/status/nominatedNodeName",
             ("Event", f) if f.starts_with("involvedObject.") => {
                 let leaf = &f["involvedObject.".len()..];
-                terms.push(Term { pointer: format!("/involvedObject/{leaf}"), value, equal, boolean: false });
+                terms.push(Term {
+                    pointer: format!("/involvedObject/{leaf}"),
+                    value,
+                    equal,
+                    boolean: false,
+                });
                 continue;
             }
             ("Event", "reason") => "/reason",
@@ -426,7 +635,12 @@ fn field_terms(text: &str, r: &Resource) -> Result<Vec<Term>, String> {
             _ => return Err(field.to_string()),
         };
         let boolean = matches!(field, "spec.unschedulable" | "spec.hostNetwork");
-        terms.push(Term { pointer: pointer.to_string(), value, equal, boolean });
+        terms.push(Term {
+            pointer: pointer.to_string(),
+            value,
+            equal,
+            boolean,
+        });
     }
     Ok(terms)
 }
@@ -460,7 +674,11 @@ pub fn shift_times(v: &Value, delta_s: i64) -> Value {
     match v {
         Value::String(s) => Value::String(shift_rfc3339(s, delta_s).unwrap_or_else(|| s.clone())),
         Value::Array(a) => Value::Array(a.iter().map(|x| shift_times(x, delta_s)).collect()),
-        Value::Object(o) => Value::Object(o.iter().map(|(k, x)| (k.clone(), shift_times(x, delta_s))).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, x)| (k.clone(), shift_times(x, delta_s)))
+                .collect(),
+        ),
         other => other.clone(),
     }
 }
