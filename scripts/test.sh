@@ -29,6 +29,9 @@ cargo test --quiet
 step "model test: ${PODLAB_MODEL_SEEDS:=10000} random clusters, every invariant at every event (release build)"
 PODLAB_MODEL_SEEDS=$PODLAB_MODEL_SEEDS cargo test --release --quiet --test it model::
 
+step "kubectl truth: the console against the real kubectl v1.31.9 (tests/it/kubectl_truth.rs)"
+PODLAB_KUBECTL="$PODLAB_TOOLS/bin/kubectl" cargo test --release --quiet --test it kubectl_truth -- --ignored
+
 step "the engine's cost per event against its budget (budgets/engine.env)"
 cargo bench --quiet --bench budget
 

@@ -5,7 +5,7 @@ use crate::controllers::record::{CronJobSync, DaemonSetSync, JobDecision, JobSyn
 use crate::engine::{Cursor, Sim};
 use crate::model::{Event, Kind, Node, Object, Pod};
 use crate::output::table;
-use crate::output::{human_duration, newest_events, sorted_events};
+use crate::output::{newest_events, sorted_events};
 use crate::sim::{Actor, Change, SimTime, TraceEvent};
 use crate::world::World;
 use std::collections::BTreeMap;
@@ -447,7 +447,7 @@ fn event_row(world: &World, e: &Event) -> EventRow {
     let now = world.wall_now();
     let last = e.last_timestamp.unwrap_or(now);
     EventRow {
-        last_seen: human_duration(now.0 - last.0),
+        last_seen: crate::output::age(now, last),
         time: SimTime((last.0 - world.start.0).max(0) as u64),
         type_: e.type_.clone(),
         reason: e.reason.clone(),

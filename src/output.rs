@@ -4,7 +4,7 @@ mod age;
 pub mod table;
 mod yaml_out;
 
-pub use age::human_duration;
+pub use age::{age, human_duration, span};
 pub use table::tables;
 pub use yaml_out::to_yaml;
 

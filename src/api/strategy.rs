@@ -24,6 +24,13 @@ pub fn prepare_for_create(obj: &mut Object) {
             // pods controllers create from templates.
             podval::default_pod_spec(&mut pod.spec);
             podval::admit_pod(&mut pod.spec);
+            // The pod strategy starts the status as Pending with the pod's QoS class (every
+            // pod is BestEffort: podlab models no resources).
+            let st = pod.status.get_or_insert_with(Default::default);
+            if st.phase.is_empty() {
+                st.phase = "Pending".into();
+            }
+            st.qos_class = Some("BestEffort".into());
         }
         Object::CronJob(cj) => cj.status = None,
         Object::DaemonSet(ds) => {

@@ -18,6 +18,7 @@ const VALUED: &[&[&str]] = &[
     &["grace-period"],
     &["tail"],
     &["image"],
+    &["sort-by"],
 ];
 
 /// Flags that are on or off.

@@ -110,7 +110,8 @@ fn map_lines(w: &mut String, indent: &str, title: &str, map: &Value) {
         if i == 0 {
             let _ = writeln!(w, "{indent}{title}:\t{k}={v}");
         } else {
-            let _ = writeln!(w, "{indent}\t{k}={v}");
+            // DescribePodTemplate passes the indent in the title: continuations start at "\t".
+            let _ = writeln!(w, "\t{k}={v}");
         }
     }
 }
@@ -125,8 +126,11 @@ fn annotations(w: &mut String, indent: &str, map: &Value) {
         return;
     }
     for (i, (k, v)) in entries.iter().enumerate() {
-        let lead = if i == 0 { "Annotations:" } else { "" };
-        let _ = writeln!(w, "{indent}{lead}\t{k}: {v}");
+        if i == 0 {
+            let _ = writeln!(w, "{indent}Annotations:\t{k}: {v}");
+        } else {
+            let _ = writeln!(w, "\t{k}: {v}");
+        }
     }
 }
 
@@ -173,8 +177,11 @@ fn tolerations(w: &mut String, indent: &str, tols: &Value) {
         let _ = writeln!(w, "{indent}Tolerations:\t<none>");
     }
     for (i, t) in list.iter().enumerate() {
-        let lead = if i == 0 { "Tolerations:" } else { "" };
-        let _ = writeln!(w, "{indent}{lead}\t{t}");
+        if i == 0 {
+            let _ = writeln!(w, "{indent}Tolerations:\t{t}");
+        } else {
+            let _ = writeln!(w, "\t{t}");
+        }
     }
 }
 
@@ -250,9 +257,8 @@ fn container(w: &mut String, indent: &str, c: &Value, status: Option<&Value>) {
     let _ = writeln!(w, "{indent}{}:", s(&c["name"]));
     let i = "    ";
     if let Some(st) = status {
-        if let Some(id) = st["containerID"].as_str() {
-            let _ = writeln!(w, "{i}Container ID:\t{id}");
-        }
+        // Printed whenever the container has a status, empty while it waits.
+        let _ = writeln!(w, "{i}Container ID:\t{}", s(&st["containerID"]));
     }
     let _ = writeln!(w, "{i}Image:\t{}", s(&c["image"]));
     if let Some(st) = status {
@@ -878,7 +884,7 @@ fn node_pods(w: &mut String, world: &World, name: &str) {
         let age = p
             .metadata
             .creation_timestamp
-            .map_or_else(|| "<unknown>".into(), |t| human_duration(now.0 - t.0));
+            .map_or_else(|| "<unknown>".into(), |t| crate::output::age(now, t));
         let _ = writeln!(
             w,
             "  {}\t{}\t\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t{age}",
@@ -1054,7 +1060,7 @@ fn events(w: &mut String, world: &World, o: &Object) {
     let _ = writeln!(w, "  ----\t------\t----\t----\t-------");
     for e in list {
         let since =
-            |t: Option<Time>| t.map_or_else(|| "<unknown>".into(), |t| human_duration(now.0 - t.0));
+            |t: Option<Time>| t.map_or_else(|| "<unknown>".into(), |t| crate::output::age(now, t));
         let age = if e.count > 1 {
             format!(
                 "{} (x{} over {})",

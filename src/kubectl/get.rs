@@ -11,7 +11,7 @@ use crate::output::table::{
     pod_row_wide, revision_row, CRONJOB_HEADER, DAEMONSET_HEADER, JOB_HEADER, LEASE_HEADER,
     NAMESPACE_HEADER, NODE_HEADER, POD_WIDE_HEADER, REVISION_HEADER,
 };
-use crate::output::{human_duration, sorted_events, to_json, to_yaml};
+use crate::output::{sorted_events, to_json, to_yaml};
 use crate::world::World;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -103,7 +103,7 @@ impl Watch {
 }
 
 fn age(now: Time, t: Option<Time>) -> String {
-    t.map_or_else(|| "<unknown>".into(), |t| human_duration(now.0 - t.0))
+    t.map_or_else(|| "<unknown>".into(), |t| crate::output::age(now, t))
 }
 
 fn header(what: What, wide: bool, labels: bool) -> Vec<String> {
@@ -495,7 +495,12 @@ pub fn get(args: &Args, world: &World) -> Outcome {
         labels,
         prefix,
     };
-    let found = rows(world, &listing);
+    let mut found = rows(world, &listing);
+    if let Some(field) = args.get("sort-by") {
+        if let Err(e) = sort_rows(world, field, &mut found) {
+            return Outcome::err(format!("error: {e}"));
+        }
+    }
     // Names asked for that do not exist.
     let mut errors = String::new();
     for n in &names {
@@ -569,12 +574,8 @@ pub fn get(args: &Args, world: &World) -> Outcome {
                 Format::JsonPath { template, as_json } => {
                     match template.execute(&value, *as_json) {
                         Ok(text) => text,
-                        Err(e) => {
-                            return Outcome::err(format!(
-                            "error: error executing jsonpath {:?}: Error executing template: {e}.",
-                            output.split_once('=').map_or("", |(_, t)| t)
-                        ))
-                        }
+                        // The printer's message, with the template and the object it was given.
+                        Err(e) => return Outcome::err(exec_error(output, &e, &value)),
                     }
                 }
                 Format::Columns(columns) => match columns_table(columns, &value, single) {
@@ -608,6 +609,122 @@ pub fn get(args: &Args, world: &World) -> Outcome {
         watch: if note.is_some() { None } else { watch },
         note,
     }
+}
+
+/// `--sort-by`: rows in the order of one field of their objects (kubectl's `RuntimeSort`, see
+/// [`sort_cmp`]); stable, as Go's sort is for the twelve objects or fewer a lesson shows.
+fn sort_rows<R>(
+    world: &World,
+    field: &str,
+    found: &mut [(Key, R, Vec<String>)],
+) -> Result<(), String> {
+    let path = relaxed(field)?;
+    let parser = JsonPath::parse(&path)?;
+    let mut keyed = Vec::with_capacity(found.len());
+    for ((what, ns, name), _, _) in found.iter() {
+        let found = parser.find(&json_of(world, *what, ns, name))?;
+        keyed.push(found.into_iter().next().and_then(|v| v.into_iter().next()));
+    }
+    if !found.is_empty() && keyed.iter().all(Option::is_none) {
+        return Err(format!(
+            "couldn't find any field with path \"{path}\" in the list of objects"
+        ));
+    }
+    for v in keyed.iter().flatten() {
+        if matches!(v, Value::Object(_) | Value::Array(_)) {
+            return Err(format!("field {path} is an unsortable type"));
+        }
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| sort_cmp(keyed[a].as_ref(), keyed[b].as_ref()));
+    apply_order(found, &order);
+    Ok(())
+}
+
+/// Reorders `items` so that position i holds what was at `order[i]`.
+fn apply_order<T>(items: &mut [T], order: &[usize]) {
+    let mut placed: Vec<usize> = (0..items.len()).collect(); // placed[j]: where item j is now
+    let mut at: Vec<usize> = (0..items.len()).collect(); // at[p]: which item is at p
+    for (i, &want) in order.iter().enumerate() {
+        let p = placed[want];
+        if p != i {
+            items.swap(i, p);
+            let other = at[i];
+            at[i] = want;
+            at[p] = other;
+            placed[want] = i;
+            placed[other] = p;
+        }
+    }
+}
+
+/// `isLess` over the values kubectl's sorter meets: missing first, numbers by value, strings
+/// by [`string_cmp`], booleans false before true.
+fn sort_cmp(a: Option<&Value>, b: Option<&Value>) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (None | Some(Value::Null), None | Some(Value::Null)) => Ordering::Equal,
+        (None | Some(Value::Null), _) => Ordering::Less,
+        (_, None | Some(Value::Null)) => Ordering::Greater,
+        (Some(Value::String(x)), Some(Value::String(y))) => string_cmp(x, y),
+        (Some(Value::Number(x)), Some(Value::Number(y))) => x
+            .as_f64()
+            .partial_cmp(&y.as_f64())
+            .unwrap_or(Ordering::Equal),
+        (Some(Value::Bool(x)), Some(Value::Bool(y))) => x.cmp(y),
+        _ => Ordering::Equal,
+    }
+}
+
+/// Strings as kubectl v1.31's sorter orders them (checked against the real binary): two
+/// quantities (`9`, `10`, `100m`, `1Gi`) by value, anything else byte by byte (`a10` before
+/// `a9`).
+fn string_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    match (quantity(a), quantity(b)) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
+        _ => a.cmp(b),
+    }
+}
+
+/// A resource quantity's value (`resource.ParseQuantity`'s grammar: a signed decimal number,
+/// then a binary or decimal SI suffix or an exponent).
+fn quantity(text: &str) -> Option<f64> {
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (i == 0 && (c == '+' || c == '-'))))
+        .map_or(text.len(), |(i, _)| i);
+    let number: f64 = text[..end].parse().ok()?;
+    let scale = match &text[end..] {
+        "" => 1.0,
+        "Ki" => 1024f64,
+        "Mi" => 1024f64.powi(2),
+        "Gi" => 1024f64.powi(3),
+        "Ti" => 1024f64.powi(4),
+        "Pi" => 1024f64.powi(5),
+        "Ei" => 1024f64.powi(6),
+        "n" => 1e-9,
+        "u" => 1e-6,
+        "m" => 1e-3,
+        "k" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        "P" => 1e15,
+        "E" => 1e18,
+        s if s.starts_with(['e', 'E']) => 10f64.powi(s[1..].parse().ok()?),
+        _ => return None,
+    };
+    Some(number * scale)
+}
+
+/// kubectl's message when a JSONPath template fails on an object.
+fn exec_error(output: &str, e: &str, value: &Value) -> String {
+    let raw = output.split_once('=').map_or("", |(_, t)| t);
+    format!(
+        "error: error executing jsonpath {}: Error executing template: {e}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t{raw}\n\tobject given to jsonpath engine was:\n\t\t{}\n\n\n",
+        jsonpath::go_quote(raw),
+        jsonpath::go_syntax(value)
+    )
 }
 
 /// `NewCustomColumnsPrinterFromSpec`: `HEADER:PATH` pairs, each path relaxed as kubectl
@@ -672,4 +789,23 @@ fn columns_table(
         rows.push(row);
     }
     Ok(layout(&rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_should_sort_as_kubectl_sorts_them() {
+        use std::cmp::Ordering::{Greater, Less};
+        // Observed with kubectl v1.31.9: 9 < 10 < a10 < a9 < x-10 < x-2.
+        assert_eq!(string_cmp("9", "10"), Less);
+        assert_eq!(string_cmp("a10", "a9"), Less);
+        assert_eq!(string_cmp("x-10", "x-2"), Less);
+        assert_eq!(string_cmp("1Gi", "900Mi"), Greater);
+        assert_eq!(string_cmp("15244033-82bb", "52b44e31-3e40"), Less);
+        let mut items = vec!['a', 'b', 'c', 'd'];
+        apply_order(&mut items, &[2, 0, 3, 1]);
+        assert_eq!(items, vec!['c', 'a', 'd', 'b']);
+    }
 }

@@ -848,6 +848,46 @@ fn go_float(f: f64) -> String {
     format!("{mantissa}e{sign}{:02}", exp.abs())
 }
 
+/// Go's `strconv.Quote` (as `%q` and `%#v` write strings).
+pub fn go_quote(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The unstructured object as Go's `%#v` prints it (kubectl shows it when a template fails).
+pub fn go_syntax(v: &Value) -> String {
+    match v {
+        Value::Null => "interface {}(nil)".into(),
+        Value::String(text) => go_quote(text),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(go_syntax).collect();
+            format!("[]interface {{}}{{{}}}", parts.join(", "))
+        }
+        Value::Object(m) => {
+            let parts: Vec<String> = m
+                .iter()
+                .map(|(k, v)| format!("{}:{}", go_quote(k), go_syntax(v)))
+                .collect();
+            format!("map[string]interface {{}}{{{}}}", parts.join(", "))
+        }
+        other => go_sprint(other),
+    }
+}
+
 /// `json.Marshal`: compact, keys sorted, `<`, `>`, `&` escaped as Go escapes them.
 pub fn go_json(v: &Value) -> String {
     html_escape(&serde_json::to_string(v).unwrap_or_default())

@@ -1,5 +1,16 @@
 //! `kubectl`'s HumanDuration: the AGE and DURATION columns.
 
+/// The age of a timestamp at `now`, as kubectl and the API server's printers compute it: a
+/// stored timestamp keeps whole seconds only (RFC 3339 without a fraction), the clock does not.
+pub fn age(now: crate::model::Time, t: crate::model::Time) -> String {
+    human_duration(now.0 - t.0.div_euclid(1000) * 1000)
+}
+
+/// The time between two stored timestamps (each whole seconds), as HumanDuration.
+pub fn span(from: crate::model::Time, to: crate::model::Time) -> String {
+    human_duration(to.0.div_euclid(1000) * 1000 - from.0.div_euclid(1000) * 1000)
+}
+
 /// Formats a duration in milliseconds as kubectl's `HumanDuration` does.
 pub fn human_duration(ms: i64) -> String {
     let secs = ms.div_euclid(1000);

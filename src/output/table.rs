@@ -1,6 +1,6 @@
 //! `kubectl get` tables: nodes and pods with kubectl's columns and STATUS logic, then events.
 
-use super::{human_duration, sorted_events};
+use super::sorted_events;
 use crate::model::cronjob::CronJob;
 use crate::model::daemonset::{ControllerRevision, DaemonSet};
 use crate::model::job::Job;
@@ -37,7 +37,7 @@ pub fn layout(rows: &[Vec<String>]) -> String {
 }
 
 fn age(now: Time, t: Option<Time>) -> String {
-    t.map(|t| human_duration(now.0 - t.0))
+    t.map(|t| super::age(now, t))
         .unwrap_or_else(|| "<unknown>".into())
 }
 
@@ -98,7 +98,7 @@ pub fn pod_row(p: &Pod, now: Time, prefix: bool) -> Vec<String> {
         .filter_map(|c| c.last_state.terminated.as_ref().and_then(|t| t.finished_at))
         .max();
     let restarts = match last_restart {
-        Some(t) if restarts > 0 => format!("{restarts} ({} ago)", human_duration(now.0 - t.0)),
+        Some(t) if restarts > 0 => format!("{restarts} ({} ago)", super::age(now, t)),
         _ => restarts.to_string(),
     };
     let name = if prefix {
@@ -171,8 +171,8 @@ pub fn job_row(j: &Job, now: Time, prefix: bool) -> Vec<String> {
         },
     };
     let duration = match (st.start_time, st.completion_time) {
-        (Some(s), Some(c)) => human_duration(c.0 - s.0),
-        (Some(s), None) => human_duration(now.0 - s.0),
+        (Some(s), Some(c)) => super::span(s, c),
+        (Some(s), None) => super::age(now, s),
         _ => String::new(),
     };
     let name = if prefix {

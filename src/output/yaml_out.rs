@@ -37,7 +37,7 @@ fn emit(value: &Value, indent: usize, out: &mut String) {
                     }
                     _ => {
                         out.push(' ');
-                        out.push_str(&scalar(v));
+                        out.push_str(&wrap(&scalar(v), indent + 2, indent + 2));
                         out.push('\n');
                     }
                 }
@@ -63,10 +63,45 @@ fn child(v: &Value, indent: usize, out: &mut String) {
         }
         _ => {
             out.push(' ');
-            out.push_str(&scalar(v));
+            let col = out[out.rfind('\n').map_or(0, |i| i + 1)..].chars().count();
+            out.push_str(&wrap(&scalar(v), col, indent + 2));
             out.push('\n');
         }
     }
+}
+
+/// go-yaml's line breaking (its best width is 80): in a plain or single-quoted scalar, a
+/// single space met once the line is past column 80 becomes a line break and the scalar goes
+/// on at `indent` (the key's indentation plus two).
+fn wrap(text: &str, start_col: usize, indent: usize) -> String {
+    const BEST_WIDTH: usize = 80;
+    if text.starts_with('"') || start_col + text.chars().count() <= BEST_WIDTH {
+        return text.to_string();
+    }
+    let quoted = text.starts_with('\'');
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut col = start_col;
+    let mut spaces = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let inside = !quoted || (i > 1 && i + 2 < chars.len());
+            if !spaces && col > BEST_WIDTH && inside && chars.get(i + 1) != Some(&' ') {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                col = indent;
+            } else {
+                out.push(' ');
+                col += 1;
+            }
+            spaces = true;
+        } else {
+            out.push(c);
+            col += 1;
+            spaces = false;
+        }
+    }
+    out
 }
 
 fn scalar(v: &Value) -> String {
@@ -154,6 +189,12 @@ mod tests {
         assert_eq!(
             to_yaml(&v),
             "c:\n- -c\n- '- x'\n- 'a: b'\n- '*x'\n- \"\"\nt: \"2026-01-01T00:00:00Z\"\n"
+        );
+        let long = "Container main for pod default/policy-zjsv9 failed with exit code 7 matching FailJob rule at index 1";
+        assert_eq!(
+            to_yaml(&json!({"items": [{"status": {"conditions": [{"message": long}]}}]})),
+            // As kubectl v1.31 prints it: the break comes at the first space past column 80.
+            "items:\n- status:\n    conditions:\n    - message: Container main for pod default/policy-zjsv9 failed with exit code 7\n        matching FailJob rule at index 1\n"
         );
         let back = crate::yaml::parse_documents(&text).unwrap();
         assert_eq!(back[0].get("s").and_then(|n| n.as_str()), Some("true"));

@@ -205,6 +205,8 @@ fn commands(world: &World) -> Vec<String> {
     out.push("get nodes -o jsonpath-as-json={.items[0].status.nodeInfo}".into());
     out.push("get pods -o 'jsonpath={.items[*].spec.containers[*].image}'".into());
     out.push("get pods -o jsonpath={.items[0:2].metadata.name}".into());
+    out.push("get pods --sort-by=.metadata.uid -o name".into());
+    out.push("get pods --sort-by=.nothing -o name".into());
     out.push("get job nope -o yaml".into());
     out.push("describe pod nope".into());
     out.push("get pods -l app=nothing -o name".into());
