@@ -810,7 +810,7 @@ pub fn rollout(args: &Args, world: &World) -> Outcome {
             } else {
                 text + "\n"
             }),
-            Err(e) => Outcome::err(e),
+            Err(e) => Outcome::err(format!("error: {e}")),
         },
         "history" => history(args, name, &revs),
         "undo" => {

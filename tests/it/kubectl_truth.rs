@@ -218,6 +218,7 @@ fn commands(world: &World) -> Vec<String> {
         out.push(format!("rollout history daemonset/{ds}"));
         out.push(format!("rollout history daemonset/{ds} --revision=1"));
         out.push(format!("rollout history daemonset/{ds} --revision=99"));
+        out.push(format!("rollout status daemonset/{ds} --watch=false"));
     }
     out
 }

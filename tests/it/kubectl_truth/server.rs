@@ -1,6 +1,6 @@
 //! A small read-only API server for a real kubectl: legacy discovery, GET and LIST of the kinds
 //! podlab has (with `labelSelector` and `fieldSelector` as the API server reads them, lists in
-//! etcd's order), NotFound as a `Status`, watches that end at once. It serves one podlab moment
+//! etcd's order), NotFound as a `Status`, watches that stay open five seconds, then end. It serves one podlab moment
 //! with every time shifted by `delta` seconds, so that kubectl's wall-clock ages come out as
 //! podlab's simulated ones. Loopback only; it stops when dropped.
 
@@ -266,9 +266,17 @@ fn serve_connection(conn: TcpStream, shared: &Shared) {
                 );
                 writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(text.as_bytes()))
             }
-            Reply::EmptyWatch => writer.write_all(
-                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-            ),
+            // A watch stays open a while with nothing to say (one that ends at once makes
+            // client-go warn "very short watch" on stderr), then ends.
+            Reply::EmptyWatch => writer
+                .write_all(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                )
+                .and_then(|_| writer.flush())
+                .and_then(|_| {
+                    std::thread::sleep(std::time::Duration::from_secs(5));
+                    writer.write_all(b"0\r\n\r\n")
+                }),
         };
         if ok.is_err() {
             return;
