@@ -2,12 +2,14 @@
 //! server sets, watch events for informers, the event recorder, and manifest admission.
 
 mod error;
+mod eviction;
 pub mod manifest;
 mod recorder;
 mod store;
 pub mod strategy;
 
 pub use error::ApiError;
+pub use eviction::{evict, EVICTION_REASON};
 pub use recorder::{record_event, EventTarget};
 pub use store::{
     DeleteOptions, Propagation, Quota, Store, WatchEvent, MAX_OBJECTS, MAX_STORED_EVENTS,

@@ -694,6 +694,16 @@ fn run_step(c: &mut Cluster, action: &Action) {
                 });
             }
         }
+        Action::Evict { namespace, name } => {
+            if let Err(e) = api::evict(w, namespace, name) {
+                w.log(Change::Rejected {
+                    kind: Kind::Pod,
+                    name: api::display_name(Kind::Pod, namespace, name),
+                    message: e.to_string(),
+                    immutable: false,
+                });
+            }
+        }
         Action::FailPod {
             namespace,
             selector,

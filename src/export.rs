@@ -59,6 +59,18 @@ fn step(f: &Fork) -> String {
                 format!("  - {{at: {t}, delete: {kind}/{name}, namespace: {namespace}}}\n")
             }
         }
+        Fork::Evict {
+            at: t,
+            namespace,
+            name,
+        } => {
+            if namespace.is_empty() || namespace == crate::model::DEFAULT_NAMESPACE {
+                format!("  - {{at: {}, evict: {name}}}\n", at(*t))
+            } else {
+                let t = at(*t);
+                format!("  - {{at: {t}, evict: {name}, namespace: {namespace}}}\n")
+            }
+        }
         Fork::AddNode { at: t, node } => {
             format!("  - {{at: {}, addNode: {}}}\n", at(*t), json(node))
         }

@@ -60,6 +60,13 @@ pub enum Action {
         /// Name.
         name: String,
     },
+    /// Evict a pod through the Eviction API (`kubectl drain` does this for each pod).
+    Evict {
+        /// The pod's namespace.
+        namespace: String,
+        /// The pod.
+        name: String,
+    },
     /// Make running pods' containers exit.
     FailPod {
         /// The pods' namespace.
@@ -238,10 +245,11 @@ struct RawKubelet {
 pub(crate) struct RawStep {
     pub(crate) at: Option<String>,
     pub(crate) when: Option<String>,
-    /// The namespace `delete`, `failPod` and `when` refer to (default `default`).
+    /// The namespace `delete`, `evict`, `failPod` and `when` refer to (default `default`).
     namespace: Option<String>,
     apply: Option<String>,
     delete: Option<String>,
+    evict: Option<String>,
     fail_pod: Option<RawFailPod>,
     add_node: Option<NodeDef>,
     remove_node: Option<String>,
@@ -663,6 +671,7 @@ pub(crate) fn parse_action(
     let count = [
         s.apply.is_some(),
         s.delete.is_some(),
+        s.evict.is_some(),
         s.fail_pod.is_some(),
         s.add_node.is_some(),
         s.remove_node.is_some(),
@@ -675,7 +684,7 @@ pub(crate) fn parse_action(
     if count != 1 {
         errs.push(ScenarioError {
             loc,
-            message: format!("{path}: Invalid value: a step has exactly one of apply, delete, failPod, addNode, removeNode, setNode, note (found {count})"),
+            message: format!("{path}: Invalid value: a step has exactly one of apply, delete, evict, failPod, addNode, removeNode, setNode, note (found {count})"),
         });
         return None;
     }
@@ -707,6 +716,22 @@ pub(crate) fn parse_action(
                 });
                 return None;
             }
+        }
+    } else if let Some(target) = &s.evict {
+        let name = target.strip_prefix("pod/").unwrap_or(target);
+        if name.is_empty() || name.contains('/') {
+            let p = format!("{path}.evict");
+            errs.push(ScenarioError {
+                loc: doc.locate(&p),
+                message: format!(
+                    "{p}: Invalid value: {target:?}: must be a pod's name (or pod/NAME)"
+                ),
+            });
+            return None;
+        }
+        Action::Evict {
+            namespace,
+            name: name.to_string(),
         }
     } else if let Some(f) = &s.fail_pod {
         match LabelSelector::parse(&f.selector) {

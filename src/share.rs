@@ -58,6 +58,16 @@ pub enum Fork {
         /// The exit code.
         code: i32,
     },
+    /// A pod evicted (`kubectl drain`).
+    Evict {
+        /// When (ms).
+        at: u64,
+        /// The pod's namespace (left out for default).
+        #[serde(default, skip_serializing_if = "is_default_namespace")]
+        namespace: String,
+        /// The pod.
+        name: String,
+    },
     /// A node joins.
     AddNode {
         /// When (ms).
@@ -125,6 +135,15 @@ impl Fork {
                 pod: pod.clone(),
                 code: *exit_code,
             },
+            Action::Evict { namespace, name } => Fork::Evict {
+                at,
+                namespace: if is_default_namespace(namespace) {
+                    String::new()
+                } else {
+                    namespace.clone()
+                },
+                name: name.clone(),
+            },
             Action::AddNode(node) => Fork::AddNode {
                 at,
                 node: node.clone(),
@@ -145,6 +164,7 @@ impl Fork {
         match self {
             Fork::Apply { at, .. }
             | Fork::Delete { at, .. }
+            | Fork::Evict { at, .. }
             | Fork::ExitContainer { at, .. }
             | Fork::AddNode { at, .. }
             | Fork::RemoveNode { at, .. }
@@ -179,6 +199,12 @@ impl Fork {
             },
             Fork::AddNode { node, .. } => Action::AddNode(node.clone()),
             Fork::RemoveNode { name, .. } => Action::RemoveNode(name.clone()),
+            Fork::Evict {
+                namespace, name, ..
+            } => Action::Evict {
+                namespace: namespace_or_default(namespace),
+                name: name.clone(),
+            },
             Fork::SetNode { node, .. } => Action::SetNode(node.clone()),
         })
     }

@@ -538,9 +538,10 @@ pub fn drain(args: &Args, world: &World) -> Outcome {
     }
     for (ns, p) in &evict {
         out.stdout.push_str(&format!("pod/{p} evicted\n"));
+        // drain evicts through the Eviction API (the pod gets DisruptionTarget), it does not
+        // delete.
         out.changes.push(Change {
-            action: Action::Delete {
-                kind: Kind::Pod,
+            action: Action::Evict {
                 namespace: ns.clone(),
                 name: p.clone(),
             },

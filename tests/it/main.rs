@@ -11,6 +11,7 @@ mod daemonset_controller;
 mod daemonset_properties;
 mod daemonset_validation;
 mod determinism;
+mod eviction;
 mod golden;
 mod job_controller;
 mod job_properties;

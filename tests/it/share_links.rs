@@ -28,7 +28,7 @@ fn text(rng: &mut Rng) -> String {
 
 fn fork(rng: &mut Rng) -> Fork {
     let at = u64::from(rng.below(600_000));
-    match rng.below(6) {
+    match rng.below(7) {
         0 => Fork::Apply {
             at,
             yaml: text(rng),
@@ -53,6 +53,11 @@ fn fork(rng: &mut Rng) -> Fork {
             },
         },
         4 => Fork::RemoveNode {
+            at,
+            name: text(rng),
+        },
+        5 => Fork::Evict {
+            namespace: String::new(),
             at,
             name: text(rng),
         },
@@ -149,6 +154,13 @@ fn a_replayed_moment_should_be_the_same_run() {
     let steps = [
         (SimTime(4_000), Action::AddNode(node)),
         (SimTime(12_000), Action::RemoveNode("node-1".into())),
+        (
+            SimTime(15_000),
+            Action::Evict {
+                namespace: "default".into(),
+                name: "batch-hhztc".into(),
+            },
+        ),
     ];
     let mut forks = Vec::new();
     for (at, action) in steps {

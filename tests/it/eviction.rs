@@ -1,0 +1,186 @@
+//! The Eviction API as the docs' "ignore pod disruptions" walkthrough uses it
+//! (tasks/job/pod-failure-policy.md, `job-pod-failure-policy-ignore.yaml`): `kubectl drain`
+//! evicts the Job's pods, each gets `DisruptionTarget` with reason `EvictionByEvictionAPI`, the
+//! `Ignore` rule keeps them out of the failed count, and the Job still succeeds with
+//! `backoffLimit: 0`. Deleting the pods instead (what drain did before) fails the Job.
+
+use podlab::engine::Sim;
+use podlab::kubectl::{self, Context};
+use podlab::model::{Kind, Object};
+use podlab::scenario::Action;
+use podlab::sim::SimTime;
+use podlab::world::World;
+
+/// The docs' manifest, unchanged.
+const SCENARIO: &str = r#"name: pod-failure-policy-ignore
+cluster:
+  nodes: 3
+manifests: |
+  apiVersion: batch/v1
+  kind: Job
+  metadata:
+    name: job-pod-failure-policy-ignore
+  spec:
+    completions: 4
+    parallelism: 2
+    template:
+      spec:
+        restartPolicy: Never
+        containers:
+        - name: main
+          image: docker.io/library/bash:5
+          command: ["bash"]
+          args:
+          - -c
+          - echo "Hello world! I'm going to exit with 0 (success)." && sleep 90 && exit 0
+    backoffLimit: 0
+    podFailurePolicy:
+      rules:
+      - action: Ignore
+        onPodConditions:
+        - type: DisruptionTarget
+until: 6m
+"#;
+
+fn job_condition(w: &World) -> Option<String> {
+    let job = w
+        .store
+        .get(Kind::Job, "default", "job-pod-failure-policy-ignore")?;
+    let v = serde_json::to_value(job).ok()?;
+    v["status"]["conditions"]
+        .as_array()?
+        .iter()
+        .find(|c| c["status"] == "True" && (c["type"] == "Complete" || c["type"] == "Failed"))
+        .map(|c| c["type"].as_str().unwrap_or_default().to_string())
+}
+
+/// Runs to 10 s, then drains (or force-deletes the pods of) the node running the first pod.
+fn disrupted(evict: bool) -> (Sim, String) {
+    let mut sim = Sim::new(podlab::scenario::parse(SCENARIO).expect("valid"));
+    sim.run_until(SimTime(10_000));
+    let w = sim.seek(SimTime(10_000));
+    let node = w
+        .store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .find_map(|p| p.node_name().map(str::to_string))
+        .expect("a pod is bound by 10 s");
+    let actions: Vec<Action> = if evict {
+        let line = format!("drain {node} --ignore-daemonsets");
+        let o = kubectl::run(
+            &line,
+            &Context {
+                world: &w,
+                stdin: "",
+            },
+        );
+        assert!(o.stdout.contains("evicted"), "{o:?}");
+        o.changes.into_iter().map(|c| c.action).collect()
+    } else {
+        w.store
+            .list(Kind::Pod)
+            .filter_map(Object::as_pod)
+            .filter(|p| p.node_name() == Some(node.as_str()))
+            .map(|p| Action::Delete {
+                kind: Kind::Pod,
+                namespace: "default".into(),
+                name: p.metadata.name.clone(),
+            })
+            .collect()
+    };
+    let mut sim = Sim::new(podlab::scenario::parse(SCENARIO).expect("valid"));
+    sim.run();
+    for a in actions {
+        let mut next = sim.fork(SimTime(10_000), a);
+        next.run();
+        sim = next;
+    }
+    (sim, node)
+}
+
+#[test]
+fn drain_should_evict_so_that_the_ignore_rule_keeps_the_job_going() {
+    let (sim, node) = disrupted(true);
+    // Just after the drain, each of the node's pods carries the eviction's condition.
+    let w = sim.seek(SimTime(10_500));
+    let evicted: Vec<_> = w
+        .store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .filter(|p| p.node_name() == Some(node.as_str()))
+        .collect();
+    assert!(!evicted.is_empty());
+    for p in &evicted {
+        let v = serde_json::to_value(p).unwrap();
+        let c = v["status"]["conditions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["type"] == "DisruptionTarget")
+            .unwrap_or_else(|| panic!("no DisruptionTarget on {}", p.metadata.name));
+        assert_eq!(c["reason"], "EvictionByEvictionAPI");
+        assert_eq!(c["message"], "Eviction API: evicting");
+        assert!(p.metadata.deletion_timestamp.is_some());
+    }
+    let end = sim.seek(SimTime(360_000));
+    assert_eq!(job_condition(&end).as_deref(), Some("Complete"));
+    let job = serde_json::to_value(
+        end.store
+            .get(Kind::Job, "default", "job-pod-failure-policy-ignore")
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(job["status"]["succeeded"], 4);
+    assert!(job["status"]["failed"].as_i64().unwrap_or(0) == 0, "{job}");
+}
+
+#[test]
+fn deleting_the_pods_instead_should_fail_the_job_as_a_real_cluster_would() {
+    let (sim, _) = disrupted(false);
+    let end = sim.seek(SimTime(360_000));
+    assert_eq!(job_condition(&end).as_deref(), Some("Failed"));
+}
+
+fn s_action(namespace: &str, name: &str) -> Action {
+    Action::Evict {
+        namespace: namespace.into(),
+        name: name.into(),
+    }
+}
+
+#[test]
+fn an_evict_step_should_read_and_round_trip() {
+    let text = SCENARIO.replace("until: 6m", "steps:\n  - {at: 5s, evict: nope}\nuntil: 6m");
+    let s = podlab::scenario::parse(&text).expect("valid");
+    assert_eq!(s.steps[0].action, s_action("default", "nope"));
+    let mut sim = Sim::new(s);
+    sim.run();
+    // A missing pod is refused in the API server's words.
+    assert!(sim.trace().iter().any(|e| matches!(
+        &e.change,
+        podlab::sim::Change::Rejected { message, .. } if message == "pods \"nope\" not found"
+    )));
+    // An eviction made in the app exports as an `evict:` step that reads back the same.
+    let forks = [
+        podlab::share::Fork::Evict {
+            at: 5_000,
+            namespace: String::new(),
+            name: "nope".into(),
+        },
+        podlab::share::Fork::Evict {
+            at: 6_000,
+            namespace: "kube-system".into(),
+            name: "x".into(),
+        },
+    ];
+    let exported = podlab::export::scenario_file(SCENARIO, "", &forks);
+    let back = podlab::scenario::parse(&exported).unwrap_or_else(|e| panic!("{e:?}\n{exported}"));
+    assert_eq!(back.steps[0].action, s_action("default", "nope"));
+    assert_eq!(back.steps[1].action, s_action("kube-system", "x"));
+    let bad = SCENARIO.replace("until: 6m", "steps:\n  - {at: 5s, evict: job/x}\nuntil: 6m");
+    let errs = podlab::scenario::parse(&bad).unwrap_err();
+    assert!(
+        errs[0].message.contains("steps[0].evict: Invalid value"),
+        "{errs:?}"
+    );
+}
