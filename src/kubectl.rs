@@ -171,7 +171,7 @@ pub fn run(line: &str, ctx: &Context) -> Outcome {
             "error: unknown command \"{verb}\" for \"kubectl\"\nRun 'kubectl --help' for usage."
         ));
     }
-    let parsed = match args::parse(rest) {
+    let parsed = match args::parse(verb, rest) {
         Ok(a) => a,
         Err(e) => return Outcome::err(format!("{e}\nSee 'kubectl {verb} --help' for usage.")),
     };

@@ -19,6 +19,7 @@ const VALUED: &[&[&str]] = &[
     &["tail"],
     &["image"],
     &["sort-by"],
+    &["max-log-requests"],
 ];
 
 /// Flags that are on or off.
@@ -32,6 +33,8 @@ const SWITCHES: &[&[&str]] = &[
     &["overwrite"],
     &["all"],
     &["previous"],
+    &["prefix"],
+    &["all-containers"],
     &["follow"],
     &["recursive"],
 ];
@@ -154,7 +157,10 @@ fn canonical<'a>(table: &'a [&'a [&'a str]], name: &str) -> Option<&'a str> {
 }
 
 /// Reads words and flags; an unknown flag is pflag's error.
-pub fn parse(words: &[String]) -> Result<Args, String> {
+/// Parses a command's words; `verb` picks the shorthands that differ between commands (`logs`
+/// reads `-f` as `--follow` and `-p` as `--previous`, where others mean `--filename` and
+/// `--patch`).
+pub fn parse(verb: &str, words: &[String]) -> Result<Args, String> {
     let mut args = Args::default();
     let mut i = 0;
     let mut only_words = false;
@@ -182,6 +188,11 @@ pub fn parse(words: &[String]) -> Result<Args, String> {
                     None
                 } else {
                     Some(tail.strip_prefix('=').unwrap_or(tail).to_string())
+                };
+                let first = match (verb, first.as_str()) {
+                    ("logs", "f") => "follow".to_string(),
+                    ("logs", "p") => "previous".to_string(),
+                    _ => first,
                 };
                 (first, inline, false)
             }
@@ -251,26 +262,29 @@ mod tests {
     #[test]
     fn flags_should_read_as_pflag_reads_them() {
         let w = |s: &str| split(s).unwrap();
-        let a = parse(&w("pods -owide -l app=x --show-labels -w")).unwrap();
+        let a = parse("get", &w("pods -owide -l app=x --show-labels -w")).unwrap();
         assert_eq!(a.words, ["pods"]);
         assert_eq!(a.get("output"), Some("wide"));
         assert_eq!(a.get("selector"), Some("app=x"));
         assert!(a.on("show-labels") && a.on("watch"));
-        assert_eq!(parse(&w("-o=yaml x")).unwrap().get("output"), Some("yaml"));
         assert_eq!(
-            parse(&w("--output json")).unwrap().get("output"),
+            parse("get", &w("-o=yaml x")).unwrap().get("output"),
+            Some("yaml")
+        );
+        assert_eq!(
+            parse("get", &w("--output json")).unwrap().get("output"),
             Some("json")
         );
         assert_eq!(
-            parse(&w("--bogus")),
+            parse("get", &w("--bogus")),
             Err("error: unknown flag: --bogus".into())
         );
         assert_eq!(
-            parse(&w("-z")),
+            parse("get", &w("-z")),
             Err("error: unknown shorthand flag: 'z' in -z".into())
         );
         assert_eq!(
-            parse(&w("-o")),
+            parse("get", &w("-o")),
             Err("error: flag needs an argument: 'o' in -o".into())
         );
     }

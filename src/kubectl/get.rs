@@ -65,35 +65,113 @@ struct Listing {
     prefix: bool,
 }
 
-/// A `get -w` in progress: what it follows and the rows it last printed.
+/// A command that goes on printing as the playhead moves: `get -w` (what it follows and the
+/// rows it last printed) or `logs -f` (the command and what it has printed so far).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Watch {
-    listing: Listing,
-    /// What was printed for each object: its resourceVersion then, and its row.
-    printed: BTreeMap<Key, (String, String)>,
+pub struct Watch(Following);
+
+#[derive(Clone, Debug, PartialEq)]
+enum Following {
+    /// `get -w`.
+    Rows {
+        /// What it lists.
+        listing: Listing,
+        /// What was printed for each object: its resourceVersion then, and its row.
+        printed: BTreeMap<Key, (String, String)>,
+    },
+    /// `logs -f`.
+    Logs {
+        /// The logs command (without its follow flag).
+        args: Args,
+        /// Its output so far.
+        printed: String,
+        /// The streams it follows (pod uid, container, restart count).
+        streams: Vec<(String, String, i64)>,
+        /// A followed container restarted or its pod went away: the stream is closed.
+        ended: bool,
+    },
 }
 
 impl Watch {
-    /// The rows of the objects that changed since the last call, as watch events arrive: a
-    /// new resourceVersion prints the row (a moving AGE alone does not), and a deleted object
-    /// prints its last row, as a DELETED event does.
+    /// What to print since the last call: for `get -w` the rows of the objects that changed,
+    /// as watch events arrive (a new resourceVersion prints the row, a moving AGE alone does
+    /// not, and a deleted object prints its last row, as a DELETED event does); for `logs -f`
+    /// the lines the containers have written since.
     pub fn poll(&mut self, world: &World) -> String {
-        let now = rows(world, &self.listing);
+        match &mut self.0 {
+            Following::Rows { listing, printed } => poll_rows(listing, printed, world),
+            Following::Logs {
+                args,
+                printed,
+                streams,
+                ended,
+            } => {
+                if *ended {
+                    return String::new();
+                }
+                let now = super::logs::logs(args, world).stdout;
+                if super::logs::streams(args, world) == *streams {
+                    let fresh = now
+                        .strip_prefix(printed.as_str())
+                        .unwrap_or_default()
+                        .to_string();
+                    *printed = now;
+                    return fresh;
+                }
+                // The container restarted: the followed stream is the previous instance's,
+                // which ends with its last lines.
+                *ended = true;
+                let mut previous = args.clone();
+                previous.flags.insert("previous".into(), "true".into());
+                let before = super::logs::logs(&previous, world).stdout;
+                before
+                    .strip_prefix(printed.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            }
+        }
+    }
+}
+
+impl Watch {
+    /// `logs -f`: follows what `args` (a logs command) prints, from what it printed now.
+    pub(super) fn logs(
+        mut args: Args,
+        printed: String,
+        streams: Vec<(String, String, i64)>,
+    ) -> Watch {
+        args.flags.remove("follow");
+        Watch(Following::Logs {
+            args,
+            printed,
+            streams,
+            ended: false,
+        })
+    }
+}
+
+fn poll_rows(
+    listing: &Listing,
+    printed: &mut BTreeMap<Key, (String, String)>,
+    world: &World,
+) -> String {
+    {
+        let now = rows(world, listing);
         let mut lines = Vec::new();
         let mut seen = BTreeMap::new();
         for (key, version, row) in now {
             let line = row.join("\t");
-            if self.printed.get(&key).map(|(v, _)| v) != Some(&version) {
+            if printed.get(&key).map(|(v, _)| v) != Some(&version) {
                 lines.push(row);
             }
             seen.insert(key, (version, line));
         }
-        for (key, (_, line)) in &self.printed {
+        for (key, (_, line)) in printed.iter() {
             if !seen.contains_key(key) {
                 lines.push(line.split('\t').map(str::to_string).collect());
             }
         }
-        self.printed = seen;
+        *printed = seen;
         if lines.is_empty() {
             String::new()
         } else {
@@ -588,10 +666,10 @@ pub fn get(args: &Args, world: &World) -> Outcome {
         }
     };
     let watch = args.on("watch").then(|| {
-        let mut w = Watch {
+        let mut w = Watch(Following::Rows {
             listing,
             printed: BTreeMap::new(),
-        };
+        });
         let _ = w.poll(world);
         Box::new(w)
     });

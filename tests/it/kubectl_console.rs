@@ -50,6 +50,11 @@ const EXACT: &[(&str, u64, &str, &str, &str)] = &[
     ("bare-pods", 30, "logs sleeper", "hello\n", ""),
     ("job-pi", 1, "logs job/pi", "", "Error from server (BadRequest): container \"pi\" in pod \"pi-9s6s4\" is waiting to start: ContainerCreating\n"),
     ("job-pi", 1, "logs nope", "", "Error from server (NotFound): pods \"nope\" not found\n"),
+    ("cronjob-hello", 200, "logs -l batch.kubernetes.io/job-name --prefix", "[pod/hello-29453761-4trfd/hello] Thu Jan  1 00:01:02 UTC 2026\n[pod/hello-29453761-4trfd/hello] Hello from the Kubernetes cluster\n[pod/hello-29453762-zqcgq/hello] Thu Jan  1 00:02:02 UTC 2026\n[pod/hello-29453762-zqcgq/hello] Hello from the Kubernetes cluster\n[pod/hello-29453763-lg6bh/hello] Thu Jan  1 00:03:02 UTC 2026\n[pod/hello-29453763-lg6bh/hello] Hello from the Kubernetes cluster\n", ""),
+    ("cronjob-hello", 200, "logs -l job-name=hello-29453762 --all-containers", "Thu Jan  1 00:02:02 UTC 2026\nHello from the Kubernetes cluster\n", ""),
+    ("cronjob-hello", 200, "logs -l app=none", "", "No resources found in default namespace.\n"),
+    ("job-parallel", 40, "logs -f -l job-name=batch", "", "error: you are attempting to follow 8 log streams, but maximum allowed concurrency is 5, use --max-log-requests to increase the limit\n"),
+    ("job-parallel", 40, "logs -l job-name=batch -c nope", "", "error: container nope is not valid for pod batch-4q7k8\n"),
     ("job-pi", 1, "logs", "", "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n"),
     // create, delete
     ("cronjob-hello", 30, "create job manual --from=cronjob/hello", "job.batch/manual created\n", ""),
@@ -366,4 +371,35 @@ fn tab_should_complete_commands_and_names() {
         kubectl::complete("rollout status d", &w),
         ["daemonset/fluentd-elasticsearch"]
     );
+}
+
+#[test]
+fn logs_follow_should_print_lines_as_the_playhead_reaches_them() {
+    let text = "name: follow\ncluster:\n  nodes: 1\nmanifests: |\n  apiVersion: v1\n  kind: Pod\n  metadata: {name: talker}\n  spec:\n    containers: [{name: c, image: busybox, command: [sh, -c, 'echo one; sleep 5; echo two']}]\nuntil: 30s\n";
+    let mut sim = Sim::new(podlab::scenario::parse(text).unwrap());
+    sim.run();
+    let w = sim.seek(SimTime(3_000));
+    let mut o = kubectl::run(
+        "logs -f talker",
+        &Context {
+            world: &w,
+            stdin: "",
+        },
+    );
+    assert_eq!(o.stdout, "one\n");
+    let mut watch = o.watch.take().expect("-f follows");
+    assert_eq!(watch.poll(&sim.seek(SimTime(4_000))), "");
+    assert_eq!(watch.poll(&sim.seek(SimTime(10_000))), "two\n");
+    // The container restarted at 6 s (restartPolicy Always): the stream it followed ended.
+    assert_eq!(watch.poll(&sim.seek(SimTime(20_000))), "");
+    assert_eq!(watch.poll(&sim.seek(SimTime(29_000))), "");
+    // -p is --previous for logs (and --patch elsewhere).
+    let o = kubectl::run(
+        "logs -p talker",
+        &Context {
+            world: &w,
+            stdin: "",
+        },
+    );
+    assert!(o.stderr.contains("previous terminated container"), "{o:?}");
 }
