@@ -4,6 +4,7 @@
 mod error;
 mod eviction;
 pub mod manifest;
+pub mod patch;
 mod recorder;
 mod store;
 pub mod strategy;

@@ -704,6 +704,27 @@ fn run_step(c: &mut Cluster, action: &Action) {
                 });
             }
         }
+        Action::PatchStatus {
+            namespace,
+            name,
+            patch_type,
+            patch,
+        } => {
+            let ty = api::patch::PatchType::parse(Some(patch_type));
+            let value = serde_json::from_str(patch).map_err(|e| e.to_string());
+            let result = match (ty, value) {
+                (Ok(ty), Ok(value)) => api::patch::patch_pod_status(w, namespace, name, ty, &value),
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            };
+            if let Err(message) = result {
+                w.log(Change::Rejected {
+                    kind: Kind::Pod,
+                    name: api::display_name(Kind::Pod, namespace, name),
+                    message,
+                    immutable: false,
+                });
+            }
+        }
         Action::FailPod {
             namespace,
             selector,

@@ -71,6 +71,25 @@ fn step(f: &Fork) -> String {
                 format!("  - {{at: {t}, evict: {name}, namespace: {namespace}}}\n")
             }
         }
+        Fork::PatchStatus {
+            at: t,
+            namespace,
+            name,
+            patch_type,
+            patch,
+        } => {
+            let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
+            let ns = if namespace.is_empty() || namespace == crate::model::DEFAULT_NAMESPACE {
+                String::new()
+            } else {
+                format!(", namespace: {namespace}")
+            };
+            format!(
+                "  - {{at: {}, patchStatus: {{pod: {name}, type: {patch_type}, patch: {}}}{ns}}}\n",
+                at(*t),
+                quote(patch)
+            )
+        }
         Fork::AddNode { at: t, node } => {
             format!("  - {{at: {}, addNode: {}}}\n", at(*t), json(node))
         }

@@ -67,6 +67,17 @@ pub enum Action {
         /// The pod.
         name: String,
     },
+    /// Patch a pod's status subresource (`kubectl patch pod NAME --subresource=status`).
+    PatchStatus {
+        /// The pod's namespace.
+        namespace: String,
+        /// The pod.
+        name: String,
+        /// `strategic`, `merge` or `json`.
+        patch_type: String,
+        /// The patch, as JSON text.
+        patch: String,
+    },
     /// Make running pods' containers exit.
     FailPod {
         /// The pods' namespace.
@@ -250,11 +261,21 @@ pub(crate) struct RawStep {
     apply: Option<String>,
     delete: Option<String>,
     evict: Option<String>,
+    patch_status: Option<RawPatchStatus>,
     fail_pod: Option<RawFailPod>,
     add_node: Option<NodeDef>,
     remove_node: Option<String>,
     set_node: Option<NodeDef>,
     pub(crate) note: Option<Localized>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default, rename = "PatchStatus")]
+struct RawPatchStatus {
+    pod: String,
+    #[serde(rename = "type")]
+    patch_type: Option<String>,
+    patch: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -672,6 +693,7 @@ pub(crate) fn parse_action(
         s.apply.is_some(),
         s.delete.is_some(),
         s.evict.is_some(),
+        s.patch_status.is_some(),
         s.fail_pod.is_some(),
         s.add_node.is_some(),
         s.remove_node.is_some(),
@@ -684,7 +706,7 @@ pub(crate) fn parse_action(
     if count != 1 {
         errs.push(ScenarioError {
             loc,
-            message: format!("{path}: Invalid value: a step has exactly one of apply, delete, evict, failPod, addNode, removeNode, setNode, note (found {count})"),
+            message: format!("{path}: Invalid value: a step has exactly one of apply, delete, evict, patchStatus, failPod, addNode, removeNode, setNode, note (found {count})"),
         });
         return None;
     }
@@ -732,6 +754,32 @@ pub(crate) fn parse_action(
         Action::Evict {
             namespace,
             name: name.to_string(),
+        }
+    } else if let Some(ps) = &s.patch_status {
+        let p = format!("{path}.patchStatus");
+        let ty = crate::api::patch::PatchType::parse(ps.patch_type.as_deref());
+        let parsed = serde_json::from_str::<serde_json::Value>(&ps.patch);
+        let problem = if ps.pod.is_empty() {
+            Some(format!("{p}.pod: Required value"))
+        } else if let Err(e) = &ty {
+            Some(format!("{p}.type: Invalid value: {e}"))
+        } else if let Err(e) = &parsed {
+            Some(format!("{p}.patch: Invalid value: not JSON: {e}"))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            errs.push(ScenarioError {
+                loc: doc.locate(&p),
+                message,
+            });
+            return None;
+        }
+        Action::PatchStatus {
+            namespace,
+            name: ps.pod.clone(),
+            patch_type: ty.map(|t| t.name()).unwrap_or("strategic").to_string(),
+            patch: ps.patch.clone(),
         }
     } else if let Some(f) = &s.fail_pod {
         match LabelSelector::parse(&f.selector) {

@@ -68,6 +68,21 @@ pub enum Fork {
         /// The pod.
         name: String,
     },
+    /// A pod's status patched (`kubectl patch --subresource=status`).
+    PatchStatus {
+        /// When (ms).
+        at: u64,
+        /// The pod's namespace (left out for default).
+        #[serde(default, skip_serializing_if = "is_default_namespace")]
+        namespace: String,
+        /// The pod.
+        name: String,
+        /// `strategic`, `merge` or `json`.
+        #[serde(rename = "type")]
+        patch_type: String,
+        /// The patch (JSON text).
+        patch: String,
+    },
     /// A node joins.
     AddNode {
         /// When (ms).
@@ -144,6 +159,22 @@ impl Fork {
                 },
                 name: name.clone(),
             },
+            Action::PatchStatus {
+                namespace,
+                name,
+                patch_type,
+                patch,
+            } => Fork::PatchStatus {
+                at,
+                namespace: if is_default_namespace(namespace) {
+                    String::new()
+                } else {
+                    namespace.clone()
+                },
+                name: name.clone(),
+                patch_type: patch_type.clone(),
+                patch: patch.clone(),
+            },
             Action::AddNode(node) => Fork::AddNode {
                 at,
                 node: node.clone(),
@@ -165,6 +196,7 @@ impl Fork {
             Fork::Apply { at, .. }
             | Fork::Delete { at, .. }
             | Fork::Evict { at, .. }
+            | Fork::PatchStatus { at, .. }
             | Fork::ExitContainer { at, .. }
             | Fork::AddNode { at, .. }
             | Fork::RemoveNode { at, .. }
@@ -199,6 +231,18 @@ impl Fork {
             },
             Fork::AddNode { node, .. } => Action::AddNode(node.clone()),
             Fork::RemoveNode { name, .. } => Action::RemoveNode(name.clone()),
+            Fork::PatchStatus {
+                namespace,
+                name,
+                patch_type,
+                patch,
+                ..
+            } => Action::PatchStatus {
+                namespace: namespace_or_default(namespace),
+                name: name.clone(),
+                patch_type: patch_type.clone(),
+                patch: patch.clone(),
+            },
             Fork::Evict {
                 namespace, name, ..
             } => Action::Evict {

@@ -210,6 +210,7 @@ pub fn update(u: &Update, lang: Lang) -> String {
             .into(),
         Update::Applied => lang.pick("applied", "已应用").into(),
         Update::LeaseRenewed => lang.pick("renewed", "已续期").into(),
+        Update::StatusPatched => lang.pick("status patched", "状态已修补").into(),
         Update::LabelsChanged => lang.pick("labels changed", "标签已更改").into(),
         Update::TaintsChanged => lang.pick("taints changed", "污点已更改").into(),
         Update::Cordoned { cordoned: true } => lang.pick("cordoned", "已封锁（不可调度）").into(),

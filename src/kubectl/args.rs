@@ -20,6 +20,7 @@ const VALUED: &[&[&str]] = &[
     &["image"],
     &["sort-by"],
     &["max-log-requests"],
+    &["subresource"],
 ];
 
 /// Flags that are on or off.

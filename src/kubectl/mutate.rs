@@ -666,6 +666,21 @@ pub fn patch(args: &Args, world: &World) -> Outcome {
     let Some(name) = names.first() else {
         return Outcome::err("error: resource(s) were provided, but no name was specified");
     };
+    match args.get("subresource") {
+        None => {}
+        Some("status") if kind == Kind::Pod => return patch_pod_status(args, world, name),
+        Some("status") => {
+            return Outcome::note(
+                "`kubectl patch --subresource=status` is simulated for pods (a controller owns the others' status)",
+                "`kubectl patch --subresource=status` 只模拟 Pod（其他对象的状态由控制器负责）",
+            )
+        }
+        Some(other) => {
+            return Outcome::err(format!(
+                "error: invalid subresource value: \"{other}\". Must be one of [status scale]"
+            ))
+        }
+    }
     if !matches!(kind, Kind::Job | Kind::CronJob | Kind::DaemonSet) {
         return Outcome::note(
             "`kubectl patch` works on jobs, cronjobs and daemonsets here (nodes: use label, taint, cordon)",
@@ -701,6 +716,53 @@ pub fn patch(args: &Args, world: &World) -> Outcome {
     if out.stdout.ends_with(" unchanged\n") {
         return Outcome::out(format!("{}/{name} patched (no change)\n", resource(kind)));
     }
+    out
+}
+
+/// `kubectl patch pod NAME --subresource=status -p PATCH [--type strategic|merge|json]`: the
+/// API server patches the status only; a custom condition can then drive a Job's
+/// `podFailurePolicy` (`onPodConditions`).
+fn patch_pod_status(args: &Args, world: &World, name: &str) -> Outcome {
+    use crate::api::patch::{patched_pod, PatchType};
+    let ty = match PatchType::parse(args.get("type")) {
+        Ok(t) => t,
+        Err(e) => return Outcome::err(format!("error: {e}")),
+    };
+    let Some(p) = args.get("patch") else {
+        return Outcome::err(
+            "error: must specify --patch or --patch-file containing the contents of the patch",
+        );
+    };
+    let patch: Value = match serde_json::from_str(p) {
+        Ok(v) => v,
+        Err(e) => return Outcome::err(format!("error: unable to parse \"{p}\": {e}")),
+    };
+    let ns = args.namespace();
+    let Some(pod) = world
+        .store
+        .get(Kind::Pod, ns, name)
+        .and_then(Object::as_pod)
+    else {
+        return Outcome::err(not_found(Kind::Pod, name));
+    };
+    let after = match patched_pod(pod, ty, &patch) {
+        Ok(v) => v,
+        Err(e) if e.starts_with("The Pod") => return Outcome::err(e),
+        Err(e) => return Outcome::err(format!("Error from server: {e}")),
+    };
+    if serde_json::to_value(pod).ok().as_ref() == Some(&after) {
+        return Outcome::out(format!("pod/{name} patched (no change)\n"));
+    }
+    let mut out = Outcome::out(format!("pod/{name} patched\n"));
+    out.changes.push(Change {
+        action: Action::PatchStatus {
+            namespace: ns.to_string(),
+            name: name.to_string(),
+            patch_type: ty.name().to_string(),
+            patch: p.to_string(),
+        },
+        yaml: String::new(),
+    });
     out
 }
 

@@ -181,6 +181,8 @@ pub enum Change {
 pub enum Update {
     /// A kubelet renewed its node's Lease.
     LeaseRenewed,
+    /// A user patched the object's status subresource.
+    StatusPatched,
     /// The scheduler bound the pod to a node.
     Bound {
         /// The node.
