@@ -20,6 +20,10 @@ pub struct KubeletConfig {
     pub start_ms: u64,
     /// Run time of a container whose command is not understood, in milliseconds.
     pub default_run_ms: u64,
+    /// Images no registry serves (`cluster.unavailableImages`, `*` matching any run of
+    /// characters), besides those whose names say they do not exist (see
+    /// `kubelet::image_unavailable`).
+    pub unavailable_images: Vec<String>,
 }
 
 impl Default for KubeletConfig {
@@ -27,6 +31,7 @@ impl Default for KubeletConfig {
         KubeletConfig {
             start_ms: 1_000,
             default_run_ms: 5_000,
+            unavailable_images: Vec::new(),
         }
     }
 }

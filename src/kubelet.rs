@@ -62,6 +62,17 @@ pub enum KubeletAction {
         /// Run generation.
         generation: u32,
     },
+    /// An image pull failed a while ago: the next sync finds it in back-off
+    /// (ImagePullBackOff).
+    PullBackOff {
+        /// Failed pulls so far.
+        attempt: u32,
+    },
+    /// The image pull back-off has passed: pull again.
+    PullRetry {
+        /// Failed pulls so far.
+        attempt: u32,
+    },
     /// The grace period after SIGTERM ends.
     KillDone,
     /// `activeDeadlineSeconds` elapsed.
@@ -346,6 +357,8 @@ pub fn handle(
     match action {
         KubeletAction::Sync => sync_pod(w, node, pod),
         KubeletAction::StartContainers => start_containers(w, node, pod),
+        KubeletAction::PullBackOff { attempt } => pull_back_off(w, node, pod, attempt),
+        KubeletAction::PullRetry { attempt } => pull_retry(w, node, pod, attempt),
         KubeletAction::ContainerExit {
             container,
             generation,
@@ -545,6 +558,15 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
     if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
         return;
     }
+    if pod
+        .spec
+        .containers
+        .iter()
+        .any(|c| image_unavailable(&w.kubelet_config.unavailable_images, &c.image))
+    {
+        pull_failed(w, node, pod, 0);
+        return;
+    }
     let pull_ms = w.kubelet_config.start_ms * 4 / 5;
     for c in &pod.spec.containers {
         let t = target(pod).container(&c.name);
@@ -623,6 +645,164 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
         );
         run_container(w, node, pod, i);
     }
+}
+
+/// Whether no registry serves `image`: it matches one of the scenario's `unavailableImages`
+/// (`*` matches any run of characters; the image as written or fully qualified), or its name
+/// says it does not exist (a path part or tag containing `non-existing`, `nonexistent`,
+/// `does-not-exist` or `doesnotexist`, as in the docs' walkthroughs).
+pub fn image_unavailable(patterns: &[String], image: &str) -> bool {
+    let full = status::normalize_image(image);
+    if patterns.iter().any(|p| glob(p, image) || glob(p, &full)) {
+        return true;
+    }
+    let lower = image.to_ascii_lowercase();
+    [
+        "non-existing",
+        "nonexistent",
+        "does-not-exist",
+        "doesnotexist",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// `*` matches any run of characters; everything else matches itself.
+fn glob(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !text.starts_with(first) || text.len() < first.len() + last.len() || !text.ends_with(last) {
+        return false;
+    }
+    let mut rest = &text[first.len()..text.len() - last.len()];
+    for part in &parts[1..parts.len() - 1] {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The image pull back-off: 10 s, doubling, capped at 5 minutes (the kubelet's image back-off
+/// shares the container back-off's bounds).
+fn pull_back_off_ms(attempt: u32) -> u64 {
+    BACKOFF_INITIAL_MS
+        .saturating_mul(1u64 << attempt.min(16))
+        .min(BACKOFF_MAX_MS)
+}
+
+/// containerd's answer for a repository the registry does not have.
+fn pull_error(image: &str) -> String {
+    let full = status::normalize_image(image);
+    format!("rpc error: code = Unknown desc = failed to pull and unpack image \"{full}\": failed to resolve reference \"{full}\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed")
+}
+
+/// A pull of each unavailable image failed (`attempt` failures before): Failed events, the
+/// containers wait in ErrImagePull, and the next sync (a second later) finds the back-off.
+/// podlab starts none of the pod's containers while one of its images cannot be pulled.
+fn pull_failed(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
+    let bad: Vec<(String, String)> = pod
+        .spec
+        .containers
+        .iter()
+        .filter(|c| image_unavailable(&w.kubelet_config.unavailable_images, &c.image))
+        .map(|c| (c.name.clone(), c.image.clone()))
+        .collect();
+    for (name, image) in &bad {
+        let t = target(pod).container(name);
+        let msg = format!("Failed to pull image {image:?}: {}", pull_error(image));
+        event(w, node, t.clone(), "Warning", "Failed", &msg);
+        event(w, node, t, "Warning", "Failed", "Error: ErrImagePull");
+    }
+    set_waiting(w, pod, &bad, "ErrImagePull", pull_error);
+    schedule(
+        w,
+        w.now.plus_ms(1_000),
+        node,
+        pod,
+        KubeletAction::PullBackOff {
+            attempt: attempt + 1,
+        },
+    );
+}
+
+fn set_waiting(
+    w: &mut Client<'_>,
+    pod: &Pod,
+    bad: &[(String, String)],
+    reason: &str,
+    message: impl Fn(&str) -> String,
+) {
+    let _ = api::mutate_pod(
+        w,
+        pod.metadata.ns(),
+        &pod.metadata.name,
+        Update::Phase {
+            phase: "Pending".into(),
+            detail: Some(reason.into()),
+        },
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            for cs in st.container_statuses.iter_mut() {
+                if let Some((_, image)) = bad.iter().find(|(n, _)| *n == cs.name) {
+                    cs.state = ContainerState {
+                        waiting: Some(StateWaiting {
+                            reason: reason.into(),
+                            message: Some(message(image)),
+                        }),
+                        ..Default::default()
+                    };
+                }
+            }
+        },
+    );
+}
+
+fn pull_back_off(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
+    let uid = pod.metadata.uid().to_string();
+    if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
+        return;
+    }
+    let bad: Vec<(String, String)> = pod
+        .spec
+        .containers
+        .iter()
+        .filter(|c| image_unavailable(&w.kubelet_config.unavailable_images, &c.image))
+        .map(|c| (c.name.clone(), c.image.clone()))
+        .collect();
+    for (name, image) in &bad {
+        let t = target(pod).container(name);
+        let msg = format!("Back-off pulling image {image:?}");
+        event(w, node, t.clone(), "Normal", "BackOff", &msg);
+        event(w, node, t, "Warning", "Failed", "Error: ImagePullBackOff");
+    }
+    set_waiting(w, pod, &bad, "ImagePullBackOff", |image| {
+        format!("Back-off pulling image {image:?}")
+    });
+    // The back-off started with the failed pull, a second before this sync.
+    let retry = w
+        .now
+        .plus_ms(pull_back_off_ms(attempt - 1).saturating_sub(1_000));
+    schedule(w, retry, node, pod, KubeletAction::PullRetry { attempt });
+}
+
+fn pull_retry(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
+    let uid = pod.metadata.uid().to_string();
+    if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
+        return;
+    }
+    for c in &pod.spec.containers {
+        if image_unavailable(&w.kubelet_config.unavailable_images, &c.image) {
+            let t = target(pod).container(&c.name);
+            let msg = format!("Pulling image {:?}", c.image);
+            event(w, node, t, "Normal", "Pulling", &msg);
+        }
+    }
+    pull_failed(w, node, pod, attempt);
 }
 
 /// Whether container `i` is ready as soon as it runs (it has no readiness probe).

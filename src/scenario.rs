@@ -241,6 +241,7 @@ struct RawScenario {
 struct RawCluster {
     nodes: Option<serde_json::Value>,
     kubelet: RawKubelet,
+    unavailable_images: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -432,6 +433,7 @@ pub fn parse(text: &str) -> Result<Scenario, Vec<ScenarioError>> {
             raw.cluster.kubelet.default_run_seconds,
             5_000,
         ),
+        unavailable_images: raw.cluster.unavailable_images.clone(),
     };
     let manifests_text = raw.manifests.clone().unwrap_or_default();
     let manifests = block_manifests(text, &doc, "manifests", &manifests_text, &mut errs);

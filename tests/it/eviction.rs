@@ -187,9 +187,8 @@ fn an_evict_step_should_read_and_round_trip() {
 
 /// The docs' custom-condition walkthrough (tasks/job/pod-failure-policy.md,
 /// `job-pod-failure-policy-config-issue.yaml`): a ConfigIssue condition patched into a pod's
-/// status, then the pod deleted, fails the Job through its FailJob rule. In the docs the image
-/// never pulls and the pod waits; podlab does not model failed pulls yet, so the container
-/// here sleeps to stay running until the delete (the one change to the docs' manifest).
+/// status, then the pod deleted, fails the Job through its FailJob rule. The image never
+/// pulls: the pod waits in ImagePullBackOff until it is deleted.
 const CONFIG_ISSUE: &str = r#"name: pod-failure-policy-config-issue
 cluster:
   nodes: 2
@@ -207,7 +206,6 @@ manifests: |
         containers:
         - name: main
           image: "non-existing-repo/non-existing-image:example"
-          command: ["sleep", "60"]
     backoffLimit: 6
     podFailurePolicy:
       rules:
@@ -326,4 +324,78 @@ fn a_patch_status_step_should_read_and_export() {
         errs[0].message.contains("patchStatus.type: Invalid value"),
         "{errs:?}"
     );
+}
+
+#[test]
+fn images_no_registry_serves_should_wait_in_image_pull_back_off() {
+    let text = r#"name: pulls
+cluster:
+  nodes: 1
+  unavailableImages: ["registry.example.com/private/*"]
+manifests: |
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: private}
+  spec:
+    containers: [{name: app, image: registry.example.com/private/app:1.0}]
+  ---
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: public}
+  spec:
+    containers: [{name: app, image: busybox, command: [sleep, "600"]}]
+until: 2m
+"#;
+    let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
+    sim.run();
+    let status = |t: u64, pod: &str| {
+        let w = sim.seek(SimTime(t));
+        let v = serde_json::to_value(w.store.get(Kind::Pod, "default", pod).unwrap()).unwrap();
+        let waiting = &v["status"]["containerStatuses"][0]["state"]["waiting"];
+        (
+            v["status"]["phase"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            waiting["reason"].as_str().unwrap_or_default().to_string(),
+        )
+    };
+    // The pull fails at 1 s (ErrImagePull), the next sync finds the back-off, the retries come
+    // 10 s, 20 s, 40 s after each failure.
+    assert_eq!(
+        status(1_500, "private"),
+        ("Pending".into(), "ErrImagePull".into())
+    );
+    assert_eq!(
+        status(5_000, "private"),
+        ("Pending".into(), "ImagePullBackOff".into())
+    );
+    assert_eq!(
+        status(11_500, "private"),
+        ("Pending".into(), "ErrImagePull".into())
+    );
+    assert_eq!(
+        status(100_000, "private"),
+        ("Pending".into(), "ImagePullBackOff".into())
+    );
+    assert_eq!(status(5_000, "public").0, "Running");
+    let pulls = sim
+        .seek(SimTime(100_000))
+        .store
+        .events()
+        .find(|e| e.reason == "Pulling" && e.involved_object.name == "private")
+        .map(|e| e.count);
+    assert_eq!(pulls, Some(4), "pulls at 1, 11, 31 and 71 s");
+    assert!(podlab::kubelet::image_unavailable(
+        &[],
+        "example/nonexistent:1"
+    ));
+    assert!(!podlab::kubelet::image_unavailable(
+        &["busybox:*".into()],
+        "nginx:1.27"
+    ));
+    assert!(podlab::kubelet::image_unavailable(
+        &["busybox:*".into()],
+        "busybox:1.36"
+    ));
 }
