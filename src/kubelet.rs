@@ -558,6 +558,16 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
     if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
         return;
     }
+    let invalid: Vec<(String, String)> = pod
+        .spec
+        .containers
+        .iter()
+        .filter_map(|c| invalid_image(&c.image).map(|e| (c.name.clone(), e)))
+        .collect();
+    if !invalid.is_empty() {
+        invalid_image_name(w, node, pod, &invalid);
+        return;
+    }
     if pod
         .spec
         .containers
@@ -685,6 +695,94 @@ fn glob(pattern: &str, text: &str) -> bool {
         }
     }
     true
+}
+
+/// The kubelet's message when an image reference does not parse (`applyDefaultImageTag` over
+/// `reference.ParseNormalizedNamed`), or `None` for a valid one.
+pub fn invalid_image(image: &str) -> Option<String> {
+    let err = reference_error(image)?;
+    Some(format!(
+        "Failed to apply default image tag {image:?}: couldn't parse image name {image:?}: {err}"
+    ))
+}
+
+fn reference_error(image: &str) -> Option<String> {
+    let (name, digest) = match image.split_once('@') {
+        Some((n, d)) => (n, Some(d)),
+        None => (image, None),
+    };
+    // splitDockerDomain: a first part with '.' or ':' or 'localhost' names a registry.
+    let (domain, remainder) = match name.split_once('/') {
+        Some((d, r)) if d.contains(['.', ':']) || d == "localhost" => (Some(d), r.to_string()),
+        Some(_) => (None, name.to_string()),
+        None => (None, format!("library/{name}")),
+    };
+    let (remote, tag) = match remainder.rsplit_once(':') {
+        Some((r, t)) if !t.contains('/') => (r.to_string(), Some(t)),
+        _ => (remainder.clone(), None),
+    };
+    if remote.to_lowercase() != remote {
+        return Some(format!(
+            "invalid reference format: repository name ({remote}) must be lowercase"
+        ));
+    }
+    let component = |c: &str| {
+        !c.is_empty()
+            && c.starts_with(|x: char| x.is_ascii_lowercase() || x.is_ascii_digit())
+            && c.ends_with(|x: char| x.is_ascii_lowercase() || x.is_ascii_digit())
+            && c.chars()
+                .all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || "._-".contains(x))
+    };
+    let tag_ok = |t: &str| {
+        (1..=128).contains(&t.len())
+            && t.starts_with(|x: char| x.is_ascii_alphanumeric() || x == '_')
+            && t.chars()
+                .all(|x| x.is_ascii_alphanumeric() || "_.-".contains(x))
+    };
+    let domain_ok = domain.is_none_or(|d| {
+        d.chars()
+            .all(|x| x.is_ascii_alphanumeric() || ".-:[]".contains(x))
+    });
+    let digest_ok = digest.is_none_or(|d| {
+        d.split_once(':')
+            .is_some_and(|(a, h)| !a.is_empty() && h.len() >= 32)
+    });
+    let ok = domain_ok && remote.split('/').all(component) && tag.is_none_or(tag_ok) && digest_ok;
+    (!ok).then(|| "invalid reference format".to_string())
+}
+
+/// An image reference that does not parse: the kubelet cannot even look for it. Each sync says
+/// so again (InspectFailed); the pod stays Pending in InvalidImageName.
+fn invalid_image_name(w: &mut Client<'_>, node: &str, pod: &Pod, invalid: &[(String, String)]) {
+    for (name, msg) in invalid {
+        let t = target(pod).container(name);
+        event(w, node, t.clone(), "Warning", "InspectFailed", msg);
+        event(w, node, t, "Warning", "Failed", "Error: InvalidImageName");
+    }
+    let messages: Vec<(String, String)> = invalid.to_vec();
+    let _ = api::mutate_pod(
+        w,
+        pod.metadata.ns(),
+        &pod.metadata.name,
+        Update::Phase {
+            phase: "Pending".into(),
+            detail: Some("InvalidImageName".into()),
+        },
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            for cs in st.container_statuses.iter_mut() {
+                if let Some((_, msg)) = messages.iter().find(|(n, _)| *n == cs.name) {
+                    cs.state = ContainerState {
+                        waiting: Some(StateWaiting {
+                            reason: "InvalidImageName".into(),
+                            message: Some(msg.clone()),
+                        }),
+                        ..Default::default()
+                    };
+                }
+            }
+        },
+    );
 }
 
 /// The image pull back-off: 10 s, doubling, capped at 5 minutes (the kubelet's image back-off

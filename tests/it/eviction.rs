@@ -399,3 +399,30 @@ until: 2m
         "busybox:1.36"
     ));
 }
+
+#[test]
+fn a_malformed_image_reference_should_wait_in_invalid_image_name() {
+    let text = "name: bad-ref\ncluster:\n  nodes: 1\nmanifests: |\n  apiVersion: v1\n  kind: Pod\n  metadata: {name: upper}\n  spec:\n    containers: [{name: c, image: Busybox}]\nuntil: 30s\n";
+    let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
+    sim.run();
+    let w = sim.seek(SimTime(20_000));
+    let v = serde_json::to_value(w.store.get(Kind::Pod, "default", "upper").unwrap()).unwrap();
+    let waiting = &v["status"]["containerStatuses"][0]["state"]["waiting"];
+    assert_eq!(waiting["reason"], "InvalidImageName");
+    assert_eq!(
+        waiting["message"],
+        "Failed to apply default image tag \"Busybox\": couldn't parse image name \"Busybox\": invalid reference format: repository name (library/Busybox) must be lowercase"
+    );
+    assert!(w.store.events().any(|e| e.reason == "InspectFailed"));
+    assert_eq!(podlab::kubelet::invalid_image("busybox:1.36"), None);
+    assert_eq!(
+        podlab::kubelet::invalid_image("registry.k8s.io/pause:3.9"),
+        None
+    );
+    assert_eq!(
+        podlab::kubelet::invalid_image("localhost:5000/a/b-c_d:v1.0"),
+        None
+    );
+    assert!(podlab::kubelet::invalid_image("busy box").is_some());
+    assert!(podlab::kubelet::invalid_image("busybox:").is_some());
+}
