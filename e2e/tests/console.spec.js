@@ -1,7 +1,10 @@
 // The kubectl console: commands print kubectl's output for the cluster at the playhead; a
 // changing command forks the run and the cluster view follows; history, Tab and -w work.
 const { test, expect } = require('@playwright/test');
+const path = require('path');
 const { load } = require('./helpers');
+
+const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
 async function kubectl(page, line) {
   const box = page.getByRole('textbox', { name: 'kubectl', exact: true });
@@ -56,4 +59,66 @@ test('get -w keeps printing rows as the playhead moves, until Ctrl+C', async ({ 
   await box.press('Control+c');
   await expect(out).toContainText('^C');
   await expect(page.locator('.console-input')).not.toContainText('watching');
+});
+
+test('the docs\' examples pasted into the editor behave as the docs say', async ({ page }) => {
+  await load(page, 'bare-pods');
+  const editor = page.getByRole('textbox', { name: 'Manifest' });
+  const out = page.locator('.console-output');
+  // tasks/job/pod-failure-policy.md: the config-issue Job's image does not exist.
+  await editor.fill([
+    'apiVersion: batch/v1',
+    'kind: Job',
+    'metadata:',
+    '  name: job-pod-failure-policy-config-issue',
+    'spec:',
+    '  completions: 8',
+    '  parallelism: 2',
+    '  template:',
+    '    spec:',
+    '      restartPolicy: Never',
+    '      containers:',
+    '      - name: main',
+    '        image: "non-existing-repo/non-existing-image:example"',
+    '  backoffLimit: 6',
+    '  podFailurePolicy:',
+    '    rules:',
+    '    - action: FailJob',
+    '      onPodConditions:',
+    '      - type: ConfigIssue',
+  ].join('\n'));
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  await kubectl(page, 'get pods -l job-name=job-pod-failure-policy-config-issue');
+  await expect(out).toContainText('ImagePullBackOff');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.locator('.console-output').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'console-docs-example.png') });
+  // controllers/daemonset.yaml keeps its namespace.
+  await editor.fill([
+    'apiVersion: apps/v1',
+    'kind: DaemonSet',
+    'metadata:',
+    '  name: fluentd-elasticsearch',
+    '  namespace: kube-system',
+    '  labels:',
+    '    k8s-app: fluentd-logging',
+    'spec:',
+    '  selector:',
+    '    matchLabels:',
+    '      name: fluentd-elasticsearch',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        name: fluentd-elasticsearch',
+    '    spec:',
+    '      containers:',
+    '      - name: fluentd-elasticsearch',
+    '        image: quay.io/fluentd_elasticsearch/fluentd:v2.5.2',
+  ].join('\n'));
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await kubectl(page, 'get ds -n kube-system');
+  await expect(out).toContainText('fluentd-elasticsearch');
+  await kubectl(page, 'get ds');
+  await expect(page.locator('.console-output .stderr').last()).toContainText('No resources found in default namespace.');
 });

@@ -380,6 +380,9 @@ impl Say<'_> {
                         "Completed" => "finished with exit code 0",
                         "Error" => "finished with a non-zero exit code",
                         "CrashLoopBackOff" => "waiting before the next restart",
+                        "ImagePullBackOff" => {
+                            "the image cannot be pulled; pulls retried with back-off"
+                        }
                         "Terminating" => "being deleted (grace period)",
                         _ => "",
                     },
@@ -390,6 +393,7 @@ impl Say<'_> {
                         "Completed" => "以退出码 0 结束",
                         "Error" => "以非零退出码结束",
                         "CrashLoopBackOff" => "等待下一次重启",
+                        "ImagePullBackOff" => "镜像无法拉取；按退避间隔重试拉取",
                         "Terminating" => "删除中（宽限期）",
                         _ => "",
                     },

@@ -53,6 +53,7 @@ pub fn Legend(props: &LegendProps) -> Html {
         "Completed",
         "Error",
         "CrashLoopBackOff",
+        "ImagePullBackOff",
         "Terminating",
     ];
     html! {
