@@ -694,6 +694,38 @@ fn run_step(c: &mut Cluster, action: &Action) {
                 });
             }
         }
+        Action::Drain(node) => {
+            set_node(
+                w,
+                &crate::scenario::NodeDef {
+                    name: node.clone(),
+                    unschedulable: Some(true),
+                    ..Default::default()
+                },
+            );
+            let pods: Vec<(String, String)> = w
+                .store
+                .list(Kind::Pod)
+                .filter_map(Object::as_pod)
+                .filter(|p| p.node_name() == Some(node.as_str()))
+                .filter(|p| {
+                    p.metadata
+                        .controller_ref()
+                        .is_none_or(|r| r.kind != "DaemonSet")
+                })
+                .map(|p| (p.metadata.ns().to_string(), p.metadata.name.clone()))
+                .collect();
+            for (namespace, name) in pods {
+                if let Err(e) = api::evict(w, &namespace, &name) {
+                    w.log(Change::Rejected {
+                        kind: Kind::Pod,
+                        name: api::display_name(Kind::Pod, &namespace, &name),
+                        message: e.to_string(),
+                        immutable: false,
+                    });
+                }
+            }
+        }
         Action::Evict { namespace, name } => {
             if let Err(e) = api::evict(w, namespace, name) {
                 w.log(Change::Rejected {

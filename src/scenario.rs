@@ -67,6 +67,9 @@ pub enum Action {
         /// The pod.
         name: String,
     },
+    /// Drain a node as `kubectl drain NODE --ignore-daemonsets --force` does: cordon it, then
+    /// evict every pod on it that no DaemonSet manages.
+    Drain(String),
     /// Patch a pod's status subresource (`kubectl patch pod NAME --subresource=status`).
     PatchStatus {
         /// The pod's namespace.
@@ -262,6 +265,7 @@ pub(crate) struct RawStep {
     apply: Option<String>,
     delete: Option<String>,
     evict: Option<String>,
+    drain: Option<String>,
     patch_status: Option<RawPatchStatus>,
     fail_pod: Option<RawFailPod>,
     add_node: Option<NodeDef>,
@@ -695,6 +699,7 @@ pub(crate) fn parse_action(
         s.apply.is_some(),
         s.delete.is_some(),
         s.evict.is_some(),
+        s.drain.is_some(),
         s.patch_status.is_some(),
         s.fail_pod.is_some(),
         s.add_node.is_some(),
@@ -708,7 +713,7 @@ pub(crate) fn parse_action(
     if count != 1 {
         errs.push(ScenarioError {
             loc,
-            message: format!("{path}: Invalid value: a step has exactly one of apply, delete, evict, patchStatus, failPod, addNode, removeNode, setNode, note (found {count})"),
+            message: format!("{path}: Invalid value: a step has exactly one of apply, delete, evict, drain, patchStatus, failPod, addNode, removeNode, setNode, note (found {count})"),
         });
         return None;
     }
@@ -757,6 +762,15 @@ pub(crate) fn parse_action(
             namespace,
             name: name.to_string(),
         }
+    } else if let Some(node) = &s.drain {
+        if node.is_empty() {
+            errs.push(ScenarioError {
+                loc,
+                message: format!("{path}.drain: Required value: a node's name"),
+            });
+            return None;
+        }
+        Action::Drain(node.clone())
     } else if let Some(ps) = &s.patch_status {
         let p = format!("{path}.patchStatus");
         let ty = crate::api::patch::PatchType::parse(ps.patch_type.as_deref());

@@ -187,7 +187,8 @@ impl Fork {
                 at,
                 node: node.clone(),
             },
-            Action::FailPod { .. } | Action::Note(_) => return None,
+            // The app drains through the console, which records the cordon and each eviction.
+            Action::FailPod { .. } | Action::Note(_) | Action::Drain(_) => return None,
         })
     }
 

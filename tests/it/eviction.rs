@@ -426,3 +426,58 @@ fn a_malformed_image_reference_should_wait_in_invalid_image_name() {
     assert!(podlab::kubelet::invalid_image("busy box").is_some());
     assert!(podlab::kubelet::invalid_image("busybox:").is_some());
 }
+
+#[test]
+fn a_drain_step_should_cordon_and_evict_like_kubectl_drain() {
+    // Three pods, one of them a DaemonSet's: drain leaves that one and evicts the others.
+    let text = r#"name: drain
+cluster:
+  nodes: 1
+manifests: |
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: lone}
+  spec:
+    containers: [{name: c, image: busybox, command: [sleep, "600"]}]
+  ---
+  apiVersion: apps/v1
+  kind: DaemonSet
+  metadata: {name: agent}
+  spec:
+    selector: {matchLabels: {app: agent}}
+    template:
+      metadata: {labels: {app: agent}}
+      spec:
+        containers: [{name: c, image: busybox, command: [sleep, "600"]}]
+steps:
+  - {at: 10s, drain: node-1}
+until: 1m
+"#;
+    let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
+    sim.run();
+    let w = sim.seek(SimTime(10_500));
+    assert!(w.store.node("node-1").unwrap().is_unschedulable());
+    let lone = serde_json::to_value(w.store.get(Kind::Pod, "default", "lone").unwrap()).unwrap();
+    let disruption = lone["status"]["conditions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["type"] == "DisruptionTarget")
+        .cloned();
+    assert_eq!(
+        disruption.map(|c| c["reason"].clone()),
+        Some("EvictionByEvictionAPI".into()),
+        "{lone}"
+    );
+    assert!(lone["metadata"]["deletionTimestamp"].is_string());
+    let agent_pods: Vec<_> = w
+        .store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .filter(|p| p.metadata.labels.get("app").map(String::as_str) == Some("agent"))
+        .collect();
+    assert_eq!(agent_pods.len(), 1);
+    assert!(agent_pods[0].metadata.deletion_timestamp.is_none());
+    let bad = text.replace("drain: node-1", "drain: ''");
+    assert!(podlab::scenario::parse(&bad).is_err());
+}
