@@ -16,7 +16,9 @@ pub fn logs(args: &Args, world: &World) -> Outcome {
     let selector = args.get("selector");
     let pods: Vec<&Pod> = match (args.words.first(), selector) {
         (Some(_), Some(_)) => {
-            return Outcome::err("error: only one of -l or a resource name may be given".to_string())
+            return Outcome::err(
+                "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples",
+            )
         }
         (None, Some(sel)) => match LabelSelector::parse(sel) {
             Ok(sel) => {

@@ -669,6 +669,12 @@ pub fn patch(args: &Args, world: &World) -> Outcome {
     match args.get("subresource") {
         None => {}
         Some("status") if kind == Kind::Pod => return patch_pod_status(args, world, name),
+        // No kind here has a scale subresource: the API server answers 404.
+        Some("scale") => {
+            return Outcome::err(
+                "Error from server (NotFound): the server could not find the requested resource",
+            )
+        }
         Some("status") => {
             return Outcome::note(
                 "`kubectl patch --subresource=status` is simulated for pods (a controller owns the others' status)",

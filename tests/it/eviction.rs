@@ -290,13 +290,19 @@ fn a_patched_status_condition_should_drive_the_pod_failure_policy() {
         )),
         "{bad:?}"
     );
-    let bad = kubectl::run(
-        &format!("patch pod {pod} --subresource=scale -p '{{}}'"),
-        &ctx,
+    // As the real kubectl v1.31.9 answers.
+    let run = |line: String| kubectl::run(&line, &ctx).stderr;
+    assert_eq!(
+        run(format!("patch pod {pod} --subresource=foo -p '{{}}'")),
+        "error: invalid subresource value: \"foo\". Must be one of [status scale]\n"
     );
     assert_eq!(
-        bad.stderr,
-        "error: invalid subresource value: \"scale\". Must be one of [status scale]\n"
+        run(format!("patch pod {pod} --subresource=scale -p '{{}}'")),
+        "Error from server (NotFound): the server could not find the requested resource\n"
+    );
+    assert_eq!(
+        run(format!("logs {pod} -l app=x")),
+        "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n"
     );
 }
 
