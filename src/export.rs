@@ -39,6 +39,15 @@ fn block(lines: &[&str], key: &str) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// A step's `, namespace: NS`, left out for the default namespace.
+fn namespace_field(namespace: &str) -> String {
+    if namespace.is_empty() || namespace == crate::model::DEFAULT_NAMESPACE {
+        String::new()
+    } else {
+        format!(", namespace: {namespace}")
+    }
+}
+
 fn step(f: &Fork) -> String {
     let at = format_duration;
     let json = |n: &crate::scenario::NodeDef| serde_json::to_string(n).unwrap_or_default();
@@ -51,26 +60,20 @@ fn step(f: &Fork) -> String {
             kind,
             namespace,
             name,
-        } => {
-            if namespace.is_empty() || namespace == crate::model::DEFAULT_NAMESPACE {
-                format!("  - {{at: {}, delete: {kind}/{name}}}\n", at(*t))
-            } else {
-                let t = at(*t);
-                format!("  - {{at: {t}, delete: {kind}/{name}, namespace: {namespace}}}\n")
-            }
-        }
+        } => format!(
+            "  - {{at: {}, delete: {kind}/{name}{}}}\n",
+            at(*t),
+            namespace_field(namespace)
+        ),
         Fork::Evict {
             at: t,
             namespace,
             name,
-        } => {
-            if namespace.is_empty() || namespace == crate::model::DEFAULT_NAMESPACE {
-                format!("  - {{at: {}, evict: {name}}}\n", at(*t))
-            } else {
-                let t = at(*t);
-                format!("  - {{at: {t}, evict: {name}, namespace: {namespace}}}\n")
-            }
-        }
+        } => format!(
+            "  - {{at: {}, evict: {name}{}}}\n",
+            at(*t),
+            namespace_field(namespace)
+        ),
         Fork::PatchStatus {
             at: t,
             namespace,
@@ -79,15 +82,11 @@ fn step(f: &Fork) -> String {
             patch,
         } => {
             let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
-            let ns = if namespace.is_empty() || namespace == crate::model::DEFAULT_NAMESPACE {
-                String::new()
-            } else {
-                format!(", namespace: {namespace}")
-            };
             format!(
-                "  - {{at: {}, patchStatus: {{pod: {name}, type: {patch_type}, patch: {}}}{ns}}}\n",
+                "  - {{at: {}, patchStatus: {{pod: {name}, type: {patch_type}, patch: {}}}{}}}\n",
                 at(*t),
-                quote(patch)
+                quote(patch),
+                namespace_field(namespace)
             )
         }
         Fork::AddNode { at: t, node } => {

@@ -568,12 +568,7 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
         invalid_image_name(w, node, pod, &invalid);
         return;
     }
-    if pod
-        .spec
-        .containers
-        .iter()
-        .any(|c| image_unavailable(&w.kubelet_config.unavailable_images, &c.image))
-    {
+    if !unpullable(w, pod).is_empty() {
         pull_failed(w, node, pod, 0);
         return;
     }
@@ -759,30 +754,7 @@ fn invalid_image_name(w: &mut Client<'_>, node: &str, pod: &Pod, invalid: &[(Str
         event(w, node, t.clone(), "Warning", "InspectFailed", msg);
         event(w, node, t, "Warning", "Failed", "Error: InvalidImageName");
     }
-    let messages: Vec<(String, String)> = invalid.to_vec();
-    let _ = api::mutate_pod(
-        w,
-        pod.metadata.ns(),
-        &pod.metadata.name,
-        Update::Phase {
-            phase: "Pending".into(),
-            detail: Some("InvalidImageName".into()),
-        },
-        |p| {
-            let st = p.status.get_or_insert_with(Default::default);
-            for cs in st.container_statuses.iter_mut() {
-                if let Some((_, msg)) = messages.iter().find(|(n, _)| *n == cs.name) {
-                    cs.state = ContainerState {
-                        waiting: Some(StateWaiting {
-                            reason: "InvalidImageName".into(),
-                            message: Some(msg.clone()),
-                        }),
-                        ..Default::default()
-                    };
-                }
-            }
-        },
-    );
+    set_waiting(w, pod, "InvalidImageName", invalid);
 }
 
 /// The image pull back-off: 10 s, doubling, capped at 5 minutes (the kubelet's image back-off
@@ -803,20 +775,18 @@ fn pull_error(image: &str) -> String {
 /// containers wait in ErrImagePull, and the next sync (a second later) finds the back-off.
 /// podlab starts none of the pod's containers while one of its images cannot be pulled.
 fn pull_failed(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
-    let bad: Vec<(String, String)> = pod
-        .spec
-        .containers
-        .iter()
-        .filter(|c| image_unavailable(&w.kubelet_config.unavailable_images, &c.image))
-        .map(|c| (c.name.clone(), c.image.clone()))
-        .collect();
+    let bad = unpullable(w, pod);
     for (name, image) in &bad {
         let t = target(pod).container(name);
         let msg = format!("Failed to pull image {image:?}: {}", pull_error(image));
         event(w, node, t.clone(), "Warning", "Failed", &msg);
         event(w, node, t, "Warning", "Failed", "Error: ErrImagePull");
     }
-    set_waiting(w, pod, &bad, "ErrImagePull", pull_error);
+    let waits: Vec<(String, String)> = bad
+        .iter()
+        .map(|(n, i)| (n.clone(), pull_error(i)))
+        .collect();
+    set_waiting(w, pod, "ErrImagePull", &waits);
     schedule(
         w,
         w.now.plus_ms(1_000),
@@ -828,13 +798,8 @@ fn pull_failed(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
     );
 }
 
-fn set_waiting(
-    w: &mut Client<'_>,
-    pod: &Pod,
-    bad: &[(String, String)],
-    reason: &str,
-    message: impl Fn(&str) -> String,
-) {
+/// Containers waiting for the reason given, each with its message (container name, message).
+fn set_waiting(w: &mut Client<'_>, pod: &Pod, reason: &str, waits: &[(String, String)]) {
     let _ = api::mutate_pod(
         w,
         pod.metadata.ns(),
@@ -846,11 +811,11 @@ fn set_waiting(
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
             for cs in st.container_statuses.iter_mut() {
-                if let Some((_, image)) = bad.iter().find(|(n, _)| *n == cs.name) {
+                if let Some((_, message)) = waits.iter().find(|(n, _)| *n == cs.name) {
                     cs.state = ContainerState {
                         waiting: Some(StateWaiting {
                             reason: reason.into(),
-                            message: Some(message(image)),
+                            message: Some(message.clone()),
                         }),
                         ..Default::default()
                     };
@@ -860,27 +825,33 @@ fn set_waiting(
     );
 }
 
+/// The pod's containers whose image no registry serves: (container name, image).
+fn unpullable(w: &Client<'_>, pod: &Pod) -> Vec<(String, String)> {
+    pod.spec
+        .containers
+        .iter()
+        .filter(|c| image_unavailable(&w.kubelet_config.unavailable_images, &c.image))
+        .map(|c| (c.name.clone(), c.image.clone()))
+        .collect()
+}
+
 fn pull_back_off(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
     let uid = pod.metadata.uid().to_string();
     if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
         return;
     }
-    let bad: Vec<(String, String)> = pod
-        .spec
-        .containers
-        .iter()
-        .filter(|c| image_unavailable(&w.kubelet_config.unavailable_images, &c.image))
-        .map(|c| (c.name.clone(), c.image.clone()))
-        .collect();
+    let bad = unpullable(w, pod);
     for (name, image) in &bad {
         let t = target(pod).container(name);
         let msg = format!("Back-off pulling image {image:?}");
         event(w, node, t.clone(), "Normal", "BackOff", &msg);
         event(w, node, t, "Warning", "Failed", "Error: ImagePullBackOff");
     }
-    set_waiting(w, pod, &bad, "ImagePullBackOff", |image| {
-        format!("Back-off pulling image {image:?}")
-    });
+    let waits: Vec<(String, String)> = bad
+        .iter()
+        .map(|(n, i)| (n.clone(), format!("Back-off pulling image {i:?}")))
+        .collect();
+    set_waiting(w, pod, "ImagePullBackOff", &waits);
     // The back-off started with the failed pull, a second before this sync.
     let retry = w
         .now
@@ -893,12 +864,16 @@ fn pull_retry(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
     if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
         return;
     }
-    for c in &pod.spec.containers {
-        if image_unavailable(&w.kubelet_config.unavailable_images, &c.image) {
-            let t = target(pod).container(&c.name);
-            let msg = format!("Pulling image {:?}", c.image);
-            event(w, node, t, "Normal", "Pulling", &msg);
-        }
+    for (name, image) in unpullable(w, pod) {
+        let t = target(pod).container(&name);
+        event(
+            w,
+            node,
+            t,
+            "Normal",
+            "Pulling",
+            &format!("Pulling image {image:?}"),
+        );
     }
     pull_failed(w, node, pod, attempt);
 }

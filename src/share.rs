@@ -152,11 +152,7 @@ impl Fork {
             },
             Action::Evict { namespace, name } => Fork::Evict {
                 at,
-                namespace: if is_default_namespace(namespace) {
-                    String::new()
-                } else {
-                    namespace.clone()
-                },
+                namespace: namespace.clone(),
                 name: name.clone(),
             },
             Action::PatchStatus {
@@ -166,11 +162,7 @@ impl Fork {
                 patch,
             } => Fork::PatchStatus {
                 at,
-                namespace: if is_default_namespace(namespace) {
-                    String::new()
-                } else {
-                    namespace.clone()
-                },
+                namespace: namespace.clone(),
                 name: name.clone(),
                 patch_type: patch_type.clone(),
                 patch: patch.clone(),

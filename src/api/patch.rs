@@ -51,7 +51,7 @@ pub fn patched_pod(pod: &Pod, ty: PatchType, patch: &Value) -> Result<Value, Str
     let before = serde_json::to_value(pod).map_err(|e| e.to_string())?;
     let mut after = before.clone();
     match ty {
-        PatchType::Merge => merge(&mut after, patch, false, ""),
+        PatchType::Merge => merge_patch(&mut after, patch),
         PatchType::Strategic => merge(&mut after, patch, true, ""),
         PatchType::Json => json_patch(&mut after, patch)?,
     }
@@ -59,6 +59,12 @@ pub fn patched_pod(pod: &Pod, ty: PatchType, patch: &Value) -> Result<Value, Str
     result["status"] = after["status"].take();
     validate_conditions(&result["status"]["conditions"], pod)?;
     Ok(result)
+}
+
+/// A JSON merge patch (RFC 7386) applied to `target`: objects merge, `null` removes a key,
+/// anything else replaces.
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    merge(target, patch, false, "");
 }
 
 /// Lists a strategic merge patch merges item by item, and their merge keys.

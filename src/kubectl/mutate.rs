@@ -215,27 +215,6 @@ fn as_manifest(kind: Kind, mut v: Value) -> Value {
     v
 }
 
-/// RFC 7386 JSON merge patch.
-fn merge(target: &mut Value, patch: &Value) {
-    match patch {
-        Value::Object(p) => {
-            if !target.is_object() {
-                *target = json!({});
-            }
-            if let Some(t) = target.as_object_mut() {
-                for (k, v) in p {
-                    if v.is_null() {
-                        t.remove(k);
-                    } else {
-                        merge(t.entry(k.clone()).or_insert(Value::Null), v);
-                    }
-                }
-            }
-        }
-        other => *target = other.clone(),
-    }
-}
-
 /// `kubectl create job NAME --from=cronjob/CJ` or `--image=IMAGE [-- COMMAND…]`.
 pub fn create(args: &Args, world: &World) -> Outcome {
     let (what, rest) = match args.words.split_first() {
@@ -713,7 +692,7 @@ pub fn patch(args: &Args, world: &World) -> Outcome {
     };
     let mut v = serde_json::to_value(obj).unwrap_or_default();
     let before = v.clone();
-    merge(&mut v, &patch);
+    crate::api::patch::merge_patch(&mut v, &patch);
     if v == before {
         return Outcome::out(format!("{}/{name} patched (no change)\n", resource(kind)));
     }
