@@ -2,11 +2,10 @@
 //! containers as their commands say, restarts them with the crash-loop back-off, enforces
 //! `activeDeadlineSeconds`, and terminates pods with their grace period.
 
-mod behaviour;
 pub mod probe;
+pub mod process;
 pub mod status;
 
-pub use behaviour::{behaviour, Behaviour};
 pub use status::{ready_condition, KUBELET_VERSION};
 
 use crate::api::{self, record_event, DeleteOptions, EventTarget, WatchEvent};
@@ -111,6 +110,8 @@ pub struct PodRuntime {
     pub started: bool,
     /// When the kubelet took the pod (its prober workers tick from here).
     pub admitted: SimTime,
+    /// The files in the pod's `emptyDir` volumes, shared by its containers.
+    pub volumes: process::Volumes,
 }
 
 /// The kubelet's memory of one container.
@@ -124,6 +125,10 @@ pub struct ContainerRuntime {
     pub running: bool,
     /// When the current crash back-off ends.
     pub backoff_until: Option<SimTime>,
+    /// The exit code of the current run, read from its program when it started.
+    pub exit_code: i32,
+    /// The files the current run writes to the pod's volumes, kept when it exits.
+    pub writes: process::Volumes,
 }
 
 /// Who a node's kubelet writes as.
@@ -886,11 +891,19 @@ fn ready_when_started(containers: &[crate::model::Container], i: usize) -> bool 
 /// Marks container `i` running and schedules its exit as its command says.
 fn run_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     let c = &pod.spec.containers[i];
-    let b = behaviour(
-        c.command.as_deref(),
-        c.args.as_deref(),
+    let volumes = runtime(w, node, pod.metadata.uid())
+        .map(|rt| rt.volumes.clone())
+        .unwrap_or_default();
+    let ctx = process::context(
+        pod,
+        c,
+        &volumes,
+        w.wall_now().0,
         w.kubelet_config.default_run_ms,
     );
+    let run = process::run(pod, c, &ctx);
+    let mut writes = process::Volumes::new();
+    process::keep_writes(pod, c, &run, &mut writes);
     let Some(rt) = runtime_mut(w, node, pod.metadata.uid()) else {
         return;
     };
@@ -899,6 +912,8 @@ fn run_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     };
     crt.generation += 1;
     crt.running = true;
+    crt.exit_code = run.exit_code;
+    crt.writes = writes;
     let generation = crt.generation;
     let admitted = rt.admitted;
     if let Some(r) = probe::readiness(c) {
@@ -909,7 +924,7 @@ fn run_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
         };
         schedule(w, at, node, pod, action);
     }
-    if let Some(ms) = b.run_ms {
+    if let Some(ms) = run.run_ms {
         schedule(
             w,
             w.now.plus_ms(ms),
@@ -950,11 +965,6 @@ fn probe_ready(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, generation: 
             status::refresh_conditions(p, now);
         },
     );
-}
-
-fn exit_code_of(pod: &Pod, i: usize, default_run_ms: u64) -> i32 {
-    let c = &pod.spec.containers[i];
-    behaviour(c.command.as_deref(), c.args.as_deref(), default_run_ms).exit_code
 }
 
 /// Makes the first running container of a pod exit now with `code` (a scenario's `failPod`).
@@ -1004,7 +1014,18 @@ fn container_exit(
         return;
     }
     let terminating = runtime(w, node, &uid).is_some_and(|rt| rt.terminating);
-    let code = forced.unwrap_or_else(|| exit_code_of(pod, i, w.kubelet_config.default_run_ms));
+    let code = match forced {
+        Some(code) => code,
+        None => {
+            // The process ended by itself: what it wrote to the pod's volumes stays there.
+            let Some(rt) = runtime_mut(w, node, &uid) else {
+                return;
+            };
+            let writes = std::mem::take(&mut rt.containers[i].writes);
+            rt.volumes.extend(writes);
+            rt.containers[i].exit_code
+        }
+    };
     terminate_container(w, node, pod, i, code, None);
     if terminating {
         // A pod being deleted restarts nothing. Its process ignored SIGTERM, but its command has

@@ -28,6 +28,7 @@ pub mod output;
 pub mod rolloutboard;
 pub mod scenario;
 pub mod scheduler;
+pub mod script;
 pub mod share;
 pub mod sim;
 pub mod timeline;

@@ -191,7 +191,7 @@ fn every_fixed_string_should_be_translated_and_used() {
 /// The layers, bottom up, and the top-level modules in each. A module may use its own layer
 /// and those below it, never one above (ARCHITECTURE.md, "Layers").
 const LAYERS: [(&str, &[&str]); 9] = [
-    ("API objects", &["model", "yaml", "cron"]),
+    ("API objects", &["model", "yaml", "cron", "script"]),
     ("validation", &["validation"]),
     ("simulation", &["sim"]),
     (

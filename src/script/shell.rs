@@ -1,0 +1,1022 @@
+//! The shell subset's syntax: words with their quoting and expansions, and the commands they
+//! make (simple commands with redirects, pipelines, `&&`/`||` lists, `if`, `case`, `for`,
+//! `while`/`until`, `{ …; }` and `( … )` groups, bash array assignments).
+
+use super::{unsupported, Unsupported};
+
+/// One piece of a word.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    /// Text; `quoted` text is neither split nor globbed.
+    Lit { text: String, quoted: bool },
+    /// `$NAME`, `${NAME}`, `${NAME[INDEX]}`, `${#NAME}`, `${NAME:-WORD}` and the like.
+    Param {
+        name: String,
+        index: Option<String>,
+        length: bool,
+        op: Option<(String, Word)>,
+        quoted: bool,
+    },
+    /// `$((EXPR))`.
+    Arith { expr: String, quoted: bool },
+    /// `$(SCRIPT)` or `` `SCRIPT` ``.
+    Sub { script: String, quoted: bool },
+}
+
+/// A word: its parts, in order.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Word(pub Vec<Part>);
+
+impl Word {
+    /// The word's text when it is plain literal text (no expansion).
+    pub fn literal(&self) -> Option<String> {
+        let mut s = String::new();
+        for p in &self.0 {
+            match p {
+                Part::Lit { text, .. } => s.push_str(text),
+                _ => return None,
+            }
+        }
+        Some(s)
+    }
+
+    /// Whether the word is literal and unquoted (a reserved word can only be that).
+    fn bare(&self) -> Option<&str> {
+        match self.0.as_slice() {
+            [Part::Lit {
+                text,
+                quoted: false,
+            }] => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// A redirect's operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedirOp {
+    /// `>`
+    Write,
+    /// `>>`
+    Append,
+    /// `<`
+    Read,
+    /// `>&N` (to another descriptor).
+    Dup,
+}
+
+/// `[N]OP TARGET`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Redirect {
+    pub fd: u32,
+    pub op: RedirOp,
+    pub target: Word,
+}
+
+/// One command.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Simple {
+        assigns: Vec<Assign>,
+        words: Vec<Word>,
+        redirects: Vec<Redirect>,
+    },
+    If {
+        branches: Vec<(List, List)>,
+        otherwise: Option<List>,
+    },
+    For {
+        var: String,
+        items: Option<Vec<Word>>,
+        body: List,
+    },
+    While {
+        until: bool,
+        cond: List,
+        body: List,
+    },
+    Case {
+        word: Word,
+        arms: Vec<(Vec<Word>, List)>,
+    },
+    Group {
+        body: List,
+        subshell: bool,
+        redirects: Vec<Redirect>,
+    },
+}
+
+/// `NAME=WORD` or `NAME=(WORD…)`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Assign {
+    Scalar(String, Word),
+    Array(String, Vec<Word>),
+}
+
+/// `[!] CMD | CMD …`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pipeline {
+    pub negate: bool,
+    pub commands: Vec<Command>,
+}
+
+/// How a pipeline joins the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Join {
+    First,
+    And,
+    Or,
+}
+
+/// `P && P || P`
+pub type AndOr = Vec<(Join, Pipeline)>;
+
+/// Commands in sequence.
+pub type List = Vec<AndOr>;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Word(Word),
+    /// `;` `\n` `&&` `||` `|` `(` `)` `;;` `&`
+    Op(&'static str),
+    Redir(Redirect),
+    ArrayAssign(String, Vec<Word>),
+}
+
+/// Parses a script.
+pub fn parse(script: &str) -> Result<List, Unsupported> {
+    let toks = Lexer::new(script).tokens()?;
+    let mut p = Parser { toks, at: 0 };
+    let list = p.list(&[])?;
+    match p.peek() {
+        None => Ok(list),
+        Some(t) => Err(syntax(t)),
+    }
+}
+
+fn syntax(t: &Tok) -> Unsupported {
+    let near = match t {
+        Tok::Op(o) if *o == "\n" => "newline".to_string(),
+        Tok::Op(o) => (*o).to_string(),
+        Tok::Word(w) => w.literal().unwrap_or_else(|| "a word".into()),
+        Tok::Redir(_) => "a redirect".into(),
+        Tok::ArrayAssign(n, _) => format!("{n}=("),
+    };
+    unsupported(format!("shell syntax podlab does not read (near `{near}`)"))
+}
+
+struct Lexer<'s> {
+    chars: Vec<char>,
+    at: usize,
+    _src: &'s str,
+}
+
+impl<'s> Lexer<'s> {
+    fn new(src: &'s str) -> Self {
+        Lexer {
+            chars: src.chars().collect(),
+            at: 0,
+            _src: src,
+        }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn peek2(&self) -> Option<char> {
+        self.chars.get(self.at + 1).copied()
+    }
+
+    fn tokens(mut self) -> Result<Vec<Tok>, Unsupported> {
+        let mut out = Vec::new();
+        while let Some(c) = self.peek() {
+            match c {
+                ' ' | '\t' => self.at += 1,
+                '\\' if self.peek2() == Some('\n') => self.at += 2,
+                '#' => {
+                    while self.peek().is_some_and(|c| c != '\n') {
+                        self.at += 1;
+                    }
+                }
+                '\n' => {
+                    self.at += 1;
+                    out.push(Tok::Op("\n"));
+                }
+                ';' => {
+                    self.at += 1;
+                    if self.peek() == Some(';') {
+                        self.at += 1;
+                        out.push(Tok::Op(";;"));
+                    } else {
+                        out.push(Tok::Op(";"));
+                    }
+                }
+                '&' => {
+                    self.at += 1;
+                    if self.peek() == Some('&') {
+                        self.at += 1;
+                        out.push(Tok::Op("&&"));
+                    } else if self.peek() == Some('>') {
+                        return Err(unsupported("the redirect `&>`"));
+                    } else {
+                        return Err(unsupported("running a command in the background (`&`)"));
+                    }
+                }
+                '|' => {
+                    self.at += 1;
+                    if self.peek() == Some('|') {
+                        self.at += 1;
+                        out.push(Tok::Op("||"));
+                    } else {
+                        out.push(Tok::Op("|"));
+                    }
+                }
+                '(' => {
+                    self.at += 1;
+                    if self.peek() == Some('(') {
+                        return Err(unsupported("the `(( … ))` command"));
+                    }
+                    out.push(Tok::Op("("));
+                }
+                ')' => {
+                    self.at += 1;
+                    out.push(Tok::Op(")"));
+                }
+                '<' | '>' => out.push(Tok::Redir(self.redirect(0)?)),
+                '0'..='9'
+                    if matches!(self.peek2(), Some('<' | '>')) && self.at_word_start(&out) =>
+                {
+                    let fd = c.to_digit(10).unwrap_or(1);
+                    self.at += 1;
+                    out.push(Tok::Redir(self.redirect(fd)?));
+                }
+                _ => {
+                    let word = self.word()?;
+                    if self.peek() == Some('(') {
+                        if let Some(name) = word
+                            .literal()
+                            .and_then(|t| t.strip_suffix('=').map(str::to_string))
+                            .filter(|n| is_name(n))
+                        {
+                            self.at += 1;
+                            out.push(Tok::ArrayAssign(name, self.array_items()?));
+                            continue;
+                        }
+                    }
+                    out.push(Tok::Word(word));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn at_word_start(&self, _out: &[Tok]) -> bool {
+        self.at == 0 || matches!(self.chars.get(self.at - 1), Some(' ' | '\t' | '\n' | ';'))
+    }
+
+    fn redirect(&mut self, fd: u32) -> Result<Redirect, Unsupported> {
+        let c = self.peek().unwrap_or('>');
+        self.at += 1;
+        let (op, fd) = if c == '<' {
+            if self.peek() == Some('<') {
+                return Err(unsupported("a here-document (`<<`)"));
+            }
+            (RedirOp::Read, if fd == 0 { 0 } else { fd })
+        } else if self.peek() == Some('>') {
+            self.at += 1;
+            (RedirOp::Append, if fd == 0 { 1 } else { fd })
+        } else if self.peek() == Some('&') {
+            self.at += 1;
+            (RedirOp::Dup, if fd == 0 { 1 } else { fd })
+        } else {
+            (RedirOp::Write, if fd == 0 { 1 } else { fd })
+        };
+        while matches!(self.peek(), Some(' ' | '\t')) {
+            self.at += 1;
+        }
+        let target = self.word()?;
+        if target.0.is_empty() {
+            return Err(unsupported("a redirect without a target"));
+        }
+        Ok(Redirect { fd, op, target })
+    }
+
+    fn array_items(&mut self) -> Result<Vec<Word>, Unsupported> {
+        let mut items = Vec::new();
+        loop {
+            match self.peek() {
+                None => return Err(unsupported("an unclosed array `(`")),
+                Some(' ' | '\t' | '\n') => self.at += 1,
+                Some(')') => {
+                    self.at += 1;
+                    return Ok(items);
+                }
+                Some(_) => items.push(self.word()?),
+            }
+        }
+    }
+
+    /// One word, up to an unquoted blank or operator.
+    fn word(&mut self) -> Result<Word, Unsupported> {
+        let mut parts = Vec::new();
+        let mut lit = String::new();
+        let flush = |lit: &mut String, parts: &mut Vec<Part>, quoted: bool| {
+            if !lit.is_empty() {
+                parts.push(Part::Lit {
+                    text: std::mem::take(lit),
+                    quoted,
+                });
+            }
+        };
+        while let Some(c) = self.peek() {
+            match c {
+                ' ' | '\t' | '\n' | ';' | '&' | '|' | '<' | '>' | ')' => break,
+                '(' => break,
+                '\\' => {
+                    self.at += 1;
+                    match self.peek() {
+                        Some('\n') => self.at += 1,
+                        Some(n) => {
+                            flush(&mut lit, &mut parts, false);
+                            parts.push(Part::Lit {
+                                text: n.to_string(),
+                                quoted: true,
+                            });
+                            self.at += 1;
+                        }
+                        None => {}
+                    }
+                }
+                '\'' => {
+                    flush(&mut lit, &mut parts, false);
+                    self.at += 1;
+                    let mut text = String::new();
+                    loop {
+                        match self.peek() {
+                            None => return Err(unsupported("an unclosed `'` quote")),
+                            Some('\'') => {
+                                self.at += 1;
+                                break;
+                            }
+                            Some(ch) => {
+                                text.push(ch);
+                                self.at += 1;
+                            }
+                        }
+                    }
+                    parts.push(Part::Lit { text, quoted: true });
+                }
+                '"' => {
+                    flush(&mut lit, &mut parts, false);
+                    self.at += 1;
+                    self.double_quoted(&mut parts)?;
+                }
+                '$' | '`' => {
+                    flush(&mut lit, &mut parts, false);
+                    match self.dollar(false)? {
+                        Some(p) => parts.push(p),
+                        None => lit.push('$'),
+                    }
+                }
+                _ => {
+                    lit.push(c);
+                    self.at += 1;
+                }
+            }
+        }
+        flush(&mut lit, &mut parts, false);
+        Ok(Word(parts))
+    }
+
+    fn double_quoted(&mut self, parts: &mut Vec<Part>) -> Result<(), Unsupported> {
+        let mut text = String::new();
+        let flush = |text: &mut String, parts: &mut Vec<Part>| {
+            parts.push(Part::Lit {
+                text: std::mem::take(text),
+                quoted: true,
+            });
+        };
+        loop {
+            match self.peek() {
+                None => return Err(unsupported("an unclosed `\"` quote")),
+                Some('"') => {
+                    self.at += 1;
+                    flush(&mut text, parts);
+                    return Ok(());
+                }
+                Some('\\') => {
+                    self.at += 1;
+                    match self.peek() {
+                        Some(n @ ('$' | '`' | '"' | '\\')) => {
+                            text.push(n);
+                            self.at += 1;
+                        }
+                        Some('\n') => self.at += 1,
+                        _ => text.push('\\'),
+                    }
+                }
+                Some('$' | '`') => match self.dollar(true)? {
+                    Some(p) => {
+                        flush(&mut text, parts);
+                        parts.push(p);
+                    }
+                    None => text.push('$'),
+                },
+                Some(c) => {
+                    text.push(c);
+                    self.at += 1;
+                }
+            }
+        }
+    }
+
+    /// `$…` or a backquote; `None` for a lone `$`.
+    fn dollar(&mut self, quoted: bool) -> Result<Option<Part>, Unsupported> {
+        if self.peek() == Some('`') {
+            self.at += 1;
+            let start = self.at;
+            while self.peek().is_some_and(|c| c != '`') {
+                self.at += 1;
+            }
+            if self.peek().is_none() {
+                return Err(unsupported("an unclosed backquote"));
+            }
+            let script: String = self.chars[start..self.at].iter().collect();
+            self.at += 1;
+            return Ok(Some(Part::Sub { script, quoted }));
+        }
+        self.at += 1; // '$'
+        match self.peek() {
+            Some('(') if self.peek2() == Some('(') => {
+                self.at += 2;
+                let expr = self.balanced(2)?;
+                Ok(Some(Part::Arith { expr, quoted }))
+            }
+            Some('(') => {
+                self.at += 1;
+                let script = self.balanced(1)?;
+                Ok(Some(Part::Sub { script, quoted }))
+            }
+            Some('{') => {
+                self.at += 1;
+                self.braced(quoted).map(Some)
+            }
+            Some(c) if c.is_ascii_alphabetic() || c == '_' => {
+                let mut name = String::new();
+                while let Some(c) = self
+                    .peek()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                {
+                    name.push(c);
+                    self.at += 1;
+                }
+                Ok(Some(param(name, quoted)))
+            }
+            Some(c @ ('0'..='9' | '?' | '#' | '@' | '*' | '$' | '!' | '-')) => {
+                self.at += 1;
+                if matches!(c, '$' | '!' | '-') {
+                    return Err(unsupported(format!("the parameter `${c}`")));
+                }
+                Ok(Some(param(c.to_string(), quoted)))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The text up to `depth` closing parentheses, nested ones included.
+    fn balanced(&mut self, depth: usize) -> Result<String, Unsupported> {
+        let start = self.at;
+        let mut open = 0usize;
+        while let Some(c) = self.peek() {
+            match c {
+                '(' => open += 1,
+                ')' if open > 0 => open -= 1,
+                ')' => {
+                    let text: String = self.chars[start..self.at].iter().collect();
+                    self.at += 1;
+                    for _ in 1..depth {
+                        if self.peek() != Some(')') {
+                            return Err(unsupported("an unbalanced `$((`"));
+                        }
+                        self.at += 1;
+                    }
+                    return Ok(text);
+                }
+                _ => {}
+            }
+            self.at += 1;
+        }
+        Err(unsupported("an unclosed `$(`"))
+    }
+
+    /// `${…}` after the brace.
+    fn braced(&mut self, quoted: bool) -> Result<Part, Unsupported> {
+        let length = self.peek() == Some('#') && self.peek2() != Some('}');
+        if length {
+            self.at += 1;
+        }
+        let mut name = String::new();
+        while let Some(c) = self
+            .peek()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '*' | '?' | '#'))
+        {
+            name.push(c);
+            self.at += 1;
+        }
+        if name.is_empty() {
+            return Err(unsupported("an empty `${}`"));
+        }
+        let mut index = None;
+        if self.peek() == Some('[') {
+            self.at += 1;
+            let start = self.at;
+            while self.peek().is_some_and(|c| c != ']') {
+                self.at += 1;
+            }
+            if self.peek().is_none() {
+                return Err(unsupported("an unclosed `[` in `${…}`"));
+            }
+            index = Some(self.chars[start..self.at].iter().collect());
+            self.at += 1;
+        }
+        let mut op = None;
+        if self.peek() != Some('}') {
+            let mut o = String::new();
+            while let Some(c) = self
+                .peek()
+                .filter(|c| matches!(c, ':' | '-' | '=' | '+' | '?'))
+            {
+                o.push(c);
+                self.at += 1;
+            }
+            if !matches!(o.as_str(), ":-" | "-" | ":=" | "=" | ":+" | "+") {
+                return Err(unsupported("this `${…}` form"));
+            }
+            let start = self.at;
+            let mut depth = 0;
+            while let Some(c) = self.peek() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                self.at += 1;
+            }
+            let text: String = self.chars[start..self.at].iter().collect();
+            let word = Lexer::new(&text).word()?;
+            op = Some((o, word));
+        }
+        if self.peek() != Some('}') {
+            return Err(unsupported("an unclosed `${`"));
+        }
+        self.at += 1;
+        Ok(Part::Param {
+            name,
+            index,
+            length,
+            op,
+            quoted,
+        })
+    }
+}
+
+fn param(name: String, quoted: bool) -> Part {
+    Part::Param {
+        name,
+        index: None,
+        length: false,
+        op: None,
+        quoted,
+    }
+}
+
+/// A shell variable name.
+pub fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+struct Parser {
+    toks: Vec<Tok>,
+    at: usize,
+}
+
+const RESERVED: &[&str] = &[
+    "then", "elif", "else", "fi", "do", "done", "esac", "}", "in",
+];
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.at)
+    }
+
+    fn peek_reserved(&self) -> Option<&str> {
+        match self.peek() {
+            Some(Tok::Word(w)) => w.bare(),
+            _ => None,
+        }
+    }
+
+    fn skip_newlines(&mut self) {
+        while matches!(self.peek(), Some(Tok::Op("\n" | ";"))) {
+            self.at += 1;
+        }
+    }
+
+    fn expect_word(&mut self, word: &str) -> Result<(), Unsupported> {
+        self.skip_newlines();
+        if self.peek_reserved() == Some(word) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(match self.peek() {
+                Some(t) => syntax(t),
+                None => unsupported(format!("a missing `{word}`")),
+            })
+        }
+    }
+
+    /// Commands until one of `stops` (a reserved word), `)`, `;;` or the end.
+    fn list(&mut self, stops: &[&str]) -> Result<List, Unsupported> {
+        let mut list = Vec::new();
+        loop {
+            self.skip_newlines();
+            match self.peek() {
+                None | Some(Tok::Op(")" | ";;")) => return Ok(list),
+                _ => {}
+            }
+            if let Some(w) = self.peek_reserved() {
+                if stops.contains(&w) {
+                    return Ok(list);
+                }
+                if RESERVED.contains(&w) {
+                    return Err(syntax(self.peek().unwrap_or(&Tok::Op(";"))));
+                }
+            }
+            list.push(self.and_or()?);
+            match self.peek() {
+                None | Some(Tok::Op("\n" | ";" | ")" | ";;")) => {}
+                Some(Tok::Word(w)) if w.bare().is_some_and(|b| stops.contains(&b)) => {}
+                Some(t) => return Err(syntax(t)),
+            }
+        }
+    }
+
+    fn and_or(&mut self) -> Result<AndOr, Unsupported> {
+        let mut out = vec![(Join::First, self.pipeline()?)];
+        loop {
+            let join = match self.peek() {
+                Some(Tok::Op("&&")) => Join::And,
+                Some(Tok::Op("||")) => Join::Or,
+                _ => return Ok(out),
+            };
+            self.at += 1;
+            while matches!(self.peek(), Some(Tok::Op("\n"))) {
+                self.at += 1;
+            }
+            out.push((join, self.pipeline()?));
+        }
+    }
+
+    fn pipeline(&mut self) -> Result<Pipeline, Unsupported> {
+        let negate = self.peek_reserved() == Some("!");
+        if negate {
+            self.at += 1;
+        }
+        let mut commands = vec![self.command()?];
+        while matches!(self.peek(), Some(Tok::Op("|"))) {
+            self.at += 1;
+            while matches!(self.peek(), Some(Tok::Op("\n"))) {
+                self.at += 1;
+            }
+            commands.push(self.command()?);
+        }
+        Ok(Pipeline { negate, commands })
+    }
+
+    fn command(&mut self) -> Result<Command, Unsupported> {
+        match self.peek_reserved() {
+            Some("if") => return self.if_command(),
+            Some("for") => return self.for_command(),
+            Some("while") => return self.while_command(false),
+            Some("until") => return self.while_command(true),
+            Some("case") => return self.case_command(),
+            Some("{") => {
+                self.at += 1;
+                let body = self.list(&["}"])?;
+                self.expect_word("}")?;
+                let redirects = self.redirects()?;
+                return Ok(Command::Group {
+                    body,
+                    subshell: false,
+                    redirects,
+                });
+            }
+            Some("function") => return Err(unsupported("shell functions")),
+            _ => {}
+        }
+        if matches!(self.peek(), Some(Tok::Op("("))) {
+            self.at += 1;
+            let body = self.list(&[])?;
+            if !matches!(self.peek(), Some(Tok::Op(")"))) {
+                return Err(unsupported("an unclosed `(`"));
+            }
+            self.at += 1;
+            let redirects = self.redirects()?;
+            return Ok(Command::Group {
+                body,
+                subshell: true,
+                redirects,
+            });
+        }
+        self.simple()
+    }
+
+    fn redirects(&mut self) -> Result<Vec<Redirect>, Unsupported> {
+        let mut out = Vec::new();
+        while let Some(Tok::Redir(r)) = self.peek() {
+            out.push(r.clone());
+            self.at += 1;
+        }
+        Ok(out)
+    }
+
+    fn simple(&mut self) -> Result<Command, Unsupported> {
+        let mut assigns = Vec::new();
+        let mut words = Vec::new();
+        let mut redirects = Vec::new();
+        loop {
+            match self.peek().cloned() {
+                Some(Tok::Word(w)) => {
+                    if words.is_empty() {
+                        if let Some(a) = scalar_assign(&w) {
+                            assigns.push(a);
+                            self.at += 1;
+                            continue;
+                        }
+                    }
+                    words.push(w);
+                    self.at += 1;
+                }
+                Some(Tok::ArrayAssign(name, items)) if words.is_empty() => {
+                    assigns.push(Assign::Array(name, items));
+                    self.at += 1;
+                }
+                Some(Tok::Redir(r)) => {
+                    redirects.push(r);
+                    self.at += 1;
+                }
+                Some(Tok::Op("(")) if words.len() == 1 && assigns.is_empty() => {
+                    return Err(unsupported("shell functions"));
+                }
+                _ => break,
+            }
+        }
+        if assigns.is_empty() && words.is_empty() && redirects.is_empty() {
+            return Err(match self.peek() {
+                Some(t) => syntax(t),
+                None => unsupported("a script that ends in the middle of a command"),
+            });
+        }
+        Ok(Command::Simple {
+            assigns,
+            words,
+            redirects,
+        })
+    }
+
+    fn if_command(&mut self) -> Result<Command, Unsupported> {
+        self.at += 1;
+        let mut branches = Vec::new();
+        let mut otherwise = None;
+        loop {
+            let cond = self.list(&["then"])?;
+            self.expect_word("then")?;
+            let body = self.list(&["elif", "else", "fi"])?;
+            branches.push((cond, body));
+            match self.peek_reserved() {
+                Some("elif") => self.at += 1,
+                Some("else") => {
+                    self.at += 1;
+                    otherwise = Some(self.list(&["fi"])?);
+                    self.expect_word("fi")?;
+                    break;
+                }
+                _ => {
+                    self.expect_word("fi")?;
+                    break;
+                }
+            }
+        }
+        Ok(Command::If {
+            branches,
+            otherwise,
+        })
+    }
+
+    fn for_command(&mut self) -> Result<Command, Unsupported> {
+        self.at += 1;
+        let var = match self.peek() {
+            Some(Tok::Word(w)) => w.literal().filter(|n| is_name(n)),
+            Some(Tok::Op("(")) => return Err(unsupported("the `for ((…))` loop")),
+            _ => None,
+        }
+        .ok_or_else(|| unsupported("a `for` loop without a variable name"))?;
+        self.at += 1;
+        while matches!(self.peek(), Some(Tok::Op("\n"))) {
+            self.at += 1;
+        }
+        let mut items = None;
+        if self.peek_reserved() == Some("in") {
+            self.at += 1;
+            let mut words = Vec::new();
+            while let Some(Tok::Word(w)) = self.peek() {
+                words.push(w.clone());
+                self.at += 1;
+            }
+            items = Some(words);
+        }
+        self.expect_word("do")?;
+        let body = self.list(&["done"])?;
+        self.expect_word("done")?;
+        Ok(Command::For { var, items, body })
+    }
+
+    fn while_command(&mut self, until: bool) -> Result<Command, Unsupported> {
+        self.at += 1;
+        let cond = self.list(&["do"])?;
+        self.expect_word("do")?;
+        let body = self.list(&["done"])?;
+        self.expect_word("done")?;
+        Ok(Command::While { until, cond, body })
+    }
+
+    fn case_command(&mut self) -> Result<Command, Unsupported> {
+        self.at += 1;
+        let word = match self.peek() {
+            Some(Tok::Word(w)) => w.clone(),
+            _ => return Err(unsupported("a `case` without a word")),
+        };
+        self.at += 1;
+        self.expect_word("in")?;
+        let mut arms = Vec::new();
+        loop {
+            self.skip_newlines();
+            if self.peek_reserved() == Some("esac") {
+                self.at += 1;
+                break;
+            }
+            if matches!(self.peek(), Some(Tok::Op("("))) {
+                self.at += 1;
+            }
+            let mut patterns = Vec::new();
+            loop {
+                match self.peek() {
+                    Some(Tok::Word(w)) => {
+                        patterns.push(w.clone());
+                        self.at += 1;
+                    }
+                    _ => return Err(unsupported("a `case` pattern podlab does not read")),
+                }
+                match self.peek() {
+                    Some(Tok::Op("|")) => self.at += 1,
+                    Some(Tok::Op(")")) => {
+                        self.at += 1;
+                        break;
+                    }
+                    Some(t) => return Err(syntax(t)),
+                    None => return Err(unsupported("an unclosed `case`")),
+                }
+            }
+            let body = self.list(&["esac"])?;
+            arms.push((patterns, body));
+            if matches!(self.peek(), Some(Tok::Op(";;"))) {
+                self.at += 1;
+            }
+        }
+        Ok(Command::Case { word, arms })
+    }
+}
+
+/// `NAME=WORD` at the start of a simple command.
+fn scalar_assign(w: &Word) -> Option<Assign> {
+    let Some(Part::Lit {
+        text,
+        quoted: false,
+    }) = w.0.first()
+    else {
+        return None;
+    };
+    let (name, value) = text.split_once('=')?;
+    if !is_name(name) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !value.is_empty() {
+        parts.push(Part::Lit {
+            text: value.to_string(),
+            quoted: false,
+        });
+    }
+    parts.extend(w.0[1..].iter().cloned());
+    Some(Assign::Scalar(name.to_string(), Word(parts)))
+}
+
+/// Whether every command the script names is one podlab runs (looked at before running, so that
+/// validation can say so).
+pub fn check(list: &List) -> Result<(), Unsupported> {
+    for and_or in list {
+        for (_, pipeline) in and_or {
+            for command in &pipeline.commands {
+                check_command(command)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_command(c: &Command) -> Result<(), Unsupported> {
+    match c {
+        Command::Simple { words, .. } => {
+            for w in words {
+                check_word(w)?;
+            }
+            match words.first() {
+                None => Ok(()),
+                Some(w) => match w.literal() {
+                    Some(name) => super::shell_run::check_name(&name),
+                    None => Err(unsupported("a command whose name is computed")),
+                },
+            }
+        }
+        Command::If {
+            branches,
+            otherwise,
+        } => {
+            for (a, b) in branches {
+                check(a)?;
+                check(b)?;
+            }
+            otherwise.as_ref().map_or(Ok(()), check)
+        }
+        Command::For { body, items, .. } => {
+            for w in items.iter().flatten() {
+                check_word(w)?;
+            }
+            check(body)
+        }
+        Command::While { cond, body, .. } => {
+            check(cond)?;
+            check(body)
+        }
+        Command::Case { arms, .. } => arms.iter().try_for_each(|(_, l)| check(l)),
+        Command::Group { body, .. } => check(body),
+    }
+}
+
+fn check_word(w: &Word) -> Result<(), Unsupported> {
+    for p in &w.0 {
+        if let Part::Sub { script, .. } = p {
+            check(&parse(script)?)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_docs_scripts_should_parse() {
+        for s in [
+            "items=(foo bar baz qux xyz)\necho ${items[$JOB_COMPLETION_INDEX]} > /input/data.txt\n",
+            "date; echo Hello from the Kubernetes cluster",
+            "echo \"Hello world!\" && sleep 5 && exit 42",
+            "echo Processing item $ITEM && sleep 5",
+            "tail -F /opt/logs.txt",
+            "if [ $((JOB_COMPLETION_INDEX % 2)) -eq 0 ]; then exit 1; else echo ok; fi",
+            "case $X in a|b) echo ab;; *) echo other;; esac",
+            "for i in 1 2 3; do echo $i; sleep 1; done",
+            "while true; do echo \"$(date)\"; sleep 10; done",
+        ] {
+            assert!(parse(s).is_ok(), "{s}: {:?}", parse(s));
+        }
+    }
+
+    #[test]
+    fn what_podlab_does_not_read_should_be_named() {
+        for (s, what) in [
+            ("sleep 5 &", "running a command in the background (`&`)"),
+            ("f() { echo; }", "shell functions"),
+            ("cat <<EOF", "a here-document (`<<`)"),
+        ] {
+            assert_eq!(parse(s).unwrap_err().what, what, "{s}");
+        }
+    }
+}
