@@ -124,6 +124,15 @@ pub fn diagnose(text: &str) -> Vec<ManifestError> {
     parse_to_apply(text).err().unwrap_or_default()
 }
 
+/// Containers in a manifests text whose program podlab does not interpret, each located.
+pub fn program_warnings(
+    text: &str,
+) -> Vec<(crate::yaml::Loc, crate::validation::program::ProgramWarning)> {
+    parse_to_apply(text)
+        .map(|ms| ms.into_iter().flat_map(|m| m.warnings).collect())
+        .unwrap_or_default()
+}
+
 /// What can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppAction {

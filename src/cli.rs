@@ -6,6 +6,8 @@ use crate::engine::Sim;
 use crate::output;
 use crate::scenario::{self, ScenarioError};
 use crate::sim::{parse_duration, SimTime};
+use crate::validation::program::ProgramWarning;
+use crate::yaml::Loc;
 use crate::yaml::MAX_INPUT_BYTES;
 use std::ffi::OsString;
 use std::io::Write;
@@ -131,6 +133,19 @@ fn print_errors(err: &mut dyn Write, file: &str, errors: &[ScenarioError]) {
         } else {
             writeln!(err, "{file}: {}", e.message)
         };
+    }
+}
+
+/// Containers whose program podlab does not interpret: `FILE:LINE:COL: warning: …`.
+fn print_warnings(err: &mut dyn Write, file: &str, warnings: &[(Loc, ProgramWarning)]) {
+    for (loc, w) in warnings {
+        let _ = writeln!(
+            err,
+            "{file}:{}:{}: warning: {}",
+            loc.line,
+            loc.column,
+            w.message()
+        );
     }
 }
 
@@ -336,14 +351,15 @@ pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) 
                 }
             };
             let result = if scenario::is_scenario_file(&text) {
-                scenario::parse(&text).map(|s| s.manifests.len() + s.steps.len())
+                scenario::parse(&text).map(|s| s.program_warnings())
             } else {
                 parse_to_apply(&text)
-                    .map(|m| m.len())
+                    .map(|ms| ms.into_iter().flat_map(|m| m.warnings).collect())
                     .map_err(|es| es.into_iter().map(ScenarioError::from).collect())
             };
             match result {
-                Ok(_) => {
+                Ok(warnings) => {
+                    print_warnings(err, &file, &warnings);
                     let _ = writeln!(out, "{file}: valid");
                     0
                 }
@@ -361,6 +377,7 @@ pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) 
             let Some(mut scenario) = load_scenario(&file, err) else {
                 return 2;
             };
+            print_warnings(err, &file, &scenario.program_warnings());
             let until = until.unwrap_or(scenario.until);
             scenario.until = until;
             // Only a transcript needs the history; the other outputs show the end of the run.

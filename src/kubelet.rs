@@ -13,8 +13,9 @@ use crate::cluster::{Client, Cluster, Event, Informer, Schedule};
 use crate::model::lease::{
     Lease, NODE_LEASE_DURATION_S, NODE_LEASE_NAMESPACE, NODE_LEASE_RENEW_MS,
 };
+use crate::model::pod::{ContainerStatus, PodStatus};
 use crate::model::pod::{Ip, StateRunning, StateTerminated, StateWaiting};
-use crate::model::{ContainerState, Kind, Node, Object, OwnerReference, Pod};
+use crate::model::{Container, ContainerState, Kind, Node, Object, OwnerReference, Pod};
 use crate::sim::trace::WatchType;
 use crate::sim::{format_duration, Actor, SimTime, Update};
 use std::collections::{BTreeMap, BTreeSet};
@@ -76,6 +77,14 @@ pub enum KubeletAction {
     KillDone,
     /// `activeDeadlineSeconds` elapsed.
     Deadline,
+    /// The grace period of the sidecars stopped after the app containers ended is over.
+    SidecarsKilled,
+    /// The next init container (or, after the last, the app containers) starts: the kubelet
+    /// noticed the previous one finish (or a sidecar start) at its next relist.
+    StartNext {
+        /// The slot to start.
+        slot: usize,
+    },
 }
 
 /// The kubelet of one node.
@@ -112,6 +121,8 @@ pub struct PodRuntime {
     pub admitted: SimTime,
     /// The files in the pod's `emptyDir` volumes, shared by its containers.
     pub volumes: process::Volumes,
+    /// The app containers have ended for good and the sidecars are being stopped.
+    pub stopping_sidecars: bool,
 }
 
 /// The kubelet's memory of one container.
@@ -397,10 +408,57 @@ pub fn handle(
             }
         }
         KubeletAction::Deadline => deadline_exceeded(w, node, pod),
+        KubeletAction::SidecarsKilled => sidecars_killed(w, node, pod),
+        KubeletAction::StartNext { slot } => {
+            if !runtime(w, node, uid).is_none_or(|rt| rt.terminating) && !pod.is_terminal() {
+                start_init(w, node, pod, slot);
+            }
+        }
     }
 }
 
 /// Indexes of the pod's containers whose process is running.
+/// The container in slot `s`: the kubelet keeps one runtime entry per container, the init
+/// containers first, then the app containers.
+fn spec_at(pod: &Pod, s: usize) -> &Container {
+    let n = pod.spec.init_containers.len();
+    if s < n {
+        &pod.spec.init_containers[s]
+    } else {
+        &pod.spec.containers[s - n]
+    }
+}
+
+/// The status of the container in slot `s`.
+fn status_at(pod: &Pod, s: usize) -> Option<&ContainerStatus> {
+    let n = pod.spec.init_containers.len();
+    let st = pod.status.as_ref()?;
+    if s < n {
+        st.init_container_statuses.get(s)
+    } else {
+        st.container_statuses.get(s - n)
+    }
+}
+
+/// The status of the container in slot `s`, to change it (`n_init` init containers).
+fn status_at_mut(st: &mut PodStatus, n_init: usize, s: usize) -> Option<&mut ContainerStatus> {
+    if s < n_init {
+        st.init_container_statuses.get_mut(s)
+    } else {
+        st.container_statuses.get_mut(s - n_init)
+    }
+}
+
+/// Whether slot `s` holds an init container that is not a sidecar.
+fn regular_init(pod: &Pod, s: usize) -> bool {
+    s < pod.spec.init_containers.len() && !is_sidecar(spec_at(pod, s))
+}
+
+/// A sidecar: an init container with `restartPolicy: Always`.
+fn is_sidecar(c: &Container) -> bool {
+    c.restart_policy.as_deref() == Some("Always")
+}
+
 fn running_containers(w: &Cluster, node: &str, uid: &str) -> Vec<usize> {
     runtime(w, node, uid)
         .map(|rt| {
@@ -481,7 +539,8 @@ fn admit(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let uid = pod.metadata.uid().to_string();
     let now = w.wall_now();
     let index = w.kubelets[node].index;
-    let containers = vec![ContainerRuntime::default(); pod.spec.containers.len()];
+    let n_init = pod.spec.init_containers.len();
+    let containers = vec![ContainerRuntime::default(); n_init + pod.spec.containers.len()];
     let admitted = w.now;
     w.kubelets.get_mut(node).map(|a| {
         a.pods.insert(
@@ -508,31 +567,36 @@ fn admit(w: &mut Client<'_>, node: &str, pod: &Pod) {
             st.host_ips = vec![Ip { ip: node_ip(index) }];
             st.start_time = Some(now);
             st.qos_class = Some("BestEffort".into());
-            st.container_statuses = p
-                .spec
-                .containers
-                .iter()
-                .map(|c| crate::model::ContainerStatus {
-                    name: c.name.clone(),
-                    state: ContainerState {
-                        waiting: Some(StateWaiting {
-                            reason: "ContainerCreating".into(),
-                            message: None,
-                        }),
-                        ..Default::default()
-                    },
-                    image: c.image.clone(),
-                    started: Some(false),
+            // Containers not yet created wait in ContainerCreating, or in PodInitializing when
+            // the pod has init containers (the kubelet's defaultWaitingState).
+            let waiting = if n_init > 0 {
+                "PodInitializing"
+            } else {
+                "ContainerCreating"
+            };
+            let fresh = |c: &Container| ContainerStatus {
+                name: c.name.clone(),
+                state: ContainerState {
+                    waiting: Some(StateWaiting {
+                        reason: waiting.into(),
+                        message: None,
+                    }),
                     ..Default::default()
-                })
-                .collect();
+                },
+                image: c.image.clone(),
+                started: Some(false),
+                ..Default::default()
+            };
+            st.init_container_statuses = p.spec.init_containers.iter().map(fresh).collect();
+            st.container_statuses = p.spec.containers.iter().map(fresh).collect();
             status::refresh_conditions(p, now);
         },
     );
     let Ok(updated) = updated else { return };
     let Some(pod) = updated.as_pod() else { return };
     // Pulls happen before containers start; an IfNotPresent image already on the node is reused.
-    for c in &pod.spec.containers {
+    // A pod with init containers pulls each image when that container is about to start.
+    for c in pod.spec.containers.iter().filter(|_| n_init == 0) {
         let present = w.kubelets[node].images.contains(&c.image);
         if c.image_pull_policy.as_deref() == Some("Always") || !present {
             event(
@@ -577,26 +641,14 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
         pull_failed(w, node, pod, 0);
         return;
     }
-    let pull_ms = w.kubelet_config.start_ms * 4 / 5;
+    if !pod.spec.init_containers.is_empty() {
+        start_with_init(w, node, pod);
+        return;
+    }
     for c in &pod.spec.containers {
-        let t = target(pod).container(&c.name);
-        let agent = w.kubelets.get_mut(node).expect("agent checked above");
-        let present = agent.images.contains(&c.image);
-        let msg = if c.image_pull_policy.as_deref() == Some("Always") || !present {
-            agent.images.insert(c.image.clone());
-            let d = format_duration(pull_ms);
-            format!("Successfully pulled image {:?} in {d} ({d} including waiting). Image size: {} bytes.", c.image, status::image_size(&c.image))
-        } else {
-            format!("Container image {:?} already present on machine", c.image)
-        };
-        event(w, node, t, "Normal", "Pulled", &msg);
+        pulled(w, node, pod, c, false);
     }
-    let agent = w.kubelets.get_mut(node).expect("agent checked above");
-    agent.last_ip += 1;
-    let pod_ip = format!("10.244.{}.{}", agent.index, agent.last_ip % 250 + 2);
-    if let Some(rt) = agent.pods.get_mut(&uid) {
-        rt.started = true;
-    }
+    let pod_ip = sandbox(w, node, &uid);
     let now = w.wall_now();
     let ids: Vec<String> = pod
         .spec
@@ -654,6 +706,210 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
             &format!("Started container {}", c.name),
         );
         run_container(w, node, pod, i);
+    }
+}
+
+/// The Pulled event of a container about to start (`pulling`: a Pulling event first).
+fn pulled(w: &mut Client<'_>, node: &str, pod: &Pod, c: &Container, pulling: bool) {
+    let pull_ms = w.kubelet_config.start_ms * 4 / 5;
+    let t = target(pod).container(&c.name);
+    let Some(agent) = w.kubelets.get_mut(node) else {
+        return;
+    };
+    let present = agent.images.contains(&c.image);
+    let pull = c.image_pull_policy.as_deref() == Some("Always") || !present;
+    let msg = if pull {
+        agent.images.insert(c.image.clone());
+        let d = format_duration(pull_ms);
+        format!(
+            "Successfully pulled image {:?} in {d} ({d} including waiting). Image size: {} bytes.",
+            c.image,
+            status::image_size(&c.image)
+        )
+    } else {
+        format!("Container image {:?} already present on machine", c.image)
+    };
+    if pull && pulling {
+        let pulling = format!("Pulling image {:?}", c.image);
+        event(w, node, t.clone(), "Normal", "Pulling", &pulling);
+    }
+    event(w, node, t, "Normal", "Pulled", &msg);
+}
+
+/// The pod's sandbox: its IP, and the mark that its containers have been started.
+fn sandbox(w: &mut Client<'_>, node: &str, uid: &str) -> String {
+    let agent = w.kubelets.get_mut(node).expect("the kubelet runs the pod");
+    agent.last_ip += 1;
+    let pod_ip = format!("10.244.{}.{}", agent.index, agent.last_ip % 250 + 2);
+    if let Some(rt) = agent.pods.get_mut(uid) {
+        rt.started = true;
+    }
+    pod_ip
+}
+
+/// A pod with init containers: the sandbox gets its IP, then the init containers start one
+/// after another (the pod stays Pending until they are done).
+fn start_with_init(w: &mut Client<'_>, node: &str, pod: &Pod) {
+    let uid = pod.metadata.uid().to_string();
+    let pod_ip = sandbox(w, node, &uid);
+    let now = w.wall_now();
+    let result = api::mutate_pod(
+        w,
+        pod.metadata.ns(),
+        &pod.metadata.name,
+        Update::Phase {
+            phase: "Pending".into(),
+            detail: Some("PodInitializing".into()),
+        },
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            st.pod_ip = Some(pod_ip.clone());
+            st.pod_ips = vec![Ip { ip: pod_ip }];
+            status::refresh_conditions(p, now);
+        },
+    );
+    let Ok(result) = result else { return };
+    let Some(pod) = result.as_pod() else { return };
+    start_init(w, node, pod, 0);
+}
+
+/// Starts init container `s`; a sidecar, once started, lets the next one start at once. After
+/// the last, the app containers start.
+fn start_init(w: &mut Client<'_>, node: &str, pod: &Pod, s: usize) {
+    let n_init = pod.spec.init_containers.len();
+    if s >= n_init {
+        start_app_containers(w, node, pod);
+        return;
+    }
+    let c = spec_at(pod, s).clone();
+    pulled(w, node, pod, &c, true);
+    let now = w.wall_now();
+    let id = format!("containerd://{}", w.rng.hex(64));
+    let sidecar = is_sidecar(&c);
+    let ready = sidecar && probe::readiness(&c).is_none();
+    let result = api::mutate_pod(
+        w,
+        pod.metadata.ns(),
+        &pod.metadata.name,
+        Update::InitContainerStarted {
+            container: c.name.clone(),
+            index: s,
+            of: n_init,
+        },
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            if let Some(cs) = status_at_mut(st, n_init, s) {
+                cs.state = ContainerState {
+                    running: Some(StateRunning {
+                        started_at: Some(now),
+                    }),
+                    ..Default::default()
+                };
+                cs.ready = ready;
+                cs.started = Some(true);
+                cs.container_id = Some(id);
+                cs.image = status::normalize_image(&cs.image);
+                cs.image_id = status::image_id(&cs.image);
+            }
+            status::refresh_conditions(p, now);
+        },
+    );
+    let Ok(result) = result else { return };
+    let Some(pod) = result.as_pod() else { return };
+    let t = target(pod).container(&c.name);
+    event(
+        w,
+        node,
+        t.clone(),
+        "Normal",
+        "Created",
+        &format!("Created container {}", c.name),
+    );
+    event(
+        w,
+        node,
+        t,
+        "Normal",
+        "Started",
+        &format!("Started container {}", c.name),
+    );
+    run_container(w, node, pod, s);
+    if sidecar {
+        start_next(w, node, pod, s + 1);
+    }
+}
+
+/// The kubelet's relist period: a container's start or exit is noticed this much later.
+const RELIST_MS: u64 = 1_000;
+
+/// Starts slot `s` once the kubelet has noticed the previous init container's end (or the
+/// sidecar's start): until then the app containers wait in PodInitializing.
+fn start_next(w: &mut Client<'_>, node: &str, pod: &Pod, s: usize) {
+    let at = w.now.plus_ms(RELIST_MS);
+    schedule(w, at, node, pod, KubeletAction::StartNext { slot: s });
+}
+
+/// Every init container is done: the app containers start and the pod is Running.
+fn start_app_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
+    let n_init = pod.spec.init_containers.len();
+    for c in &pod.spec.containers {
+        pulled(w, node, pod, c, true);
+    }
+    let now = w.wall_now();
+    let ids: Vec<String> = pod
+        .spec
+        .containers
+        .iter()
+        .map(|_| format!("containerd://{}", w.rng.hex(64)))
+        .collect();
+    let result = api::mutate_pod(
+        w,
+        pod.metadata.ns(),
+        &pod.metadata.name,
+        Update::Phase {
+            phase: "Running".into(),
+            detail: None,
+        },
+        |p| {
+            let st = p.status.get_or_insert_with(Default::default);
+            st.phase = "Running".into();
+            for (i, cs) in st.container_statuses.iter_mut().enumerate() {
+                cs.state = ContainerState {
+                    running: Some(StateRunning {
+                        started_at: Some(now),
+                    }),
+                    ..Default::default()
+                };
+                cs.ready = ready_when_started(&p.spec.containers, i);
+                cs.started = Some(true);
+                cs.container_id = Some(ids[i].clone());
+                cs.image = status::normalize_image(&cs.image);
+                cs.image_id = status::image_id(&cs.image);
+            }
+            status::refresh_conditions(p, now);
+        },
+    );
+    let Ok(result) = result else { return };
+    let Some(pod) = result.as_pod() else { return };
+    for (i, c) in pod.spec.containers.iter().enumerate() {
+        let t = target(pod).container(&c.name);
+        event(
+            w,
+            node,
+            t.clone(),
+            "Normal",
+            "Created",
+            &format!("Created container {}", c.name),
+        );
+        event(
+            w,
+            node,
+            t,
+            "Normal",
+            "Started",
+            &format!("Started container {}", c.name),
+        );
+        run_container(w, node, pod, n_init + i);
     }
 }
 
@@ -888,9 +1144,10 @@ fn ready_when_started(containers: &[crate::model::Container], i: usize) -> bool 
     containers.get(i).and_then(probe::readiness).is_none()
 }
 
-/// Marks container `i` running and schedules its exit as its command says.
+/// Marks the container in slot `i` running and schedules its exit as its program says.
 fn run_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
-    let c = &pod.spec.containers[i];
+    let c = spec_at(pod, i);
+    let regular_init = regular_init(pod, i);
     let volumes = runtime(w, node, pod.metadata.uid())
         .map(|rt| rt.volumes.clone())
         .unwrap_or_default();
@@ -916,7 +1173,7 @@ fn run_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     crt.writes = writes;
     let generation = crt.generation;
     let admitted = rt.admitted;
-    if let Some(r) = probe::readiness(c) {
+    if let Some(r) = probe::readiness(c).filter(|_| !regular_init) {
         let at = probe::ready_at(admitted, w.now, r);
         let action = KubeletAction::ProbeReady {
             container: i,
@@ -948,7 +1205,8 @@ fn probe_ready(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, generation: 
         return;
     }
     let now = w.wall_now();
-    let container = pod.spec.containers[i].name.clone();
+    let container = spec_at(pod, i).name.clone();
+    let n_init = pod.spec.init_containers.len();
     let _ = api::mutate_pod(
         w,
         pod.metadata.ns(),
@@ -958,7 +1216,7 @@ fn probe_ready(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, generation: 
             if let Some(cs) = p
                 .status
                 .as_mut()
-                .and_then(|st| st.container_statuses.get_mut(i))
+                .and_then(|st| status_at_mut(st, n_init, i))
             {
                 cs.ready = true;
             }
@@ -1048,7 +1306,30 @@ fn container_exit(
         return;
     };
     let policy = pod.spec.restart_policy();
-    if policy == "Always" || (policy == "OnFailure" && code != 0) {
+    let sidecar = i < pod.spec.init_containers.len() && !regular_init(pod, i);
+    if regular_init(pod, i) {
+        // An init container that succeeded lets the next one start; one that failed is
+        // restarted unless the pod's policy is Never (then the pod has failed).
+        if code == 0 {
+            start_next(w, node, pod, i + 1);
+            return;
+        }
+        if policy == "Never" {
+            return;
+        }
+    } else if sidecar {
+        if runtime(w, node, &uid).is_some_and(|rt| rt.stopping_sidecars) {
+            return;
+        }
+    } else if app_containers_done(pod) && !running_sidecars(w, node, pod).is_empty() {
+        stop_sidecars(w, node, pod);
+        return;
+    }
+    let restarts = sidecar
+        || regular_init(pod, i)
+        || policy == "Always"
+        || (policy == "OnFailure" && code != 0);
+    if restarts {
         // The kubelet's doBackOff: no back-off entry yet means restart at once; otherwise wait
         // until `backoff` has passed since this exit.
         let finished = w.now;
@@ -1069,8 +1350,77 @@ fn container_exit(
     }
 }
 
+/// Whether every app container has ended and none will restart (the pod's policy).
+fn app_containers_done(pod: &Pod) -> bool {
+    let policy = pod.spec.restart_policy();
+    pod.status()
+        .container_statuses
+        .iter()
+        .all(|cs| match &cs.state.terminated {
+            Some(t) => !(policy == "Always" || (policy == "OnFailure" && t.exit_code != 0)),
+            None => false,
+        })
+}
+
+/// The slots of the sidecars that run now.
+fn running_sidecars(w: &Cluster, node: &str, pod: &Pod) -> Vec<usize> {
+    running_containers(w, node, pod.metadata.uid())
+        .into_iter()
+        .filter(|&s| s < pod.spec.init_containers.len())
+        .collect()
+}
+
+/// The app containers have ended for good: the kubelet stops the sidecars, last first. Like
+/// every simulated process they ignore SIGTERM, so they are killed when the pod's grace period
+/// ends.
+fn stop_sidecars(w: &mut Client<'_>, node: &str, pod: &Pod) {
+    let uid = pod.metadata.uid().to_string();
+    let Some(rt) = runtime_mut(w, node, &uid) else {
+        return;
+    };
+    if rt.stopping_sidecars {
+        return;
+    }
+    rt.stopping_sidecars = true;
+    for s in running_sidecars(w, node, pod).into_iter().rev() {
+        let name = spec_at(pod, s).name.clone();
+        let t = target(pod).container(&name);
+        event(
+            w,
+            node,
+            t,
+            "Normal",
+            "Killing",
+            &format!("Stopping container {name}"),
+        );
+    }
+    let grace = pod
+        .spec
+        .termination_grace_period_seconds
+        .unwrap_or(30)
+        .max(0) as u64;
+    schedule(
+        w,
+        w.now.plus_secs(grace),
+        node,
+        pod,
+        KubeletAction::SidecarsKilled,
+    );
+}
+
+/// The sidecars' grace period is over: what still runs is killed, and the pod ends.
+fn sidecars_killed(w: &mut Client<'_>, node: &str, pod: &Pod) {
+    for s in running_sidecars(w, node, pod).into_iter().rev() {
+        let Some(p) = api::pod(w, pod.metadata.ns(), &pod.metadata.name).cloned() else {
+            return;
+        };
+        terminate_container(w, node, &p, s, 137, Some("Error"));
+    }
+}
+
 fn enter_backoff(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, delay: u64) {
-    let name = &pod.spec.containers[i].name;
+    let name = &spec_at(pod, i).name;
+    let n_init = pod.spec.init_containers.len();
     let pod_ref = pod_ref(pod);
     let message = format!(
         "back-off {} restarting failed container={name} pod={pod_ref}",
@@ -1087,7 +1437,7 @@ fn enter_backoff(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, delay: u64
         },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
-            if let Some(cs) = st.container_statuses.get_mut(i) {
+            if let Some(cs) = status_at_mut(st, n_init, i) {
                 let last = std::mem::take(&mut cs.state);
                 cs.last_state = last;
                 cs.state = ContainerState {
@@ -1154,7 +1504,7 @@ fn backoff_resync(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, generatio
     if w.now >= until {
         return;
     }
-    let name = &pod.spec.containers[i].name;
+    let name = &spec_at(pod, i).name;
     let pod_ref = pod_ref(pod);
     let msg = format!("Back-off restarting failed container {name} in pod {pod_ref}");
     event(
@@ -1177,7 +1527,8 @@ fn backoff_resync(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, generatio
 
 fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     let uid = pod.metadata.uid().to_string();
-    let Some(finished) = pod.status().container_statuses.get(i).and_then(|cs| {
+    let n_init = pod.spec.init_containers.len();
+    let Some(finished) = status_at(pod, i).and_then(|cs| {
         cs.state
             .terminated
             .as_ref()
@@ -1196,7 +1547,12 @@ fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
             _ => (BACKOFF_INITIAL_MS, finished),
         });
     }
-    let name = pod.spec.containers[i].name.clone();
+    let name = spec_at(pod, i).name.clone();
+    let ready = if i < n_init {
+        !regular_init(pod, i) && probe::readiness(spec_at(pod, i)).is_none()
+    } else {
+        ready_when_started(&pod.spec.containers, i - n_init)
+    };
     let now = w.wall_now();
     let id = format!("containerd://{}", w.rng.hex(64));
     let result = api::mutate_pod(
@@ -1208,7 +1564,7 @@ fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
         },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
-            if let Some(cs) = st.container_statuses.get_mut(i) {
+            if let Some(cs) = status_at_mut(st, n_init, i) {
                 if cs.state.terminated.is_some() {
                     cs.last_state = std::mem::take(&mut cs.state);
                 }
@@ -1219,7 +1575,7 @@ fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
                     ..Default::default()
                 };
                 cs.restart_count += 1;
-                cs.ready = ready_when_started(&p.spec.containers, i);
+                cs.ready = ready;
                 cs.started = Some(true);
                 cs.container_id = Some(id);
             }
@@ -1228,7 +1584,7 @@ fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     );
     let Ok(result) = result else { return };
     let Some(pod) = result.as_pod() else { return };
-    let image = pod.spec.containers[i].image.clone();
+    let image = spec_at(pod, i).image.clone();
     let t = target(pod).container(&name);
     event(
         w,
@@ -1271,7 +1627,11 @@ fn terminate_container(
         crt.running = false;
     }
     let now = w.wall_now();
-    let name = pod.spec.containers[i].name.clone();
+    let name = spec_at(pod, i).name.clone();
+    let n_init = pod.spec.init_containers.len();
+    let init_failed_for_good =
+        regular_init(pod, i) && code != 0 && pod.spec.restart_policy() == "Never";
+    let sidecars_running = running_sidecars(w, node, pod);
     let reason = reason.map(str::to_string).unwrap_or_else(|| {
         if code == 0 {
             "Completed".into()
@@ -1294,7 +1654,7 @@ fn terminate_container(
         },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
-            if let Some(cs) = st.container_statuses.get_mut(i) {
+            if let Some(cs) = status_at_mut(st, n_init, i) {
                 let started_at = cs.state.running.as_ref().and_then(|r| r.started_at);
                 cs.state = ContainerState {
                     terminated: Some(StateTerminated {
@@ -1320,7 +1680,13 @@ fn terminate_container(
                     Some(t) => !restarts(t.exit_code),
                     None => false,
                 });
-            if done {
+            // A running sidecar keeps the pod Running (the kubelet's getPhase); a regular init
+            // container that failed under restartPolicy Never fails the pod.
+            if init_failed_for_good {
+                st.phase = "Failed".into();
+            }
+            let sidecars_left = sidecars_running.iter().any(|&s| s != i);
+            if done && !sidecars_left {
                 let all_ok = st.container_statuses.iter().all(|cs| {
                     cs.state
                         .terminated
@@ -1345,7 +1711,7 @@ fn begin_termination(w: &mut Client<'_>, node: &str, pod: &Pod) {
         rt.terminating = true;
     }
     for &i in &running {
-        let name = pod.spec.containers[i].name.clone();
+        let name = spec_at(pod, i).name.clone();
         event(
             w,
             node,

@@ -575,6 +575,9 @@ fn block_manifests(
         Ok(mut ms) => {
             for m in &mut ms {
                 m.loc = m.loc.offset(first_line, indent);
+                for (loc, _) in &mut m.warnings {
+                    *loc = loc.offset(first_line, indent);
+                }
             }
             ms
         }
@@ -585,6 +588,22 @@ fn block_manifests(
             }));
             vec![]
         }
+    }
+}
+
+impl Scenario {
+    /// Every container of the scenario's manifests (and its steps' applies) whose program
+    /// podlab does not interpret, located in the scenario file.
+    pub fn program_warnings(&self) -> Vec<(Loc, crate::validation::program::ProgramWarning)> {
+        let steps = self.steps.iter().filter_map(|s| match &s.action {
+            Action::Apply(ms) => Some(ms.iter()),
+            _ => None,
+        });
+        self.manifests
+            .iter()
+            .chain(steps.flatten())
+            .flat_map(|m| m.warnings.iter().cloned())
+            .collect()
     }
 }
 

@@ -7,5 +7,6 @@ pub mod job;
 mod job_policy;
 pub mod names;
 pub mod pod;
+pub mod program;
 
 pub use field::{ErrorType, FieldError, Path, FIELD_IMMUTABLE};

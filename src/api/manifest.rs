@@ -5,6 +5,7 @@ use crate::model::cronjob::CronJob;
 use crate::model::daemonset::DaemonSet;
 use crate::model::job::Job;
 use crate::model::{Kind, Object, Pod};
+use crate::validation::program::{unsupported_programs, ProgramWarning};
 use crate::validation::{
     cronjob as cronval, daemonset as dsval, job as jobval, pod as podval, ErrorType, FieldError,
 };
@@ -18,6 +19,8 @@ pub struct Manifest {
     pub object: Object,
     /// The document's first line and column.
     pub loc: Loc,
+    /// Containers whose program podlab does not interpret, each located.
+    pub warnings: Vec<(Loc, ProgramWarning)>,
 }
 
 /// One problem in a manifest, with its position.
@@ -89,10 +92,17 @@ pub fn parse_manifests(text: &str) -> Result<Vec<Manifest>, Vec<ManifestError>> 
     let mut errors = Vec::new();
     for doc in &docs {
         match admit(doc) {
-            Ok(object) => out.push(Manifest {
-                object,
-                loc: doc.loc,
-            }),
+            Ok(object) => {
+                let warnings = unsupported_programs(&object)
+                    .into_iter()
+                    .map(|w| (doc.locate(&w.path), w))
+                    .collect();
+                out.push(Manifest {
+                    object,
+                    loc: doc.loc,
+                    warnings,
+                })
+            }
             Err(mut e) => errors.append(&mut e),
         }
     }

@@ -80,6 +80,59 @@ pub fn explain(e: &ManifestError, lang: Lang) -> Option<&'static str> {
     Some(lang.pick(en, zh))
 }
 
+/// A container whose program podlab does not interpret: what it does instead, and how to say
+/// what you mean.
+pub fn program_warning(w: &crate::validation::program::ProgramWarning, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "Container \"{}\": podlab does not interpret {}. It runs for the kubelet's defaultRunSeconds and exits 0 instead. To say what you mean, write `exit N` or `sleep N`, or fail the pod with a failPod step.",
+            w.container, w.what
+        ),
+        Lang::Zh => format!(
+            "容器 \"{}\"：podlab 不解释{}。它会改为运行 kubelet 的 defaultRunSeconds 后以 0 退出。要表达你的意图，请写 `exit N` 或 `sleep N`，或用 failPod 步骤让 Pod 失败。",
+            w.container,
+            unsupported_zh(&w.what.what)
+        ),
+    }
+}
+
+/// The interpreter's words for what it does not read, in Chinese (code stays as written).
+fn unsupported_zh(what: &str) -> String {
+    let table: &[(&str, &str)] = &[
+        ("the command ", "命令 "),
+        ("the program ", "程序 "),
+        ("Python's module ", "Python 模块 "),
+        ("Python's ", "Python 的 "),
+        (
+            "shell syntax podlab does not read (near ",
+            "podlab 读不懂的 shell 语法（位于 ",
+        ),
+        (
+            "Python syntax podlab does not read",
+            "podlab 读不懂的 Python 语法",
+        ),
+        ("running a command in the background", "在后台运行命令"),
+        ("shell functions", "shell 函数"),
+        ("a here-document", "here-document"),
+        ("a command whose name is computed", "名字需要计算的命令"),
+        ("running the script file ", "运行脚本文件 "),
+        (" (line ", "（第 "),
+        ("the parameter ", "参数 "),
+        ("this `${…}` form", "这种 `${…}` 形式"),
+    ];
+    let mut out = what.to_string();
+    for (en, zh) in table {
+        out = out.replace(en, zh);
+    }
+    if out.contains("（第 ") {
+        out = out.replacen(')', " 行）", 1);
+    }
+    if what.contains("(near `") {
+        out = out.replacen("`)", "` 附近）", 1);
+    }
+    out
+}
+
 /// The way forward after the API server refused an update of `kind` that changes a field that
 /// cannot change.
 pub fn immutable(kind: Kind, lang: Lang) -> &'static str {
@@ -104,6 +157,24 @@ pub fn immutable(kind: Kind, lang: Lang) -> &'static str {
 mod tests {
     use super::*;
     use crate::api::manifest::parse_manifests;
+
+    #[test]
+    fn program_warnings_should_read_in_chinese() {
+        for (en, zh) in [
+            ("the command `curl`", "命令 `curl`"),
+            ("Python's `def` (line 3)", "Python 的 `def`（第 3 行）"),
+            (
+                "shell syntax podlab does not read (near `;;`)",
+                "podlab 读不懂的 shell 语法（位于 `;;` 附近）",
+            ),
+            (
+                "running a command in the background (`&`)",
+                "在后台运行命令 (`&`)",
+            ),
+        ] {
+            assert_eq!(unsupported_zh(en), zh);
+        }
+    }
 
     fn first(text: &str) -> ManifestError {
         parse_manifests(text).expect_err("refused").remove(0)

@@ -132,6 +132,15 @@ pub fn update(u: &Update, lang: Lang) -> String {
             || format!("container {container} exited {code}"),
             || format!("容器 {container} 以 {code} 退出"),
         ),
+        Update::InitContainerStarted {
+            container,
+            index,
+            of,
+        } => tr(
+            lang,
+            || format!("init container {container} started (Init:{index}/{of})"),
+            || format!("Init 容器 {container} 已启动（Init:{index}/{of}）"),
+        ),
         Update::ContainerRestarted { container } => tr(
             lang,
             || format!("container {container} restarted"),

@@ -117,6 +117,8 @@ pub enum Ui {
     Problems,
     /// The list's heading.
     WouldReject,
+    /// Heading over containers whose program podlab does not interpret.
+    NotInterpreted,
 
     // Lessons.
     /// The Lessons region and heading.
@@ -458,6 +460,7 @@ impl Ui {
             ApplyHint => ("Ctrl+Enter applies the YAML at the current moment; the future is recomputed.", "Ctrl+Enter 在当前时刻应用 YAML；之后的发展会重新计算。"),
             Problems => ("Problems", "问题"),
             WouldReject => ("The API server would reject this", "API 服务器会拒绝这些内容"),
+            NotInterpreted => ("Valid, but podlab will not run this program as written", "有效，但 podlab 不会照原样运行这个程序"),
             Lessons => ("Lessons", "课程"),
             Predict => ("Predict", "预测"),
             PredictLabel => ("Predict: ", "预测："),

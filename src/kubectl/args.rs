@@ -26,6 +26,7 @@ const VALUED: &[&[&str]] = &[
 /// Flags that are on or off.
 const SWITCHES: &[&[&str]] = &[
     &["show-labels"],
+    &["no-headers"],
     &["watch", "w"],
     &["all-namespaces", "A"],
     &["ignore-daemonsets"],

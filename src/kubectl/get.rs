@@ -1,4 +1,4 @@
-//! `kubectl get`: tables (with `-o wide` and `--show-labels`), `-o yaml|json|name`, simple
+//! `kubectl get`: tables (with `-o wide`, `--show-labels` and `--no-headers`), `-o yaml|json|name`, simple
 //! `-o jsonpath`, `-l` selectors, several kinds at once, events, and `-w` as a [`Watch`] that
 //! prints the rows that changed as the playhead moves.
 
@@ -628,7 +628,9 @@ pub fn get(args: &Args, world: &World) -> Outcome {
                 if namespace.is_none() && namespaced {
                     head.insert(0, "NAMESPACE".into());
                 }
-                table.insert(0, head);
+                if !args.on("no-headers") {
+                    table.insert(0, head);
+                }
                 out.push_str(&layout(&table));
             }
             out

@@ -141,22 +141,50 @@ fn set(
 /// orders them as the kubelet does: foreign conditions, DisruptionTarget,
 /// PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled.
 pub fn refresh_conditions(pod: &mut Pod, now: Time) {
+    let sidecar = |name: &str| {
+        pod.spec
+            .init_containers
+            .iter()
+            .any(|c| c.name == name && c.restart_policy.as_deref() == Some("Always"))
+    };
     let st = pod.status.get_or_insert_with(Default::default);
     let phase = st.phase.clone();
+    // Sidecars count for readiness, before the app containers (the kubelet's
+    // GenerateContainersReadyCondition).
     let unready: Vec<String> = st
-        .container_statuses
+        .init_container_statuses
         .iter()
+        .filter(|c| sidecar(&c.name))
+        .chain(st.container_statuses.iter())
         .filter(|c| !c.ready)
         .map(|c| c.name.clone())
         .collect();
-    let sandbox = st.container_statuses.iter().any(|c| {
-        c.state.running.is_some()
-            || c.state
-                .waiting
-                .as_ref()
-                .is_some_and(|w| w.reason == "CrashLoopBackOff")
-            || c.state.terminated.is_some()
-    }) && !matches!(phase.as_str(), "Succeeded" | "Failed");
+    // Init containers not done: a regular one until it exits 0, a sidecar until it starts.
+    let incomplete: Vec<String> = st
+        .init_container_statuses
+        .iter()
+        .filter(|c| {
+            if sidecar(&c.name) {
+                c.started != Some(true)
+            } else {
+                c.state.terminated.as_ref().is_none_or(|t| t.exit_code != 0)
+            }
+        })
+        .map(|c| c.name.clone())
+        .collect();
+    let sandbox = st
+        .init_container_statuses
+        .iter()
+        .chain(st.container_statuses.iter())
+        .any(|c| {
+            c.state.running.is_some()
+                || c.state
+                    .waiting
+                    .as_ref()
+                    .is_some_and(|w| w.reason == "CrashLoopBackOff")
+                || c.state.terminated.is_some()
+        })
+        && !matches!(phase.as_str(), "Succeeded" | "Failed");
     let conds = &mut st.conditions;
     set(
         conds,
@@ -179,8 +207,31 @@ pub fn refresh_conditions(pod: &mut Pod, now: Time) {
             )),
         ),
     };
-    let init_reason = (phase == "Succeeded").then_some("PodCompleted");
-    set(conds, "Initialized", "True", init_reason, None, now);
+    if phase == "Succeeded" {
+        set(
+            conds,
+            "Initialized",
+            "True",
+            Some("PodCompleted"),
+            None,
+            now,
+        );
+    } else if incomplete.is_empty() {
+        set(conds, "Initialized", "True", None, None, now);
+    } else {
+        let message = format!(
+            "containers with incomplete status: [{}]",
+            incomplete.join(" ")
+        );
+        set(
+            conds,
+            "Initialized",
+            "False",
+            Some("ContainersNotInitialized"),
+            Some(message),
+            now,
+        );
+    }
     set(conds, "Ready", ready, reason, message.clone(), now);
     set(conds, "ContainersReady", ready, reason, message, now);
     let rank = |t: &str| match t {

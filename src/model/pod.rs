@@ -492,6 +492,44 @@ impl Pod {
         if let Some(r) = &st.reason {
             reason = r.clone();
         }
+        // kubectl's printPod: the first init container not done names the status.
+        let mut initializing = false;
+        for (i, cs) in st.init_container_statuses.iter().enumerate() {
+            let sidecar = self
+                .spec
+                .init_containers
+                .iter()
+                .find(|c| c.name == cs.name)
+                .is_some_and(|c| c.restart_policy.as_deref() == Some("Always"));
+            match (&cs.state.terminated, &cs.state.waiting) {
+                (Some(t), _) if t.exit_code == 0 => continue,
+                _ if sidecar && cs.started == Some(true) => continue,
+                (Some(t), _) => {
+                    reason = if !t.reason.is_empty() {
+                        format!("Init:{}", t.reason)
+                    } else if t.signal != 0 {
+                        format!("Init:Signal:{}", t.signal)
+                    } else {
+                        format!("Init:ExitCode:{}", t.exit_code)
+                    };
+                }
+                (None, Some(w)) if !w.reason.is_empty() && w.reason != "PodInitializing" => {
+                    reason = format!("Init:{}", w.reason);
+                }
+                _ => reason = format!("Init:{i}/{}", self.spec.init_containers.len()),
+            }
+            initializing = true;
+            break;
+        }
+        let initialized = self
+            .condition("Initialized")
+            .is_some_and(|c| c.status == "True");
+        if initializing && !initialized {
+            if self.metadata.is_terminating() && !self.is_terminal() {
+                return "Terminating".into();
+            }
+            return reason;
+        }
         let mut has_running = false;
         for cs in st.container_statuses.iter().rev() {
             if let Some(w) = cs.state.waiting.as_ref().filter(|w| !w.reason.is_empty()) {
@@ -509,7 +547,7 @@ impl Pod {
             }
         }
         if reason == "Completed" && has_running {
-            reason = if self.condition("Ready").is_some() {
+            reason = if self.condition("Ready").is_some_and(|c| c.status == "True") {
                 "Running".into()
             } else {
                 "NotReady".into()

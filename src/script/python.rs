@@ -411,7 +411,7 @@ fn simple(toks: &[Tok], no: usize) -> Result<Stmt, Unsupported> {
             return Ok(Stmt::Assign(name.clone(), aug, expr_all(&toks[2..], no)?));
         }
     }
-    if toks.iter().any(|t| *t == Tok::Op("=")) {
+    if toks.contains(&Tok::Op("=")) {
         return Err(unsupported(format!("this Python assignment (line {no})")));
     }
     Ok(Stmt::Expr(expr_all(toks, no)?))
@@ -1468,7 +1468,10 @@ mod tests {
         assert_eq!(codes, vec![1, 42, 0, 0]);
         let example = "import os, sys\nprint(\"Hello world\")\nif int(os.environ.get(\"JOB_COMPLETION_INDEX\")) % 2 == 0:\n  sys.exit(1)\n";
         let r = py(example, Some("4"));
-        assert_eq!((r.exit_code, r.output_until(0)), (1, "Hello world\n".to_string()));
+        assert_eq!(
+            (r.exit_code, r.output_until(0)),
+            (1, "Hello world\n".to_string())
+        );
         assert_eq!(py(example, Some("7")).exit_code, 0);
         let success = "import os, sys\nif os.environ.get(\"JOB_COMPLETION_INDEX\") == \"2\":\n  sys.exit(0)\nelse:\n  sys.exit(1)\n";
         assert_eq!(py(success, Some("2")).exit_code, 0);
@@ -1489,12 +1492,18 @@ mod tests {
     fn time_loops_and_formatting_should_follow_python() {
         let r = py("import time\nfor i in range(3):\n    print(f\"step {i}\", 7 / 2, 7 // 2, -7 % 3)\n    time.sleep(1.5)\n", None);
         assert_eq!(r.run_ms, Some(4_500));
-        assert_eq!(r.output_until(10_000), "step 0 3.5 3 2\nstep 1 3.5 3 2\nstep 2 3.5 3 2\n");
+        assert_eq!(
+            r.output_until(10_000),
+            "step 0 3.5 3 2\nstep 1 3.5 3 2\nstep 2 3.5 3 2\n"
+        );
         assert_eq!(py("while True:\n    pass\n", None).run_ms, None);
         for (src, what) in [
             ("import requests", "Python's module `requests` (line 1)"),
             ("def f():\n  pass", "Python's `def` (line 1)"),
-            ("import os\nos.system('ls')", "Python's `os.system` (line 2)"),
+            (
+                "import os\nos.system('ls')",
+                "Python's `os.system` (line 2)",
+            ),
         ] {
             assert_eq!(super::parse(src).unwrap_err().what, what, "{src}");
         }

@@ -202,6 +202,15 @@ pub enum Update {
         /// Its exit code.
         code: i32,
     },
+    /// The kubelet started an init container (the next one starts after it).
+    InitContainerStarted {
+        /// The container.
+        container: String,
+        /// Its place among the init containers, from 0.
+        index: usize,
+        /// How many init containers the pod has.
+        of: usize,
+    },
     /// The kubelet restarted a container in place.
     ContainerRestarted {
         /// The container.

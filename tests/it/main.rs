@@ -11,6 +11,7 @@ mod daemonset_controller;
 mod daemonset_properties;
 mod daemonset_validation;
 mod determinism;
+mod docs_examples;
 mod eviction;
 mod golden;
 mod job_controller;

@@ -106,14 +106,24 @@ pub fn Editor(props: &EditorProps) -> Html {
         .unwrap_or(0)
         + 2;
     let ok = props.diagnostics.is_empty();
+    // Containers whose program podlab does not interpret (only once the text is valid).
+    let warned: BTreeMap<u32, String> = if ok {
+        crate::app::program_warnings(&props.text)
+            .into_iter()
+            .map(|(loc, w)| (loc.line, i18n::explain::program_warning(&w, lang)))
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
     html! {
         <section class="editor" aria-label={lang.t(Ui::Editor)}>
             <h2>{ lang.t(Ui::Manifest) }</h2>
             <div class="code">
                 <pre class="gutter" aria-hidden="true">
-                    { for (1..=lines).map(|n| match problems.get(&n) {
-                        Some(m) => html! { <span class="bad" title={m.clone()}>{ format!("● {n}\n") }</span> },
-                        None => html! { <span>{ format!("{n}\n") }</span> },
+                    { for (1..=lines).map(|n| match (problems.get(&n), warned.get(&n)) {
+                        (Some(m), _) => html! { <span class="bad" title={m.clone()}>{ format!("● {n}\n") }</span> },
+                        (None, Some(m)) => html! { <span class="warn" title={m.clone()}>{ format!("▲ {n}\n") }</span> },
+                        (None, None) => html! { <span>{ format!("{n}\n") }</span> },
                     }) }
                 </pre>
                 <div class="layers">
@@ -176,6 +186,25 @@ fn Verdict() -> Html {
             </div>
         };
     }
+    let warnings = crate::app::program_warnings(&state.text);
+    let warnings_html = if warnings.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <div class="program-warnings">
+                <h3>{ lang.t(Ui::NotInterpreted) }</h3>
+                <ul class="problems">
+                    { for warnings.iter().map(|(loc, w)| html! {
+                        <li data-line={loc.line.to_string()}>
+                            <code class="where">{ format!("{}:{}", loc.line, loc.column) }</code>
+                            <code class="msg">{ w.path.clone() }</code>
+                            <p class="why-plain">{ i18n::explain::program_warning(w, lang) }</p>
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        }
+    };
     let now = format_duration(state.cursor.0 / 1000 * 1000);
     let (heading, done, refused, immutable): (String, Vec<String>, Vec<String>, Vec<_>) =
         match state.applied.as_ref().filter(|a| a.at == state.cursor) {
@@ -196,7 +225,9 @@ fn Verdict() -> Html {
                         .map(|(_, r)| (r.kind, r.name.clone()))
                         .collect(),
                 ),
-                None => return html! {},
+                None => {
+                    return html! { <div class="verdict" role="status" aria-label={lang.t(Ui::Problems)}>{ warnings_html }</div> }
+                }
             },
         };
     let act = |action: AppAction| {
@@ -213,6 +244,7 @@ fn Verdict() -> Html {
             if refused_now {
                 <pre class="kubectl-err">{ refused.join("\n") }</pre>
             }
+            { warnings_html }
             if let Some((kind, _)) = immutable.first() {
                 <div class="way-forward">
                     <h4>{ lang.t(Ui::WayForward) }</h4>
