@@ -44,7 +44,7 @@ fn kubectl_at(sim: &Sim, at: SimTime, line: &str) -> kubectl::Outcome {
 }
 
 fn job_status(sim: &Sim, name: &str) -> serde_json::Value {
-    let w = sim.seek(end(&sim));
+    let w = sim.seek(end(sim));
     let job = w.store.get(Kind::Job, "default", name).expect("the job");
     serde_json::to_value(job).expect("json")["status"].clone()
 }
