@@ -815,6 +815,15 @@ fn run_step(c: &mut Cluster, action: &Action) {
             en: text.en.clone(),
             zh: text.zh.clone(),
         }),
+        Action::BreakImage(image) => {
+            if !w.kubelet_config.unavailable_images.contains(image) {
+                w.kubelet_config.unavailable_images.push(image.clone());
+            }
+            w.log(Change::Note {
+                en: format!("From now on no registry serves {image}: pulls of it fail."),
+                zh: format!("从现在起没有镜像仓库提供 {image}：拉取它会失败。"),
+            });
+        }
     }
 }
 

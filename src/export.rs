@@ -98,6 +98,10 @@ fn step(f: &Fork) -> String {
         Fork::SetNode { at: t, node } => {
             format!("  - {{at: {}, setNode: {}}}\n", at(*t), json(node))
         }
+        Fork::BreakImage { at: t, image } => {
+            let quoted = serde_json::to_string(image).unwrap_or_default();
+            format!("  - {{at: {}, breakImage: {quoted}}}\n", at(*t))
+        }
         Fork::ExitContainer {
             at: t, pod, code, ..
         } => format!(

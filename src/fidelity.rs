@@ -36,7 +36,6 @@ pub const ACCEPTED_ONLY: &[Entry] = &[
     e("Liveness and startup probes; what a readiness probe runs (it always succeeds)", "存活探针与启动探针；就绪探针执行的内容（总是成功）"),
     e("ConfigMap, Secret and persistent volumes, and the service-account token (emptyDir and downwardAPI volumes are simulated)", "ConfigMap、Secret 与持久卷，以及服务账号令牌（emptyDir 与 downwardAPI 卷是模拟的）"),
     e("Programs other than the shell and Python subsets (another program, shell functions, background jobs, Python's def or other modules): they run defaultRunSeconds and exit 0, and validation says so", "shell 与 Python 子集之外的程序（其他程序、shell 函数、后台任务、Python 的 def 或其他模块）：它们运行 defaultRunSeconds 后以 0 退出，校验时会指出"),
-    e("In a pod with one image that cannot be pulled (or whose reference is malformed), the other containers start on a real node; podlab starts none of them", "Pod 中有一个镜像无法拉取（或镜像引用格式错误）时，真实节点仍会启动其他容器，podlab 一个也不启动"),
     e("Pod affinity, topology spread, preemption and priorities", "Pod 亲和性、拓扑分布、抢占与优先级"),
     e("Networking: Services, DNS, network policies", "网络：Service、DNS、网络策略"),
     e("Node-pressure eviction, kubelet admission rejections, marking pods NotReady on a lost node", "节点压力驱逐、kubelet 准入拒绝、节点失联时把 Pod 标为未就绪"),

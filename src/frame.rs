@@ -28,6 +28,8 @@ pub struct PodView {
     pub unschedulable: Option<String>,
     /// The controlling owner, as `kind/name`.
     pub owner: Option<String>,
+    /// The image of its first container (the pod menu can make it unpullable).
+    pub image: String,
 }
 
 /// One node and its pods.
@@ -180,7 +182,6 @@ pub struct EventRow {
 }
 
 fn pod_view(p: &Pod) -> PodView {
-    let st = p.status();
     let unschedulable = p
         .condition("PodScheduled")
         .filter(|c| c.status == "False")
@@ -189,17 +190,22 @@ fn pod_view(p: &Pod) -> PodView {
         name: crate::api::display_name(Kind::Pod, p.metadata.ns(), &p.metadata.name),
         phase: p.phase().to_string(),
         status: p.display_status(),
-        restarts: st.container_statuses.iter().map(|c| c.restart_count).sum(),
-        ready: format!(
-            "{}/{}",
-            st.container_statuses.iter().filter(|c| c.ready).count(),
-            p.spec.containers.len()
-        ),
+        restarts: p.restart_counted().iter().map(|c| c.restart_count).sum(),
+        ready: {
+            let (ready, all) = p.ready_count();
+            format!("{ready}/{all}")
+        },
         unschedulable,
         owner: p
             .metadata
             .controller_ref()
             .map(|r| format!("{}/{}", r.kind.to_ascii_lowercase(), r.name)),
+        image: p
+            .spec
+            .containers
+            .first()
+            .map(|c| c.image.clone())
+            .unwrap_or_default(),
     }
 }
 

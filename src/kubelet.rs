@@ -629,15 +629,21 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
     }
     let invalid: Vec<(String, String)> = pod
         .spec
-        .containers
+        .init_containers
         .iter()
+        .chain(pod.spec.containers.iter())
         .filter_map(|c| invalid_image(&c.image).map(|e| (c.name.clone(), e)))
         .collect();
     if !invalid.is_empty() {
         invalid_image_name(w, node, pod, &invalid);
         return;
     }
-    if !unpullable(w, pod).is_empty() {
+    let bad: Vec<String> = unpullable(w, node, pod)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    let every = pod.spec.containers.iter().all(|c| bad.contains(&c.name));
+    if !bad.is_empty() && (every || !pod.spec.init_containers.is_empty()) {
         pull_failed(w, node, pod, 0);
         return;
     }
@@ -645,67 +651,22 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
         start_with_init(w, node, pod);
         return;
     }
-    for c in &pod.spec.containers {
-        pulled(w, node, pod, c, false);
-    }
-    let pod_ip = sandbox(w, node, &uid);
-    let now = w.wall_now();
-    let ids: Vec<String> = pod
+    // The containers whose image is there start; the others wait for theirs (the pod stays
+    // Pending while one waits, as the kubelet's getPhase says).
+    for c in pod
         .spec
         .containers
         .iter()
-        .map(|_| format!("containerd://{}", w.rng.hex(64)))
-        .collect();
-    let result = api::mutate_pod(
-        w,
-        pod.metadata.ns(),
-        &pod.metadata.name,
-        Update::Phase {
-            phase: "Running".into(),
-            detail: None,
-        },
-        |p| {
-            let st = p.status.get_or_insert_with(Default::default);
-            st.phase = "Running".into();
-            st.pod_ip = Some(pod_ip.clone());
-            st.pod_ips = vec![Ip { ip: pod_ip }];
-            for (i, cs) in st.container_statuses.iter_mut().enumerate() {
-                cs.state = ContainerState {
-                    running: Some(StateRunning {
-                        started_at: Some(now),
-                    }),
-                    ..Default::default()
-                };
-                cs.ready = ready_when_started(&p.spec.containers, i);
-                cs.started = Some(true);
-                cs.container_id = Some(ids[i].clone());
-                cs.image = status::normalize_image(&cs.image);
-                cs.image_id = status::image_id(&cs.image);
-            }
-            status::refresh_conditions(p, now);
-        },
-    );
-    let Ok(result) = result else { return };
-    let Some(pod) = result.as_pod() else { return };
-    for (i, c) in pod.spec.containers.iter().enumerate() {
-        let t = target(pod).container(&c.name);
-        event(
-            w,
-            node,
-            t.clone(),
-            "Normal",
-            "Created",
-            &format!("Created container {}", c.name),
-        );
-        event(
-            w,
-            node,
-            t,
-            "Normal",
-            "Started",
-            &format!("Started container {}", c.name),
-        );
-        run_container(w, node, pod, i);
+        .filter(|c| !bad.contains(&c.name))
+    {
+        pulled(w, node, pod, c, false);
+    }
+    let pod_ip = sandbox(w, node, &uid);
+    let Some(started) = start_app_containers(w, node, pod, Some(pod_ip), false, &bad) else {
+        return;
+    };
+    if !bad.is_empty() {
+        pull_failed(w, node, &started, 0);
     }
 }
 
@@ -778,7 +739,7 @@ fn start_with_init(w: &mut Client<'_>, node: &str, pod: &Pod) {
 fn start_init(w: &mut Client<'_>, node: &str, pod: &Pod, s: usize) {
     let n_init = pod.spec.init_containers.len();
     if s >= n_init {
-        start_app_containers(w, node, pod);
+        start_app_containers(w, node, pod, None, true, &[]);
         return;
     }
     let c = spec_at(pod, s).clone();
@@ -849,31 +810,55 @@ fn start_next(w: &mut Client<'_>, node: &str, pod: &Pod, s: usize) {
     schedule(w, at, node, pod, KubeletAction::StartNext { slot: s });
 }
 
-/// Every init container is done: the app containers start and the pod is Running.
-fn start_app_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
+/// The app containers start (all but those in `waiting`, whose image cannot be pulled) and the
+/// pod is Running, or Pending while one waits. A pod without init containers gets its IP in
+/// the same write; one with init containers pulls each image now (`pull`). Returns the pod as
+/// written.
+fn start_app_containers(
+    w: &mut Client<'_>,
+    node: &str,
+    pod: &Pod,
+    pod_ip: Option<String>,
+    pull: bool,
+    waiting: &[String],
+) -> Option<Pod> {
     let n_init = pod.spec.init_containers.len();
-    for c in &pod.spec.containers {
-        pulled(w, node, pod, c, true);
+    if pull {
+        for c in &pod.spec.containers {
+            pulled(w, node, pod, c, true);
+        }
     }
     let now = w.wall_now();
-    let ids: Vec<String> = pod
+    let ids: Vec<Option<String>> = pod
         .spec
         .containers
         .iter()
-        .map(|_| format!("containerd://{}", w.rng.hex(64)))
+        .map(|c| (!waiting.contains(&c.name)).then(|| format!("containerd://{}", w.rng.hex(64))))
         .collect();
+    let phase = if waiting.is_empty() {
+        "Running"
+    } else {
+        "Pending"
+    };
     let result = api::mutate_pod(
         w,
         pod.metadata.ns(),
         &pod.metadata.name,
         Update::Phase {
-            phase: "Running".into(),
+            phase: phase.into(),
             detail: None,
         },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
-            st.phase = "Running".into();
+            st.phase = phase.into();
+            if let Some(ip) = pod_ip {
+                st.pod_ip = Some(ip.clone());
+                st.pod_ips = vec![Ip { ip }];
+            }
             for (i, cs) in st.container_statuses.iter_mut().enumerate() {
+                let Some(id) = ids[i].clone() else {
+                    continue;
+                };
                 cs.state = ContainerState {
                     running: Some(StateRunning {
                         started_at: Some(now),
@@ -882,17 +867,19 @@ fn start_app_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
                 };
                 cs.ready = ready_when_started(&p.spec.containers, i);
                 cs.started = Some(true);
-                cs.container_id = Some(ids[i].clone());
+                cs.container_id = Some(id);
                 cs.image = status::normalize_image(&cs.image);
                 cs.image_id = status::image_id(&cs.image);
             }
             status::refresh_conditions(p, now);
         },
     );
-    let Ok(result) = result else { return };
-    let Some(pod) = result.as_pod() else { return };
+    let pod = result.ok()?.as_pod()?.clone();
     for (i, c) in pod.spec.containers.iter().enumerate() {
-        let t = target(pod).container(&c.name);
+        if waiting.contains(&c.name) {
+            continue;
+        }
+        let t = target(&pod).container(&c.name);
         event(
             w,
             node,
@@ -909,8 +896,9 @@ fn start_app_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
             "Started",
             &format!("Started container {}", c.name),
         );
-        run_container(w, node, pod, n_init + i);
+        run_container(w, node, &pod, n_init + i);
     }
+    Some(pod)
 }
 
 /// Whether no registry serves `image`: it matches one of the scenario's `unavailableImages`
@@ -1036,7 +1024,7 @@ fn pull_error(image: &str) -> String {
 /// containers wait in ErrImagePull, and the next sync (a second later) finds the back-off.
 /// podlab starts none of the pod's containers while one of its images cannot be pulled.
 fn pull_failed(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
-    let bad = unpullable(w, pod);
+    let bad = unpullable(w, node, pod);
     for (name, image) in &bad {
         let t = target(pod).container(name);
         let msg = format!("Failed to pull image {image:?}: {}", pull_error(image));
@@ -1071,7 +1059,11 @@ fn set_waiting(w: &mut Client<'_>, pod: &Pod, reason: &str, waits: &[(String, St
         },
         |p| {
             let st = p.status.get_or_insert_with(Default::default);
-            for cs in st.container_statuses.iter_mut() {
+            let statuses = st
+                .init_container_statuses
+                .iter_mut()
+                .chain(st.container_statuses.iter_mut());
+            for cs in statuses {
                 if let Some((_, message)) = waits.iter().find(|(n, _)| *n == cs.name) {
                     cs.state = ContainerState {
                         waiting: Some(StateWaiting {
@@ -1086,22 +1078,49 @@ fn set_waiting(w: &mut Client<'_>, pod: &Pod, reason: &str, waits: &[(String, St
     );
 }
 
-/// The pod's containers whose image no registry serves: (container name, image).
-fn unpullable(w: &Client<'_>, pod: &Pod) -> Vec<(String, String)> {
+/// The pod's containers whose image no registry serves and that the kubelet must pull (an
+/// image already on the node is not pulled again unless the policy is Always): (container
+/// name, image).
+fn unpullable(w: &Client<'_>, node: &str, pod: &Pod) -> Vec<(String, String)> {
+    let on_node = |c: &&Container| {
+        c.image_pull_policy.as_deref() != Some("Always")
+            && w.kubelets
+                .get(node)
+                .is_some_and(|a| a.images.contains(&c.image))
+    };
     pod.spec
-        .containers
+        .init_containers
         .iter()
+        .chain(pod.spec.containers.iter())
+        .filter(|c| !on_node(c))
         .filter(|c| image_unavailable(&w.kubelet_config.unavailable_images, &c.image))
         .map(|c| (c.name.clone(), c.image.clone()))
         .collect()
 }
 
+/// Whether the kubelet still tries to pull a pod's images (some container waits for its
+/// image, and the pod is not being torn down).
+fn still_pulling(w: &Client<'_>, node: &str, pod: &Pod) -> bool {
+    let uid = pod.metadata.uid();
+    runtime(w, node, uid).is_some_and(|rt| !rt.terminating)
+        && !pod.is_terminal()
+        && pod
+            .status()
+            .container_statuses
+            .iter()
+            .chain(pod.status().init_container_statuses.iter())
+            .any(|cs| {
+                cs.state.waiting.as_ref().is_some_and(|w| {
+                    matches!(w.reason.as_str(), "ErrImagePull" | "ImagePullBackOff")
+                })
+            })
+}
+
 fn pull_back_off(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
-    let uid = pod.metadata.uid().to_string();
-    if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
+    if !still_pulling(w, node, pod) {
         return;
     }
-    let bad = unpullable(w, pod);
+    let bad = unpullable(w, node, pod);
     for (name, image) in &bad {
         let t = target(pod).container(name);
         let msg = format!("Back-off pulling image {image:?}");
@@ -1121,11 +1140,10 @@ fn pull_back_off(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
 }
 
 fn pull_retry(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
-    let uid = pod.metadata.uid().to_string();
-    if runtime(w, node, &uid).is_none_or(|rt| rt.terminating || rt.started) {
+    if !still_pulling(w, node, pod) {
         return;
     }
-    for (name, image) in unpullable(w, pod) {
+    for (name, image) in unpullable(w, node, pod) {
         let t = target(pod).container(&name);
         event(
             w,

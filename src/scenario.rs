@@ -107,6 +107,9 @@ pub enum Action {
     RemoveNode(String),
     /// A node changes (ready, cordon, labels, taints).
     SetNode(NodeDef),
+    /// From now on no registry serves this image (the pod menu's "image cannot be pulled"):
+    /// pulls of it fail; pods that run it already keep running.
+    BreakImage(String),
     /// Narration.
     Note(Localized),
 }
@@ -271,6 +274,7 @@ pub(crate) struct RawStep {
     add_node: Option<NodeDef>,
     remove_node: Option<String>,
     set_node: Option<NodeDef>,
+    break_image: Option<String>,
     pub(crate) note: Option<Localized>,
 }
 
@@ -724,6 +728,7 @@ pub(crate) fn parse_action(
         s.add_node.is_some(),
         s.remove_node.is_some(),
         s.set_node.is_some(),
+        s.break_image.is_some(),
         s.note.is_some(),
     ]
     .iter()
@@ -732,7 +737,7 @@ pub(crate) fn parse_action(
     if count != 1 {
         errs.push(ScenarioError {
             loc,
-            message: format!("{path}: Invalid value: a step has exactly one of apply, delete, evict, drain, patchStatus, failPod, addNode, removeNode, setNode, note (found {count})"),
+            message: format!("{path}: Invalid value: a step has exactly one of apply, delete, evict, drain, patchStatus, failPod, addNode, removeNode, setNode, breakImage, note (found {count})"),
         });
         return None;
     }
@@ -850,6 +855,15 @@ pub(crate) fn parse_action(
             return None;
         }
         Action::SetNode(n.clone())
+    } else if let Some(image) = &s.break_image {
+        if let Some(e) = crate::kubelet::invalid_image(image).filter(|_| !image.contains('*')) {
+            errs.push(ScenarioError {
+                loc,
+                message: format!("{path}.breakImage: Invalid value: {image:?}: {e}"),
+            });
+            return None;
+        }
+        Action::BreakImage(image.clone())
     } else {
         Action::Note(s.note.clone().unwrap_or_default())
     })

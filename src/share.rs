@@ -104,6 +104,13 @@ pub enum Fork {
         /// The change.
         node: NodeDef,
     },
+    /// An image can no longer be pulled.
+    BreakImage {
+        /// When (ms).
+        at: u64,
+        /// The image.
+        image: String,
+    },
 }
 
 /// Links leave out the default namespace (and links made before namespaces read as default).
@@ -179,6 +186,10 @@ impl Fork {
                 at,
                 node: node.clone(),
             },
+            Action::BreakImage(image) => Fork::BreakImage {
+                at,
+                image: image.clone(),
+            },
             // The app drains through the console, which records the cordon and each eviction.
             Action::FailPod { .. } | Action::Note(_) | Action::Drain(_) => return None,
         })
@@ -193,7 +204,8 @@ impl Fork {
             | Fork::ExitContainer { at, .. }
             | Fork::AddNode { at, .. }
             | Fork::RemoveNode { at, .. }
-            | Fork::SetNode { at, .. } => *at,
+            | Fork::SetNode { at, .. }
+            | Fork::BreakImage { at, .. } => *at,
         }
     }
 
@@ -243,6 +255,7 @@ impl Fork {
                 name: name.clone(),
             },
             Fork::SetNode { node, .. } => Action::SetNode(node.clone()),
+            Fork::BreakImage { image, .. } => Action::BreakImage(image.clone()),
         })
     }
 }

@@ -53,6 +53,7 @@ fn frame(pods: usize, done: usize) -> std::rc::Rc<podlab::frame::Frame> {
                             ready: "1/1".into(),
                             unschedulable: None,
                             owner: Some("job/wide".into()),
+                            image: "busybox".into(),
                         })
                     })
                     .collect(),

@@ -150,6 +150,7 @@ mod density {
                                 ready: "1/1".into(),
                                 unschedulable: None,
                                 owner: Some("job/wide".into()),
+                                image: "busybox".into(),
                             })
                         })
                         .collect(),

@@ -327,6 +327,8 @@ pub enum Ui {
     NodeConsoleHint,
     /// Container exits 1.
     ExitOne,
+    /// The pod menu: the pod's image can no longer be pulled.
+    ImageUnpullable,
     /// Container exits 0.
     ExitZero,
     /// Delete the pod.
@@ -555,6 +557,7 @@ impl Ui {
             Run => ("Run", "执行"),
             NodeConsoleHint => ("Runs at the playhead, like the buttons above: the run forks from here.", "在播放头处执行，与上面的按钮一样：运行从这里分叉。"),
             ExitOne => ("Container exits 1", "容器以 1 退出"),
+            ImageUnpullable => ("Image cannot be pulled", "镜像无法拉取"),
             ExitZero => ("Container exits 0", "容器以 0 退出"),
             DeletePod => ("Delete pod", "删除 Pod"),
             MarkNotReady => ("Mark NotReady", "标记为 NotReady"),

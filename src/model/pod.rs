@@ -559,6 +559,49 @@ impl Pod {
         reason
     }
 
+    /// kubectl's READY column as (ready, all): the app containers and the sidecars.
+    pub fn ready_count(&self) -> (usize, usize) {
+        let st = self.status();
+        let sidecars = self.sidecar_statuses();
+        let ready = sidecars
+            .iter()
+            .filter(|c| c.ready && c.started == Some(true))
+            .count()
+            + st.container_statuses
+                .iter()
+                .filter(|c| c.ready && c.state.running.is_some())
+                .count();
+        (ready, self.spec.containers.len() + sidecars.len())
+    }
+
+    /// The statuses kubectl's RESTARTS column adds up: the init containers' while the pod
+    /// initialises, otherwise the sidecars' and the app containers'.
+    pub fn restart_counted(&self) -> Vec<&ContainerStatus> {
+        let st = self.status();
+        if self.display_status().starts_with("Init:") {
+            st.init_container_statuses.iter().collect()
+        } else {
+            self.sidecar_statuses()
+                .into_iter()
+                .chain(st.container_statuses.iter())
+                .collect()
+        }
+    }
+
+    /// The statuses of the init containers that are sidecars (`restartPolicy: Always`).
+    fn sidecar_statuses(&self) -> Vec<&ContainerStatus> {
+        self.status()
+            .init_container_statuses
+            .iter()
+            .filter(|cs| {
+                self.spec
+                    .init_containers
+                    .iter()
+                    .any(|c| c.name == cs.name && c.restart_policy.as_deref() == Some("Always"))
+            })
+            .collect()
+    }
+
     /// The status, or an empty one.
     pub fn status(&self) -> &PodStatus {
         static EMPTY: std::sync::OnceLock<PodStatus> = std::sync::OnceLock::new();

@@ -84,40 +84,10 @@ pub fn node_row(n: &Node, now: Time, prefix: bool) -> Vec<String> {
 
 /// `kubectl get pods` row.
 pub fn pod_row(p: &Pod, now: Time, prefix: bool) -> Vec<String> {
-    let st = p.status();
     // kubectl's printPod: sidecars count beside the app containers; while the pod initialises,
     // RESTARTS counts the init containers' restarts.
-    let sidecars: Vec<&crate::model::ContainerStatus> = st
-        .init_container_statuses
-        .iter()
-        .filter(|cs| {
-            p.spec
-                .init_containers
-                .iter()
-                .any(|c| c.name == cs.name && c.restart_policy.as_deref() == Some("Always"))
-        })
-        .collect();
-    let total = p.spec.containers.len() + sidecars.len();
-    let initializing = p.display_status().starts_with("Init:");
-    let counted: Vec<&crate::model::ContainerStatus> = if initializing {
-        st.init_container_statuses.iter().collect()
-    } else {
-        sidecars
-            .iter()
-            .copied()
-            .chain(st.container_statuses.iter())
-            .collect()
-    };
-    let ready = sidecars
-        .iter()
-        .copied()
-        .filter(|c| c.ready && c.started == Some(true))
-        .chain(
-            st.container_statuses
-                .iter()
-                .filter(|c| c.ready && c.state.running.is_some()),
-        )
-        .count();
+    let (ready, total) = p.ready_count();
+    let counted = p.restart_counted();
     let restarts: i32 = counted.iter().map(|c| c.restart_count).sum();
     let last_restart = counted
         .iter()

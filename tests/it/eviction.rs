@@ -487,3 +487,119 @@ until: 1m
     let bad = text.replace("drain: node-1", "drain: ''");
     assert!(podlab::scenario::parse(&bad).is_err());
 }
+
+#[test]
+fn the_other_containers_should_start_while_one_image_cannot_be_pulled() {
+    let text = r#"name: partial-pull
+cluster:
+  nodes: 1
+manifests: |
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: half}
+  spec:
+    containers:
+    - {name: app, image: busybox, command: [sleep, "600"]}
+    - {name: agent, image: example/does-not-exist:1}
+  ---
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: init-blocked}
+  spec:
+    initContainers:
+    - {name: setup, image: example/nonexistent:2}
+    containers:
+    - {name: app, image: busybox, command: [sleep, "600"]}
+until: 1m
+"#;
+    let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
+    sim.run();
+    let w = sim.seek(SimTime(30_000));
+    let console = |line: &str| {
+        kubectl::run(
+            line,
+            &Context {
+                world: &w,
+                stdin: "",
+            },
+        )
+    };
+    // The app container runs; the pod stays Pending while the agent waits for its image, and
+    // kubectl names the waiting reason.
+    let half = console("get pod half --no-headers").stdout;
+    assert!(
+        half.contains("1/2") && half.contains("ImagePullBackOff"),
+        "{half}"
+    );
+    let v = serde_json::to_value(w.store.get(Kind::Pod, "default", "half").unwrap()).unwrap();
+    assert_eq!(v["status"]["phase"], "Pending");
+    assert!(
+        v["status"]["containerStatuses"][0]["state"]["running"].is_object(),
+        "{v}"
+    );
+    // An init container's image that cannot be pulled holds the whole pod.
+    let blocked = console("get pod init-blocked --no-headers").stdout;
+    assert!(blocked.contains("Init:ImagePullBackOff"), "{blocked}");
+    // The pulls go on being retried with the back-off.
+    let pulls = w
+        .store
+        .events()
+        .filter(|e| e.reason == "Pulling" && e.involved_object.name == "half")
+        .map(|e| e.count)
+        .max();
+    assert_eq!(pulls, Some(2), "pulls at 1 and 11 s");
+}
+
+#[test]
+fn a_broken_image_should_fail_new_pulls_but_not_an_image_a_node_has() {
+    let text = r#"name: break-image
+cluster:
+  nodes: 2
+manifests: |
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: first}
+  spec:
+    nodeName: node-1
+    containers: [{name: app, image: "busybox:1.36", command: [sleep, "600"]}]
+steps:
+  - {at: 10s, breakImage: "busybox:1.36"}
+  - at: 20s
+    apply: |
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: same-node}
+      spec:
+        nodeName: node-1
+        containers: [{name: app, image: "busybox:1.36", command: [sleep, "600"]}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: other-node}
+      spec:
+        nodeName: node-2
+        containers: [{name: app, image: "busybox:1.36", command: [sleep, "600"]}]
+until: 1m
+"#;
+    let mut sim = Sim::new(podlab::scenario::parse(text).expect("valid"));
+    sim.run();
+    let w = sim.seek(SimTime(40_000));
+    let status = |name: &str| {
+        w.store
+            .get(Kind::Pod, "default", name)
+            .and_then(Object::as_pod)
+            .map(|p| p.display_status())
+            .unwrap_or_default()
+    };
+    // node-1 has the image (IfNotPresent): no pull, it runs. node-2 must pull it: it cannot.
+    assert_eq!(status("first"), "Running");
+    assert_eq!(status("same-node"), "Running");
+    assert_eq!(status("other-node"), "ImagePullBackOff");
+    let exported = podlab::scenario::parse(text).expect("valid").steps[0]
+        .action
+        .clone();
+    assert_eq!(
+        exported,
+        podlab::scenario::Action::BreakImage("busybox:1.36".into())
+    );
+}

@@ -161,6 +161,7 @@ fn a_replayed_moment_should_be_the_same_run() {
                 name: "batch-hhztc".into(),
             },
         ),
+        (SimTime(16_000), Action::BreakImage("busybox:1.36".into())),
     ];
     let mut forks = Vec::new();
     for (at, action) in steps {

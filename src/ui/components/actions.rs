@@ -37,6 +37,21 @@ pub fn object_actions(kind: Kind, name: &str, frame: Option<&Frame>) -> Vec<Obje
                 act(Ui::ExitOne, exit(1)),
                 act(Ui::ExitZero, exit(0)),
                 act(
+                    Ui::ImageUnpullable,
+                    Action::BreakImage(
+                        frame
+                            .and_then(|f| {
+                                f.nodes
+                                    .iter()
+                                    .flat_map(|n| n.pods.iter())
+                                    .chain(f.pending.iter())
+                                    .find(|p| p.name == name)
+                            })
+                            .map(|p| p.image.clone())
+                            .unwrap_or_default(),
+                    ),
+                ),
+                act(
                     Ui::DeletePod,
                     Action::Delete {
                         kind: Kind::Pod,
