@@ -64,6 +64,10 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/job-pod-failure-policy.yaml"),
     },
     Builtin {
+        id: "job-failindex",
+        text: include_str!("../tests/scenarios/job-failindex.yaml"),
+    },
+    Builtin {
         id: "cronjob-hello",
         text: include_str!("../tests/scenarios/cronjob-hello.yaml"),
     },
