@@ -64,6 +64,14 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../tests/scenarios/job-pod-failure-policy.yaml"),
     },
     Builtin {
+        id: "job-indexed-init",
+        text: include_str!("../tests/scenarios/job-indexed-init.yaml"),
+    },
+    Builtin {
+        id: "job-sidecar",
+        text: include_str!("../tests/scenarios/job-sidecar.yaml"),
+    },
+    Builtin {
         id: "job-failindex",
         text: include_str!("../tests/scenarios/job-failindex.yaml"),
     },

@@ -79,7 +79,15 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
     if value.serialize(&mut ser).is_err() {
         return "null\n".into();
     }
-    let mut text = String::from_utf8(buf).unwrap_or_default();
+    let text = String::from_utf8(buf).unwrap_or_default();
+    // Go's encoding/json writes <, > and & (and U+2028, U+2029) as escapes, so kubectl does.
+    // In JSON text they can only occur inside strings, so replacing them is exact.
+    let mut text = text
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
     text.push('\n');
     text
 }

@@ -270,7 +270,8 @@ fn container(w: &mut String, indent: &str, c: &Value, status: Option<&Value>) {
         if let Some(items) = c[key].as_array() {
             let _ = writeln!(w, "{i}{title}:");
             for item in items {
-                for line in s(item).lines() {
+                // strings.Split: a final line break leaves an empty last line.
+                for line in s(item).split('\n') {
                     let _ = writeln!(w, "{i}  {line}");
                 }
             }
@@ -314,7 +315,73 @@ fn container(w: &mut String, indent: &str, c: &Value, status: Option<&Value>) {
             let _ = writeln!(w, "{i}  {}:\t{value}", s(&e["name"]));
         }
     }
-    let _ = writeln!(w, "{i}Mounts:\t<none>");
+    mounts(w, i, c);
+}
+
+/// `describeContainerVolumes`: each mount, sorted by path, with `rw`/`ro` and a sub-path.
+fn mounts(w: &mut String, i: &str, c: &Value) {
+    let mut list: Vec<&Value> = c["volumeMounts"].as_array().into_iter().flatten().collect();
+    if list.is_empty() {
+        let _ = writeln!(w, "{i}Mounts:\t<none>");
+        return;
+    }
+    let _ = writeln!(w, "{i}Mounts:");
+    list.sort_by(|a, b| s(&a["mountPath"]).cmp(&s(&b["mountPath"])));
+    for m in list {
+        let mut flags = vec![if m["readOnly"] == true { "ro" } else { "rw" }.to_string()];
+        if let Some(sub) = m["subPath"].as_str().filter(|p| !p.is_empty()) {
+            flags.push(format!("path={sub:?}"));
+        }
+        let _ = writeln!(
+            w,
+            "{i}  {} from {} ({})",
+            s(&m["mountPath"]),
+            s(&m["name"]),
+            flags.join(",")
+        );
+    }
+}
+
+/// `describeVolumes`: each volume and what kind it is (`space` indents a template's).
+fn volumes(w: &mut String, space: &str, spec: &Value) {
+    let list: Vec<&Value> = spec["volumes"].as_array().into_iter().flatten().collect();
+    if list.is_empty() {
+        let _ = writeln!(w, "{space}Volumes:\t<none>");
+        return;
+    }
+    let _ = writeln!(w, "{space}Volumes:");
+    let name_indent = if space.is_empty() { "" } else { " " };
+    for v in list {
+        let _ = writeln!(w, "  {name_indent}{}:", s(&v["name"]));
+        if let Some(e) = v.get("emptyDir") {
+            let limit = match e["sizeLimit"].as_str() {
+                Some(l) if !l.is_empty() && l != "0" => l.to_string(),
+                _ => "<unset>".into(),
+            };
+            let _ = writeln!(
+                w,
+                "    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)"
+            );
+            let _ = writeln!(w, "    Medium:\t{}", s(&e["medium"]));
+            let _ = writeln!(w, "    SizeLimit:\t{limit}");
+        } else if let Some(d) = v.get("downwardAPI") {
+            let _ = writeln!(
+                w,
+                "    Type:\tDownwardAPI (a volume populated by information about the pod)"
+            );
+            let _ = writeln!(w, "    Items:");
+            for item in d["items"].as_array().into_iter().flatten() {
+                if let Some(f) = item["fieldRef"]["fieldPath"].as_str() {
+                    let _ = writeln!(w, "      {f} -> {}", s(&item["path"]));
+                }
+                if let Some(r) = item["resourceFieldRef"]["resource"].as_str() {
+                    let _ = writeln!(w, "      {r} -> {}", s(&item["path"]));
+                }
+            }
+        } else {
+            let _ = writeln!(w, "    <unknown>");
+        }
+    }
 }
 
 fn state(w: &mut String, i: &str, title: &str, st: &Value) {
@@ -406,20 +473,20 @@ fn pod(w: &mut String, v: &Value, world: &World) {
         }
     }
     controlled_by(w, v);
-    let _ = writeln!(w, "Containers:");
-    let statuses: Vec<&Value> = st["containerStatuses"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .collect();
-    for c in spec["containers"].as_array().into_iter().flatten() {
-        let status = statuses.iter().find(|x| x["name"] == c["name"]).copied();
-        container(
-            w,
-            "  ",
-            c,
-            status.or(Some(&Value::Null)).filter(|x| !x.is_null()),
-        );
+    for (title, containers, statuses) in [
+        ("Init Containers", "initContainers", "initContainerStatuses"),
+        ("Containers", "containers", "containerStatuses"),
+    ] {
+        let list: Vec<&Value> = spec[containers].as_array().into_iter().flatten().collect();
+        if list.is_empty() && title == "Init Containers" {
+            continue;
+        }
+        let _ = writeln!(w, "{title}:");
+        let statuses: Vec<&Value> = st[statuses].as_array().into_iter().flatten().collect();
+        for c in list {
+            let status = statuses.iter().find(|x| x["name"] == c["name"]).copied();
+            container(w, "  ", c, status);
+        }
     }
     let conds: Vec<&Value> = st["conditions"].as_array().into_iter().flatten().collect();
     if !conds.is_empty() {
@@ -429,7 +496,7 @@ fn pod(w: &mut String, v: &Value, world: &World) {
             let _ = writeln!(w, "  {} \t{} ", s(&c["type"]), s(&c["status"]));
         }
     }
-    let _ = writeln!(w, "Volumes:\t<none>");
+    volumes(w, "", spec);
     let _ = writeln!(w, "QoS Class:\t{}", or_none(s(&st["qosClass"])));
     node_selector(w, "", &spec["nodeSelector"]);
     tolerations(w, "", &spec["tolerations"]);
@@ -452,11 +519,20 @@ fn template(w: &mut String, t: &Value) {
     {
         annotations(w, "  ", &t["metadata"]["annotations"]);
     }
+    if let Some(init) = t["spec"]["initContainers"]
+        .as_array()
+        .filter(|l| !l.is_empty())
+    {
+        let _ = writeln!(w, "  Init Containers:");
+        for c in init {
+            container(w, "   ", c, None);
+        }
+    }
     let _ = writeln!(w, "  Containers:");
     for c in t["spec"]["containers"].as_array().into_iter().flatten() {
         container(w, "   ", c, None);
     }
-    let _ = writeln!(w, "  Volumes:\t<none>");
+    volumes(w, "  ", &t["spec"]);
     node_selector(w, "  ", &t["spec"]["nodeSelector"]);
     tolerations(w, "  ", &t["spec"]["tolerations"]);
 }

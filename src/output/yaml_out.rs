@@ -35,6 +35,10 @@ fn emit(value: &Value, indent: usize, out: &mut String) {
                         out.push('\n');
                         emit(v, indent + 2, out);
                     }
+                    Value::String(text) if literal_allowed(text) => {
+                        out.push(' ');
+                        out.push_str(&literal(text, indent + 2));
+                    }
                     _ => {
                         out.push(' ');
                         out.push_str(&wrap(&scalar(v), indent + 2, indent + 2));
@@ -60,6 +64,10 @@ fn child(v: &Value, indent: usize, out: &mut String) {
         Value::Array(a) if !a.is_empty() => {
             out.push('\n');
             emit(v, indent, out);
+        }
+        Value::String(text) if literal_allowed(text) => {
+            out.push(' ');
+            out.push_str(&literal(text, indent + 2));
         }
         _ => {
             out.push(' ');
@@ -100,6 +108,46 @@ fn wrap(text: &str, start_col: usize, indent: usize) -> String {
             col += 1;
             spaces = false;
         }
+    }
+    out
+}
+
+/// Whether go-yaml writes a string in the literal block style (`|`): it has a line break, and
+/// nothing that block scalars cannot hold — a space at the very end or before a break, or a
+/// character YAML does not print (a tab, a carriage return, other controls).
+fn literal_allowed(s: &str) -> bool {
+    let printable = |c: char| {
+        matches!(c, '\n' | '\u{20}'..='\u{7e}' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+            && c != '\u{feff}'
+    };
+    s.contains('\n') && !s.ends_with(' ') && !s.contains(" \n") && s.chars().all(printable)
+}
+
+/// A literal block scalar as go-yaml's emitter writes it: `|` with an indentation hint when the
+/// text starts with a space or break, `-` when it has no final break, `+` when it has more
+/// than one; each line at `indent`, empty lines empty.
+fn literal(s: &str, indent: usize) -> String {
+    let mut out = String::from("|");
+    if s.starts_with([' ', '\n']) {
+        out.push('2');
+    }
+    if !s.ends_with('\n') {
+        out.push('-');
+    } else if s == "\n" || s.ends_with("\n\n") {
+        out.push('+');
+    }
+    out.push('\n');
+    let pieces: Vec<&str> = s.split('\n').collect();
+    let last = pieces.len() - 1;
+    for (i, line) in pieces.iter().enumerate() {
+        if i == last && line.is_empty() {
+            break;
+        }
+        if !line.is_empty() {
+            out.push_str(&" ".repeat(indent));
+            out.push_str(line);
+        }
+        out.push('\n');
     }
     out
 }
@@ -195,6 +243,11 @@ mod tests {
             to_yaml(&json!({"items": [{"status": {"conditions": [{"message": long}]}}]})),
             // As kubectl v1.31 prints it: the break comes at the first space past column 80.
             "items:\n- status:\n    conditions:\n    - message: Container main for pod default/policy-zjsv9 failed with exit code 7\n        matching FailJob rule at index 1\n"
+        );
+        let script = json!({"command": ["bash", "-c", "items=(a b)\necho ${items[0]}\n"], "s": "x\ny", "t": "a \nb"});
+        assert_eq!(
+            to_yaml(&script),
+            "command:\n- bash\n- -c\n- |\n  items=(a b)\n  echo ${items[0]}\ns: |-\n  x\n  y\nt: \"a \\nb\"\n"
         );
         let back = crate::yaml::parse_documents(&text).unwrap();
         assert_eq!(back[0].get("s").and_then(|n| n.as_str()), Some("true"));
