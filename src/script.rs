@@ -43,6 +43,10 @@ pub struct Context {
     /// The directories that exist (the mount paths and the image's usual ones), beside those
     /// holding files.
     pub dirs: Vec<String>,
+    /// A container without a command runs its image's entrypoint: a server or daemon when the
+    /// pod restarts it always (it runs until stopped), otherwise a task of
+    /// `defaultRunSeconds` that exits 0.
+    pub entrypoint_serves: bool,
 }
 
 /// What a process did.
@@ -79,9 +83,20 @@ impl Run {
 /// Something a program does that podlab does not interpret.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unsupported {
-    /// What, in a few words: "the command `curl`", "Python's `while` loop", "`sh` reading a
-    /// script file".
+    /// What, in a few words: "the command `curl`", "Python's `def` (line 2)", "`sh` running
+    /// the script file x.sh".
     pub what: String,
+    /// What podlab does instead.
+    pub instead: Instead,
+}
+
+/// What podlab does instead of what it does not interpret.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instead {
+    /// The whole program runs for `defaultRunSeconds` and exits 0.
+    DefaultRun,
+    /// A command inside a script it otherwise reads takes no time and succeeds (status 0).
+    NoTime,
 }
 
 impl fmt::Display for Unsupported {
@@ -91,7 +106,10 @@ impl fmt::Display for Unsupported {
 }
 
 fn unsupported(what: impl Into<String>) -> Unsupported {
-    Unsupported { what: what.into() }
+    Unsupported {
+        what: what.into(),
+        instead: Instead::DefaultRun,
+    }
 }
 
 /// The program of a container: `command` followed by `args`, after the kubelet's `$(VAR)`
@@ -157,7 +175,20 @@ pub fn check(argv: &[String]) -> Result<(), Unsupported> {
             if script.len() > SOURCE_LIMIT {
                 return Err(unsupported("a script longer than 64 KiB"));
             }
-            shell::parse(script).and_then(|list| shell::check(&list))
+            let unknown = shell::check(&shell::parse(script)?)?;
+            if unknown.is_empty() {
+                return Ok(());
+            }
+            let names: Vec<String> = unknown.iter().map(|n| format!("`{n}`")).collect();
+            let what = if names.len() == 1 {
+                format!("the command {}", names[0])
+            } else {
+                format!("the commands {}", names.join(", "))
+            };
+            Err(Unsupported {
+                what,
+                instead: Instead::NoTime,
+            })
         }
         Program::Python(source) => {
             if source.len() > SOURCE_LIMIT {
@@ -180,6 +211,10 @@ pub fn run(argv: &[String], ctx: &Context) -> Run {
         unsupported: why,
     };
     match classify(argv) {
+        Program::Default if ctx.entrypoint_serves => Run {
+            run_ms: None,
+            ..fallback(None)
+        },
         Program::Default => fallback(None),
         Program::Exits => Run {
             run_ms: Some(0),
@@ -198,6 +233,7 @@ pub fn run(argv: &[String], ctx: &Context) -> Run {
             shell::check(&l)?;
             Ok(l)
         }) {
+            // Commands it does not know take no time and succeed, as the scenario format says.
             Ok(list) => shell_run::run_script(&list, shell_params(argv), ctx),
             Err(why) => fallback(Some(why)),
         },
@@ -215,7 +251,7 @@ pub fn run(argv: &[String], ctx: &Context) -> Run {
 
 /// How podlab reads a program.
 enum Program<'a> {
-    /// No command: the image's own entrypoint runs for `defaultRunSeconds` and exits 0.
+    /// No command: the image's own entrypoint (see [`Context::entrypoint_serves`]).
     Default,
     /// A shell that reads commands from its (empty) standard input: it exits 0 at once.
     Exits,
@@ -444,5 +480,22 @@ mod tests {
         assert!(check(&argv(&["sh", "script.sh"])).is_err());
         assert!(check(&argv(&[])).is_ok());
         assert_eq!(run(&argv(&["sh"]), &ctx).run_ms, Some(0));
+        // Inside a script an unknown command takes no time and succeeds (the scenario format's
+        // rule), and validation names it.
+        let r = run(&argv(&["sh", "-c", "curl -s x; sleep 3"]), &ctx);
+        assert_eq!(
+            (r.run_ms, r.exit_code, r.unsupported),
+            (Some(3_000), 0, None)
+        );
+        let why = check(&argv(&["sh", "-c", "curl -s x; wget y; curl z"])).unwrap_err();
+        assert_eq!(why.what, "the commands `curl`, `wget`");
+        assert_eq!(why.instead, Instead::NoTime);
+        // A container without a command runs its image's entrypoint: a server under Always.
+        let serving = Context {
+            entrypoint_serves: true,
+            ..ctx.clone()
+        };
+        assert_eq!(run(&argv(&[]), &serving).run_ms, None);
+        assert_eq!(run(&argv(&[]), &ctx).run_ms, Some(5_000));
     }
 }

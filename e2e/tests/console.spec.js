@@ -122,3 +122,73 @@ test('the docs\' examples pasted into the editor behave as the docs say', async 
   await kubectl(page, 'get ds');
   await expect(page.locator('.console-output .stderr').last()).toContainText('No resources found in default namespace.');
 });
+
+test('init containers, scripts and their logs, and a program podlab cannot run', async ({ page }) => {
+  await load(page, 'bare-pods');
+  const editor = page.getByRole('textbox', { name: 'Manifest' });
+  const out = page.locator('.console-output');
+  // controllers/job.md's Indexed Job: an init container writes each index's word for `rev`.
+  await editor.fill([
+    'apiVersion: batch/v1',
+    'kind: Job',
+    'metadata:',
+    '  name: indexed-job',
+    'spec:',
+    '  completions: 5',
+    '  parallelism: 3',
+    '  completionMode: Indexed',
+    '  template:',
+    '    spec:',
+    '      restartPolicy: Never',
+    '      initContainers:',
+    '      - name: input',
+    '        image: docker.io/library/bash',
+    '        command:',
+    '        - bash',
+    '        - -c',
+    '        - |',
+    '          items=(foo bar baz qux xyz)',
+    '          echo ${items[$JOB_COMPLETION_INDEX]} > /input/data.txt',
+    '        volumeMounts:',
+    '        - {mountPath: /input, name: input}',
+    '      containers:',
+    '      - name: worker',
+    '        image: docker.io/library/busybox',
+    '        command: [rev, /input/data.txt]',
+    '        volumeMounts:',
+    '        - {mountPath: /input, name: input}',
+    '      volumes:',
+    '      - {name: input, emptyDir: {}}',
+  ].join('\n'));
+  await expect(page.locator('.program-warnings')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await kubectl(page, 'get pods');
+  await expect(out).toContainText('Init:0/1');
+  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  await kubectl(page, 'logs -l batch.kubernetes.io/job-completion-index=3');
+  await expect(out).toContainText('xuq');
+  // A program outside the interpreter: the editor says so, in both languages.
+  await editor.fill([
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: fetch',
+    'spec:',
+    '  containers:',
+    '  - name: main',
+    '    image: curlimages/curl',
+    '    command: ["sh", "-c", "curl -s https://example.com"]',
+  ].join('\n'));
+  const warned = page.locator('.program-warnings');
+  await expect(warned).toContainText('podlab does not interpret the command `curl`');
+  await expect(warned.locator('.where')).toHaveText('9:14');
+  await expect(page.getByRole('button', { name: 'Apply', exact: true })).toBeEnabled();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await warned.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'editor-program-warning-en.png') });
+  await page.getByRole('button', { name: 'Language' }).click();
+  await expect(warned).toContainText('podlab 不解释命令 `curl`');
+  await page.screenshot({ path: path.join(SHOTS, 'editor-program-warning-zh.png') });
+});

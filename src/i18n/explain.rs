@@ -83,13 +83,24 @@ pub fn explain(e: &ManifestError, lang: Lang) -> Option<&'static str> {
 /// A container whose program podlab does not interpret: what it does instead, and how to say
 /// what you mean.
 pub fn program_warning(w: &crate::validation::program::ProgramWarning, lang: Lang) -> String {
+    use crate::script::Instead;
+    let (en, zh) = match w.what.instead {
+        Instead::DefaultRun => (
+            "It runs for the kubelet's defaultRunSeconds and exits 0 instead.",
+            "它会改为运行 kubelet 的 defaultRunSeconds 后以 0 退出。",
+        ),
+        Instead::NoTime => (
+            "In the script it takes no time and succeeds (status 0); the rest of the script runs.",
+            "在脚本中它不占用时间并且成功（状态 0）；脚本的其余部分照常运行。",
+        ),
+    };
     match lang {
         Lang::En => format!(
-            "Container \"{}\": podlab does not interpret {}. It runs for the kubelet's defaultRunSeconds and exits 0 instead. To say what you mean, write `exit N` or `sleep N`, or fail the pod with a failPod step.",
+            "Container \"{}\": podlab does not interpret {}. {en} To say what you mean, write `exit N` or `sleep N`, or fail the pod with a failPod step.",
             w.container, w.what
         ),
         Lang::Zh => format!(
-            "容器 \"{}\"：podlab 不解释{}。它会改为运行 kubelet 的 defaultRunSeconds 后以 0 退出。要表达你的意图，请写 `exit N` 或 `sleep N`，或用 failPod 步骤让 Pod 失败。",
+            "容器 \"{}\"：podlab 不解释{}。{zh}要表达你的意图，请写 `exit N` 或 `sleep N`，或用 failPod 步骤让 Pod 失败。",
             w.container,
             unsupported_zh(&w.what.what)
         ),
@@ -99,6 +110,7 @@ pub fn program_warning(w: &crate::validation::program::ProgramWarning, lang: Lan
 /// The interpreter's words for what it does not read, in Chinese (code stays as written).
 fn unsupported_zh(what: &str) -> String {
     let table: &[(&str, &str)] = &[
+        ("the commands ", "命令 "),
         ("the command ", "命令 "),
         ("the program ", "程序 "),
         ("Python's module ", "Python 模块 "),

@@ -378,6 +378,21 @@ fn volumes(w: &mut String, space: &str, spec: &Value) {
                     let _ = writeln!(w, "      {r} -> {}", s(&item["path"]));
                 }
             }
+        } else if let Some(h) = v.get("hostPath") {
+            let _ = writeln!(w, "    Type:\tHostPath (bare host directory volume)");
+            let _ = writeln!(w, "    Path:\t{}", s(&h["path"]));
+            let _ = writeln!(w, "    HostPathType:\t{}", s(&h["type"]));
+        } else if let Some(c) = v.get("configMap") {
+            let _ = writeln!(
+                w,
+                "    Type:\tConfigMap (a volume populated by a ConfigMap)"
+            );
+            let _ = writeln!(w, "    Name:\t{}", s(&c["name"]));
+            let _ = writeln!(w, "    Optional:\t{}", c["optional"] == true);
+        } else if let Some(c) = v.get("secret") {
+            let _ = writeln!(w, "    Type:\tSecret (a volume populated by a Secret)");
+            let _ = writeln!(w, "    SecretName:\t{}", s(&c["secretName"]));
+            let _ = writeln!(w, "    Optional:\t{}", c["optional"] == true);
         } else {
             let _ = writeln!(w, "    <unknown>");
         }

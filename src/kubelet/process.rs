@@ -150,6 +150,8 @@ pub fn context(
         horizon_ms: None,
         keep_output: false,
         dirs,
+        entrypoint_serves: pod.spec.restart_policy() == "Always"
+            || c.restart_policy.as_deref() == Some("Always"),
     }
 }
 

@@ -187,11 +187,8 @@ pub fn run(name: &str, args: &[String], p: &mut Process<'_>, io: &mut Io<'_>) ->
             io.out.push('\n');
             Ok(0)
         }
-        _ => {
-            io.err
-                .push_str(&format!("{}: {name}: not found\n", io.shell));
-            Ok(127)
-        }
+        // A command podlab does not know takes no time and succeeds (validation names it).
+        _ => Ok(0),
     }
 }
 

@@ -927,29 +927,43 @@ fn scalar_assign(w: &Word) -> Option<Assign> {
     Some(Assign::Scalar(name.to_string(), Word(parts)))
 }
 
-/// Whether every command the script names is one podlab runs (looked at before running, so that
-/// validation can say so).
-pub fn check(list: &List) -> Result<(), Unsupported> {
+/// The commands a script names that podlab does not know (each once, in order), looked at
+/// before running so that validation can say so; `Err` for what it cannot run at all.
+pub fn check(list: &List) -> Result<Vec<String>, Unsupported> {
+    let mut unknown = Vec::new();
+    check_list(list, &mut unknown)?;
+    Ok(unknown)
+}
+
+fn check_list(list: &List, unknown: &mut Vec<String>) -> Result<(), Unsupported> {
     for and_or in list {
         for (_, pipeline) in and_or {
             for command in &pipeline.commands {
-                check_command(command)?;
+                check_command(command, unknown)?;
             }
         }
     }
     Ok(())
 }
 
-fn check_command(c: &Command) -> Result<(), Unsupported> {
+fn check_command(c: &Command, unknown: &mut Vec<String>) -> Result<(), Unsupported> {
     match c {
         Command::Simple { words, .. } => {
             for w in words {
-                check_word(w)?;
+                check_word(w, unknown)?;
             }
             match words.first() {
                 None => Ok(()),
                 Some(w) => match w.literal() {
-                    Some(name) => super::shell_run::check_name(&name),
+                    Some(name) => {
+                        if super::shell_run::check_name(&name).is_err() {
+                            let base = name.rsplit('/').next().unwrap_or(&name).to_string();
+                            if !unknown.contains(&base) {
+                                unknown.push(base);
+                            }
+                        }
+                        Ok(())
+                    }
                     None => Err(unsupported("a command whose name is computed")),
                 },
             }
@@ -959,30 +973,32 @@ fn check_command(c: &Command) -> Result<(), Unsupported> {
             otherwise,
         } => {
             for (a, b) in branches {
-                check(a)?;
-                check(b)?;
+                check_list(a, unknown)?;
+                check_list(b, unknown)?;
             }
-            otherwise.as_ref().map_or(Ok(()), check)
+            otherwise
+                .as_ref()
+                .map_or(Ok(()), |l| check_list(l, unknown))
         }
         Command::For { body, items, .. } => {
             for w in items.iter().flatten() {
-                check_word(w)?;
+                check_word(w, unknown)?;
             }
-            check(body)
+            check_list(body, unknown)
         }
         Command::While { cond, body, .. } => {
-            check(cond)?;
-            check(body)
+            check_list(cond, unknown)?;
+            check_list(body, unknown)
         }
-        Command::Case { arms, .. } => arms.iter().try_for_each(|(_, l)| check(l)),
-        Command::Group { body, .. } => check(body),
+        Command::Case { arms, .. } => arms.iter().try_for_each(|(_, l)| check_list(l, unknown)),
+        Command::Group { body, .. } => check_list(body, unknown),
     }
 }
 
-fn check_word(w: &Word) -> Result<(), Unsupported> {
+fn check_word(w: &Word, unknown: &mut Vec<String>) -> Result<(), Unsupported> {
     for p in &w.0 {
         if let Part::Sub { script, .. } = p {
-            check(&parse(script)?)?;
+            check_list(&parse(script)?, unknown)?;
         }
     }
     Ok(())

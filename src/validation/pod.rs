@@ -21,9 +21,53 @@ pub fn default_pod_spec(spec: &mut PodSpec) {
     {
         default_container(c);
     }
+    for v in spec
+        .volumes
+        .as_mut()
+        .and_then(|v| v.as_array_mut())
+        .into_iter()
+        .flatten()
+    {
+        default_volume(v);
+    }
+}
+
+/// The volume sources' defaults: a hostPath's `type: ""`, `defaultMode: 420` (0644) for
+/// configMap, secret, downwardAPI and projected volumes, `apiVersion: v1` in a fieldRef.
+fn default_volume(v: &mut serde_json::Value) {
+    if let Some(h) = v.get_mut("hostPath").and_then(|h| h.as_object_mut()) {
+        h.entry("type").or_insert_with(|| "".into());
+    }
+    for source in ["configMap", "secret", "downwardAPI", "projected"] {
+        if let Some(o) = v.get_mut(source).and_then(|o| o.as_object_mut()) {
+            o.entry("defaultMode").or_insert_with(|| 420.into());
+        }
+    }
+    let items = v
+        .pointer_mut("/downwardAPI/items")
+        .and_then(|i| i.as_array_mut());
+    for item in items.into_iter().flatten() {
+        default_field_ref(item.get_mut("fieldRef"));
+    }
+}
+
+/// `SetDefaults_ObjectFieldSelector`: a fieldRef's apiVersion is v1.
+fn default_field_ref(field_ref: Option<&mut serde_json::Value>) {
+    if let Some(f) = field_ref.and_then(|f| f.as_object_mut()) {
+        f.entry("apiVersion").or_insert_with(|| "v1".into());
+    }
 }
 
 fn default_container(c: &mut Container) {
+    for e in c
+        .env
+        .as_mut()
+        .and_then(|e| e.as_array_mut())
+        .into_iter()
+        .flatten()
+    {
+        default_field_ref(e.pointer_mut("/valueFrom/fieldRef"));
+    }
     c.termination_message_path
         .get_or_insert_with(|| "/dev/termination-log".into());
     c.termination_message_policy

@@ -3,7 +3,7 @@
 //! `defaultRunSeconds`, exit 0), so that a learner never mistakes the stand-in for the program.
 
 use crate::model::{Object, PodSpec};
-use crate::script::{self, Unsupported};
+use crate::script::{self, Instead, Unsupported};
 
 /// One container whose program podlab does not interpret.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,8 +63,12 @@ pub fn unsupported_programs(object: &Object) -> Vec<ProgramWarning> {
 impl ProgramWarning {
     /// The warning in English, as `podlab validate` prints it.
     pub fn message(&self) -> String {
+        let instead = match self.what.instead {
+            Instead::DefaultRun => "it runs for defaultRunSeconds and exits 0",
+            Instead::NoTime => "in the script it takes no time and succeeds",
+        };
         format!(
-            "{}: podlab does not interpret {} (container \"{}\"): it runs for defaultRunSeconds and exits 0; say what you mean with `exit N`, `sleep N` or a failPod step",
+            "{}: podlab does not interpret {} (container \"{}\"): {instead}; say what you mean with `exit N`, `sleep N` or a failPod step",
             self.path, self.what, self.container
         )
     }

@@ -473,3 +473,411 @@ spec:
     let gap = t.finished_at.expect("at").0 - main.finished_at.expect("at").0;
     assert_eq!(gap, 30_000);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The walkthroughs, page by page: each test follows one page and the example file it applies.
+
+/// concepts/workloads/controllers/job.md, following controllers/job.yaml.
+#[test]
+fn job_md_the_pi_job_should_complete_and_print_pi() {
+    let manifest = r#"apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      containers:
+      - name: pi
+        image: perl:5.34.0
+        command: ["perl",  "-Mbignum=bpi", "-wle", "print bpi(2000)"]
+      restartPolicy: Never
+  backoffLimit: 4
+"#;
+    let sim = scenario(manifest, 1, "1m");
+    let at = end(&sim);
+    let jobs = kubectl_at(&sim, at, "get jobs");
+    assert!(jobs.stdout.contains("pi     Complete   1/1"), "{jobs:?}");
+    let describe = kubectl_at(&sim, at, "describe job pi");
+    assert!(
+        describe
+            .stdout
+            .contains("Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed"),
+        "{}",
+        describe.stdout
+    );
+    assert!(
+        describe.stdout.contains("Created pod: pi-"),
+        "{}",
+        describe.stdout
+    );
+    assert!(
+        describe.stdout.contains("Job completed"),
+        "{}",
+        describe.stdout
+    );
+    let logs = kubectl_at(&sim, at, "logs jobs/pi");
+    assert!(logs
+        .stdout
+        .starts_with("3.14159265358979323846264338327950288419716939937510"));
+    assert_eq!(logs.stdout.trim_end().len(), 2001);
+    let labels = kubectl_at(&sim, at, "get pods --show-labels");
+    for label in [
+        "batch.kubernetes.io/job-name=pi",
+        "job-name=pi",
+        "controller-uid=",
+    ] {
+        assert!(labels.stdout.contains(label), "{label}: {}", labels.stdout);
+    }
+}
+
+/// concepts/workloads/controllers/cron-jobs.md and tasks/job/automated-tasks-with-cron-jobs.md,
+/// following application/job/cronjob.yaml.
+#[test]
+fn cron_jobs_md_hello_should_run_every_minute_and_keep_three() {
+    let manifest = r#"apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: hello
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+          - name: hello
+            image: busybox:1.28
+            imagePullPolicy: IfNotPresent
+            command:
+            - /bin/sh
+            - -c
+            - date; echo Hello from the Kubernetes cluster
+          restartPolicy: OnFailure
+"#;
+    let sim = scenario(manifest, 2, "5m30s");
+    let first = SimTime(70_000);
+    let cron = kubectl_at(&sim, SimTime(30_000), "get cronjob hello");
+    assert!(
+        cron.stdout
+            .contains("hello   * * * * *   <none>     False     0        <none>"),
+        "{cron:?}"
+    );
+    // Jobs are named after the scheduled time in minutes since the epoch.
+    let minutes = (1_767_225_600 + 60) / 60;
+    let jobs = kubectl_at(&sim, first, "get jobs");
+    assert!(
+        jobs.stdout.contains(&format!("hello-{minutes}")),
+        "{jobs:?}"
+    );
+    let pods = kubectl_at(
+        &sim,
+        first,
+        &format!("get pods -l job-name=hello-{minutes} -o name"),
+    );
+    let logs = kubectl_at(&sim, first, &format!("logs {}", pods.stdout.trim()));
+    assert_eq!(
+        logs.stdout,
+        "Thu Jan  1 00:01:01 UTC 2026\nHello from the Kubernetes cluster\n"
+    );
+    // successfulJobsHistoryLimit (3) keeps the three newest.
+    let names = kubectl_at(&sim, end(&sim), "get jobs -o name");
+    let expected: Vec<String> = (3..=5)
+        .map(|m| format!("job.batch/hello-{}\n", minutes + m - 1))
+        .collect();
+    assert_eq!(names.stdout, expected.concat(), "{names:?}");
+    let events = kubectl_at(&sim, end(&sim), "get events");
+    assert!(
+        events.stdout.contains(&format!(
+            "Saw completed job: hello-{}, status: Complete",
+            minutes + 4
+        )),
+        "{}",
+        events.stdout
+    );
+}
+
+const FLUENTD: &str = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: fluentd-elasticsearch
+  namespace: kube-system
+  labels:
+    k8s-app: fluentd-logging
+spec:
+  selector:
+    matchLabels:
+      name: fluentd-elasticsearch
+  template:
+    metadata:
+      labels:
+        name: fluentd-elasticsearch
+    spec:
+      tolerations:
+      # these tolerations are to have the daemonset runnable on control plane nodes
+      # remove them if your control plane nodes should not run pods
+      - key: node-role.kubernetes.io/control-plane
+        operator: Exists
+        effect: NoSchedule
+      - key: node-role.kubernetes.io/master
+        operator: Exists
+        effect: NoSchedule
+      containers:
+      - name: fluentd-elasticsearch
+        image: quay.io/fluentd_elasticsearch/fluentd:v2.5.2
+        resources:
+          limits:
+            memory: 200Mi
+          requests:
+            cpu: 100m
+            memory: 200Mi
+        volumeMounts:
+        - name: varlog
+          mountPath: /var/log
+      # it may be desirable to set a high priority class to ensure that a DaemonSet Pod
+      # preempts running Pods
+      # priorityClassName: important
+      terminationGracePeriodSeconds: 30
+      volumes:
+      - name: varlog
+        hostPath:
+          path: /var/log
+"#;
+
+/// concepts/workloads/controllers/daemonset.md, following controllers/daemonset.yaml.
+#[test]
+fn daemonset_md_fluentd_should_run_on_every_node_in_kube_system() {
+    let sim = scenario(FLUENTD, 3, "1m");
+    let at = end(&sim);
+    let ds = kubectl_at(&sim, at, "get ds -n kube-system");
+    assert!(
+        ds.stdout
+            .contains("fluentd-elasticsearch   3         3         3       3            3"),
+        "{ds:?}"
+    );
+    let none = kubectl_at(&sim, at, "get ds");
+    assert_eq!(none.stderr, "No resources found in default namespace.\n");
+    let pod = kubectl_at(&sim, at, "get pods -n kube-system -o name").stdout;
+    let describe = kubectl_at(
+        &sim,
+        at,
+        &format!(
+            "describe -n kube-system {}",
+            pod.lines().next().unwrap_or_default()
+        ),
+    );
+    assert!(
+        describe
+            .stdout
+            .contains("    Mounts:\n      /var/log from varlog (rw)\n"),
+        "{}",
+        describe.stdout
+    );
+    assert!(describe.stdout.contains("    Type:          HostPath (bare host directory volume)\n    Path:          /var/log\n    HostPathType:  \n"), "{}", describe.stdout);
+}
+
+/// tasks/manage-daemon/update-daemon-set.md, following controllers/fluentd-daemonset.yaml and
+/// controllers/fluentd-daemonset-update.yaml.
+#[test]
+fn update_daemon_set_md_the_update_should_roll_out_one_node_at_a_time() {
+    let base = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: fluentd-elasticsearch
+  namespace: kube-system
+  labels:
+    k8s-app: fluentd-logging
+spec:
+  selector:
+    matchLabels:
+      name: fluentd-elasticsearch
+  updateStrategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxUnavailable: 1
+  template:
+    metadata:
+      labels:
+        name: fluentd-elasticsearch
+    spec:
+      tolerations:
+      # this toleration is to have the daemonset runnable on master nodes
+      # remove it if your masters can't run pods
+      - key: node-role.kubernetes.io/master
+        effect: NoSchedule
+      containers:
+      - name: fluentd-elasticsearch
+        image: quay.io/fluentd_elasticsearch/fluentd:v2.5.2
+        volumeMounts:
+        - name: varlog
+          mountPath: /var/log
+        - name: varlibdockercontainers
+          mountPath: /var/lib/docker/containers
+          readOnly: true
+      terminationGracePeriodSeconds: 30
+      volumes:
+      - name: varlog
+        hostPath:
+          path: /var/log
+      - name: varlibdockercontainers
+        hostPath:
+          path: /var/lib/docker/containers
+"#;
+    let update = base.replace(
+        "        image: quay.io/fluentd_elasticsearch/fluentd:v2.5.2\n",
+        "        image: quay.io/fluentd_elasticsearch/fluentd:v2.5.2\n        resources:\n          limits:\n            memory: 200Mi\n          requests:\n            cpu: 100m\n            memory: 200Mi\n",
+    );
+    let step: String = update.lines().map(|l| format!("      {l}\n")).collect();
+    let body: String = base.lines().map(|l| format!("  {l}\n")).collect();
+    let text = format!("name: update\ncluster:\n  nodes: 3\nmanifests: |\n{body}steps:\n  - at: 30s\n    apply: |\n{step}until: 3m\n");
+    let mut sim = Sim::new(podlab::scenario::parse(&text).unwrap_or_else(|e| panic!("{e:?}")));
+    sim.run_until(sim.scenario().until);
+    let strategy = kubectl_at(
+        &sim,
+        SimTime(20_000),
+        "get ds/fluentd-elasticsearch -n kube-system -o jsonpath={.spec.updateStrategy.type}",
+    );
+    assert_eq!(strategy.stdout, "RollingUpdate");
+    let done = kubectl_at(
+        &sim,
+        SimTime(20_000),
+        "rollout status ds/fluentd-elasticsearch -n kube-system --watch=false",
+    );
+    assert_eq!(
+        done.stdout,
+        "daemon set \"fluentd-elasticsearch\" successfully rolled out\n"
+    );
+    let midway = kubectl_at(
+        &sim,
+        SimTime(31_000),
+        "rollout status ds/fluentd-elasticsearch -n kube-system --watch=false",
+    );
+    assert!(midway.stdout.starts_with("Waiting for daemon set \"fluentd-elasticsearch\" rollout to finish: 0 out of 3 new pods have been updated..."), "{midway:?}");
+    let end_status = kubectl_at(
+        &sim,
+        end(&sim),
+        "rollout status ds/fluentd-elasticsearch -n kube-system --watch=false",
+    );
+    assert_eq!(
+        end_status.stdout,
+        "daemon set \"fluentd-elasticsearch\" successfully rolled out\n"
+    );
+    let history = kubectl_at(
+        &sim,
+        end(&sim),
+        "rollout history ds/fluentd-elasticsearch -n kube-system",
+    );
+    assert!(
+        history.stdout.contains("1         <none>") && history.stdout.contains("2         <none>"),
+        "{history:?}"
+    );
+}
+
+/// tasks/job/pod-failure-policy.md, "using Pod failure policy to avoid unnecessary Pod
+/// retries", following controllers/job-pod-failure-policy-failjob.yaml.
+#[test]
+fn pod_failure_policy_md_exit_code_42_should_fail_the_job_at_once() {
+    let manifest = r#"apiVersion: batch/v1
+kind: Job
+metadata:
+  name: job-pod-failure-policy-failjob
+spec:
+  completions: 8
+  parallelism: 2
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: main
+        image: docker.io/library/bash:5
+        command: ["bash"]
+        args:
+        - -c
+        - echo "Hello world! I'm going to exit with 42 to simulate a software bug." && sleep 30 && exit 42
+  backoffLimit: 6
+  podFailurePolicy:
+    rules:
+    - action: FailJob
+      onExitCodes:
+        containerName: main
+        operator: In
+        values: [42]
+"#;
+    let sim = scenario(manifest, 2, "2m");
+    let st = job_status(&sim, "job-pod-failure-policy-failjob");
+    assert_eq!(condition(&st).as_deref(), Some("Failed"), "{st}");
+    let failed = st["conditions"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["type"] == "Failed"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(failed["reason"], "PodFailurePolicy");
+    let message = failed["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("Container main for pod default/job-pod-failure-policy-failjob-"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(" failed with exit code 42 matching FailJob rule at index 0"),
+        "{message}"
+    );
+    let pods = kubectl_at(&sim, SimTime(10_000), "get pods -o name");
+    let logs = kubectl_at(
+        &sim,
+        SimTime(10_000),
+        &format!("logs {}", pods.stdout.lines().next().unwrap_or_default()),
+    );
+    assert_eq!(
+        logs.stdout,
+        "Hello world! I'm going to exit with 42 to simulate a software bug.\n"
+    );
+}
+
+/// tasks/job/parallel-processing-expansion.md, following application/job/job-tmpl.yaml
+/// expanded for apple, banana and cherry as the page's `sed` loop does.
+#[test]
+fn parallel_processing_expansion_md_each_item_should_get_its_job() {
+    let tmpl = r#"apiVersion: batch/v1
+kind: Job
+metadata:
+  name: process-item-$ITEM
+  labels:
+    jobgroup: jobexample
+spec:
+  template:
+    metadata:
+      name: jobexample
+      labels:
+        jobgroup: jobexample
+    spec:
+      containers:
+      - name: c
+        image: busybox:1.28
+        command: ["sh", "-c", "echo Processing item $ITEM && sleep 5"]
+      restartPolicy: Never
+"#;
+    let manifests: Vec<String> = ["apple", "banana", "cherry"]
+        .iter()
+        .map(|i| tmpl.replace("$ITEM", i))
+        .collect();
+    let sim = scenario(&manifests.join("---\n"), 2, "1m");
+    let at = end(&sim);
+    let jobs = kubectl_at(&sim, at, "get jobs -l jobgroup=jobexample");
+    for name in [
+        "process-item-apple",
+        "process-item-banana",
+        "process-item-cherry",
+    ] {
+        assert!(
+            jobs.stdout.contains(&format!("{name}    Complete   1/1"))
+                || jobs.stdout.contains(&format!("{name}   Complete   1/1")),
+            "{}",
+            jobs.stdout
+        );
+    }
+    let logs = kubectl_at(&sim, at, "logs -f -l jobgroup=jobexample");
+    assert_eq!(
+        logs.stdout,
+        "Processing item apple\nProcessing item banana\nProcessing item cherry\n"
+    );
+}
