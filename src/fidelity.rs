@@ -35,7 +35,7 @@ pub const ACCEPTED_ONLY: &[Entry] = &[
     e("Resources, requests and limits (every pod is BestEffort); QoS-based eviction", "资源请求与限制（所有 Pod 都是 BestEffort）；基于 QoS 的驱逐"),
     e("Liveness and startup probes; what a readiness probe runs (it always succeeds)", "存活探针与启动探针；就绪探针执行的内容（总是成功）"),
     e("ConfigMap, Secret and persistent volumes, and the service-account token (emptyDir and downwardAPI volumes are simulated)", "ConfigMap、Secret 与持久卷，以及服务账号令牌（emptyDir 与 downwardAPI 卷是模拟的）"),
-    e("Programs other than the shell and Python subsets (another program, shell functions, background jobs, Python's def or other modules): they run defaultRunSeconds and exit 0, and validation says so", "shell 与 Python 子集之外的程序（其他程序、shell 函数、后台任务、Python 的 def 或其他模块）：它们运行 defaultRunSeconds 后以 0 退出，校验时会指出"),
+    e("Programs other than the shell and Python subsets (another program, shell functions, background jobs, Python's def or other modules) run defaultRunSeconds and exit 0; an unknown command inside a script takes no time and succeeds; validation names both. A container without a command serves until stopped under restartPolicy Always, and is a defaultRunSeconds task otherwise", "shell 与 Python 子集之外的程序（其他程序、shell 函数、后台任务、Python 的 def 或其他模块）运行 defaultRunSeconds 后以 0 退出；脚本中未知的命令不占用时间并且成功；校验时会指出这两种情况。没有 command 的容器在 restartPolicy 为 Always 时一直运行直到被停止，否则作为运行 defaultRunSeconds 的任务"),
     e("Pod affinity, topology spread, preemption and priorities", "Pod 亲和性、拓扑分布、抢占与优先级"),
     e("Networking: Services, DNS, network policies", "网络：Service、DNS、网络策略"),
     e("Node-pressure eviction, kubelet admission rejections, marking pods NotReady on a lost node", "节点压力驱逐、kubelet 准入拒绝、节点失联时把 Pod 标为未就绪"),
