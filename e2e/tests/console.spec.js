@@ -165,7 +165,10 @@ test('init containers, scripts and their logs, and a program podlab cannot run',
   await page.getByRole('button', { name: 'Step forward' }).click();
   await page.getByRole('button', { name: 'Step forward' }).click();
   await kubectl(page, 'get pods');
-  await expect(out).toContainText('Init:0/1');
+  // The init container has written its word; the worker waits for the kubelet's next look.
+  await expect(out).toContainText('PodInitializing');
+  await kubectl(page, 'describe pods -l batch.kubernetes.io/job-completion-index=0');
+  await expect(out).toContainText('Init Containers:');
   for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step forward' }).click();
   await kubectl(page, 'logs -l batch.kubernetes.io/job-completion-index=3');
   await expect(out).toContainText('xuq');

@@ -18,7 +18,7 @@ async function openLesson(page, name) {
 
 // The screen at a step: its progress, its heading, the simulated time and the pods shown.
 async function expectStep(page, lessons, { k, title, time, pods }) {
-  await expect(lessons.locator('.progress-text')).toHaveText(`第 ${k} 步，共 8 步`);
+  await expect(lessons.locator('.progress-text')).toHaveText(`第 ${k} 步，共 10 步`);
   await expect(lessons.locator('.step h3')).toHaveText(title);
   await expect(page.locator('.clock strong')).toHaveText(time, { timeout: 15000 });
   await expect(page.locator('.cluster [data-pod]')).toHaveCount(pods);
@@ -50,7 +50,7 @@ test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the key
 
   // The keyboard: PageDown is Next, a digit answers.
   await page.locator('.app').press('PageDown');
-  await expect(lessons.locator('.progress-text')).toHaveText('第 3 步，共 8 步');
+  await expect(lessons.locator('.progress-text')).toHaveText('第 3 步，共 10 步');
   await page.locator('.app').press('2');
   await expect(lessons.locator('.explain')).toContainText('答对了。');
   await expectStep(page, lessons, { k: 3, title: '四波', time: 't = 48s', pods: 8 });
@@ -59,7 +59,7 @@ test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the key
   await lessons.getByRole('button', { name: '上一步' }).click();
   await expectStep(page, lessons, { k: 2, title: '下一波', time: 't = 12s', pods: 4 });
   await page.locator('.app').press('PageUp');
-  await expect(lessons.locator('.progress-text')).toHaveText('第 1 步，共 8 步');
+  await expect(lessons.locator('.progress-text')).toHaveText('第 1 步，共 10 步');
   await expect(page.locator('.clock strong')).toHaveText('t = 5s');
   await expect(page.locator('.cluster [data-pod]')).toHaveCount(2);
 
@@ -67,7 +67,7 @@ test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the key
   await page.locator('.app').press('ArrowRight');
   await page.locator('.app').press('ArrowRight');
   await page.locator('.app').press('ArrowRight');
-  await expect(lessons.locator('.progress-text')).toHaveText('第 4 步，共 8 步');
+  await expect(lessons.locator('.progress-text')).toHaveText('第 4 步，共 10 步');
   await expect(page.getByLabel('场景')).toHaveValue('job-work-queue');
   await lessons.getByRole('button', { name: /不会：只要有一个 Pod 成功/ }).click();
   await expectStep(page, lessons, { k: 4, title: '工作队列 Job', time: 't = 12s', pods: 3 });
@@ -86,7 +86,7 @@ test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the key
 
 test('a learner can leave a step to experiment and resume it; a share link keeps the step', async ({ page, context }) => {
   const lessons = await openLesson(page, /Parallel Jobs/);
-  await expect(lessons.locator('.progress-text')).toHaveText('Step 1 of 8');
+  await expect(lessons.locator('.progress-text')).toHaveText('Step 1 of 10');
   await page.getByRole('button', { name: 'Add node' }).click();
   await expect(page.locator('.cluster [data-node="node-4"]')).toBeVisible();
   await expect(lessons.getByRole('button', { name: 'Resume this step' })).toBeVisible();
@@ -102,7 +102,7 @@ test('a learner can leave a step to experiment and resume it; a share link keeps
   const other = await context.newPage();
   await other.goto(page.url());
   const there = other.getByRole('region', { name: 'Lessons' });
-  await expect(there.locator('.progress-text')).toHaveText('Step 4 of 8');
+  await expect(there.locator('.progress-text')).toHaveText('Step 4 of 10');
   await expect(there.locator('.step h3')).toHaveText('A work-queue Job');
   await expect(other.locator('.clock strong')).toHaveText('t = 12s');
   await expect(other.locator('.cluster [data-pod]')).toHaveCount(3);

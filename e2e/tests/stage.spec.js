@@ -37,11 +37,11 @@ test('shortcuts work on a fresh page and right after a lesson is opened by a cli
   await openLesson(page, 2);
   // The clicked chip is gone; focus may be anywhere, and the clicker still works.
   await page.keyboard.press('PageDown');
-  await expect(page.locator('.progress-text')).toHaveText('Step 2 of 8');
+  await expect(page.locator('.progress-text')).toHaveText('Step 2 of 10');
   await page.keyboard.press('2');
   await expect(page.locator('.predict .choice.right')).toHaveCount(1);
   await page.keyboard.press('PageUp');
-  await expect(page.locator('.progress-text')).toHaveText('Step 1 of 8');
+  await expect(page.locator('.progress-text')).toHaveText('Step 1 of 10');
 });
 
 test('? opens the shortcuts as a dialog that takes and gives back focus; Escape closes it', async ({ page }) => {

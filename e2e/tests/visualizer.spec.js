@@ -122,7 +122,8 @@ test('right-clicking a pod or a node opens a menu of failures to inject', async 
   await page.waitForTimeout(500); // any pop-in animation is over
   await running.click({ button: 'right' });
   const menu = page.getByRole('menu', { name: `Actions for pod/${name}` });
-  await expect(menu.getByRole('menuitem')).toHaveCount(3);
+  await expect(menu.getByRole('menuitem')).toHaveCount(4);
+  await expect(menu.getByRole('menuitem', { name: 'Image cannot be pulled' })).toBeVisible();
   // Opening the menu leaves the cluster's elements alone (no chip pops in again).
   expect(await running.evaluate((el) => el.getAnimations().filter((a) => a.animationName === 'pod-in').length)).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'context-menu.png') });
@@ -133,6 +134,11 @@ test('right-clicking a pod or a node opens a menu of failures to inject', async 
   await node.locator('header').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Cordon' }).click();
   await expect(node).toHaveClass(/cordoned/);
+  // "Image cannot be pulled": from now on the pods that must pull busybox wait for it.
+  const fresh = page.locator('[data-pod^="batch-"][data-status="Running"]').first();
+  await fresh.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Image cannot be pulled' }).click();
+  await expect(page.locator('.activity')).toContainText('no registry serves', { timeout: 10000 });
   // A click outside closes the menu without doing anything.
   await node.locator('header').click({ button: 'right' });
   await page.mouse.click(5, 5);
