@@ -79,9 +79,18 @@ test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the key
   await lessons.getByRole('button', { name: /3 和 4/ }).click();
   await expectStep(page, lessons, { k: 7, title: '是索引，不是计数', time: 't = 6s', pods: 5 });
   await lessons.getByRole('button', { name: '下一步' }).click();
-  await expect(lessons.getByRole('button', { name: '下一步' })).toBeDisabled();
   await expect(lessons.locator('.narration')).toContainText('completedIndexes 为 `0-4`'.replace(/`/g, ''));
   await page.screenshot({ path: path.join(SHOTS, 'step-8.png') });
+  // The docs' failindex example: one retry per index, FailIndex on exit code 42.
+  await lessons.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByLabel('场景')).toHaveValue('job-failindex');
+  await lessons.getByRole('button', { name: /只有索引 0/ }).click();
+  await expectStep(page, lessons, { k: 9, title: '每个索引各有重试预算', time: 't = 4s', pods: 4 });
+  await lessons.getByRole('button', { name: '下一步' }).click();
+  await expectStep(page, lessons, { k: 10, title: '失败的索引让 Job 失败', time: 't = 13s', pods: 5 });
+  await expect(lessons.getByRole('button', { name: '下一步' })).toBeDisabled();
+  await expect(lessons.locator('.narration')).toContainText('FailedIndexes');
+  await page.screenshot({ path: path.join(SHOTS, 'lesson-3-failindex-zh.png') });
 });
 
 test('a learner can leave a step to experiment and resume it; a share link keeps the step', async ({ page, context }) => {
