@@ -421,14 +421,14 @@ mod tests {
                 generate_name: generate.map(str::to_string),
                 ..ObjectMeta::default()
             },
-            spec: crate::model::PodSpec {
+            spec: std::rc::Rc::new(crate::model::PodSpec {
                 containers: vec![Container {
                     name: "c".into(),
                     image: "busybox".into(),
                     ..Container::default()
                 }],
                 ..Default::default()
-            },
+            }),
             status: None,
         }))
     }
@@ -537,8 +537,8 @@ mod tests {
 
         let mut bound = pod("bound", None);
         if let Object::Pod(p) = &mut bound {
-            p.spec.node_name = Some("n1".into());
-            p.spec.termination_grace_period_seconds = Some(30);
+            std::rc::Rc::make_mut(&mut p.spec).node_name = Some("n1".into());
+            std::rc::Rc::make_mut(&mut p.spec).termination_grace_period_seconds = Some(30);
             p.metadata.finalizers = vec!["example.com/hold".into()];
         }
         create(&mut w, bound).unwrap();

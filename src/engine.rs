@@ -944,7 +944,7 @@ mod tests {
                 owner_references,
                 ..ObjectMeta::default()
             },
-            spec: PodSpec {
+            spec: std::rc::Rc::new(PodSpec {
                 containers: vec![Container {
                     name: "c".into(),
                     image: "busybox".into(),
@@ -952,7 +952,7 @@ mod tests {
                 }],
                 scheduler_name: Some("none".into()),
                 ..PodSpec::default()
-            },
+            }),
             status: None,
         }))
     }

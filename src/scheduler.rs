@@ -443,7 +443,7 @@ fn schedule_one(
             node: chosen.clone(),
         },
         |p| {
-            p.spec.node_name = Some(node);
+            std::rc::Rc::make_mut(&mut p.spec).node_name = Some(node);
             let st = p.status.get_or_insert_with(Default::default);
             st.conditions.retain(|c| c.type_ != "PodScheduled");
             st.conditions.push(PodCondition {
@@ -533,7 +533,7 @@ mod tests {
             );
         }
         let mut tolerant = Pod::default();
-        tolerant.spec.tolerations = vec![Toleration {
+        std::rc::Rc::make_mut(&mut tolerant.spec).tolerations = vec![Toleration {
             key: "node-role.kubernetes.io/control-plane".into(),
             operator: Some("Exists".into()),
             effect: "NoSchedule".into(),
@@ -544,7 +544,7 @@ mod tests {
             Ok(()),
             "a toleration lets the pod in"
         );
-        tolerant.spec.tolerations.push(Toleration {
+        std::rc::Rc::make_mut(&mut tolerant.spec).tolerations.push(Toleration {
             key: "node.kubernetes.io/unschedulable".into(),
             operator: Some("Exists".into()),
             ..Toleration::default()
@@ -561,14 +561,14 @@ mod tests {
         let mut ssd = node("a");
         ssd.metadata.labels.insert("disk".into(), "ssd".into());
         let mut pod = Pod::default();
-        pod.spec.node_selector.insert("disk".into(), "ssd".into());
+        std::rc::Rc::make_mut(&mut pod.spec).node_selector.insert("disk".into(), "ssd".into());
         assert_eq!(filter(&pod, &ssd), Ok(()));
         assert_eq!(
             filter(&pod, &node("b")).unwrap_err().0,
             "node(s) didn't match Pod's node affinity/selector"
         );
         let mut by_name = Pod::default();
-        by_name.spec.affinity = Some(Affinity {
+        std::rc::Rc::make_mut(&mut by_name.spec).affinity = Some(Affinity {
             node_affinity: Some(NodeAffinity {
                 required_during_scheduling_ignored_during_execution: Some(NodeSelector {
                     node_selector_terms: vec![NodeSelectorTerm {
@@ -626,7 +626,7 @@ mod prefilter_tests {
 
     fn pod(terms: Vec<NodeSelectorTerm>) -> Pod {
         let mut p = Pod::default();
-        p.spec.affinity = Some(Affinity {
+        std::rc::Rc::make_mut(&mut p.spec).affinity = Some(Affinity {
             node_affinity: Some(NodeAffinity {
                 required_during_scheduling_ignored_during_execution: Some(NodeSelector {
                     node_selector_terms: terms,

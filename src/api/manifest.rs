@@ -269,8 +269,8 @@ pub fn invalid(doc: &YNode, kind: Kind, name: &str, errs: Vec<FieldError>) -> Ve
 
 fn admit_pod(doc: &YNode) -> Result<Object, Vec<ManifestError>> {
     let mut pod: Pod = decode_as(doc, Kind::Pod, "v1")?;
-    podval::default_pod_spec(&mut pod.spec);
-    podval::admit_pod(&mut pod.spec);
+    podval::default_pod_spec(std::rc::Rc::make_mut(&mut pod.spec));
+    podval::admit_pod(std::rc::Rc::make_mut(&mut pod.spec));
     let errs = podval::validate_pod(&pod);
     if !errs.is_empty() {
         return Err(invalid(doc, Kind::Pod, &pod.metadata.name, errs));

@@ -22,8 +22,8 @@ pub fn prepare_for_create(obj: &mut Object) {
         Object::Pod(pod) => {
             // Defaulting and the admission plugins run for every new pod, including the
             // pods controllers create from templates.
-            podval::default_pod_spec(&mut pod.spec);
-            podval::admit_pod(&mut pod.spec);
+            podval::default_pod_spec(std::rc::Rc::make_mut(&mut pod.spec));
+            podval::admit_pod(std::rc::Rc::make_mut(&mut pod.spec));
             // The pod strategy starts the status as Pending with the pod's QoS class (every
             // pod is BestEffort: podlab models no resources).
             let st = pod.status.get_or_insert_with(Default::default);
@@ -141,7 +141,9 @@ pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError
         }
         (Object::Pod(n), Object::Pod(o)) => {
             n.status = o.status.clone();
-            n.spec.node_name = o.spec.node_name.clone();
+            if n.spec.node_name != o.spec.node_name {
+                std::rc::Rc::make_mut(&mut n.spec).node_name = o.spec.node_name.clone();
+            }
             if n.spec != o.spec {
                 return Err(vec![FieldError::forbidden(
                     &crate::validation::Path::new("spec"),

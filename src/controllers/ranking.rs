@@ -62,7 +62,7 @@ mod tests {
         let mut p = Pod::default();
         p.metadata.name = name.into();
         p.metadata.creation_timestamp = Some(Time(created));
-        p.spec.node_name = node.map(str::to_string);
+        std::rc::Rc::make_mut(&mut p.spec).node_name = node.map(str::to_string);
         let mut st = PodStatus {
             phase: phase.into(),
             ..PodStatus::default()

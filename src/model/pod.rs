@@ -15,7 +15,7 @@ pub struct Pod {
     /// Metadata.
     pub metadata: ObjectMeta,
     /// Desired state.
-    pub spec: PodSpec,
+    pub spec: std::rc::Rc<PodSpec>,
     /// Observed state, written by the scheduler and kubelet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<PodStatus>,

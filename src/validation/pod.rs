@@ -395,7 +395,7 @@ mod tests {
 
     fn pod(spec: PodSpec) -> Pod {
         let mut p = Pod {
-            spec,
+            spec: std::rc::Rc::new(spec),
             ..Pod::default()
         };
         p.metadata.name = "p".into();

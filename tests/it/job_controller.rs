@@ -158,10 +158,10 @@ fn pod_for(job: &Object, i: usize, row: &PodRow, now: Time) -> Pod {
             finalizers: vec![TRACKING_FINALIZER.into()],
             ..ObjectMeta::default()
         },
-        spec: j.spec.template.spec.clone(),
+        spec: std::rc::Rc::new(j.spec.template.spec.clone()),
         status: None,
     };
-    p.spec.node_name = Some("node-1".into());
+    std::rc::Rc::make_mut(&mut p.spec).node_name = Some("node-1".into());
     if let Some(idx) = row.index {
         p.metadata
             .annotations

@@ -106,7 +106,7 @@ impl Judge {
         add_daemon_tolerations(&mut spec);
         Judge {
             pod: Pod {
-                spec,
+                spec: std::rc::Rc::new(spec),
                 ..Pod::default()
             },
         }

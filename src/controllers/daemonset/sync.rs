@@ -363,7 +363,8 @@ fn new_pod(ds_obj: &Object, ds: &DaemonSet, hash: &str, node: &str) -> Pod {
     if let Some(g) = template_generation(ds) {
         pod.metadata.labels.insert(TEMPLATE_GENERATION.into(), g);
     }
-    add_daemon_tolerations(&mut pod.spec);
+    let spec = std::rc::Rc::make_mut(&mut pod.spec);
+    add_daemon_tolerations(spec);
     let term = NodeSelectorTerm {
         match_fields: vec![NodeSelectorRequirement {
             key: "metadata.name".into(),
@@ -372,7 +373,7 @@ fn new_pod(ds_obj: &Object, ds: &DaemonSet, hash: &str, node: &str) -> Pod {
         }],
         ..NodeSelectorTerm::default()
     };
-    let affinity = pod.spec.affinity.get_or_insert_with(Affinity::default);
+    let affinity = spec.affinity.get_or_insert_with(Affinity::default);
     let na = affinity
         .node_affinity
         .get_or_insert_with(NodeAffinity::default);

@@ -267,7 +267,7 @@ fn new_pod(job: &Job, job_obj: &Object, index: Option<i32>, index_failures: Opti
         pod.metadata
             .annotations
             .insert(COMPLETION_INDEX.into(), i.to_string());
-        pod.spec.hostname = Some(format!("{name}-{i}"));
+        std::rc::Rc::make_mut(&mut pod.spec).hostname = Some(format!("{name}-{i}"));
         if let Some(n) = index_failures {
             pod.metadata
                 .annotations
@@ -277,11 +277,11 @@ fn new_pod(job: &Job, job_obj: &Object, index: Option<i32>, index_failures: Opti
             "name": "JOB_COMPLETION_INDEX",
             "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": format!("metadata.labels['{COMPLETION_INDEX}']")}}
         });
-        for c in pod
-            .spec
+        let spec = std::rc::Rc::make_mut(&mut pod.spec);
+        for c in spec
             .containers
             .iter_mut()
-            .chain(pod.spec.init_containers.iter_mut())
+            .chain(spec.init_containers.iter_mut())
         {
             let mut list = match c.env.take() {
                 Some(serde_json::Value::Array(a)) => a,
