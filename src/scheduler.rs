@@ -544,11 +544,13 @@ mod tests {
             Ok(()),
             "a toleration lets the pod in"
         );
-        std::rc::Rc::make_mut(&mut tolerant.spec).tolerations.push(Toleration {
-            key: "node.kubernetes.io/unschedulable".into(),
-            operator: Some("Exists".into()),
-            ..Toleration::default()
-        });
+        std::rc::Rc::make_mut(&mut tolerant.spec)
+            .tolerations
+            .push(Toleration {
+                key: "node.kubernetes.io/unschedulable".into(),
+                operator: Some("Exists".into()),
+                ..Toleration::default()
+            });
         assert_eq!(
             filter(&tolerant, &cordoned),
             Ok(()),
@@ -561,7 +563,9 @@ mod tests {
         let mut ssd = node("a");
         ssd.metadata.labels.insert("disk".into(), "ssd".into());
         let mut pod = Pod::default();
-        std::rc::Rc::make_mut(&mut pod.spec).node_selector.insert("disk".into(), "ssd".into());
+        std::rc::Rc::make_mut(&mut pod.spec)
+            .node_selector
+            .insert("disk".into(), "ssd".into());
         assert_eq!(filter(&pod, &ssd), Ok(()));
         assert_eq!(
             filter(&pod, &node("b")).unwrap_err().0,

@@ -53,16 +53,20 @@ fn owned_pods<'w>(w: &'w Cluster, job: &'w Job) -> impl Iterator<Item = &'w Pod>
 
 /// Pods neither finished nor terminating, as stored now.
 pub(super) fn active_count(w: &Cluster, job: &Job) -> i32 {
-    owned_pods(w, job)
-        .filter(|p| !p.is_terminal() && !p.metadata.is_terminating())
-        .count() as i32
+    live_counts(w, job).0
 }
 
-/// Pods being deleted that have not finished, as stored now.
-fn terminating_count(w: &Cluster, job: &Job) -> i32 {
-    owned_pods(w, job)
-        .filter(|p| p.metadata.is_terminating() && !p.is_terminal())
-        .count() as i32
+/// The pods that have not finished, as stored now: (active, being deleted), in one pass.
+fn live_counts(w: &Cluster, job: &Job) -> (i32, i32) {
+    let (mut active, mut terminating) = (0, 0);
+    for p in owned_pods(w, job).filter(|p| !p.is_terminal()) {
+        if p.metadata.is_terminating() {
+            terminating += 1;
+        } else {
+            active += 1;
+        }
+    }
+    (active, terminating)
 }
 
 /// `trackJobStatusAndRemoveFinalizers`: writes the status with the newly finished pods as
@@ -92,20 +96,23 @@ pub(super) fn track_job_status_and_remove_finalizers(w: &mut Client<'_>, ctx: &m
     };
     status.active = ctx.active_now;
     status.ready = Some(ctx.ready.min(ctx.active_now));
-    status.terminating = Some(terminating_count(w, job));
+    status.terminating = Some(live_counts(w, job).1);
     status.uncounted_terminated_pods = Some(ctx.uncounted.clone());
     let job_obj = write_status(w, ctx.job_obj, &ctx.status, &ctx.old_status);
-    let uncounted = &ctx.uncounted;
+    // The uids whose finalizer goes now, as a set: a Job has up to `parallelism` of them and
+    // may have far more pods.
+    let release_uids: std::collections::BTreeSet<&str> = ctx
+        .uncounted
+        .succeeded
+        .iter()
+        .chain(ctx.uncounted.failed.iter())
+        .map(String::as_str)
+        .chain(ctx.ignored.iter().map(|i| i.metadata.uid()))
+        .collect();
     let to_release: Vec<String> = ctx
         .pods
         .iter()
-        .filter(|p| has_finalizer(p))
-        .filter(|p| {
-            let uid = p.metadata.uid().to_string();
-            uncounted.succeeded.contains(&uid)
-                || uncounted.failed.contains(&uid)
-                || ctx.ignored.iter().any(|i| i.metadata.uid() == uid)
-        })
+        .filter(|p| has_finalizer(p) && release_uids.contains(p.metadata.uid()))
         .map(|p| p.metadata.name.clone())
         .collect();
     for name in to_release {
@@ -120,8 +127,9 @@ pub(super) fn track_job_status_and_remove_finalizers(w: &mut Client<'_>, ctx: &m
     }
     status.failed += ctx.uncounted.failed.len() as i32;
     status.uncounted_terminated_pods = Some(UncountedTerminatedPods::default());
-    status.terminating = Some(terminating_count(w, job));
-    if status.terminating == Some(0) && active_count(w, job) == 0 {
+    let (active, terminating) = live_counts(w, job);
+    status.terminating = Some(terminating);
+    if terminating == 0 && active == 0 {
         enact_job_finished(w, ctx, &job_obj);
     }
     if ctx
