@@ -63,8 +63,10 @@ enum V {
     Float(f64),
     Str(String),
     List(Vec<V>),
-    /// A module, a built-in function, or a bound method, by its dotted name.
+    /// A module or a built-in function, by its dotted name.
     Builtin(String),
+    /// A string's method bound to the string (`"a b".split`).
+    Method(Box<V>, String),
 }
 
 // ---------------------------------------------------------------- lexing
@@ -915,8 +917,7 @@ impl Interp<'_> {
                                 | "endswith"
                         ) =>
                     {
-                        self.vars.insert("\u{0}self".into(), b);
-                        Ok(V::Builtin(format!("str.{attr}")))
+                        Ok(V::Method(Box::new(b), attr.clone()))
                     }
                     other => Err(self.raise(raise(
                         "AttributeError",
@@ -1033,6 +1034,10 @@ impl Interp<'_> {
     }
 
     fn call(&mut self, f: V, a: Vec<V>, kw: Vec<(&str, V)>) -> Result<V, Halt> {
+        if let V::Method(recv, method) = f {
+            let s = to_str(&recv);
+            return Ok(str_method(&s, &method, &a));
+        }
         let V::Builtin(name) = f else {
             return Err(self.raise(raise(
                 "TypeError",
@@ -1196,38 +1201,38 @@ impl Interp<'_> {
                 }
                 Ok(V::List(out))
             }
-            _ if name.starts_with("str.") => {
-                let s = match self.vars.remove("\u{0}self") {
-                    Some(V::Str(s)) => s,
-                    _ => String::new(),
-                };
-                Ok(match &name[4..] {
-                    "upper" => V::Str(s.to_uppercase()),
-                    "lower" => V::Str(s.to_lowercase()),
-                    "strip" => V::Str(s.trim().to_string()),
-                    "split" => V::List(
-                        s.split_whitespace()
-                            .map(|w| V::Str(w.to_string()))
-                            .collect(),
-                    ),
-                    "startswith" => V::Bool(s.starts_with(&to_str(&arg(0)))),
-                    "endswith" => V::Bool(s.ends_with(&to_str(&arg(0)))),
-                    _ => {
-                        let mut out = String::new();
-                        let mut i = 0;
-                        let mut rest = s.as_str();
-                        while let Some(at) = rest.find("{}") {
-                            out.push_str(&rest[..at]);
-                            out.push_str(&to_str(&arg(i)));
-                            i += 1;
-                            rest = &rest[at + 2..];
-                        }
-                        out.push_str(rest);
-                        V::Str(out)
-                    }
-                })
-            }
             _ => Err(self.raise(raise("TypeError", format!("'{name}' is not callable here")))),
+        }
+    }
+}
+
+/// A string method: `upper`, `lower`, `strip`, `split`, `startswith`, `endswith`, `format`
+/// (positional `{}` fields).
+fn str_method(s: &str, method: &str, a: &[V]) -> V {
+    let arg = |i: usize| a.get(i).cloned().unwrap_or(V::None);
+    match method {
+        "upper" => V::Str(s.to_uppercase()),
+        "lower" => V::Str(s.to_lowercase()),
+        "strip" => V::Str(s.trim().to_string()),
+        "split" => V::List(
+            s.split_whitespace()
+                .map(|w| V::Str(w.to_string()))
+                .collect(),
+        ),
+        "startswith" => V::Bool(s.starts_with(&to_str(&arg(0)))),
+        "endswith" => V::Bool(s.ends_with(&to_str(&arg(0)))),
+        _ => {
+            let mut out = String::new();
+            let mut i = 0;
+            let mut rest = s;
+            while let Some(at) = rest.find("{}") {
+                out.push_str(&rest[..at]);
+                out.push_str(&to_str(&arg(i)));
+                i += 1;
+                rest = &rest[at + 2..];
+            }
+            out.push_str(rest);
+            V::Str(out)
         }
     }
 }
@@ -1240,7 +1245,7 @@ fn type_name(v: &V) -> &'static str {
         V::Float(_) => "float",
         V::Str(_) => "str",
         V::List(_) => "list",
-        V::Builtin(_) => "builtin_function_or_method",
+        V::Builtin(_) | V::Method(..) => "builtin_function_or_method",
     }
 }
 
@@ -1252,7 +1257,7 @@ fn truthy(v: &V) -> bool {
         V::Float(f) => *f != 0.0,
         V::Str(s) => !s.is_empty(),
         V::List(l) => !l.is_empty(),
-        V::Builtin(_) => true,
+        V::Builtin(_) | V::Method(..) => true,
     }
 }
 
@@ -1277,6 +1282,7 @@ fn to_str(v: &V) -> String {
             items.iter().map(repr).collect::<Vec<_>>().join(", ")
         ),
         V::Builtin(n) => format!("<built-in function {n}>"),
+        V::Method(_, m) => format!("<built-in method {m} of str object>"),
     }
 }
 
@@ -1497,6 +1503,11 @@ mod tests {
             "step 0 3.5 3 2\nstep 1 3.5 3 2\nstep 2 3.5 3 2\n"
         );
         assert_eq!(py("while True:\n    pass\n", None).run_ms, None);
+        let r = py(
+            "name = 'pod'\nprint(name.upper(), '{}-{}'.format(name, 3), 'a b'.split())\n",
+            None,
+        );
+        assert_eq!(r.output_until(0), "POD pod-3 ['a', 'b']\n");
         for (src, what) in [
             ("import requests", "Python's module `requests` (line 1)"),
             ("def f():\n  pass", "Python's `def` (line 1)"),

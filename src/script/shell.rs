@@ -165,18 +165,16 @@ fn syntax(t: &Tok) -> Unsupported {
     unsupported(format!("shell syntax podlab does not read (near `{near}`)"))
 }
 
-struct Lexer<'s> {
+struct Lexer {
     chars: Vec<char>,
     at: usize,
-    _src: &'s str,
 }
 
-impl<'s> Lexer<'s> {
-    fn new(src: &'s str) -> Self {
+impl Lexer {
+    fn new(src: &str) -> Self {
         Lexer {
             chars: src.chars().collect(),
             at: 0,
-            _src: src,
         }
     }
 
@@ -244,9 +242,7 @@ impl<'s> Lexer<'s> {
                     out.push(Tok::Op(")"));
                 }
                 '<' | '>' => out.push(Tok::Redir(self.redirect(0)?)),
-                '0'..='9'
-                    if matches!(self.peek2(), Some('<' | '>')) && self.at_word_start(&out) =>
-                {
+                '0'..='9' if matches!(self.peek2(), Some('<' | '>')) && self.at_word_start() => {
                     let fd = c.to_digit(10).unwrap_or(1);
                     self.at += 1;
                     out.push(Tok::Redir(self.redirect(fd)?));
@@ -271,7 +267,8 @@ impl<'s> Lexer<'s> {
         Ok(out)
     }
 
-    fn at_word_start(&self, _out: &[Tok]) -> bool {
+    /// Whether the lexer stands at the start of a word (a digit there may name a descriptor).
+    fn at_word_start(&self) -> bool {
         self.at == 0 || matches!(self.chars.get(self.at - 1), Some(' ' | '\t' | '\n' | ';'))
     }
 
