@@ -28,6 +28,20 @@ pub struct SchedulerState {
     /// The scheduler's cache: non-terminal pods bound to each node, kept up to date from the
     /// pod watch (kube-scheduler's NodeInfo), so a cycle never counts every pod again.
     pods_on: BTreeMap<String, usize>,
+    /// Where the next search for feasible nodes starts (`nextStartNodeIndex`).
+    next_start: usize,
+}
+
+/// kube-scheduler's `numFeasibleNodesToFind` with the default (adaptive)
+/// `percentageOfNodesToScore`: every node below 100 nodes; above, 50 % less 1 % per 125 nodes
+/// (at least 5 %), and never fewer than 100.
+pub fn feasible_to_find(all: usize) -> usize {
+    const MIN_NODES: usize = 100;
+    if all < MIN_NODES {
+        return all;
+    }
+    let pct = (50 - (all / 125) as i64).max(5) as usize;
+    (all * pct / 100).max(MIN_NODES)
 }
 
 impl SchedulerState {
@@ -360,13 +374,32 @@ fn schedule_one(
             picked
         }
     };
+    // findNodesThatPassFilters: from where the last search stopped, round the list, until
+    // enough feasible nodes are found; the next search starts after the nodes looked at.
+    let want = feasible_to_find(nodes.len());
+    let start = if nodes.is_empty() {
+        0
+    } else {
+        w.scheduler.next_start % nodes.len()
+    };
     let mut feasible: Vec<(usize, &Node)> = Vec::new();
-    for (i, node) in nodes {
+    let mut processed = 0;
+    for k in 0..nodes.len() {
+        if feasible.len() >= want {
+            break;
+        }
+        let (i, node) = nodes[(start + k) % nodes.len()];
+        processed += 1;
         match filter(pod, node) {
             Ok(()) => feasible.push((i, node)),
             Err(Rejection(r)) => *reasons.entry(r).or_default() += 1,
         }
     }
+    if !nodes.is_empty() {
+        w.scheduler.next_start = (start + processed) % nodes.len();
+    }
+    // Scores are compared in node order, as before, whatever node the search began at.
+    feasible.sort_by_key(|(i, _)| *i);
     if feasible.is_empty() {
         let message = fit_error(all.len(), &reasons);
         let attempts = w
@@ -472,6 +505,21 @@ fn schedule_one(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_nodes_searched_should_follow_kube_schedulers_numbers() {
+        // numFeasibleNodesToFind with the adaptive percentage.
+        for (all, want) in [
+            (3, 3),
+            (99, 99),
+            (100, 100),
+            (1_000, 420),
+            (5_000, 500),
+            (10_000, 500),
+        ] {
+            assert_eq!(super::feasible_to_find(all), want, "{all} nodes");
+        }
+    }
+
     use super::*;
     use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
     use crate::model::{NodeSelectorRequirement, NodeSelectorTerm, Toleration};
