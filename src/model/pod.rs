@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A Pod.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, rename = "Pod")]
 pub struct Pod {
     /// `v1`.
@@ -19,6 +19,18 @@ pub struct Pod {
     /// Observed state, written by the scheduler and kubelet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<PodStatus>,
+}
+
+/// Field by field, except that two versions sharing one spec are not compared inside it (the
+/// store's versions of a pod share their spec until it changes).
+impl PartialEq for Pod {
+    fn eq(&self, other: &Self) -> bool {
+        self.api_version == other.api_version
+            && self.kind == other.kind
+            && self.metadata == other.metadata
+            && (std::rc::Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
+            && self.status == other.status
+    }
 }
 
 /// A pod template (`spec.template` of workload kinds).
