@@ -392,7 +392,14 @@ pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) 
             }
             let text = match format {
                 Format::Table => output::tables(sim.world()),
-                Format::Json => output::to_json(&output::snapshot(sim.world())),
+                Format::Json => {
+                    // Streamed, object by object (a large run's document is hundreds of MB).
+                    let streamed = output::write_snapshot_json(sim.world(), out);
+                    if let Err(e) = streamed {
+                        let _ = writeln!(err, "{file}: {e}");
+                    }
+                    String::new()
+                }
                 Format::Yaml => output::to_yaml(&output::snapshot(sim.world())),
                 Format::Trace => output::transcript(sim.trace()),
             };

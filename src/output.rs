@@ -70,6 +70,52 @@ pub fn transcript(trace: &[crate::sim::TraceEvent]) -> String {
     out
 }
 
+/// Writes [`snapshot`] as [`to_json`] would print it, one object at a time, so that a run of
+/// 100,000 pods never holds the whole document (or its JSON tree) in memory. The bytes are the
+/// same: keys sorted, four-space indentation, Go's escapes.
+pub fn write_snapshot_json(w: &World, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    /// One element of a top-level list, pretty-printed alone and indented two levels (a JSON
+    /// string holds no raw line break, so indenting line by line is exact).
+    fn element(out: &mut dyn std::io::Write, value: &Value, last: bool) -> std::io::Result<()> {
+        let text = to_json(value);
+        let mut lines = text.trim_end_matches('\n').split('\n').peekable();
+        while let Some(line) = lines.next() {
+            out.write_all(b"        ")?;
+            out.write_all(line.as_bytes())?;
+            if lines.peek().is_none() && !last {
+                out.write_all(b",")?;
+            }
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+    fn list<T>(
+        out: &mut dyn std::io::Write,
+        key: &str,
+        items: &[T],
+        value: impl Fn(&T) -> Value,
+    ) -> std::io::Result<()> {
+        if items.is_empty() {
+            return write!(out, "    \"{key}\": [],\n");
+        }
+        write!(out, "    \"{key}\": [\n")?;
+        for (i, item) in items.iter().enumerate() {
+            element(out, &value(item), i + 1 == items.len())?;
+        }
+        out.write_all(b"    ],\n")
+    }
+    out.write_all(b"{\n")?;
+    list(out, "events", &sorted_events(w), |e| {
+        serde_json::to_value(e).unwrap_or(Value::Null)
+    })?;
+    let objects: Vec<&crate::model::Object> = w.store.all().collect();
+    list(out, "items", &objects, |o| {
+        serde_json::to_value(o).unwrap_or(Value::Null)
+    })?;
+    let time = to_json(&Value::String(w.wall_now().rfc3339()));
+    write!(out, "    \"time\": {}\n}}\n", time.trim_end())
+}
+
 /// JSON as kubectl prints it: keys sorted, four-space indentation, a final newline.
 pub fn to_json<T: Serialize>(value: &T) -> String {
     let value = serde_json::to_value(value).unwrap_or(Value::Null);
