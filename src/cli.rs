@@ -394,8 +394,13 @@ pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) 
                 Format::Table => output::tables(sim.world()),
                 Format::Json => {
                     // Streamed, object by object (a large run's document is hundreds of MB).
-                    let streamed = output::write_snapshot_json(sim.world(), out);
-                    if let Err(e) = streamed {
+                    let mut failed: Option<std::io::Error> = None;
+                    output::snapshot_json_chunks(sim.world(), &mut |chunk| {
+                        if failed.is_none() {
+                            failed = out.write_all(chunk.as_bytes()).err();
+                        }
+                    });
+                    if let Some(e) = failed {
                         let _ = writeln!(err, "{file}: {e}");
                     }
                     String::new()

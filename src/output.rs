@@ -70,50 +70,47 @@ pub fn transcript(trace: &[crate::sim::TraceEvent]) -> String {
     out
 }
 
-/// Writes [`snapshot`] as [`to_json`] would print it, one object at a time, so that a run of
-/// 100,000 pods never holds the whole document (or its JSON tree) in memory. The bytes are the
-/// same: keys sorted, four-space indentation, Go's escapes.
-pub fn write_snapshot_json(w: &World, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// [`snapshot`] as [`to_json`] would print it, handed to `emit` one object at a time, so that a
+/// run of 100,000 pods never holds the whole document (or its JSON tree) in memory. The bytes
+/// are the same: keys sorted, four-space indentation, Go's escapes.
+pub fn snapshot_json_chunks(w: &World, emit: &mut dyn FnMut(&str)) {
     /// One element of a top-level list, pretty-printed alone and indented two levels (a JSON
     /// string holds no raw line break, so indenting line by line is exact).
-    fn element(out: &mut dyn std::io::Write, value: &Value, last: bool) -> std::io::Result<()> {
+    fn element(emit: &mut dyn FnMut(&str), value: &Value, last: bool) {
         let text = to_json(value);
+        let mut out = String::with_capacity(text.len() + 256);
         let mut lines = text.trim_end_matches('\n').split('\n').peekable();
         while let Some(line) = lines.next() {
-            out.write_all(b"        ")?;
-            out.write_all(line.as_bytes())?;
+            out.push_str("        ");
+            out.push_str(line);
             if lines.peek().is_none() && !last {
-                out.write_all(b",")?;
+                out.push(',');
             }
-            out.write_all(b"\n")?;
+            out.push('\n');
         }
-        Ok(())
+        emit(&out);
     }
-    fn list<T>(
-        out: &mut dyn std::io::Write,
-        key: &str,
-        items: &[T],
-        value: impl Fn(&T) -> Value,
-    ) -> std::io::Result<()> {
+    fn list<T>(emit: &mut dyn FnMut(&str), key: &str, items: &[T], value: impl Fn(&T) -> Value) {
         if items.is_empty() {
-            return write!(out, "    \"{key}\": [],\n");
+            emit(&format!("    \"{key}\": [],\n"));
+            return;
         }
-        write!(out, "    \"{key}\": [\n")?;
+        emit(&format!("    \"{key}\": [\n"));
         for (i, item) in items.iter().enumerate() {
-            element(out, &value(item), i + 1 == items.len())?;
+            element(emit, &value(item), i + 1 == items.len());
         }
-        out.write_all(b"    ],\n")
+        emit("    ],\n");
     }
-    out.write_all(b"{\n")?;
-    list(out, "events", &sorted_events(w), |e| {
+    emit("{\n");
+    list(emit, "events", &sorted_events(w), |e| {
         serde_json::to_value(e).unwrap_or(Value::Null)
-    })?;
+    });
     let objects: Vec<&crate::model::Object> = w.store.all().collect();
-    list(out, "items", &objects, |o| {
+    list(emit, "items", &objects, |o| {
         serde_json::to_value(o).unwrap_or(Value::Null)
-    })?;
+    });
     let time = to_json(&Value::String(w.wall_now().rfc3339()));
-    write!(out, "    \"time\": {}\n}}\n", time.trim_end())
+    emit(&format!("    \"time\": {}\n}}\n", time.trim_end()));
 }
 
 /// JSON as kubectl prints it: keys sorted, four-space indentation, a final newline.

@@ -13,9 +13,9 @@ fn check(name: &str, text: &str) {
     sim.run();
     let json = output::to_json(&output::snapshot(sim.world()));
     // `podlab run -o json` streams the same bytes object by object.
-    let mut streamed = Vec::new();
-    output::write_snapshot_json(sim.world(), &mut streamed).expect("written");
-    assert_eq!(String::from_utf8(streamed).expect("utf-8"), json, "{name}");
+    let mut streamed = String::new();
+    output::snapshot_json_chunks(sim.world(), &mut |c| streamed.push_str(c));
+    assert_eq!(streamed, json, "{name}");
     let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
     expect_file![path].assert_eq(&json);
 }
@@ -27,23 +27,15 @@ fn streamed_json_should_equal_the_whole_document() {
     for b in podlab::builtin::BUILTINS {
         let mut sim = Sim::headless(podlab::scenario::parse(b.text).expect("valid"));
         sim.run();
-        let mut streamed = Vec::new();
-        output::write_snapshot_json(sim.world(), &mut streamed).expect("written");
+        let mut streamed = String::new();
+        output::snapshot_json_chunks(sim.world(), &mut |c| streamed.push_str(c));
         let whole = output::to_json(&output::snapshot(sim.world()));
-        assert_eq!(
-            String::from_utf8(streamed).expect("utf-8"),
-            whole,
-            "{}",
-            b.id
-        );
+        assert_eq!(streamed, whole, "{}", b.id);
     }
     let empty = podlab::world::World::new(1, podlab::model::Time(0), Default::default());
-    let mut streamed = Vec::new();
-    output::write_snapshot_json(&empty, &mut streamed).expect("written");
-    assert_eq!(
-        String::from_utf8(streamed).expect("utf-8"),
-        output::to_json(&output::snapshot(&empty))
-    );
+    let mut streamed = String::new();
+    output::snapshot_json_chunks(&empty, &mut |c| streamed.push_str(c));
+    assert_eq!(streamed, output::to_json(&output::snapshot(&empty)));
 }
 
 #[test]
