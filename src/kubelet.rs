@@ -777,24 +777,7 @@ fn start_init(w: &mut Client<'_>, node: &str, pod: &Pod, s: usize) {
     );
     let Ok(result) = result else { return };
     let Some(pod) = result.as_pod() else { return };
-    let t = target(pod).container(&c.name);
-    event(
-        w,
-        node,
-        t.clone(),
-        "Normal",
-        "Created",
-        &format!("Created container {}", c.name),
-    );
-    event(
-        w,
-        node,
-        t,
-        "Normal",
-        "Started",
-        &format!("Started container {}", c.name),
-    );
-    run_container(w, node, pod, s);
+    launch(w, node, pod, s);
     if sidecar {
         start_next(w, node, pod, s + 1);
     }
@@ -879,24 +862,7 @@ fn start_app_containers(
         if waiting.contains(&c.name) {
             continue;
         }
-        let t = target(&pod).container(&c.name);
-        event(
-            w,
-            node,
-            t.clone(),
-            "Normal",
-            "Created",
-            &format!("Created container {}", c.name),
-        );
-        event(
-            w,
-            node,
-            t,
-            "Normal",
-            "Started",
-            &format!("Started container {}", c.name),
-        );
-        run_container(w, node, &pod, n_init + i);
+        launch(w, node, &pod, n_init + i);
     }
     Some(pod)
 }
@@ -1612,6 +1578,14 @@ fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
         "Pulled",
         &format!("Container image {image:?} already present on machine"),
     );
+    launch(w, node, pod, i);
+}
+
+/// The container in slot `i` is created and started (the kubelet's two events), and its
+/// process runs.
+fn launch(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
+    let name = spec_at(pod, i).name.clone();
+    let t = target(pod).container(&name);
     event(
         w,
         node,
