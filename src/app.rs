@@ -2,6 +2,10 @@
 //! playhead, speed, language, the editor's text, the open lesson, a comparison) and the
 //! `AppAction`s that change it through [`AppState::update`], as Yew's `Reducible` wants. The UI
 //! (`ui/state.rs`) only wraps it; `cargo test` covers it natively.
+//!
+//! A run too long for one action is computed a slice at a time ([`Computing`],
+//! [`AppAction::Compute`]): the UI asks for slices between frames, shows how far it is, and
+//! the learner can watch and play the moments already computed.
 
 use crate::api::manifest::{parse_manifests, parse_to_apply, ManifestError};
 use crate::builtin::{self, BUILTINS};
@@ -26,6 +30,9 @@ pub const SPEEDS: [f64; 9] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0];
 pub const MAX_TICK_MS: f64 = 100.0;
 /// How many activity lines the page shows.
 pub const ACTIVITY_LINES: usize = 12;
+/// Engine events an action computes itself before it leaves the rest of a run to
+/// [`AppAction::Compute`] slices (every classroom scenario needs fewer, so it shows at once).
+pub const FIRST_SLICE: usize = 300;
 
 /// Everything the page shows.
 #[derive(Clone, Debug)]
@@ -80,6 +87,55 @@ pub struct AppState {
     pub compare: Option<CompareRun>,
     /// An imported scenario file (then `scenario_id` is [`share::CUSTOM`]).
     pub custom: Option<Rc<String>>,
+    /// A run still being computed: this state's own (then `sim` is `None` and the frame shows
+    /// the live run) or a comparison's.
+    pub computing: Option<Computing>,
+}
+
+/// A run being computed a slice at a time.
+#[derive(Clone, Debug)]
+pub struct Computing {
+    /// The run; taken out when it is finished.
+    live: Rc<RefCell<Option<Sim>>>,
+    /// What the finished run becomes.
+    then: Then,
+    /// Every moment up to this one is computed.
+    pub computed: SimTime,
+    /// The run's end.
+    pub until: SimTime,
+}
+
+impl Computing {
+    fn new(sim: Sim, then: Then) -> Computing {
+        Computing {
+            computed: sim.computed(),
+            until: sim.scenario().until,
+            live: Rc::new(RefCell::new(Some(sim))),
+            then,
+        }
+    }
+
+    /// How much of the run is computed, in whole percent of its simulated time.
+    pub fn percent(&self) -> u32 {
+        if self.until.0 == 0 {
+            return 100;
+        }
+        ((u128::from(self.computed.0) * 100 / u128::from(self.until.0)).min(100)) as u32
+    }
+
+    /// Whether it is a comparison's second run (the state's own run is shown meanwhile).
+    pub fn for_compare(&self) -> bool {
+        matches!(self.then, Then::Compare(..))
+    }
+}
+
+/// What a computed run becomes.
+#[derive(Clone, Debug)]
+enum Then {
+    /// The state's run.
+    Show,
+    /// A comparison's second run.
+    Compare(CompareWith, crate::scenario::Localized),
 }
 
 /// What an Apply did, in kubectl's words.
@@ -176,6 +232,8 @@ pub enum AppAction {
     OpenLesson(String),
     /// Go to a step of the open lesson.
     LessonStep(usize),
+    /// Compute up to this many more engine events of the run being computed.
+    Compute(usize),
     /// Answer the current step's prediction.
     Answer(usize),
     /// Back to the current lesson step's moment, dropping the learner's changes.
@@ -236,16 +294,19 @@ impl Key {
 }
 
 impl AppState {
-    /// The state with a built-in scenario loaded.
+    /// The state with a built-in scenario loaded and its run finished.
     pub fn new(lang: Lang, id: &str) -> AppState {
+        AppState::loading(lang, id).finish_computing()
+    }
+
+    /// The state with a built-in scenario loaded; a long run is still [`Computing`].
+    pub fn loading(lang: Lang, id: &str) -> AppState {
         let mut state = AppState::empty(lang, id);
         let b = builtin::find(state.scenario_id).unwrap_or(&BUILTINS[0]);
         match scenario::parse(b.text) {
             Ok(s) => {
                 state.text = s.manifests_text.clone();
-                let mut sim = Sim::new(s);
-                sim.run();
-                state = state.with_run(sim);
+                state = state.show(Sim::new(s));
             }
             Err(errs) => {
                 state.error = Some(
@@ -288,6 +349,7 @@ impl AppState {
             stop_at: None,
             compare: None,
             custom: None,
+            computing: None,
         }
     }
 
@@ -303,9 +365,7 @@ impl AppState {
         state.scenario_id = share::CUSTOM;
         state.custom = Some(Rc::new(text.to_string()));
         state.text = parsed.manifests_text.clone();
-        let mut sim = Sim::new(parsed);
-        sim.run();
-        Ok(state.with_run(sim).seek(SimTime::ZERO))
+        Ok(state.show(Sim::new(parsed)).seek(SimTime::ZERO))
     }
 
     /// The scenario file shown: the imported one or the built-in one.
@@ -338,7 +398,89 @@ impl AppState {
             interesting: Rc::new(interesting_times(&sim)),
             sim: Some(sim),
             player: Rc::default(),
+            computing: None,
             ..self
+        }
+    }
+
+    /// This state showing a run that may not be computed yet: the first [`FIRST_SLICE`]
+    /// events now, the rest in [`AppAction::Compute`] slices (the playhead is not moved).
+    fn show(self, mut sim: Sim) -> AppState {
+        if sim.advance(FIRST_SLICE) {
+            return self.with_run(sim);
+        }
+        AppState {
+            sim: None,
+            times: Rc::new(Vec::new()),
+            interesting: Rc::new(Vec::new()),
+            player: Rc::default(),
+            computing: Some(Computing::new(sim, Then::Show)),
+            ..self
+        }
+    }
+
+    /// Computes up to `events` more of the run being computed; a finished run takes its place.
+    fn compute(self, events: usize) -> AppState {
+        let Some(c) = self.computing.clone() else {
+            return self;
+        };
+        let (done, computed) = {
+            let mut live = c.live.borrow_mut();
+            let Some(sim) = live.as_mut() else {
+                return AppState {
+                    computing: None,
+                    ..self
+                };
+            };
+            (sim.advance(events.max(1)), sim.computed())
+        };
+        if done {
+            return self.finished_run(c);
+        }
+        let at = self.cursor;
+        let state = AppState {
+            computing: Some(Computing { computed, ..c }),
+            ..self
+        };
+        // Playing waits at the last computed moment and goes on as more is computed.
+        if state.sim.is_none() && state.playing {
+            state.seek(at)
+        } else {
+            state
+        }
+    }
+
+    /// The state with the run being computed (if any) finished, at once.
+    pub fn finish_computing(self) -> AppState {
+        match self.computing.clone() {
+            Some(_) => self.compute(usize::MAX),
+            None => self,
+        }
+    }
+
+    /// The state once the computed run `c` is finished.
+    fn finished_run(self, c: Computing) -> AppState {
+        let Some(sim) = c.live.borrow_mut().take() else {
+            return AppState {
+                computing: None,
+                ..self
+            };
+        };
+        let at = self.cursor;
+        match c.then {
+            Then::Show => self.with_run(sim).seek(at),
+            Then::Compare(with, title) => AppState {
+                compare: Some(CompareRun {
+                    with,
+                    title,
+                    sim: Rc::new(sim),
+                    player: Rc::default(),
+                    frame: None,
+                }),
+                computing: None,
+                ..self
+            }
+            .seek(at),
         }
     }
 
@@ -439,18 +581,32 @@ impl AppState {
 
     /// The end of the run.
     pub fn end(&self) -> SimTime {
-        self.sim
-            .as_ref()
-            .map(|s| s.scenario().until)
-            .unwrap_or_default()
+        match (&self.sim, &self.computing) {
+            (Some(s), _) => s.scenario().until,
+            (None, Some(c)) => c.until,
+            (None, None) => SimTime::ZERO,
+        }
+    }
+
+    /// Where the playhead can go: the end, or while the run is computed, the computed part.
+    fn reachable(&self) -> SimTime {
+        match (&self.sim, &self.computing) {
+            (None, Some(c)) => c.computed,
+            _ => self.end(),
+        }
     }
 
     fn seek(mut self, t: SimTime) -> AppState {
-        let t = t.min(self.end());
+        let t = t.min(self.reachable());
         self.cursor = t;
         if let Some(sim) = &self.sim {
             let frame = self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES);
             self.frame = Some(frame);
+        } else if let Some(c) = &self.computing {
+            if let Some(sim) = c.live.borrow().as_ref() {
+                let frame = self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES);
+                self.frame = Some(frame);
+            }
         }
         if let Some(c) = &mut self.compare {
             let end = c.sim.scenario().until;
@@ -476,8 +632,8 @@ impl AppState {
         }
     }
 
-    /// The run a comparison shows beside this one.
-    fn compare_run(&self, with: &CompareWith) -> Result<CompareRun, String> {
+    /// The run a comparison shows beside this one, to be computed.
+    fn compare_run(&self, with: &CompareWith) -> Result<Computing, String> {
         let (scenario, title) = match with {
             CompareWith::Editor => {
                 let mut s = scenario::parse(self.scenario_text()).map_err(|e| format!("{e:?}"))?;
@@ -499,14 +655,8 @@ impl AppState {
             }
         };
         let mut sim = Sim::new(scenario);
-        sim.run();
-        Ok(CompareRun {
-            with: with.clone(),
-            title,
-            sim: Rc::new(sim),
-            player: Rc::default(),
-            frame: None,
-        })
+        sim.advance(FIRST_SLICE);
+        Ok(Computing::new(sim, Then::Compare(with.clone(), title)))
     }
 }
 
@@ -519,20 +669,25 @@ impl AppState {
 
     /// Like [`AppState::fork`], with the YAML an Apply records (a console command's own text).
     fn fork_with(self, action: Action, yaml: &str) -> AppState {
-        let Some(sim) = self.sim.clone() else {
-            return self;
+        // A change needs the run it changes: one still computing is finished first.
+        let state = if self.sim.is_none() {
+            self.finish_computing()
+        } else {
+            self
         };
-        let at = self.cursor;
-        let mut forks = self.forks.as_ref().clone();
+        let Some(sim) = state.sim.clone() else {
+            return state;
+        };
+        let at = state.cursor;
+        let mut forks = state.forks.as_ref().clone();
         forks.extend(Fork::of(at, &action, yaml));
-        let mut fork = sim.fork(at, action);
-        fork.run();
+        let fork = sim.fork(at, action);
         AppState {
             applied: None,
             forks: Rc::new(forks),
-            ..self
+            ..state
         }
-        .with_run(fork)
+        .show(fork)
         .seek(at)
     }
 
@@ -655,7 +810,7 @@ impl AppState {
         let state = (*self).clone();
         let next = match action {
             AppAction::TogglePlay => {
-                if self.sim.is_none() {
+                if self.sim.is_none() && self.computing.is_none() {
                     return self;
                 }
                 let mut s = if self.cursor >= self.end() {
@@ -722,8 +877,10 @@ impl AppState {
             AppAction::Load(id) => AppState {
                 presenter: self.presenter,
                 lesson: self.lesson.clone(),
-                ..AppState::new(self.lang, &id)
+                ..AppState::loading(self.lang, &id)
             },
+            AppAction::Compute(_) if self.computing.is_none() => return self,
+            AppAction::Compute(events) => state.compute(events),
             AppAction::SetLang(lang) if lang != self.lang => AppState { lang, ..state },
             AppAction::SetLang(_) => return self,
             AppAction::Seek(t) => {
@@ -796,23 +953,26 @@ impl AppState {
             }
             AppAction::Compare(None) => AppState {
                 compare: None,
+                computing: self.computing.clone().filter(|c| !c.for_compare()),
                 ..state
             },
-            AppAction::Compare(Some(with)) => match self.compare_run(&with) {
-                Ok(run) => {
-                    let t = self.cursor;
-                    AppState {
-                        compare: Some(run),
+            AppAction::Compare(Some(with)) => {
+                // The comparison starts from this run's finished state.
+                let state = state.finish_computing();
+                match state.compare_run(&with) {
+                    Ok(run) => AppState {
+                        compare: None,
+                        computing: Some(run),
                         problem: None,
                         ..state
                     }
-                    .seek(t)
+                    .compute(0),
+                    Err(e) => AppState {
+                        problem: Some(e),
+                        ..state
+                    },
                 }
-                Err(e) => AppState {
-                    problem: Some(e),
-                    ..state
-                },
-            },
+            }
             AppAction::Key(key) => match self.key_action(key) {
                 Some(action) => return self.update(action),
                 None => return self,

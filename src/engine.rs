@@ -116,6 +116,8 @@ pub struct Sim {
     timeline: Timeline,
     record: bool,
     limits: Limits,
+    /// Whether the run has reached its `until` (see [`Sim::advance`]).
+    finished: bool,
 }
 
 impl Sim {
@@ -162,6 +164,7 @@ impl Sim {
             timeline: Timeline::default(),
             record,
             limits,
+            finished: false,
         };
         sim.world.store.quota = api::Quota {
             objects: limits.objects,
@@ -226,8 +229,40 @@ impl Sim {
 
     /// Runs to the scenario's `until`.
     pub fn run(&mut self) {
+        while !self.advance(usize::MAX) {}
+    }
+
+    /// Runs at most `max_events` more events toward the scenario's `until`, so that a caller
+    /// can compute a long run a slice at a time; returns true once the run is finished (then
+    /// it is exactly what [`Sim::run`] leaves). Slices of any size give the same run.
+    pub fn advance(&mut self, max_events: usize) -> bool {
+        if self.finished {
+            return true;
+        }
         let until = self.scenario.until;
-        self.run_until(until);
+        for _ in 0..max_events {
+            if !self.step_before(until) {
+                self.run_until(until);
+                self.finished = true;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the run has reached its end (or stopped on an error).
+    pub fn finished(&self) -> bool {
+        self.finished
+    }
+
+    /// How far the run is computed, in simulated time: every moment up to this one is final.
+    pub fn computed(&self) -> SimTime {
+        if self.finished {
+            self.scenario.until
+        } else {
+            // Events at `now` itself may still be queued.
+            SimTime(self.world.now.0.saturating_sub(1))
+        }
     }
 
     /// Runs every event at or before `until`, checking expectations on the way, and leaves the
@@ -368,6 +403,7 @@ impl Sim {
             timeline: self.timeline.truncate(t),
             record: self.record,
             limits: self.limits,
+            finished: false,
         }
     }
 

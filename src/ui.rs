@@ -2,6 +2,7 @@
 //! components that draw the engine's frames. It never runs Kubernetes logic of its own.
 
 mod clock;
+mod compute;
 pub mod components;
 pub mod hooks;
 pub mod panic;

@@ -8,6 +8,13 @@ use super::{tr, Lang};
 pub enum Say<'a> {
     /// `n` pods.
     Pods(usize),
+    /// How much of a long run is computed (whole percent; `compare`: the comparison's run).
+    Computing {
+        /// Percent of the run's simulated time.
+        percent: u32,
+        /// Whether it is the comparison's run.
+        compare: bool,
+    },
     /// `n` nodes.
     Nodes(usize),
     /// A pod's restart count.
@@ -145,6 +152,17 @@ impl Say<'_> {
     pub fn text(&self, lang: Lang) -> String {
         match *self {
             Say::Pods(n) => tr(lang, || count(n, "pod", "pods"), || format!("{n} 个 Pod")),
+            Say::Computing { percent, compare } => tr(
+                lang,
+                || {
+                    let what = if compare { "the comparison" } else { "the run" };
+                    format!("Computing {what}: {percent} % (the part computed can be played)")
+                },
+                || {
+                    let what = if compare { "对比的运行" } else { "运行" };
+                    format!("正在计算{what}：{percent}%（已算出的部分可以播放）")
+                },
+            ),
             Say::Nodes(n) => tr(lang, || count(n, "node", "nodes"), || format!("{n} 个节点")),
             Say::Restarts(n) => tr(
                 lang,

@@ -3,6 +3,7 @@
 //! shortcuts, and the layout of the panels.
 
 use super::clock::FrameClock;
+use super::compute::ComputeDriver;
 use super::components::{
     ActivityFeed, ClusterView, CompareBar, CompareDetails, CompareRun, Console, ControlPlane,
     ControllerPanels, Controls, CronRulers, Editor, EventsPanel, FileTools, Header, HelpDialog,
@@ -50,7 +51,8 @@ fn shared_fragment() -> Option<String> {
 pub fn App() -> Html {
     let state = use_reducer(|| {
         let last = storage().and_then(|s| s.get_item(SCENARIO_KEY).ok().flatten());
-        let fresh = || AppState::new(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id));
+        let fresh =
+            || AppState::loading(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id));
         match shared_fragment() {
             None => fresh(),
             Some(fragment) => AppState::from_link(&fragment).unwrap_or_else(|e| {
@@ -65,6 +67,12 @@ pub fn App() -> Html {
         let clock = use_mut_ref(|| FrameClock::new(state.dispatcher()));
         use_effect_with(state.playing, move |playing| {
             clock.borrow().set_playing(*playing);
+        });
+    }
+    {
+        let driver = use_mut_ref(|| ComputeDriver::new(state.dispatcher()));
+        use_effect_with(state.computing.is_some(), move |computing| {
+            driver.borrow().set_computing(*computing);
         });
     }
     // The language is remembered once the learner picks one; the first render only reads it,

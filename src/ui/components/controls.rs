@@ -1,7 +1,7 @@
 //! Play / pause, step, restart, speed and the clocks.
 
 use crate::app::{AppAction, SPEEDS};
-use crate::i18n::Ui;
+use crate::i18n::{Say, Ui};
 use crate::sim::format_duration;
 use crate::ui::state::use_app;
 use web_sys::HtmlSelectElement;
@@ -54,6 +54,10 @@ pub fn Controls() -> Html {
     };
     let bar = use_node_ref();
     crate::ui::hooks::use_style(&bar, vec![("width", format!("{pct:.2}%"))]);
+    let computing = state.computing.as_ref();
+    let done = computing.filter(|c| !c.for_compare()).map_or(100, |c| c.percent());
+    let band = use_node_ref();
+    crate::ui::hooks::use_style(&band, vec![("width", format!("{done}%"))]);
     let wall = state
         .frame
         .as_ref()
@@ -83,8 +87,14 @@ pub fn Controls() -> Html {
                 <code>{ wall }</code>
             </div>
             <div class="progress" role="progressbar" aria-label={lang.t(Ui::Progress)} aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")}>
+                <div class="computed" ref={band}></div>
                 <div class="bar" ref={bar}></div>
             </div>
+            if let Some(c) = computing {
+                <p class="computing" role="status" data-testid="computing">
+                    { lang.say(Say::Computing { percent: c.percent(), compare: c.for_compare() }) }
+                </p>
+            }
         </nav>
     }
 }

@@ -1,0 +1,82 @@
+// The page never freezes: a PerformanceObserver('longtask') watches the main thread while the
+// page loads, while every built-in scenario is loaded, applied, forked and played, and while
+// the 1,000-pod scenario and a Job of 100,000 completions are applied from the editor. The
+// browser reports a task only when it is longer than 50 ms, so the allowed count is zero.
+const { test, expect } = require('@playwright/test');
+const { computed } = require('./helpers');
+const fs = require('fs');
+const path = require('path');
+const OUT = path.resolve(__dirname, '..', '..', 'artifacts', 'longtasks.json');
+
+async function observe(page) {
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+const now = (page) => page.evaluate(() => performance.now());
+const since = (page, t) => page.evaluate((t) => window.__long.filter((e) => e.start >= t), t);
+
+async function apply(page) {
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await computed(page);
+}
+
+async function play(page, ms) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(ms);
+  const pause = page.getByRole('button', { name: 'Pause' });
+  if (await pause.count()) await pause.click();
+}
+
+test('no task over 50 ms while loading, applying, forking and playing every built-in', async ({ page }) => {
+  test.setTimeout(300000);
+  await observe(page);
+  const report = {};
+  let t = await now(page);
+  await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('./');
+  await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
+  await computed(page);
+  report['first load'] = await since(page, 0);
+  const ids = await page.getByLabel('Scenario').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  expect(ids.length).toBeGreaterThan(40);
+  await page.getByLabel('Speed').selectOption({ label: '64×' });
+  for (const id of ids) {
+    t = await now(page);
+    await page.getByLabel('Scenario').selectOption(id);
+    await computed(page);
+    await page.getByRole('button', { name: 'Next interesting event' }).click();
+    await apply(page);
+    await play(page, 400);
+    report[id] = await since(page, t);
+  }
+  // Forking the 1,000-pod run: delete a pod from the inspector, then play the new future.
+  await page.getByLabel('Scenario').selectOption('stress-1000-pods');
+  await computed(page);
+  t = await now(page);
+  await page.getByRole('button', { name: 'Next interesting event' }).click();
+  await page.locator('[data-pod].compact').first().click();
+  await page.getByRole('button', { name: 'Delete pod' }).click();
+  await computed(page);
+  await play(page, 1000);
+  report['stress-1000-pods fork'] = await since(page, t);
+  // A Job of 100,000 completions typed into the editor and applied.
+  t = await now(page);
+  const editor = page.getByRole('textbox', { name: 'Manifest', exact: true });
+  await editor.fill([
+    'apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: huge', 'spec:',
+    '  completions: 100000', '  parallelism: 1000', '  template:', '    spec:',
+    '      restartPolicy: Never', '      containers:', '      - name: c', '        image: busybox', '',
+  ].join('\n'));
+  await apply(page);
+  await play(page, 1000);
+  report['100,000-completion Job applied'] = await since(page, t);
+  fs.writeFileSync(OUT, JSON.stringify(report, null, 2));
+  const long = Object.entries(report).filter(([, v]) => v.length).map(([k, v]) => `${k}: ${v.map((e) => Math.round(e.ms)).join(', ')} ms`);
+  expect(long, 'tasks over 50 ms').toEqual([]);
+});
