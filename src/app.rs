@@ -604,7 +604,20 @@ impl AppState {
             self.frame = Some(frame);
         } else if let Some(c) = &self.computing {
             if let Some(sim) = c.live.borrow().as_ref() {
-                let frame = self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES);
+                // A moment whose events are all computed is replayed from its checkpoint; the
+                // first moment, still being computed, is shown as far as it is (replaying it
+                // would compute it all again in this task).
+                let frame = if sim.world().now > t {
+                    self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES)
+                } else {
+                    let views = &mut crate::frame::Views::default();
+                    Rc::new(crate::frame::frame_of(
+                        sim.world(),
+                        sim,
+                        ACTIVITY_LINES,
+                        views,
+                    ))
+                };
                 self.frame = Some(frame);
             }
         }
@@ -703,6 +716,15 @@ impl AppState {
 
     /// Applies the editor's text at the playhead and says what happened, as kubectl would.
     fn apply(self) -> AppState {
+        // Apply changes the run at the playhead: a run still computing is finished first.
+        if self.sim.is_none() {
+            self.finish_computing().apply_now()
+        } else {
+            self.apply_now()
+        }
+    }
+
+    fn apply_now(self) -> AppState {
         let Ok(manifests) = parse_to_apply(&self.text) else {
             return self;
         };
@@ -744,10 +766,14 @@ impl AppState {
 
     /// Deletes what Apply cannot change (as `kubectl delete` does), then applies.
     fn delete_and_apply(self) -> AppState {
-        let Some(preview) = self.apply_preview() else {
-            return self;
+        let mut s = if self.sim.is_none() {
+            self.finish_computing()
+        } else {
+            self
         };
-        let mut s = self;
+        let Some(preview) = s.apply_preview() else {
+            return s;
+        };
         for (kind, name) in preview
             .refused
             .iter()

@@ -118,6 +118,9 @@ pub struct Sim {
     limits: Limits,
     /// Whether the run has reached its `until` (see [`Sim::advance`]).
     finished: bool,
+    /// When the run stopped on an error: how many events its world had taken then. Replay
+    /// stops there too, so that no moment shows what the run refused to compute.
+    stopped: Option<u64>,
 }
 
 impl Sim {
@@ -165,6 +168,7 @@ impl Sim {
             record,
             limits,
             finished: false,
+            stopped: None,
         };
         sim.world.store.quota = api::Quota {
             objects: limits.objects,
@@ -177,6 +181,7 @@ impl Sim {
         let until = sim.scenario.until;
         if let Err(e) = limits::check(&sim.scenario, until, &limits, !record) {
             sim.error = Some(EngineError::TooLarge(e));
+            sim.stopped = Some(sim.world.queue.taken());
         }
         sim
     }
@@ -303,12 +308,15 @@ impl Sim {
         };
         if self.events > bound {
             self.error = Some(EngineError::TooManyEvents { at, bound });
+            // The event just taken is not processed.
+            self.stopped = Some(self.world.queue.taken() - 1);
             return false;
         }
         dispatch(&mut self.world, &self.scenario, event, cause);
         self.settle();
         if self.record {
             if self.recorded_size() > self.limits.record {
+                self.stopped = Some(self.world.queue.taken());
                 self.error = Some(EngineError::TooLargeToRecord {
                     at,
                     bound: self.limits.record,
@@ -329,7 +337,19 @@ impl Sim {
                 break;
             }
             self.pending_expect.pop();
-            let items = api::list_json(&self.world.store);
+            // Only the objects the expectation can match are written as JSON (the check
+            // filters by kind and name first): a thousand pods are not serialized for a Job.
+            let (kind, name) = match &x.target {
+                scenario::Target::One(kind, name) => (*kind, Some(name.as_str())),
+                scenario::Target::All(kind) => (*kind, None),
+            };
+            let items: Vec<serde_json::Value> = self
+                .world
+                .store
+                .list(kind)
+                .filter(|o| name.is_none_or(|n| o.meta().name == n))
+                .map(|o| serde_json::to_value(o).unwrap_or(serde_json::Value::Null))
+                .collect();
             self.failures.extend(scenario::check(x, &items));
         }
     }
@@ -389,6 +409,7 @@ impl Sim {
         let error = limits::check(&scenario, scenario.until, &self.limits, !self.record)
             .err()
             .map(EngineError::TooLarge);
+        let stopped = error.as_ref().map(|_| world.queue.taken());
         Sim {
             scenario,
             world,
@@ -404,6 +425,7 @@ impl Sim {
             record: self.record,
             limits: self.limits,
             finished: false,
+            stopped,
         }
     }
 
@@ -453,7 +475,9 @@ impl Sim {
 
     /// Replays the recorded run's events up to and including `t`.
     fn replay(&self, world: &mut World, t: SimTime) {
-        while world.queue.peek_time().is_some_and(|n| n <= t) {
+        while world.queue.peek_time().is_some_and(|n| n <= t)
+            && self.stopped.is_none_or(|s| world.queue.taken() < s)
+        {
             let Some((at, (event, cause))) = world.queue.pop() else {
                 break;
             };

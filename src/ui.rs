@@ -2,8 +2,8 @@
 //! components that draw the engine's frames. It never runs Kubernetes logic of its own.
 
 mod clock;
-mod compute;
 pub mod components;
+mod compute;
 pub mod hooks;
 pub mod panic;
 mod root;

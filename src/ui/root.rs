@@ -3,12 +3,12 @@
 //! shortcuts, and the layout of the panels.
 
 use super::clock::FrameClock;
-use super::compute::ComputeDriver;
 use super::components::{
     ActivityFeed, ClusterView, CompareBar, CompareDetails, CompareRun, Console, ControlPlane,
     ControllerPanels, Controls, CronRulers, Editor, EventsPanel, FileTools, Header, HelpDialog,
     Inspector, Legend, Lessons, RolloutBoard, TablesPanel, TimelineView,
 };
+use super::compute::ComputeDriver;
 use super::hooks::use_shortcuts;
 use super::state::AppContext;
 use crate::app::{AppAction, AppState};
@@ -51,8 +51,7 @@ fn shared_fragment() -> Option<String> {
 pub fn App() -> Html {
     let state = use_reducer(|| {
         let last = storage().and_then(|s| s.get_item(SCENARIO_KEY).ok().flatten());
-        let fresh =
-            || AppState::loading(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id));
+        let fresh = || AppState::loading(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id));
         match shared_fragment() {
             None => fresh(),
             Some(fragment) => AppState::from_link(&fragment).unwrap_or_else(|e| {

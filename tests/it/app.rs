@@ -374,14 +374,19 @@ fn a_long_run_should_be_computed_in_slices_and_end_as_one_computed_at_once() {
     let whole = start("stress-1000-pods");
     assert!(whole.computing.is_none());
     let loading = start("job-parallel").update(AppAction::Load("stress-1000-pods".into()));
-    let c = loading.computing.clone().expect("a long run is left to compute");
+    let c = loading
+        .computing
+        .clone()
+        .expect("a long run is left to compute");
     assert!(loading.sim.is_none());
     assert!(c.percent() < 100 && !c.for_compare());
     assert_eq!(loading.frame.as_ref().unwrap().time, SimTime::ZERO);
     // Playing shows what is computed, and waits at its edge.
     let playing = loading.clone().update(AppAction::TogglePlay);
     assert!(playing.playing);
-    let far = playing.update(AppAction::Tick(100.0)).update(AppAction::Tick(100.0));
+    let far = playing
+        .update(AppAction::Tick(100.0))
+        .update(AppAction::Tick(100.0));
     assert!(far.cursor <= far.computing.as_ref().unwrap().computed);
     let (done, slices) = computed(loading, 100);
     assert!(slices > 10, "{slices} slices");
@@ -398,15 +403,21 @@ fn a_long_run_should_be_computed_in_slices_and_end_as_one_computed_at_once() {
 
 #[test]
 fn a_long_comparison_and_a_long_fork_should_be_computed_in_slices() {
-    let s = start("job-parallel")
-        .update(AppAction::Compare(Some(CompareWith::Builtin("stress-1000-pods".into()))));
+    let s = start("job-parallel").update(AppAction::Compare(Some(CompareWith::Builtin(
+        "stress-1000-pods".into(),
+    ))));
     assert!(s.computing.as_ref().is_some_and(|c| c.for_compare()));
-    assert!(s.sim.is_some() && s.compare.is_none(), "this run stays shown");
+    assert!(
+        s.sim.is_some() && s.compare.is_none(),
+        "this run stays shown"
+    );
     let (s, _) = computed(s, 2_000);
     assert!(s.compare.as_ref().unwrap().frame.is_some());
     // Stopping the comparison while it computes stops computing it.
     let stopped = start("job-parallel")
-        .update(AppAction::Compare(Some(CompareWith::Builtin("stress-1000-pods".into()))))
+        .update(AppAction::Compare(Some(CompareWith::Builtin(
+            "stress-1000-pods".into(),
+        ))))
         .update(AppAction::Compare(None));
     assert!(stopped.computing.is_none() && stopped.compare.is_none());
     // A change to a long run recomputes its future in slices; a second change first finishes it.
@@ -423,6 +434,16 @@ fn a_long_comparison_and_a_long_fork_should_be_computed_in_slices() {
     assert_eq!(twice.forks.len(), 2);
     let (twice, _) = computed(twice, 5_000);
     let f = twice.update(AppAction::Seek(SimTime(6_000)));
-    let names: Vec<&str> = f.frame.as_ref().unwrap().nodes.iter().map(|n| n.name.as_str()).collect();
-    assert!(names.contains(&"node-extra") && names.contains(&"node-extra-2"), "{names:?}");
+    let names: Vec<&str> = f
+        .frame
+        .as_ref()
+        .unwrap()
+        .nodes
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"node-extra") && names.contains(&"node-extra-2"),
+        "{names:?}"
+    );
 }

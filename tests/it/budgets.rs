@@ -106,6 +106,11 @@ fn a_learner_applying_a_huge_job_should_get_a_refused_fork_not_a_frozen_tab() {
     fork.run();
     // The past up to the fork is kept and can be shown.
     assert_eq!(fork.seek(SimTime(4_000)).store.list(Kind::Pod).count(), 2);
+    // No later moment shows the refused change: replay stops where the run stopped.
+    let pods = |w: &podlab::world::World| w.store.list(Kind::Pod).count();
+    let end = fork.scenario().until;
+    assert_eq!(pods(&fork.seek(end)), pods(&sim.seek(SimTime(5_000))));
+    assert_eq!(fork.seek(end).now, end);
 }
 
 #[test]

@@ -55,7 +55,9 @@ pub fn Controls() -> Html {
     let bar = use_node_ref();
     crate::ui::hooks::use_style(&bar, vec![("width", format!("{pct:.2}%"))]);
     let computing = state.computing.as_ref();
-    let done = computing.filter(|c| !c.for_compare()).map_or(100, |c| c.percent());
+    let done = computing
+        .filter(|c| !c.for_compare())
+        .map_or(100, |c| c.percent());
     let band = use_node_ref();
     crate::ui::hooks::use_style(&band, vec![("width", format!("{done}%"))]);
     let wall = state
