@@ -55,7 +55,8 @@ fn main() {
     };
     let (hour_run_ms, hour_events, mut hour_seek_ms) = seek_in_an_hour();
     println!(
-        "{{\"scenario\": \"stress-1000-pods\", \"run_ms\": {run_ms:.1}, \"seek_ms\": {}, \"cursor_ms\": {}, \"frame_ms\": {}, \"app_frame_ms\": {}, \"hour\": {{\"run_ms\": {hour_run_ms:.0}, \"engine_events\": {hour_events}, \"random_seek_ms\": {}}}}}",
+        "{{\"scenario\": \"stress-1000-pods\", \"most_recorded_pods\": {}, \"run_ms\": {run_ms:.1}, \"seek_ms\": {}, \"cursor_ms\": {}, \"frame_ms\": {}, \"app_frame_ms\": {}, \"hour\": {{\"run_ms\": {hour_run_ms:.0}, \"engine_events\": {hour_events}, \"random_seek_ms\": {}}}}}",
+        podlab::engine::most_recorded_pods(&podlab::engine::Limits::default()),
         stat(&mut seek_ms),
         stat(&mut cursor_ms),
         stat(&mut frame_ms),

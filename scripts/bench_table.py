@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Collects the benchmark results in artifacts/bench/*.json into one table (printed) and one
-JSON file (artifacts/bench/summary.json), each number beside issue 8's target."""
+"""Collects the benchmark results in artifacts/bench/*.json into two tables (printed) and one
+JSON file (artifacts/bench/summary.json): first the engine-at-scale rows, each before (the
+numbers in benches/baseline.json) and after (this run) beside its goal; then every benchmark
+beside its target."""
 import json
 import os
 import sys
@@ -53,7 +55,40 @@ rows = [
     ("release wasm, gzip", get(bundle, "gzip_bytes"), "B", "<=", 400_000),
     ("first render from localhost", get(ui, "first_render_ms"), "ms", "<=", 1000),
 ]
-summary = []
+
+def fmt_ms(v):
+    return "-" if v is None else (f"{v / 1000:,.1f} s" if v >= 1000 else f"{v:,.0f} ms")
+
+
+def fmt_rss(kib):
+    return "" if kib is None else (f", {kib / 1048576:,.2f} GB" if kib >= 1048576 else f", {kib / 1024:,.0f} MB")
+
+
+base_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "benches", "baseline.json")
+with open(base_path) as f:
+    base = json.load(f)
+ds_rss = get(ds, "rss_kib", "peak")
+select_task = get(ui, "select_longest_task_ms")
+scale = [
+    (f"Job {completions:,} completions, parallelism 1,000, 1,000 nodes",
+     f"{base['job_100k']['wall']}, {base['job_100k']['rss']}",
+     fmt_ms(get(job, "wall_ms")) + fmt_rss(get(job, "rss_kib")), "<= 1 s, <= 500 MB"),
+    (f"per-minute CronJob, {ticks:,} ticks", base["cronjob_year"]["wall"], fmt_ms(get(cron, "wall_ms")), "<= 2 s"),
+    ("DaemonSet on 5,000 nodes, placed and rolled out (10 %)",
+     f"{base['daemonset_5000']['wall']}, {base['daemonset_5000']['rss']}",
+     fmt_ms(rollout) + fmt_rss(ds_rss), "<= 2 s, <= 300 MB"),
+    ("the same Job in wasm / native", base["wasm_ratio"], "-" if ratio is None else f"{ratio:.2f}x", "<= 2x"),
+    ("selecting the 1,000-pod scenario: longest main-thread task", base["select_1000_pods_longest_task"],
+     "-" if select_task is None else ("none over 50 ms" if select_task == 0 else f"{select_task} ms"), "none > 50 ms"),
+    ("the app's largest Job with history", base["most_recorded_pods"],
+     "-" if get(play, "most_recorded_pods") is None else f"{get(play, 'most_recorded_pods'):,} pods", ">= 100,000 pods"),
+]
+print("The engine at scale (issue 20): before is benches/baseline.json, after is this run")
+print(f"{'run':<62} {'before':>22} {'after':>22}  goal")
+for name, before, after, goal in scale:
+    print(f"{name:<62} {before:>22} {after:>22}  {goal}")
+print()
+summary = [{"benchmark": n, "before": b, "after": a, "goal": g} for n, b, a, g in scale]
 print(f"{'benchmark':<68} {'result':>12} {'target':>12}  status")
 for name, value, unit, op, target in rows:
     if value is None:

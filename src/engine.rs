@@ -18,7 +18,7 @@ use crate::{gc, kubelet, nodelifecycle, scheduler};
 mod limits;
 pub mod timeline;
 
-pub use limits::{Limits, TooLarge, MAX_OBJECTS, MAX_STORED_EVENTS};
+pub use limits::{most_recorded_pods, Limits, TooLarge, MAX_OBJECTS, MAX_STORED_EVENTS};
 use timeline::Timeline;
 
 /// Events between two checkpoints: a seek replays at most this many (p95 27 ms on a busy

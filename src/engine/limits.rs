@@ -76,7 +76,7 @@ pub fn check(
 ) -> Result<(), TooLarge> {
     check_cronjobs(scenario, until, limits, headless)?;
     let most_headless = limits.objects as u64;
-    let most_recorded = (limits.record / RECORD_PER_POD) as u64;
+    let most_recorded = most_recorded_pods(limits);
     let most = if headless {
         most_headless
     } else {
@@ -104,6 +104,12 @@ pub fn check(
         }
     }
     Ok(())
+}
+
+/// The most pods a Job may make in a run that keeps its history (the app's runs): beyond it,
+/// the run is refused before it starts.
+pub fn most_recorded_pods(limits: &Limits) -> u64 {
+    (limits.record / RECORD_PER_POD) as u64
 }
 
 /// The scenario's manifests and those its steps apply.
