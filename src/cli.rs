@@ -10,6 +10,8 @@ use crate::validation::program::ProgramWarning;
 use crate::yaml::Loc;
 use crate::yaml::MAX_INPUT_BYTES;
 use std::ffi::OsString;
+
+mod challenge;
 use std::io::Write;
 
 const USAGE: &str = "usage:
@@ -17,9 +19,11 @@ const USAGE: &str = "usage:
   podlab validate FILE.yaml
   podlab kubectl FILE.yaml [--at DUR] -- KUBECTL ARGS   (`-f -` reads standard input)
   podlab lesson [ID] [--lang en|zh]                     (no ID: the list)
+  podlab challenge list [--lang en|zh]
+  podlab challenge check ID FILE [--lang en|zh]          (FILE: the manifests, or kubectl lines)
 
-Exit status: 0 ran and every expectation held; 1 an expectation failed (or kubectl printed an
-error); 2 invalid input.";
+Exit status: 0 ran and every expectation held (a challenge: solved); 1 an expectation failed
+(or kubectl printed an error; a challenge: not solved); 2 invalid input.";
 
 /// Output formats of `podlab run`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,7 +113,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
     }
 }
 
-fn read(file: &str) -> Result<String, String> {
+pub(crate) fn read(file: &str) -> Result<String, String> {
     let meta = std::fs::metadata(file).map_err(|e| format!("{file}: {e}"))?;
     if meta.len() > MAX_INPUT_BYTES as u64 {
         return Err(format!(
@@ -324,6 +328,9 @@ pub fn main_with(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) 
             return kubectl_with(rest, &stdin, out, err);
         }
         Some([first, rest @ ..]) if first == "lesson" => return lesson_with(rest, out, err),
+        Some([first, rest @ ..]) if first == "challenge" => {
+            return challenge::challenge_with(rest, out, err)
+        }
         _ => {}
     }
     let command = match parse_args(args) {

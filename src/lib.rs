@@ -9,6 +9,7 @@
 pub mod api;
 pub mod app;
 pub mod builtin;
+pub mod challenge;
 pub mod cluster;
 pub mod controllers;
 pub mod cron;

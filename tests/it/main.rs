@@ -4,6 +4,7 @@
 mod app;
 mod bad_input;
 mod budgets;
+mod challenges;
 mod cronjob_controller;
 mod cronjob_properties;
 mod cronjob_validation;

@@ -218,6 +218,7 @@ const LAYERS: [(&str, &[&str]); 9] = [
             "fidelity",
             "kubectl",
             "lesson",
+            "challenge",
             "share",
             "export",
             "i18n",
