@@ -15,7 +15,7 @@ pub use observe::Run;
 
 use crate::api::manifest::{parse_to_apply, ManifestError};
 use crate::engine::Sim;
-use crate::i18n::Lang;
+use crate::i18n::{Bilingual, Lang};
 use crate::scenario::{self, Action, Localized, Step};
 use crate::sim::SimTime;
 use crate::yaml::Loc;
@@ -119,13 +119,13 @@ pub fn find(id: &str) -> Option<&'static Challenge> {
 
 impl Challenge {
     /// The title in `lang`.
-    pub fn title(&self, lang: Lang) -> &'static str {
-        pick(self.title, lang)
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.get(lang)
     }
 
     /// The goal in `lang`.
-    pub fn goal(&self, lang: Lang) -> &'static str {
-        pick(self.goal, lang)
+    pub fn goal(&self, lang: Lang) -> &str {
+        self.goal.get(lang)
     }
 
     /// The challenge's cluster and its own steps, without the attempt.
@@ -198,13 +198,6 @@ impl Challenge {
             }
         }
         Ok(sim)
-    }
-}
-
-fn pick(t: (&'static str, &'static str), lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => t.0,
-        Lang::Zh => t.1,
     }
 }
 

@@ -115,6 +115,16 @@ impl Bilingual for crate::scenario::Localized {
     }
 }
 
+/// A pair written as `(English, Chinese)` (the challenges' texts).
+impl Bilingual for (&'static str, &'static str) {
+    fn en(&self) -> &str {
+        self.0
+    }
+    fn zh(&self) -> &str {
+        self.1
+    }
+}
+
 impl Bilingual for crate::fidelity::Entry {
     fn en(&self) -> &str {
         self.en

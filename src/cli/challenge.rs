@@ -5,7 +5,7 @@
 
 use super::{read, USAGE};
 use crate::challenge::{self, clock, CheckError, CHALLENGES};
-use crate::i18n::Lang;
+use crate::i18n::{Bilingual, Lang, Ui};
 use std::io::Write;
 
 /// Runs `podlab challenge …` with the arguments after `challenge`.
@@ -74,18 +74,14 @@ fn check(id: &str, file: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Wr
         }
     };
     let j = verdict.judgement;
-    let (word, status) = match (j.passed, lang) {
-        (true, Lang::En) => ("solved", 0),
-        (true, Lang::Zh) => ("已解决", 0),
-        (false, Lang::En) => ("not solved", 1),
-        (false, Lang::Zh) => ("未解决", 1),
+    let (word, status) = if j.passed {
+        (Ui::Solved, 0)
+    } else {
+        (Ui::NotSolved, 1)
     };
-    let _ = writeln!(out, "{}: {word}", c.id);
+    let _ = writeln!(out, "{}: {}", c.id, lang.t(word));
     for f in &j.findings {
-        let text = match lang {
-            Lang::En => &f.text.en,
-            Lang::Zh => &f.text.zh,
-        };
+        let text = f.text.get(lang);
         let _ = match f.at {
             Some(t) => writeln!(out, "  [{}] {text}", clock(t)),
             None => writeln!(out, "  {text}"),

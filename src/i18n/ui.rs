@@ -35,6 +35,10 @@ pub enum Ui {
     Keys,
     /// The scenario could not be loaded.
     LoadFailed,
+    /// A challenge's verdict: solved.
+    Solved,
+    /// A challenge's verdict: not solved.
+    NotSolved,
     /// Close a dialog or panel.
     Close,
     /// The fidelity dialog's first heading.
@@ -424,6 +428,8 @@ impl Ui {
             OtherLanguage => ("中文", "English"),
             Keys => ("Space: play/pause · ←/→: step · ?: all shortcuts", "空格：播放/暂停 · ←/→：单步 · ?：全部快捷键"),
             LoadFailed => ("This scenario could not be loaded", "无法加载此场景"),
+            Solved => ("solved", "已解决"),
+            NotSolved => ("not solved", "未解决"),
             Close => ("Close", "关闭"),
             Simulated => ("Simulated as Kubernetes v1.31+ does it", "按 Kubernetes v1.31+ 的行为模拟"),
             AcceptedOnly => ("Accepted and shown, not simulated", "接受并显示，但不模拟"),
