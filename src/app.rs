@@ -20,8 +20,10 @@ use crate::sim::SimTime;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+mod challenge;
 mod lesson;
 
+pub use challenge::{ChallengeView, Checked};
 pub use lesson::LessonView;
 
 /// Playback speeds offered (virtual seconds per wall second).
@@ -90,6 +92,8 @@ pub struct AppState {
     /// A run still being computed: this state's own (then `sim` is `None` and the frame shows
     /// the live run) or a comparison's.
     pub computing: Option<Computing>,
+    /// The open challenge.
+    pub challenge: Option<ChallengeView>,
 }
 
 /// A run being computed a slice at a time.
@@ -234,6 +238,14 @@ pub enum AppAction {
     LessonStep(usize),
     /// Compute up to this many more engine events of the run being computed.
     Compute(usize),
+    /// Open a challenge (with an attempt in the editor, from a share link).
+    OpenChallenge(String),
+    /// Show the open challenge's next hint.
+    ChallengeHint,
+    /// Check the attempt.
+    CheckChallenge,
+    /// Close the challenge.
+    CloseChallenge,
     /// Answer the current step's prediction.
     Answer(usize),
     /// Back to the current lesson step's moment, dropping the learner's changes.
@@ -350,6 +362,7 @@ impl AppState {
             compare: None,
             custom: None,
             computing: None,
+            challenge: None,
         }
     }
 
@@ -488,6 +501,26 @@ impl AppState {
     /// moment (the scenario runs once, in the replay).
     pub fn from_link(fragment: &str) -> Result<AppState, ShareError> {
         let m = share::decode(fragment)?;
+        if let Some(ch) = &m.challenge {
+            let lang = Lang::from_code(&m.lang);
+            let state =
+                AppState::empty(lang, BUILTINS[0].id).open_challenge(&ch.id, ch.attempt.clone());
+            if state.challenge.is_none() {
+                return Err(ShareError::Field("challenge".into()));
+            }
+            let Some(base) = state.sim.clone() else {
+                return Ok(state);
+            };
+            return Ok(match share::replay_on(&base, &m.forks)? {
+                None => state.seek(SimTime(m.at)),
+                Some(sim) => AppState {
+                    forks: Rc::new(m.forks),
+                    ..state
+                }
+                .with_run(sim)
+                .seek(SimTime(m.at)),
+            });
+        }
         if let Some(at) = &m.lesson {
             return AppState::empty(Lang::from_code(&m.lang), &m.scenario).at_lesson_link(
                 at,
@@ -525,6 +558,7 @@ impl AppState {
             self.lang.code(),
         );
         m.lesson = self.lesson_at();
+        m.challenge = self.challenge_at();
         m.text = self.custom.as_ref().map(|t| t.to_string());
         share::encode(&m)
     }
@@ -944,7 +978,23 @@ impl AppState {
                 s.applied = None;
                 s
             }
-            AppAction::OpenLesson(id) => state.open_lesson(&id),
+            AppAction::OpenLesson(id) => AppState {
+                challenge: None,
+                ..state
+            }
+            .open_lesson(&id),
+            AppAction::OpenChallenge(id) => AppState {
+                lesson: None,
+                stop_at: None,
+                ..state
+            }
+            .open_challenge(&id, None),
+            AppAction::ChallengeHint => state.next_hint(),
+            AppAction::CheckChallenge => state.check_challenge(),
+            AppAction::CloseChallenge => AppState {
+                challenge: None,
+                ..state
+            },
             AppAction::LessonStep(k) => match self.lesson.clone() {
                 Some(view) if k < view.len() => {
                     // Forward asks the step's question; back shows the step as it ended.

@@ -280,6 +280,20 @@ pub struct Moment {
     /// An imported scenario's file (when `scenario` is [`CUSTOM`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The challenge the moment belongs to, with the learner's attempt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<ChallengeAt>,
+}
+
+/// A challenge and the learner's attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengeAt {
+    /// The challenge's id.
+    pub id: String,
+    /// The editor's text (a console challenge's commands travel as the moment's changes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempt: Option<String>,
 }
 
 /// The `scenario` of a moment whose scenario file travels in the link.
@@ -306,6 +320,7 @@ impl Moment {
             lang: lang.to_string(),
             lesson: None,
             text: None,
+            challenge: None,
         }
     }
 }

@@ -447,3 +447,108 @@ fn a_long_comparison_and_a_long_fork_should_be_computed_in_slices() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_challenge_should_check_the_editors_yaml_by_running_it_and_travel_in_a_share_link() {
+    use podlab::app::Checked;
+    let s = start("job-parallel").update(AppAction::OpenChallenge("six-by-three".into()));
+    let view = s.challenge.clone().expect("open");
+    assert_eq!(
+        (view.id, view.hints, view.verdict.is_none()),
+        ("six-by-three", 0, true)
+    );
+    assert!(s.text.contains("name: six"));
+    assert!(s.lesson.is_none() && s.sim.is_some());
+    let s = s
+        .update(AppAction::ChallengeHint)
+        .update(AppAction::ChallengeHint)
+        .update(AppAction::ChallengeHint);
+    assert_eq!(
+        s.challenge.as_ref().unwrap().hints,
+        2,
+        "no more hints than there are"
+    );
+    // The starter runs one pod: not solved, and the verdict's moment is shown.
+    let checked = s.clone().update(AppAction::CheckChallenge);
+    let Some(Checked::Judged(j)) = checked
+        .challenge
+        .as_ref()
+        .unwrap()
+        .verdict
+        .as_deref()
+        .cloned()
+    else {
+        panic!("judged");
+    };
+    assert!(!j.passed);
+    let wide = s.text.replace(
+        "spec:\n  template",
+        "spec:\n  completions: 6\n  parallelism: 4\n  template",
+    );
+    let over = s
+        .clone()
+        .update(AppAction::Edit(wide))
+        .update(AppAction::CheckChallenge);
+    let Some(Checked::Judged(j)) = over.challenge.as_ref().unwrap().verdict.as_deref().cloned()
+    else {
+        panic!("judged");
+    };
+    assert!(!j.passed);
+    assert_eq!(
+        over.cursor,
+        j.findings[0].at.unwrap(),
+        "the playhead goes to the moment the verdict names"
+    );
+    let right = s.text.replace(
+        "spec:\n  template",
+        "spec:\n  completions: 6\n  parallelism: 3\n  template",
+    );
+    let solved = s
+        .clone()
+        .update(AppAction::Edit(right.clone()))
+        .update(AppAction::CheckChallenge);
+    assert!(solved.challenge.as_ref().unwrap().solved());
+    // Invalid YAML gets the API server's words, and the text stays.
+    let bad = right.replace("Never", "Always");
+    let invalid = s
+        .clone()
+        .update(AppAction::Edit(bad.clone()))
+        .update(AppAction::CheckChallenge);
+    assert!(
+        matches!(invalid.challenge.as_ref().unwrap().verdict.as_deref(), Some(Checked::Invalid(e)) if e.contains("restartPolicy"))
+    );
+    assert_eq!(invalid.text, bad);
+    // The link reopens the challenge with the attempt in the editor.
+    let link = solved.share_link();
+    let back = AppState::from_link(&link).expect("decodes");
+    assert_eq!(back.challenge.as_ref().map(|c| c.id), Some("six-by-three"));
+    assert_eq!(back.text, right);
+    assert!(Rc::new(back)
+        .update(AppAction::CheckChallenge)
+        .challenge
+        .as_ref()
+        .unwrap()
+        .solved());
+    // Opening a lesson closes the challenge.
+    let lesson = solved.update(AppAction::OpenLesson("parallel-jobs".into()));
+    assert!(lesson.challenge.is_none() && lesson.lesson.is_some());
+}
+
+#[test]
+fn a_console_challenge_should_judge_the_run_the_console_made() {
+    use podlab::app::Checked;
+    let s = start("job-parallel").update(AppAction::OpenChallenge("roll-back".into()));
+    assert_eq!(s.cursor, SimTime(60_000));
+    let out = s.kubectl("rollout undo daemonset/agent");
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    let s = s
+        .update(AppAction::Console(out.changes))
+        .update(AppAction::CheckChallenge);
+    assert!(s.challenge.as_ref().unwrap().solved(), "{:?}", s.challenge);
+    let back = Rc::new(AppState::from_link(&s.share_link()).expect("decodes"));
+    assert_eq!(back.forks.len(), 1);
+    let again = back.update(AppAction::CheckChallenge);
+    assert!(
+        matches!(again.challenge.as_ref().unwrap().verdict.as_deref(), Some(Checked::Judged(j)) if j.passed)
+    );
+}
