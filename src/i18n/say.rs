@@ -28,6 +28,15 @@ pub enum Say<'a> {
     },
     /// A step dot's name.
     StepNumber(usize),
+    /// Jump to a verdict's moment (`m:ss`).
+    GoTo(&'a str),
+    /// Hints shown out of all.
+    HintOf {
+        /// Shown.
+        k: usize,
+        /// All.
+        n: usize,
+    },
     /// The context menu of an object (`kind/name`).
     ActionsFor(&'a str),
     /// The selected object (`kind/name`) is gone.
@@ -175,6 +184,12 @@ impl Say<'_> {
                 || format!("第 {k} 步，共 {n} 步"),
             ),
             Say::StepNumber(i) => tr(lang, || format!("Step {i}"), || format!("第 {i} 步")),
+            Say::GoTo(t) => tr(lang, || format!("Go to {t}"), || format!("跳到 {t}")),
+            Say::HintOf { k, n } => tr(
+                lang,
+                || format!("Hint {k} of {n}"),
+                || format!("提示 {k}/{n}"),
+            ),
             Say::ActionsFor(o) => tr(
                 lang,
                 || format!("Actions for {o}"),

@@ -127,6 +127,24 @@ pub enum Ui {
     // Lessons.
     /// The Lessons region and heading.
     Lessons,
+    /// The challenges' list and panel.
+    Challenges,
+    /// An open challenge's heading.
+    Challenge,
+    /// A challenge's goal.
+    Goal,
+    /// Check a challenge's attempt.
+    Check,
+    /// Show the next hint.
+    ShowHint,
+    /// Close the challenge.
+    CloseChallenge,
+    /// A console challenge: where to answer.
+    AnswerInConsole,
+    /// A challenge's attempt the API server refused.
+    AttemptRefused,
+    /// Challenges offered at a lesson's end.
+    TryYourself,
     /// The prediction group.
     Predict,
     /// "Predict:" before the question.
@@ -470,6 +488,18 @@ impl Ui {
             WouldReject => ("The API server would reject this", "API 服务器会拒绝这些内容"),
             NotInterpreted => ("Valid, but podlab will not run this program as written", "有效，但 podlab 不会照原样运行这个程序"),
             Lessons => ("Lessons", "课程"),
+            Challenges => ("Challenges", "挑战"),
+            Challenge => ("Challenge", "挑战"),
+            Goal => ("Goal", "目标"),
+            Check => ("Check", "检查"),
+            ShowHint => ("Show a hint", "显示提示"),
+            CloseChallenge => ("Close the challenge", "关闭挑战"),
+            AnswerInConsole => (
+                "Answer with kubectl in the console below (the playhead is at the moment the goal names), then press Check.",
+                "在下方控制台中用 kubectl 作答（播放头已位于目标所说的时刻），然后点击检查。",
+            ),
+            AttemptRefused => ("The API server refused the attempt:", "API server 拒绝了这次尝试："),
+            TryYourself => ("Try it yourself:", "自己动手试试："),
             Predict => ("Predict", "预测"),
             PredictLabel => ("Predict: ", "预测："),
             Right => ("Right. ", "答对了。"),

@@ -2,6 +2,7 @@
 
 mod actions;
 mod activity;
+mod challenge;
 mod cluster;
 mod compare;
 mod console;
@@ -22,6 +23,7 @@ mod tables;
 mod timeline;
 
 pub use activity::{ActivityFeed, Legend};
+pub use challenge::{remember_solved, ChallengePanel};
 pub use cluster::{ClusterProps, ClusterView, Density};
 pub use compare::{CompareBar, CompareDetails, CompareRun};
 pub use console::Console;

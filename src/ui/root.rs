@@ -74,6 +74,19 @@ pub fn App() -> Html {
             driver.borrow().set_computing(*computing);
         });
     }
+    // A solved challenge is remembered in this browser.
+    use_effect_with(
+        state
+            .challenge
+            .as_ref()
+            .filter(|c| c.solved())
+            .map(|c| c.id),
+        |solved| {
+            if let Some(id) = solved {
+                super::components::remember_solved(id);
+            }
+        },
+    );
     // The language is remembered once the learner picks one; the first render only reads it,
     // so a choice stored while the page was still starting is not overwritten.
     let lang_picked = use_mut_ref(|| false);

@@ -2,6 +2,7 @@
 //! the step's narration, the "predict what happens next" question, Back / Next, and a way back
 //! to the step after experimenting.
 
+use super::challenge::{ChallengeList, ChallengeOffer, ChallengePanel};
 use crate::app::AppAction;
 use crate::i18n::{Bilingual, Say, Ui};
 use crate::lesson::{self, Focus, LESSONS};
@@ -82,6 +83,9 @@ pub fn Lessons() -> Html {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(action.clone()))
     };
+    if state.challenge.is_some() {
+        return html! { <ChallengePanel /> };
+    }
     let Some(view) = &state.lesson else {
         return html! {
             <section class="lessons" aria-label={lang.t(Ui::Lessons)}>
@@ -91,6 +95,7 @@ pub fn Lessons() -> Html {
                         <li><button class="lesson-link" title={format!("{} — {}", title.get(lang), summary.get(lang))} onclick={send(AppAction::OpenLesson(l.id.to_string()))}>{ title.get(lang) }</button></li>
                     }) }
                 </ol>
+                <ChallengeList />
             </section>
         };
     };
@@ -158,6 +163,9 @@ pub fn Lessons() -> Html {
                 }
                 if !on_step {
                     <p class="muted">{ lang.t(Ui::Experimenting) }</p>
+                }
+                if k + 1 == n && show_text {
+                    <ChallengeOffer lesson={view.id} />
                 }
             </div>
         </section>
