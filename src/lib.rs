@@ -14,6 +14,7 @@ pub mod cluster;
 pub mod controllers;
 pub mod cron;
 pub mod crontimeline;
+pub mod embed;
 pub mod engine;
 pub mod export;
 pub mod fidelity;

@@ -145,6 +145,30 @@ pub enum Ui {
     AttemptRefused,
     /// Challenges offered at a lesson's end.
     TryYourself,
+    /// The Embed button and dialog.
+    Embed,
+    /// What Embed gives.
+    EmbedTitle,
+    /// The embed's panel.
+    EmbedPanel,
+    /// Embed panel: the timeline.
+    PanelTimeline,
+    /// Embed panel: the tick ruler.
+    PanelTicks,
+    /// Embed panel: the rollout board.
+    PanelRollout,
+    /// Embed panel: the controllers.
+    PanelController,
+    /// Embed panel: only the cluster.
+    PanelCluster,
+    /// Include the editor in the embed.
+    EmbedEditor,
+    /// The snippet.
+    EmbedSnippet,
+    /// Copy the snippet.
+    CopySnippet,
+    /// The embed's link to the full app.
+    OpenInPodlab,
     /// The prediction group.
     Predict,
     /// "Predict:" before the question.
@@ -500,6 +524,21 @@ impl Ui {
             ),
             AttemptRefused => ("The API server refused the attempt:", "API server 拒绝了这次尝试："),
             TryYourself => ("Try it yourself:", "自己动手试试："),
+            Embed => ("Embed", "嵌入"),
+            EmbedTitle => (
+                "An <iframe> of this moment for a course page: this scenario, your changes, the playhead and the language (and the lesson step or challenge)",
+                "用于课程页面的本时刻 <iframe>：此场景、你的修改、播放头和语言（以及课程步骤或挑战）",
+            ),
+            EmbedPanel => ("Panel beside the cluster", "集群旁的面板"),
+            PanelTimeline => ("Timeline", "时间线"),
+            PanelTicks => ("CronJob tick ruler", "CronJob 调度刻度尺"),
+            PanelRollout => ("DaemonSet rollout board", "DaemonSet 滚动更新看板"),
+            PanelController => ("Controller panels", "控制器面板"),
+            PanelCluster => ("Only the cluster", "只显示集群"),
+            EmbedEditor => ("Include the editor", "包含编辑器"),
+            EmbedSnippet => ("Snippet", "代码片段"),
+            CopySnippet => ("Copy the snippet", "复制代码片段"),
+            OpenInPodlab => ("Open in podlab ↗", "在 podlab 中打开 ↗"),
             Predict => ("Predict", "预测"),
             PredictLabel => ("Predict: ", "预测："),
             Right => ("Right. ", "答对了。"),

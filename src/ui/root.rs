@@ -5,14 +5,15 @@
 use super::clock::FrameClock;
 use super::components::{
     ActivityFeed, ClusterView, CompareBar, CompareDetails, CompareRun, Console, ControlPlane,
-    ControllerPanels, Controls, CronRulers, Editor, EventsPanel, FileTools, Header, HelpDialog,
-    Inspector, Legend, Lessons, RolloutBoard, TablesPanel, TimelineView,
+    ControllerPanels, Controls, CronRulers, Editor, EmbedBar, EventsPanel, FileTools, Header,
+    HelpDialog, Inspector, Legend, Lessons, RolloutBoard, TablesPanel, TimelineView,
 };
 use super::compute::ComputeDriver;
 use super::hooks::use_shortcuts;
 use super::state::AppContext;
 use crate::app::{AppAction, AppState};
 use crate::builtin::BUILTINS;
+use crate::embed::{Embed, Panel};
 use crate::i18n::{notice, Lang, Ui};
 use crate::scenario::{Action, NodeDef};
 use yew::prelude::*;
@@ -60,6 +61,12 @@ pub fn App() -> Html {
                 state
             }),
         }
+    });
+    // `?embed=PANEL` (and `&editor=1`): the compact page a course page puts in an iframe.
+    let embedded = use_state(|| {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|q| Embed::parse(&q))
     });
     use_shortcuts(state.dispatcher());
     {
@@ -155,6 +162,9 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |action: Action| dispatch.dispatch(AppAction::Inject(action)))
     };
+    if let Some(embed) = *embedded {
+        return embedded_page(&state, embed, onselect, onaddnode, oninject);
+    }
     let body = match (&state.frame, &state.error) {
         (Some(frame), _) => html! {
             <>
@@ -214,6 +224,60 @@ pub fn App() -> Html {
                 { body }
                 <footer class="keys">{ lang.t(Ui::Keys) }</footer>
                 <HelpDialog />
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// The embedded page: its bar, the playback controls, the open lesson step or challenge, the
+/// cluster and the one panel asked for (the editor only when asked for).
+fn embedded_page(
+    state: &UseReducerHandle<AppState>,
+    embed: Embed,
+    onselect: Callback<(crate::model::Kind, String)>,
+    onaddnode: Callback<String>,
+    oninject: Callback<Action>,
+) -> Html {
+    let lang = state.lang;
+    let panel = match (&state.frame, embed.panel) {
+        (Some(_), Panel::Timeline) => match &state.sim {
+            Some(sim) => html! { <TimelineView sim={sim.clone()} /> },
+            None => html! {},
+        },
+        (Some(_), Panel::Ticks) => html! { <CronRulers /> },
+        (Some(_), Panel::Rollout) => html! { <RolloutBoard /> },
+        (Some(frame), Panel::Controller) => html! {
+            <>
+                <ControllerPanels frame={frame.clone()} {lang} />
+                <ControlPlane frame={frame.clone()} {lang} now={state.cursor} />
+            </>
+        },
+        _ => html! {},
+    };
+    html! {
+        <ContextProvider<AppContext> context={AppContext::new(state.clone())}>
+            <div class={classes!("app", "embedded")}>
+                <EmbedBar />
+                if let Some(e) = state.sim.as_ref().and_then(|s| s.error()) {
+                    <div class="notice" role="alert">{ notice::engine_error(e, lang) }</div>
+                }
+                <Controls />
+                if state.lesson.is_some() || state.challenge.is_some() {
+                    <Lessons />
+                }
+                if let Some(frame) = &state.frame {
+                    <main class={classes!("embed-body", embed.editor.then_some("with-editor"))}>
+                        if embed.editor {
+                            <div class="left">
+                                <Editor {lang} text={state.text.clone()} diagnostics={state.diagnostics.clone()} dispatch={state.dispatcher()} />
+                            </div>
+                        }
+                        <div class="centre">
+                            <ClusterView frame={frame.clone()} {lang} {onselect} {onaddnode} {oninject} highlight={state.highlight.clone()} />
+                            { panel }
+                        </div>
+                    </main>
+                }
             </div>
         </ContextProvider<AppContext>>
     }

@@ -223,6 +223,7 @@ const LAYERS: [(&str, &[&str]); 9] = [
             "kubectl",
             "lesson",
             "challenge",
+            "embed",
             "share",
             "export",
             "i18n",

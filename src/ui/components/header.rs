@@ -93,6 +93,15 @@ pub fn Header() -> Html {
     let state = use_app();
     let lang = state.lang;
     let fidelity = use_state(|| false);
+    let embedding = use_state(|| false);
+    let onembed = {
+        let embedding = embedding.clone();
+        Callback::from(move |_: MouseEvent| embedding.set(true))
+    };
+    let closeembed = {
+        let embedding = embedding.clone();
+        Callback::from(move |_| embedding.set(false))
+    };
     let shared = use_state(|| None::<Ui>);
     let act = |action: AppAction| {
         let d = state.dispatcher();
@@ -123,6 +132,7 @@ pub fn Header() -> Html {
                     <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H3zm2 2v8h14V6zM8 19h8v2H8z" /></svg>
                 </button>
                 <button title={lang.t(Ui::ShareTitle)} onclick={onshare}>{ lang.t(Ui::Share) }</button>
+                <button title={lang.t(Ui::EmbedTitle)} onclick={onembed}>{ lang.t(Ui::Embed) }</button>
                 <button aria-pressed={state.compare.is_some().to_string()} title={lang.t(Ui::CompareTitle)} onclick={act(compare)}>{ lang.t(Ui::Compare) }</button>
                 <button title={lang.t(Ui::FidelityTitle)} onclick={onfidelity}>{ lang.t(Ui::Fidelity) }</button>
                 <button aria-label={lang.t(Ui::Shortcuts)} title={lang.t(Ui::Shortcuts)} onclick={act(AppAction::ToggleHelp)}>{ "?" }</button>
@@ -131,6 +141,9 @@ pub fn Header() -> Html {
                 </button>
             </div>
             <p class="share-note" role="status">{ shared.map(|u| lang.t(u)).unwrap_or_default() }</p>
+            if *embedding {
+                <super::EmbedDialog onclose={closeembed} />
+            }
             if *fidelity {
                 <Dialog label={lang.t(Ui::Fidelity)} onclose={closefidelity.clone()} class={classes!("fidelity")}>
                     <h2>{ lang.t(Ui::Simulated) }</h2>
