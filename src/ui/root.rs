@@ -275,6 +275,7 @@ fn embedded_page(
                         <div class="centre">
                             <ClusterView frame={frame.clone()} {lang} {onselect} {onaddnode} {oninject} highlight={state.highlight.clone()} />
                             { panel }
+                            <Inspector />
                         </div>
                     </main>
                 }

@@ -13,6 +13,7 @@ mod daemonset_properties;
 mod daemonset_validation;
 mod determinism;
 mod docs_examples;
+mod embeds;
 mod eviction;
 mod golden;
 mod job_controller;
