@@ -62,3 +62,20 @@ test('the console challenge is answered with kubectl, and the API server\'s word
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: path.join(SHOTS, 'refused-390-en.png'), fullPage: false });
 });
+
+test('a lesson\'s last step offers its challenges', async ({ page }) => {
+  await load(page, 'job-parallel');
+  await page.getByRole('button', { name: /^3\. Parallel Jobs/ }).click();
+  const steps = page.getByRole('list', { name: 'Lesson progress' }).getByRole('button');
+  const n = await steps.count();
+  // Walk to the end with Next, answering each question that asks first.
+  for (let i = 1; i < n; i++) {
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    const choice = page.locator('.predict .choice:not([disabled])').first();
+    if (await choice.count()) await choice.click();
+  }
+  const offer = page.locator('.challenge-offer');
+  await expect(offer).toContainText('Try it yourself:', { timeout: 20000 });
+  await offer.getByRole('button', { name: 'Six pods, three at a time' }).click();
+  await expect(page.getByRole('region', { name: 'Challenges' })).toContainText('Write a Job named six');
+});
