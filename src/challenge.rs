@@ -4,10 +4,12 @@
 //! never by matching the text, so every correct solution passes. The verdict says what
 //! happened in the simulated cluster and names the moment to look at.
 //!
-//! `catalog.rs` holds the challenges and their judges; `observe.rs` the questions a judge
-//! asks of a run (the pods of a Job at each moment, the nodes without a ready agent pod…).
+//! `catalog.rs` holds the challenges, `judges.rs` their judges, and `observe.rs` the questions
+//! a judge asks of a run (the pods of a Job at each moment, the nodes without a ready agent
+//! pod…).
 
 mod catalog;
+mod judges;
 mod observe;
 
 pub use catalog::CHALLENGES;
