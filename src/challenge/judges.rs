@@ -56,6 +56,17 @@ fn ended_as(job: &Job) -> String {
     ending(job).map_or("still active".into(), |(t, _)| t.to_string())
 }
 
+/// A finding unless the Job `name` ended with the condition `want` (Complete or Failed).
+fn expect_ending(name: &str, job: &Job, want: &str, fails: &mut Vec<Finding>) {
+    if ending(job).map(|e| e.0) != Some(want) {
+        fails.push(say(
+            format!("{name} did not end {want} (it ended {}).", ended_as(job)),
+            format!("{name} 没有以 {want} 结束（结束状态：{}）。", ended_as(job)),
+            None,
+        ));
+    }
+}
+
 /// Running pods of a Job over the run: the first moment above `most`, the first moment at
 /// exactly `most`, and the highest count with its moment.
 struct Peak {
@@ -125,13 +136,7 @@ pub(super) fn six_by_three(run: &Run<'_>) -> Judgement {
     let p = running_peak(run, "six", 3);
     peak_findings("six", 3, &p, &mut fails);
     let succeeded = job.status.as_ref().map_or(0, |s| s.succeeded);
-    if ending(job).map(|e| e.0) != Some("Complete") {
-        fails.push(say(
-            format!("six did not end Complete (it ended {}).", ended_as(job)),
-            format!("six 没有以 Complete 结束（结束状态：{}）。", ended_as(job)),
-            None,
-        ));
-    }
+    expect_ending("six", job, "Complete", &mut fails);
     if succeeded != 6 {
         fails.push(say(
             format!("six ended with {succeeded} succeeded pods; the goal is exactly 6."),
@@ -177,16 +182,7 @@ pub(super) fn three_strikes(run: &Run<'_>) -> Judgement {
     };
     let (failed, last) = failed_pods(run, "strikes");
     let mut fails = Vec::new();
-    if ending(job).map(|e| e.0) != Some("Failed") {
-        fails.push(say(
-            format!("strikes did not end Failed (it ended {}).", ended_as(job)),
-            format!(
-                "strikes 没有以 Failed 结束（结束状态：{}）。",
-                ended_as(job)
-            ),
-            None,
-        ));
-    }
+    expect_ending("strikes", job, "Failed", &mut fails);
     if failed != 3 {
         fails.push(say(
             format!("{failed} pods of strikes reached phase Failed; the goal is exactly 3 (a container restarted in place does not fail its pod)."),
@@ -226,7 +222,7 @@ fn program_seconds(run: &Run<'_>, cronjob: &str) -> Option<u64> {
         .cloned()
         .collect();
     let ctx = crate::script::Context {
-        default_run_ms: 5_000,
+        default_run_ms: run.scenario().kubelet.default_run_ms,
         ..Default::default()
     };
     crate::script::run(&argv, &ctx).run_ms.map(|ms| ms / 1000)
@@ -502,16 +498,7 @@ pub(super) fn indexed_shards(run: &Run<'_>) -> Judgement {
     let mut fails = Vec::new();
     let p = running_peak(run, "shards", 2);
     peak_findings("shards", 2, &p, &mut fails);
-    if ending(job).map(|e| e.0) != Some("Complete") {
-        fails.push(say(
-            format!("shards did not end Complete (it ended {}).", ended_as(job)),
-            format!(
-                "shards 没有以 Complete 结束（结束状态：{}）。",
-                ended_as(job)
-            ),
-            None,
-        ));
-    }
+    expect_ending("shards", job, "Complete", &mut fails);
     let done = job
         .status
         .as_ref()

@@ -25,9 +25,9 @@ impl<'a> Run<'a> {
         self.from
     }
 
-    /// The run's end.
-    pub fn until(&self) -> SimTime {
-        self.sim.scenario().until
+    /// The challenge's scenario (its cluster and kubelet settings).
+    pub fn scenario(&self) -> &crate::scenario::Scenario {
+        self.sim.scenario()
     }
 
     /// The world at the end.
