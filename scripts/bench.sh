@@ -5,7 +5,8 @@
 #     to random moments of a one-hour trace (and the app's per-frame work);
 #   engine in wasm: the same Job in headless Chromium, as a ratio to native;
 #   UI: frame times with 1,000 pods on 100 nodes and with 100,000 pods in the aggregated view,
-#     the release bundle's size, and the time to first render from localhost.
+#     the release bundle's size (and the wasm's by crate, module and function: benches/
+#     wasm_size.rs), the bytes the page fetches before its first render, and the time to it.
 # Prints a table; every result is in artifacts/bench/*.json, the table in summary.json.
 # PODLAB_BENCH_COMPLETIONS (default 100000) sizes the Job; PODLAB_BENCH_HOURS=24 shortens
 # the CronJob year to a day.
@@ -46,6 +47,8 @@ echo "=== release bundle"
 trunk build --release
 wasm=$(ls dist/*_bg.wasm)
 printf '{"raw_bytes": %d, "gzip_bytes": %d}\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" | tee "$OUT/bundle.json"
+echo "=== the wasm's size by crate, module and function (cargo's output, with its names)"
+cargo bench --quiet --bench wasm_size -- target/wasm32-unknown-unknown/release/podlab.wasm "$OUT/size.json"
 
 echo "=== UI in headless Chromium"
 rm -rf artifacts/site && mkdir -p artifacts/site && cp -r dist artifacts/site/podlab
