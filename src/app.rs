@@ -20,9 +20,11 @@ use crate::sim::SimTime;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+mod assets;
 mod challenge;
 mod lesson;
 
+pub use assets::{Asset, Waiting};
 pub use challenge::{ChallengeView, Checked};
 pub use lesson::LessonView;
 
@@ -94,6 +96,8 @@ pub struct AppState {
     pub computing: Option<Computing>,
     /// The open challenge.
     pub challenge: Option<ChallengeView>,
+    /// An action waiting for a file the page fetches on demand ([`Asset`]).
+    pub waiting: Option<Waiting>,
 }
 
 /// A run being computed a slice at a time.
@@ -262,6 +266,14 @@ pub enum AppAction {
     DeleteAndApply,
     /// Run this scenario again from t = 0 with the editor's text as its manifests.
     RunFromStart,
+    /// Opens a share link's moment (`#share=…`), once the files it needs are in.
+    OpenLink(String),
+    /// The file the waiting action needs is installed: run it.
+    AssetArrived,
+    /// Fetching the file failed (the reason, as the browser gave it).
+    AssetFailed(String),
+    /// Fetch the file again after a failure.
+    RetryAsset,
 }
 
 /// The page's shortcut keys (what `?` lists).
@@ -363,6 +375,7 @@ impl AppState {
             custom: None,
             computing: None,
             challenge: None,
+            waiting: None,
         }
     }
 
@@ -867,7 +880,14 @@ impl AppState {
     /// The state after `action`: a new state, or this one (the same `Rc`) when nothing changed,
     /// so that nothing is redrawn.
     pub fn update(self: Rc<Self>, action: AppAction) -> Rc<Self> {
-        let state = (*self).clone();
+        if let Some(asset) = self.asset_for(&action) {
+            return Rc::new((*self).clone().wait_for(asset, action));
+        }
+        let mut state = (*self).clone();
+        if self.waiting.is_some() && replaces_waiting(&action) {
+            // The learner moved on: what waited is not wanted any more.
+            state.waiting = None;
+        }
         let next = match action {
             AppAction::TogglePlay => {
                 if self.sim.is_none() && self.computing.is_none() {
@@ -1058,7 +1078,61 @@ impl AppState {
                 stop_at: None,
                 ..state
             },
+            AppAction::OpenLink(fragment) => match AppState::from_link(&fragment) {
+                Ok(s) => AppState {
+                    presenter: self.presenter,
+                    ..s
+                },
+                Err(e) => AppState {
+                    notice: Some(e),
+                    ..state
+                },
+            },
+            AppAction::AssetArrived => match state.take_waiting() {
+                // The text is already in: check it again, now that the file is here.
+                Some(AppAction::Edit(text)) => state.with_text(text),
+                Some(action) => return Rc::new(state).update(action),
+                None => return self,
+            },
+            AppAction::AssetFailed(why) => match state.waiting.take() {
+                Some(w) => AppState {
+                    waiting: Some(Waiting {
+                        failed: Some(why),
+                        ..w
+                    }),
+                    ..state
+                },
+                None => return self,
+            },
+            AppAction::RetryAsset => match state.waiting.take() {
+                Some(w) => AppState {
+                    waiting: Some(Waiting { failed: None, ..w }),
+                    ..state
+                },
+                None => return self,
+            },
         };
         Rc::new(next)
     }
+}
+
+/// Whether an action changes what the page shows, so that an action still waiting for a file
+/// is dropped.
+fn replaces_waiting(action: &AppAction) -> bool {
+    matches!(
+        action,
+        AppAction::Load(_)
+            | AppAction::Import(_)
+            | AppAction::Apply
+            | AppAction::DeleteAndApply
+            | AppAction::RunFromStart
+            | AppAction::OpenLesson(_)
+            | AppAction::LessonStep(_)
+            | AppAction::ResumeLesson
+            | AppAction::OpenChallenge(_)
+            | AppAction::CheckChallenge
+            | AppAction::Compare(Some(_))
+            | AppAction::OpenLink(_)
+            | AppAction::Console(_)
+    )
 }

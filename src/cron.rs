@@ -4,6 +4,7 @@
 //! descriptor (`@hourly`, `@daily`, `@midnight`, `@weekly`, `@monthly`, `@yearly`,
 //! `@annually`, `@every <duration>`). [`Schedule::next_utc`] is robfig's `Next` for UTC.
 
+pub mod tzdb;
 pub mod zone;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike};

@@ -353,6 +353,16 @@ pub fn is_scenario_file(text: &str) -> bool {
     })
 }
 
+/// Only a scenario file's `title` (for the picker: nothing validated, nothing run); empty when
+/// the file has none or is not a scenario.
+pub fn title(text: &str) -> Localized {
+    let docs = yaml::parse_documents(text).unwrap_or_default();
+    docs.first()
+        .and_then(|d| d.get("title"))
+        .and_then(|t| decode::<Localized>(t).ok())
+        .unwrap_or_default()
+}
+
 /// Parses a scenario file; returns every problem found.
 pub fn parse(text: &str) -> Result<Scenario, Vec<ScenarioError>> {
     let (doc, raw): (YNode, RawScenario) = one_document(text, "scenario")?;

@@ -1,6 +1,7 @@
 //! The browser app (wasm only): one reducer-held state, a frame clock that moves the playhead, and
 //! components that draw the engine's frames. It never runs Kubernetes logic of its own.
 
+pub mod assets;
 mod clock;
 pub mod components;
 mod compute;

@@ -12,8 +12,16 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "it/support/digests.rs"]
 mod digests;
 
+/// Installs the time-zone database as the page does once it has fetched the file (the
+/// page's wait for it is tested natively, tests/it/assets.rs, and in e2e/tests/assets.spec.js).
+fn time_zones() {
+    podlab::cron::tzdb::install(include_bytes!("../static/lazy/tzdb.bin"))
+        .expect("the database file parses in wasm");
+}
+
 #[wasm_bindgen_test]
 fn every_scenario_and_lesson_step_in_wasm_should_match_the_native_digests() {
+    time_zones();
     let lines = digests::lines();
     let native = include_str!("fixtures/digests.txt");
     for (w, n) in lines.lines().zip(native.lines()) {
@@ -36,6 +44,7 @@ fn bare_pods_json_in_wasm_should_equal_the_native_bytes() {
 
 #[wasm_bindgen_test]
 fn controller_json_in_wasm_should_equal_the_native_bytes() {
+    time_zones();
     for (text, golden) in [
         (
             include_str!("scenarios/cronjob-concurrency.yaml"),

@@ -1,9 +1,10 @@
 //! Time zones for schedules, as Go's `time` package resolves them: `LoadLocation` by IANA name
-//! (chrono-tz carries the tz database), the wall clock of an instant, and `time.Date`, which
+//! (from the time-zone database, [`super::tzdb`]), the wall clock of an instant, and `time.Date`, which
 //! turns a wall clock back into an instant (a time in a spring-forward gap moves forward by
 //! the gap; a time in a fall-back overlap takes the first offset).
 
-use chrono::{NaiveDateTime, Offset, TimeZone};
+use super::tzdb::{self, ZoneId};
+use chrono::NaiveDateTime;
 use std::fmt;
 
 /// A schedule's time zone.
@@ -12,22 +13,24 @@ pub enum Zone {
     /// UTC (also `timeZone` unset: kube-controller-manager runs in UTC).
     Utc,
     /// A zone of the IANA database.
-    Iana(chrono_tz::Tz),
+    Iana(ZoneId),
 }
 
 impl Zone {
     /// Go's `time.LoadLocation`: `""` and `"UTC"` are UTC; any other name must be in the tz
-    /// database, spelt exactly (names are case-sensitive). The error is Go's.
+    /// database, spelt exactly (names are case-sensitive). The error is Go's. (In the page,
+    /// before the database has arrived, every other name is unknown: the app fetches the
+    /// database before it reads a text that names a `timeZone`.)
     pub fn load(name: &str) -> Result<Zone, String> {
         match name {
             "" | "UTC" => Ok(Zone::Utc),
             _ if name.contains("..") || name.starts_with('/') || name.starts_with('\\') => {
                 Err("time: invalid location name".into())
             }
-            _ => name
-                .parse::<chrono_tz::Tz>()
+            _ => tzdb::get()
+                .and_then(|db| db.find(name))
                 .map(Zone::Iana)
-                .map_err(|_| format!("unknown time zone {name}")),
+                .ok_or_else(|| format!("unknown time zone {name}")),
         }
     }
 
@@ -35,7 +38,7 @@ impl Zone {
     pub fn name(self) -> &'static str {
         match self {
             Zone::Utc => "UTC",
-            Zone::Iana(tz) => tz.name(),
+            Zone::Iana(id) => tzdb::get().map_or("UTC", |db| db.name(id)),
         }
     }
 
@@ -43,12 +46,9 @@ impl Zone {
     pub fn offset(self, utc: i64) -> i64 {
         match self {
             Zone::Utc => 0,
-            Zone::Iana(tz) => match chrono::DateTime::from_timestamp(utc, 0) {
-                Some(t) => i64::from(
-                    tz.offset_from_utc_datetime(&t.naive_utc())
-                        .fix()
-                        .local_minus_utc(),
-                ),
+            // Out of chrono's range (±262,000 years) the offset was 0; it still is.
+            Zone::Iana(id) => match chrono::DateTime::from_timestamp(utc, 0) {
+                Some(_) => tzdb::get().map_or(0, |db| db.offset(id, utc)),
                 None => 0,
             },
         }

@@ -66,3 +66,28 @@ pub fn engine_error(e: &EngineError, lang: Lang) -> String {
         },
     )
 }
+
+/// The banner while the page fetches the time-zone database.
+pub fn time_zones_loading(lang: Lang) -> String {
+    tr(
+        lang,
+        || "Loading the time-zone database (a CronJob here names a timeZone)…".to_string(),
+        || "正在加载时区数据库（这里有 CronJob 指定了 timeZone）……".to_string(),
+    )
+}
+
+/// The banner when fetching the time-zone database failed, with the browser's reason.
+pub fn time_zones_failed(why: &str, lang: Lang) -> String {
+    tr(
+        lang,
+        || {
+            format!("The time-zone database could not be loaded ({why}). Check the connection and retry.")
+        },
+        || format!("无法加载时区数据库（{why}）。请检查网络后重试。"),
+    )
+}
+
+/// The retry button's label.
+pub fn retry(lang: Lang) -> String {
+    tr(lang, || "Retry".to_string(), || "重试".to_string())
+}

@@ -2,6 +2,7 @@
 //! browser remembers (language, scenario, the learner's text), the playback clock, the page's
 //! shortcuts, and the layout of the panels.
 
+use super::assets::AssetBanner;
 use super::clock::FrameClock;
 use super::components::{
     ActivityFeed, ClusterView, CompareBar, CompareDetails, CompareRun, Console, ControlPlane,
@@ -52,10 +53,10 @@ fn shared_fragment() -> Option<String> {
 pub fn App() -> Html {
     let state = use_reducer(|| {
         let last = storage().and_then(|s| s.get_item(SCENARIO_KEY).ok().flatten());
-        let fresh = || AppState::loading(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id));
+        let fresh = || AppState::start(stored_lang(), last.as_deref().unwrap_or(BUILTINS[0].id));
         match shared_fragment() {
             None => fresh(),
-            Some(fragment) => AppState::from_link(&fragment).unwrap_or_else(|e| {
+            Some(fragment) => AppState::start_link(stored_lang(), &fragment).unwrap_or_else(|e| {
                 let mut state = fresh();
                 state.notice = Some(e);
                 state
@@ -218,6 +219,7 @@ pub fn App() -> Html {
                 if let Some(e) = state.sim.as_ref().and_then(|s| s.error()) {
                     <div class="notice" role="alert">{ notice::engine_error(e, lang) }</div>
                 }
+                <AssetBanner />
                 <Controls />
                 <Lessons />
                 <CompareBar />
@@ -258,6 +260,7 @@ fn embedded_page(
         <ContextProvider<AppContext> context={AppContext::new(state.clone())}>
             <div class={classes!("app", "embedded")}>
                 <EmbedBar />
+                <AssetBanner />
                 if let Some(e) = state.sim.as_ref().and_then(|s| s.error()) {
                     <div class="notice" role="alert">{ notice::engine_error(e, lang) }</div>
                 }

@@ -2,6 +2,7 @@
 //! `cargo test --test it NAME` runs one subject, e.g. `cargo test --test it model::`.
 
 mod app;
+mod assets;
 mod bad_input;
 mod budgets;
 mod challenges;
@@ -29,3 +30,4 @@ mod scenarios;
 mod share_links;
 mod support;
 mod tidy;
+mod tzdb;

@@ -79,29 +79,62 @@ pub fn Console() -> Html {
                     if trimmed.is_empty() {
                         return;
                     }
-                    let mut out = state.kubectl(&trimmed);
-                    let stderr = out.stderr_in(state.lang);
-                    *watch.borrow_mut() = out.watch.take();
-                    let mut list = (*entries).clone();
-                    list.push(Entry {
-                        line: trimmed.clone(),
-                        stdout: out.stdout.clone(),
-                        stderr,
-                    });
-                    if list.len() > SCROLLBACK {
-                        list.remove(0);
-                    }
-                    entries.set(list);
-                    {
-                        let mut h = history.borrow_mut();
-                        if h.last() != Some(&trimmed) {
-                            h.push(trimmed);
-                        }
-                        *position.borrow_mut() = h.len();
-                    }
                     el.set_value("");
-                    if !out.changes.is_empty() {
-                        state.dispatch(AppAction::Console(out.changes));
+                    let run = {
+                        let (state, entries, history, position, watch) = (
+                            state.clone(),
+                            entries.clone(),
+                            history.clone(),
+                            position.clone(),
+                            watch.clone(),
+                        );
+                        move |trimmed: String, failed: Option<String>| {
+                            let (stdout, stderr) = match failed {
+                                Some(why) => (String::new(), why),
+                                None => {
+                                    let mut out = state.kubectl(&trimmed);
+                                    *watch.borrow_mut() = out.watch.take();
+                                    if !out.changes.is_empty() {
+                                        state.dispatch(AppAction::Console(std::mem::take(
+                                            &mut out.changes,
+                                        )));
+                                    }
+                                    (out.stdout.clone(), out.stderr_in(state.lang))
+                                }
+                            };
+                            let mut list = (*entries).clone();
+                            list.push(Entry {
+                                line: trimmed.clone(),
+                                stdout,
+                                stderr,
+                            });
+                            if list.len() > SCROLLBACK {
+                                list.remove(0);
+                            }
+                            entries.set(list);
+                            let mut h = history.borrow_mut();
+                            if h.last() != Some(&trimmed) {
+                                h.push(trimmed);
+                            }
+                            *position.borrow_mut() = h.len();
+                        }
+                    };
+                    // A line that names a timeZone (or applies an editor text that does) waits
+                    // for the time-zone database, fetched on demand.
+                    let wants = crate::cron::tzdb::wanted_by(&trimmed)
+                        || (trimmed.contains("-f") && crate::cron::tzdb::wanted_by(&state.text));
+                    if wants {
+                        let lang = state.lang;
+                        yew::platform::spawn_local(async move {
+                            let asset = crate::app::Asset::TimeZones;
+                            let failed = crate::ui::assets::ensure(asset)
+                                .await
+                                .err()
+                                .map(|why| crate::ui::assets::failed(asset, &why, lang));
+                            run(trimmed, failed);
+                        });
+                    } else {
+                        run(trimmed, None);
                     }
                 }
                 "ArrowUp" | "ArrowDown" => {

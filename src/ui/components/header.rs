@@ -16,11 +16,7 @@ use yew::prelude::*;
 pub fn builtin_titles() -> Vec<crate::scenario::Localized> {
     BUILTINS
         .iter()
-        .map(|b| {
-            crate::scenario::parse(b.text)
-                .map(|s| s.title)
-                .unwrap_or_default()
-        })
+        .map(|b| crate::scenario::title(b.text))
         .collect()
 }
 
@@ -126,7 +122,7 @@ pub fn Header() -> Html {
                 <h1>{ "podlab" }</h1>
                 <p class="tagline">{ lang.t(Ui::Tagline) }</p>
             </div>
-            <ScenarioPicker {lang} selected={state.scenario_id} />
+            <ScenarioPicker {lang} selected={state.picked()} />
             <div class="actions" role="group" aria-label={lang.t(Ui::PageActions)}>
                 <button aria-label={lang.t(Ui::Presenter)} aria-pressed={state.presenter.to_string()} title={lang.t(Ui::Presenter)} onclick={act(AppAction::TogglePresenter)}>
                     <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H3zm2 2v8h14V6zM8 19h8v2H8z" /></svg>

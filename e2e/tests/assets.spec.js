@@ -1,0 +1,76 @@
+// Files fetched on demand (issue 22): the time-zone database is not part of the first load;
+// a scenario, a console line or an edit that names a timeZone fetches it once, a failed fetch
+// says so in the learner's language and Retry loads it.
+const { test, expect } = require('@playwright/test');
+const path = require('path');
+const { computed } = require('./helpers');
+
+const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots', 'assets');
+const TZ = /\/tzdb-[0-9a-f]{16}\.bin$/;
+
+async function fresh(page) {
+  await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('./');
+  await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
+}
+
+test('the first load does not fetch the time-zone database; a scenario that names a zone does, once', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (TZ.test(new URL(r.url()).pathname)) fetched.push(r.url()); });
+  await fresh(page);
+  await page.getByLabel('Scenario').selectOption('job-pi');
+  await computed(page);
+  expect(fetched).toEqual([]);
+  await page.getByLabel('Scenario').selectOption('cronjob-timezone');
+  await computed(page);
+  await expect(page.getByTestId('asset-loading')).toHaveCount(0);
+  // The CronJob's ticks are read in its zone: 09:00 in Shanghai is 01:00 UTC.
+  await expect(page.locator('.cron-ruler[data-cronjob="morning"]')).toContainText('Asia/Shanghai');
+  await expect(page.getByText('09:00 · 01:00 UTC').first()).toBeAttached();
+  expect(fetched.length).toBe(1);
+  // Back and forth: the file is installed, not fetched again.
+  await page.getByLabel('Scenario').selectOption('job-pi');
+  await page.getByLabel('Scenario').selectOption('cronjob-timezone');
+  await computed(page);
+  expect(fetched.length).toBe(1);
+});
+
+test('a failed fetch says so in both languages, keeps the page working and Retry loads it', async ({ page }) => {
+  await page.route(TZ, (route) => route.abort('connectionrefused'));
+  await fresh(page);
+  await page.getByLabel('Scenario').selectOption('cronjob-timezone');
+  const failed = page.getByTestId('asset-failed');
+  await expect(failed).toContainText('The time-zone database could not be loaded');
+  await expect(failed.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: path.join(SHOTS, 'failed-1280x720-en.png') });
+  await page.getByRole('button', { name: 'Language' }).click();
+  await expect(failed).toContainText('无法加载时区数据库');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(SHOTS, 'failed-390x844-zh.png') });
+  await page.unroute(TZ);
+  await failed.getByRole('button', { name: '重试' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(failed).toHaveCount(0);
+  await computed(page);
+  await expect(page.getByText('09:00 · 01:00 UTC').first()).toBeAttached();
+});
+
+test('a console line and an edit that name a zone fetch it and are answered as a cluster would', async ({ page }) => {
+  await fresh(page);
+  await page.getByLabel('Scenario').selectOption('cronjob-hello');
+  await computed(page);
+  const box = page.getByRole('textbox', { name: 'kubectl', exact: true });
+  await box.fill(`patch cronjob hello -p '{"spec":{"timeZone":"Asia/Tokyo"}}'`);
+  await box.press('Enter');
+  await expect(page.locator('.console-output')).toContainText('cronjob.batch/hello patched');
+  await box.fill('get cronjob hello -o jsonpath={.spec.timeZone}');
+  await box.press('Enter');
+  await expect(page.locator('.console-output')).toContainText('Asia/Tokyo');
+  // The editor: a zone that does not exist is refused in the API server's words.
+  const editor = page.getByRole('textbox', { name: 'Manifest', exact: true });
+  const text = await editor.inputValue();
+  await editor.fill(text.replace('schedule:', 'timeZone: Mars/Olympus\n  schedule:'));
+  await expect(page.getByRole('status', { name: 'Problems' })).toContainText('unknown time zone Mars/Olympus');
+});

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook (after csp-init.py): the files the page fetches on demand, and the
+compressed copies of every file for servers that serve them.
+
+1. Each file in static/lazy/ (the time-zone database) is moved to the site's root under a
+   name with its content's hash, like Trunk's own assets, so a browser may cache it for good;
+   the page names it in a `<meta name="podlab-asset:FILE" content="./FILE-HASH.EXT">` that
+   the app reads (src/ui/assets.rs). Relative, so the site works from any sub-path.
+2. Every text, wasm and data file gets a Brotli copy beside it (`FILE.br`, quality 11, made by
+   Node's zlib, which the set-up script already needs), for servers that send precompressed
+   files (the README's publishing section says which).
+"""
+import hashlib
+import os
+import re
+import subprocess
+import sys
+
+staging = os.environ.get("TRUNK_STAGING_DIR")
+if not staging:
+    sys.exit("site-files.py runs as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)")
+page = os.path.join(staging, "index.html")
+with open(page, encoding="utf-8") as f:
+    html = f.read()
+
+lazy = os.path.join(staging, "static", "lazy")
+metas = []
+for name in sorted(os.listdir(lazy)) if os.path.isdir(lazy) else []:
+    with open(os.path.join(lazy, name), "rb") as f:
+        data = f.read()
+    stem, ext = os.path.splitext(name)
+    hashed = f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{ext}"
+    with open(os.path.join(staging, hashed), "wb") as f:
+        f.write(data)
+    os.remove(os.path.join(lazy, name))
+    metas.append(f'<meta name="podlab-asset:{name}" content="./{hashed}" />')
+if os.path.isdir(lazy) and not os.listdir(lazy):
+    os.rmdir(lazy)
+if metas:
+    html = re.sub(r"\s*<meta name=\"podlab-asset:[^>]*>", "", html)
+    html = html.replace("</head>", "  " + "\n    ".join(metas) + "\n  </head>", 1)
+    with open(page, "w", encoding="utf-8") as f:
+        f.write(html)
+
+COMPRESS = (".html", ".js", ".css", ".wasm", ".bin", ".svg", ".json")
+files = []
+for root, _, names in os.walk(staging):
+    files += [os.path.join(root, n) for n in names if n.endswith(COMPRESS)]
+BROTLI = """
+const fs = require('fs'), zlib = require('zlib');
+for (const f of process.argv.slice(1)) {
+  const data = fs.readFileSync(f);
+  fs.writeFileSync(f + '.br', zlib.brotliCompressSync(data, { params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+}
+"""
+if files:
+    subprocess.run(["node", "-e", BROTLI, *sorted(files)], check=True)

@@ -1,0 +1,174 @@
+//! Files the page fetches only when it first needs them (issue 22's light first load): today
+//! the time-zone database, needed once a text names a CronJob's `timeZone`. An action that
+//! needs a file the page does not have yet waits ([`Waiting`]) while the UI fetches it
+//! (`ui/assets.rs`), then runs as if it had never waited; a failed fetch says so and offers a
+//! retry. The editor's text is never held back: an edit is taken at once and checked again
+//! when the file arrives.
+
+use super::{AppAction, AppState, CompareWith};
+use crate::{builtin, challenge, cron::tzdb, lesson, share};
+
+/// A file fetched on demand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asset {
+    /// The time-zone database (`static/lazy/tzdb.bin`).
+    TimeZones,
+}
+
+impl Asset {
+    /// The file's name in the site (before the build adds its hash).
+    pub fn file(self) -> &'static str {
+        match self {
+            Asset::TimeZones => "tzdb.bin",
+        }
+    }
+
+    /// Whether the file is already installed.
+    pub fn installed(self) -> bool {
+        match self {
+            Asset::TimeZones => tzdb::loaded(),
+        }
+    }
+
+    /// Takes the fetched bytes in; an error when they are not the file expected.
+    pub fn install(self, bytes: &[u8]) -> Result<(), String> {
+        match self {
+            Asset::TimeZones => tzdb::install(bytes).map_err(|e| e.to_string()),
+        }
+    }
+}
+
+/// An action waiting for a file.
+#[derive(Clone, Debug)]
+pub struct Waiting {
+    /// The file.
+    pub asset: Asset,
+    /// Why the last fetch failed, if it did (the UI then offers a retry).
+    pub failed: Option<String>,
+    /// The action to run once the file is in.
+    pub(super) then: Box<AppAction>,
+}
+
+impl AppState {
+    /// The file `action` needs and the page does not have yet.
+    pub(super) fn asset_for(&self, action: &AppAction) -> Option<Asset> {
+        let wants = tzdb::wanted_by;
+        if tzdb::loaded() {
+            return None;
+        }
+        let builtin_text = |id: &str| builtin::find(id).map_or("", |b| b.text);
+        let lesson_text = |id: &str| lesson::find(id).map_or("", |l| l.text);
+        let needed = match action {
+            AppAction::Load(id) => wants(builtin_text(id)),
+            AppAction::Edit(text) | AppAction::Import(text) => wants(text),
+            AppAction::Apply | AppAction::DeleteAndApply | AppAction::CheckChallenge => {
+                wants(&self.text)
+            }
+            AppAction::RunFromStart => wants(&self.text) || wants(self.scenario_text()),
+            AppAction::OpenLesson(id) => lesson::find(id).is_some_and(|l| lesson_mentions(l.text)),
+            AppAction::LessonStep(_) | AppAction::ResumeLesson => self
+                .lesson
+                .as_ref()
+                .is_some_and(|v| lesson_mentions(lesson_text(v.id))),
+            AppAction::OpenChallenge(id) => {
+                challenge::find(id).is_some_and(|c| wants(c.scenario) || wants(c.starter))
+            }
+            AppAction::Compare(Some(CompareWith::Editor)) => {
+                wants(&self.text) || wants(self.scenario_text())
+            }
+            AppAction::Compare(Some(CompareWith::Builtin(id))) => wants(builtin_text(id)),
+            AppAction::OpenLink(fragment) => link_mentions(fragment),
+            _ => false,
+        };
+        needed.then_some(Asset::TimeZones)
+    }
+
+    /// This state waiting for `asset` before it runs `action`; an edit is taken at once.
+    pub(super) fn wait_for(self, asset: Asset, action: AppAction) -> AppState {
+        let state = match &action {
+            AppAction::Edit(text) => self.with_text(text.clone()),
+            AppAction::Import(text) if !crate::scenario::is_scenario_file(text) => {
+                self.with_text(text.clone())
+            }
+            _ => self,
+        };
+        AppState {
+            waiting: Some(Waiting {
+                asset,
+                failed: None,
+                then: Box::new(action),
+            }),
+            ..state
+        }
+    }
+
+    /// The action that waited, now that its file is in (an edit checks the newest text).
+    pub(super) fn take_waiting(&mut self) -> Option<AppAction> {
+        let w = self.waiting.take()?;
+        Some(match *w.then {
+            AppAction::Edit(_) => AppAction::Edit(self.text.clone()),
+            AppAction::Import(text) if !crate::scenario::is_scenario_file(&text) => {
+                AppAction::Edit(self.text.clone())
+            }
+            other => other,
+        })
+    }
+
+    /// The scenario the picker shows: the one the learner picked, even while it waits for a
+    /// file.
+    pub fn picked(&self) -> &'static str {
+        match self.waiting.as_ref().map(|w| w.then.as_ref()) {
+            Some(AppAction::Load(id)) => builtin::find(id).map_or(self.scenario_id, |b| b.id),
+            _ => self.scenario_id,
+        }
+    }
+
+    /// The first state for a built-in scenario: its run, or a wait for the file it needs.
+    pub fn start(lang: crate::i18n::Lang, id: &str) -> AppState {
+        let load = AppAction::Load(id.to_string());
+        match AppState::empty(lang, id).asset_for(&load) {
+            Some(asset) => AppState::empty(lang, id).wait_for(asset, load),
+            None => AppState::loading(lang, id),
+        }
+    }
+
+    /// The first state for a share link: its moment, or a wait for the file it needs.
+    pub fn start_link(
+        lang: crate::i18n::Lang,
+        fragment: &str,
+    ) -> Result<AppState, share::ShareError> {
+        if link_mentions(fragment) {
+            let open = AppAction::OpenLink(fragment.to_string());
+            return Ok(
+                AppState::empty(lang, builtin::BUILTINS[0].id).wait_for(Asset::TimeZones, open)
+            );
+        }
+        AppState::from_link(fragment)
+    }
+}
+
+/// Whether a lesson (its own steps or the scenarios it switches to) names a time zone.
+fn lesson_mentions(text: &str) -> bool {
+    tzdb::wanted_by(text)
+        || builtin::BUILTINS
+            .iter()
+            .any(|b| text.contains(b.id) && tzdb::wanted_by(b.text))
+}
+
+/// Whether a share link's moment names a time zone (in its scenario, its changes, its lesson
+/// or its challenge). A link that does not decode needs nothing: opening it says why.
+fn link_mentions(fragment: &str) -> bool {
+    let Ok(m) = share::decode(fragment) else {
+        return false;
+    };
+    tzdb::wanted_by(&format!("{m:?}"))
+        || builtin::find(&m.scenario).is_some_and(|b| tzdb::wanted_by(b.text))
+        || m.lesson
+            .as_ref()
+            .and_then(|l| lesson::find(&l.id))
+            .is_some_and(|l| lesson_mentions(l.text))
+        || m.challenge
+            .as_ref()
+            .and_then(|c| challenge::find(&c.id))
+            .is_some_and(|c| tzdb::wanted_by(c.scenario))
+}
