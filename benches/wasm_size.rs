@@ -166,7 +166,7 @@ fn podlab_module(name: &str) -> Option<String> {
 
 fn top(map: &BTreeMap<String, usize>, n: usize) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = map.iter().map(|(k, v)| (k.clone(), *v)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    podlab::sort::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v.truncate(n);
     v
 }

@@ -315,7 +315,7 @@ pub fn cleaned_next(world: &World, cronjob: &str) -> Vec<String> {
                     && j.has_condition(cond)
             })
             .collect();
-        done.sort_by_key(|j| {
+        crate::sort::sort_by_key(&mut done, |j| {
             (
                 j.status.as_ref().and_then(|s| s.start_time).is_none(),
                 j.status.as_ref().and_then(|s| s.start_time),

@@ -151,8 +151,9 @@ impl Sim {
             }
         }
         let mut pending_expect: Vec<usize> = (0..scenario.expect.len()).collect();
-        pending_expect
-            .sort_by_key(|&i| std::cmp::Reverse((scenario.expect[i].at, std::cmp::Reverse(i))));
+        crate::sort::sort_by_key(&mut pending_expect, |&i| {
+            std::cmp::Reverse((scenario.expect[i].at, std::cmp::Reverse(i)))
+        });
         let mut sim = Sim {
             scenario,
             world,
@@ -433,7 +434,9 @@ impl Sim {
         let mut v: Vec<usize> = (0..self.scenario.expect.len())
             .filter(|&i| self.scenario.expect[i].at > t)
             .collect();
-        v.sort_by_key(|&i| std::cmp::Reverse((self.scenario.expect[i].at, std::cmp::Reverse(i))));
+        crate::sort::sort_by_key(&mut v, |&i| {
+            std::cmp::Reverse((self.scenario.expect[i].at, std::cmp::Reverse(i)))
+        });
         v
     }
 

@@ -320,7 +320,9 @@ pub fn frame_of(world: &World, sim: &Sim, activity: usize, views: &mut Views) ->
         .collect::<Vec<_>>();
     // As people count: node-2 before node-10 (kubectl's tables keep kubectl's order).
     let mut nodes = nodes;
-    nodes.sort_by(|a, b| crate::output::natural_order(&a.name, &b.name));
+    crate::sort::sort_by(&mut nodes, |a, b| {
+        crate::output::natural_order(&a.name, &b.name)
+    });
     views.nodes = nodes
         .iter()
         .map(|n| (n.name.clone(), Rc::clone(n)))

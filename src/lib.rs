@@ -33,6 +33,7 @@ pub mod scheduler;
 pub mod script;
 pub mod share;
 pub mod sim;
+pub mod sort;
 pub mod timeline;
 pub mod validation;
 pub mod world;

@@ -179,7 +179,7 @@ mod natural {
             "node-02b",
             "node-2a",
         ];
-        names.sort_by(|a, b| natural_order(a, b));
+        crate::sort::sort_by(&mut names, |a, b| natural_order(a, b));
         assert_eq!(
             names,
             [

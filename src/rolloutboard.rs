@@ -315,7 +315,9 @@ fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
         .map(|(node, placement)| {
             let here = pods.get(&node).map(Vec::as_slice).unwrap_or_default();
             let mut mine: Vec<&DaemonPod> = here.iter().collect();
-            mine.sort_by(|a, b| a.created.cmp(&b.created).then(a.name.cmp(&b.name)));
+            crate::sort::sort_by(&mut mine, |a, b| {
+                a.created.cmp(&b.created).then(a.name.cmp(&b.name))
+            });
             BoardNode {
                 in_flight: placement.should_run() && in_flight(here, surge),
                 next: next.as_ref().is_some_and(|n| n.nodes.contains(&node)),
@@ -326,7 +328,9 @@ fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
             }
         })
         .collect();
-    nodes.sort_by(|a, b| crate::output::natural_order(&a.node, &b.node));
+    crate::sort::sort_by(&mut nodes, |a, b| {
+        crate::output::natural_order(&a.node, &b.node)
+    });
     let used = nodes.iter().filter(|n| n.in_flight).count() as i64;
     Board {
         strategy: if rolling { "RollingUpdate" } else { "OnDelete" }.into(),

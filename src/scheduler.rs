@@ -209,7 +209,7 @@ pub fn fit_error(total: usize, reasons: &BTreeMap<String, usize>) -> String {
         return "no nodes available to schedule pods".into();
     }
     let mut parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
-    parts.sort();
+    crate::sort::sort(&mut parts);
     format!(
         "0/{total} nodes are available: {}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling.",
         parts.join(", ")
@@ -399,7 +399,7 @@ fn schedule_one(
         w.scheduler.next_start = (start + processed) % nodes.len();
     }
     // Scores are compared in node order, as before, whatever node the search began at.
-    feasible.sort_by_key(|(i, _)| *i);
+    crate::sort::sort_by_key(&mut feasible, |(i, _)| *i);
     if feasible.is_empty() {
         let message = fit_error(all.len(), &reasons);
         let attempts = w

@@ -114,6 +114,6 @@ pub fn nodes(w: &World) -> Vec<String> {
         .list(Kind::Node)
         .map(|o| o.meta().name.clone())
         .collect();
-    names.sort_by(|a, b| crate::output::natural_order(a, b));
+    crate::sort::sort_by(&mut names, |a, b| crate::output::natural_order(a, b));
     names
 }

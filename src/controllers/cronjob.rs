@@ -326,7 +326,7 @@ fn cleanup_finished_jobs(
         if extra == 0 {
             continue;
         }
-        finished.sort_by(|a, b| {
+        crate::sort::sort_by(&mut finished, |a, b| {
             let (sa, sb) = (start_time(a), start_time(b));
             match (sa, sb) {
                 (Some(x), Some(y)) if x != y => x.cmp(&y),

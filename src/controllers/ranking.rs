@@ -88,7 +88,7 @@ mod tests {
             pod("pending", Some("n"), "Pending", None, 1),
             pod("ready-new", Some("n"), "Running", Some(20), 1),
         ];
-        pods.sort_by(compare);
+        crate::sort::sort_by(&mut pods, compare);
         let names: Vec<&str> = pods.iter().map(|p| p.metadata.name.as_str()).collect();
         assert_eq!(
             names,

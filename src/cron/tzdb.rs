@@ -166,7 +166,7 @@ impl TzDb {
             };
             names.push((name, index));
         }
-        names.sort();
+        crate::sort::sort(&mut names);
         let mut out = b"PLTZ\x01".to_vec();
         out.push(u8::try_from(version.len()).unwrap_or(0));
         out.extend_from_slice(version.as_bytes().get(..usize::from(out[5])).unwrap_or(b""));

@@ -146,7 +146,7 @@ fn controlled_by(w: &mut String, v: &Value) {
 fn tolerations(w: &mut String, indent: &str, tols: &Value) {
     // printTolerationsMultiline sorts by key (sort.Slice; stable for the few a pod has).
     let mut sorted: Vec<&Value> = tols.as_array().into_iter().flatten().collect();
-    sorted.sort_by_key(|t| s(&t["key"]));
+    crate::sort::sort_by_key(&mut sorted, |t| s(&t["key"]));
     let list: Vec<String> = sorted
         .into_iter()
         .map(|t| {
@@ -326,7 +326,9 @@ fn mounts(w: &mut String, i: &str, c: &Value) {
         return;
     }
     let _ = writeln!(w, "{i}Mounts:");
-    list.sort_by(|a, b| s(&a["mountPath"]).cmp(&s(&b["mountPath"])));
+    crate::sort::sort_by(&mut list, |a, b| {
+        s(&a["mountPath"]).cmp(&s(&b["mountPath"]))
+    });
     for m in list {
         let mut flags = vec![if m["readOnly"] == true { "ro" } else { "rw" }.to_string()];
         if let Some(sub) = m["subPath"].as_str().filter(|p| !p.is_empty()) {
@@ -856,7 +858,7 @@ fn node(w: &mut String, v: &Value, world: &World) {
         .map(|(k, _)| k)
         .filter(|k| k.starts_with("hugepages-") || k.contains('/'))
         .collect();
-    extended.sort();
+    crate::sort::sort(&mut extended);
     for r in ["cpu", "memory", "ephemeral-storage"]
         .into_iter()
         .chain(extended.iter().map(|k| k.as_str()))
@@ -881,7 +883,7 @@ fn taints(w: &mut String, list: &Value) {
             (format!("{},{}", s(&t["effect"]), s(&t["key"])), text)
         })
         .collect();
-    taints.sort();
+    crate::sort::sort(&mut taints);
     if taints.is_empty() {
         let _ = writeln!(w, "Taints:\t<none>");
     }
@@ -1016,7 +1018,7 @@ fn unstructured(
 ) {
     let indent = "  ".repeat(level);
     let mut fields: Vec<&String> = content.keys().collect();
-    fields.sort();
+    crate::sort::sort(&mut fields);
     for field in fields {
         let path = format!("{prefix}.{field}");
         if GENERIC_SKIP.contains(&path.as_str()) {

@@ -716,7 +716,9 @@ fn sort_rows<R>(
         }
     }
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by(|&a, &b| sort_cmp(keyed[a].as_ref(), keyed[b].as_ref()));
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        sort_cmp(keyed[a].as_ref(), keyed[b].as_ref())
+    });
     apply_order(found, &order);
     Ok(())
 }

@@ -762,7 +762,7 @@ fn revisions<'w>(
         .filter_map(Object::as_revision)
         .filter(|r| r.metadata.controller_ref().is_some_and(|o| o.uid == uid))
         .collect();
-    list.sort_by_key(|r| r.revision);
+    crate::sort::sort_by_key(&mut list, |r| r.revision);
     list
 }
 

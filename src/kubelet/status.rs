@@ -243,7 +243,7 @@ pub fn refresh_conditions(pod: &mut Pod, now: Time) {
         "PodScheduled" => 6,
         _ => 0,
     };
-    conds.sort_by_key(|c| rank(&c.type_));
+    crate::sort::sort_by_key(conds, |c| rank(&c.type_));
 }
 
 /// The reference a container runtime reports: `perl:5.34.0` → `docker.io/library/perl:5.34.0`.

@@ -71,7 +71,7 @@ pub fn decode<T: DeserializeOwned>(node: &YNode) -> Result<T, DecodeError> {
                 message: e.message,
                 suggestion: None,
             });
-            issues.sort_by_key(|i| i.loc);
+            crate::sort::sort_by_key(&mut issues, |i| i.loc);
             Err(DecodeError { issues })
         }
     }

@@ -74,7 +74,7 @@ fn on_delete_should_wait_until_a_pod_is_deleted() {
         "nothing changes on its own"
     );
     let mut end = images(sim.world());
-    end.sort();
+    podlab::sort::sort(&mut end);
     assert_eq!(
         end,
         ["agent:v1", "agent:v1", "agent:v2"],

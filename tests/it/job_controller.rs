@@ -595,7 +595,7 @@ fn sync_job_should_behave_like_the_real_controller() {
                         .and_then(|v| v.parse().ok())
                 })
                 .collect();
-            got.sort();
+            podlab::sort::sort(&mut got);
             check(
                 "created indexes",
                 got == want.created_indexes,

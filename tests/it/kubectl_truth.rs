@@ -332,7 +332,7 @@ fn the_console_should_print_what_a_real_kubectl_prints() {
         }
     });
     let mut results = results.into_inner().expect("not poisoned");
-    results.sort_by_key(|(i, _)| *i);
+    podlab::sort::sort_by_key(&mut results, |(i, _)| *i);
     let total: usize = results.iter().map(|(_, r)| r.0).sum();
     let same: usize = results.iter().map(|(_, r)| r.1).sum();
     let report: String = results.iter().map(|(_, r)| r.2.as_str()).collect();

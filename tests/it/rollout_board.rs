@@ -72,7 +72,7 @@ fn a_rolling_update_should_move_one_node_at_a_time_within_max_unavailable_1() {
     assert_eq!(done.revision, Some(2));
     assert_eq!(done.order.len(), 6, "{:?}", done.order);
     let mut sorted = done.order.clone();
-    sorted.sort();
+    podlab::sort::sort(&mut sorted);
     sorted.dedup();
     assert_eq!(sorted.len(), 6, "each node once");
     assert!(done.next.is_none());

@@ -13,7 +13,7 @@ fn scenario_files() -> Vec<PathBuf> {
         .map(|e| e.expect("readable entry").path())
         .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
         .collect();
-    files.sort();
+    podlab::sort::sort(&mut files);
     files
 }
 

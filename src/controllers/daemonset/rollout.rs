@@ -32,7 +32,7 @@ pub struct DaemonPod {
 
 /// `podByCreationTimestampAndPhase`: scheduled pods first, then the oldest, then by name.
 pub fn oldest_first(pods: &mut [&DaemonPod]) {
-    pods.sort_by(|a, b| {
+    crate::sort::sort_by(pods, |a, b| {
         b.scheduled
             .cmp(&a.scheduled)
             .then(a.created.cmp(&b.created))

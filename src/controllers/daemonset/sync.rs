@@ -757,7 +757,7 @@ fn cleanup_history(w: &mut Client<'_>, ds: &DaemonSet, old: &[Rc<Object>]) {
         .filter_map(|o| o.meta().labels.get(REVISION_HASH).cloned())
         .collect();
     let mut sorted: Vec<&Rc<Object>> = old.iter().collect();
-    sorted.sort_by_key(|o| match &***o {
+    crate::sort::sort_by_key(&mut sorted, |o| match &***o {
         Object::ControllerRevision(c) => c.revision,
         _ => 0,
     });

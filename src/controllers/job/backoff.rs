@@ -54,7 +54,7 @@ impl BackoffRecord {
     /// Folds newly finished pods (finish time, succeeded?) into the record: a success resets
     /// the count; failures after the latest success count (equal times: the failure first).
     pub fn update(mut self, mut finished: Vec<(Time, bool)>) -> BackoffRecord {
-        finished.sort_by_key(|(t, ok)| (*t, *ok));
+        crate::sort::sort_by_key(&mut finished, |(t, ok)| (*t, *ok));
         for (t, ok) in finished {
             if ok {
                 self.failures_after_last_success = 0;

@@ -27,7 +27,7 @@ pub(super) fn manage_job(
     let job = ctx.job;
     if job.spec.suspend == Some(true) {
         let mut ranked: Vec<&Pod> = ctx.active.clone();
-        ranked.sort_by(|a, b| ranking::compare(a, b));
+        crate::sort::sort_by(&mut ranked, |a, b| ranking::compare(a, b));
         let n = ranked.len().min(MAX_PODS_PER_SYNC as usize);
         expect(w, state, ctx.key, 0, n as i64);
         for pod in &ranked[..n] {
@@ -113,7 +113,7 @@ fn excess_pods<'a>(ctx: &SyncJobCtx<'a>, want: i32) -> Vec<&'a Pod> {
         let completions = ctx.job.spec.completions.unwrap_or(0);
         let mut seen = BTreeSet::new();
         let mut ranked: Vec<&Pod> = ctx.active.clone();
-        ranked.sort_by(|a, b| ranking::compare(b, a));
+        crate::sort::sort_by(&mut ranked, |a, b| ranking::compare(b, a));
         for pod in ranked {
             match index_of(pod) {
                 Some(i) if i < completions && !ctx.completed.contains(&i) && seen.insert(i) => {}
@@ -129,7 +129,7 @@ fn excess_pods<'a>(ctx: &SyncJobCtx<'a>, want: i32) -> Vec<&'a Pod> {
             .copied()
             .filter(|p| !excess.iter().any(|e| e.metadata.uid() == p.metadata.uid()))
             .collect();
-        rest.sort_by(|a, b| ranking::compare(a, b));
+        crate::sort::sort_by(&mut rest, |a, b| ranking::compare(a, b));
         excess.extend(rest.into_iter().take((remaining_active - want) as usize));
     }
     excess
