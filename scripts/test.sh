@@ -2,7 +2,8 @@
 # test.sh -- install whatever is missing, then run every check and test podlab has:
 # formatting, clippy (native and wasm), native tests, the model test over 10,000 random
 # clusters, the engine's cost budget, wasm tests in headless Chromium, the release build with
-# its size budget, and the browser end-to-end tests. Exits non-zero on the first failure.
+# its size budgets (the first load and the files fetched on demand), and the browser
+# end-to-end tests. Exits non-zero on the first failure.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -41,14 +42,7 @@ CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} WASM_BINDGEN_TEST_TIMEOUT=${
 
 step "release build (trunk build --release)"
 trunk build --release
-wasm=$(ls dist/*_bg.wasm)
-gz=$(gzip -9c "$wasm" | wc -c)
-echo "release wasm: $(stat -c %s "$wasm") bytes raw, $gz bytes gzip"
-source budgets/bundle.env
-if (( gz > WASM_GZIP_BUDGET )); then
-  echo "the wasm bundle ($gz bytes gzip) is over its budget of $WASM_GZIP_BUDGET bytes (budgets/bundle.env)" >&2
-  exit 1
-fi
+python3 scripts/bundle-size.py dist budgets/bundle.env
 
 step "browser end-to-end tests (Playwright, system Chromium, site served from /podlab/)"
 mkdir -p artifacts/screenshots
