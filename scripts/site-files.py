@@ -2,8 +2,9 @@
 """Trunk post-build hook (after csp-init.py): the files the page fetches on demand, and the
 compressed copies of every file for servers that serve them.
 
-1. Each file in static/lazy/ (the time-zone database) is moved to the site's root under a
-   name with its content's hash, like Trunk's own assets, so a browser may cache it for good;
+1. Each file in static/lazy/ (the time-zone database, the field descriptions for `kubectl
+   explain`) and the lessons (src/lesson/content/, as one `lessons.json`) is put at the
+   site's root under a name with its content's hash, like Trunk's own assets, so a browser may cache it for good;
    the page names it in a `<meta name="podlab-asset:FILE" content="./FILE-HASH.EXT">` that
    the app reads (src/ui/assets.rs). Relative, so the site works from any sub-path.
 2. Every text, wasm and data file gets a Brotli copy beside it (`FILE.br`, quality 11, made by
@@ -11,6 +12,7 @@ compressed copies of every file for servers that serve them.
    files (the README's publishing section says which).
 """
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -23,26 +25,37 @@ page = os.path.join(staging, "index.html")
 with open(page, encoding="utf-8") as f:
     html = f.read()
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 lazy = os.path.join(staging, "static", "lazy")
-metas = []
+files = {}
 for name in sorted(os.listdir(lazy)) if os.path.isdir(lazy) else []:
     with open(os.path.join(lazy, name), "rb") as f:
-        data = f.read()
+        files[name] = f.read()
+    os.remove(os.path.join(lazy, name))
+if os.path.isdir(lazy) and not os.listdir(lazy):
+    os.rmdir(lazy)
+# The lessons, one JSON object of id -> the lesson's file (src/lesson.rs installs it).
+lessons_dir = os.path.join(ROOT, "src", "lesson", "content")
+lessons = {}
+for name in sorted(os.listdir(lessons_dir)):
+    if name.endswith(".yaml"):
+        with open(os.path.join(lessons_dir, name), encoding="utf-8") as f:
+            lessons[name[: -len(".yaml")]] = f.read()
+files["lessons.json"] = json.dumps(lessons, ensure_ascii=False, sort_keys=True).encode()
+metas = []
+for name, data in files.items():
     stem, ext = os.path.splitext(name)
     hashed = f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{ext}"
     with open(os.path.join(staging, hashed), "wb") as f:
         f.write(data)
-    os.remove(os.path.join(lazy, name))
     metas.append(f'<meta name="podlab-asset:{name}" content="./{hashed}" />')
-if os.path.isdir(lazy) and not os.listdir(lazy):
-    os.rmdir(lazy)
 if metas:
     html = re.sub(r"\s*<meta name=\"podlab-asset:[^>]*>", "", html)
     html = html.replace("</head>", "  " + "\n    ".join(metas) + "\n  </head>", 1)
     with open(page, "w", encoding="utf-8") as f:
         f.write(html)
 
-COMPRESS = (".html", ".js", ".css", ".wasm", ".bin", ".svg", ".json")
+COMPRESS = (".html", ".js", ".css", ".wasm", ".bin", ".svg", ".json", ".yaml")
 files = []
 for root, _, names in os.walk(staging):
     files += [os.path.join(root, n) for n in names if n.endswith(COMPRESS)]

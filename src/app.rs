@@ -24,7 +24,7 @@ mod assets;
 mod challenge;
 mod lesson;
 
-pub use assets::{Asset, Waiting};
+pub use assets::{for_console, Asset, Waiting};
 pub use challenge::{ChallengeView, Checked};
 pub use lesson::LessonView;
 

@@ -256,9 +256,7 @@ pub fn lesson_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
     let pick = |t: &scenario::Localized| crate::i18n::Bilingual::get(t, lang).to_string();
     let Some(id) = id else {
         for source in crate::lesson::LESSONS {
-            if let Ok(l) = crate::lesson::parse(source.text) {
-                let _ = writeln!(out, "{:<22} {}", source.id, pick(&l.title));
-            }
+            let _ = writeln!(out, "{:<22} {}", source.id, pick(&source.title()));
         }
         return 0;
     };
@@ -266,7 +264,7 @@ pub fn lesson_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
         let _ = writeln!(err, "error: no lesson {id:?} (podlab lesson lists them)");
         return 2;
     };
-    let lesson = match crate::lesson::parse(source.text) {
+    let lesson = match crate::lesson::parse(source.text().unwrap_or_default()) {
         Ok(l) => l,
         Err(errors) => {
             print_errors(err, &id, &errors);

@@ -8,7 +8,7 @@
 
 mod args;
 mod describe;
-mod explain;
+pub mod explain;
 mod get;
 pub mod jsonpath;
 mod logs;

@@ -18,37 +18,189 @@ use crate::sim::{parse_duration, SimTime};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// A lesson shipped with podlab: its id and its YAML text.
+/// A lesson shipped with podlab: its id, and the title and summary the lesson strip shows
+/// (part of the first download; a test checks them against the lesson's file). The file itself
+/// ([`Source::text`]) is built into the native binary and fetched by the page when a lesson is
+/// first opened (`lessons.json`, written by the build from `src/lesson/content/`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Source {
     /// The lesson's `name`.
     pub id: &'static str,
-    /// The lesson file.
-    pub text: &'static str,
+    /// Its `title`, in English and Chinese.
+    pub title: (&'static str, &'static str),
+    /// Its `summary`, in English and Chinese.
+    pub summary: (&'static str, &'static str),
 }
 
-macro_rules! lessons {
-    ($($id:literal),* $(,)?) => {
-        /// Every lesson, in teaching order.
-        pub const LESSONS: &[Source] = &[$(Source {
-            id: $id,
-            text: include_str!(concat!("lesson/content/", $id, ".yaml")),
-        }),*];
-    };
+/// Every lesson, in teaching order.
+pub const LESSONS: &[Source] = &[
+    Source {
+        id: "bare-pod-vs-job",
+        title: ("1. Why a bare Pod is not enough", "1. 为什么只有 Pod 还不够"),
+        summary: (
+            "A bare Pod dies with its node; a Job keeps going. The pi Job, Pod names and ownerReferences.",
+            "裸 Pod 随节点一起消失；Job 会坚持完成。pi Job、Pod 的命名和 ownerReferences。",
+        ),
+    },
+    Source {
+        id: "restart-and-backoff",
+        title: ("2. restartPolicy, backoffLimit and back-off", "2. restartPolicy、backoffLimit 与退避"),
+        summary: (
+            "Never vs OnFailure side by side, why a Job refuses Always, and how backoffLimit and the exponential back-off end a failing Job.",
+            "Never 与 OnFailure 对照，为什么 Job 拒绝 Always，以及 backoffLimit 和指数退避如何结束一个失败的 Job。",
+        ),
+    },
+    Source {
+        id: "parallel-jobs",
+        title: ("3. Parallel Jobs", "3. 并行 Job"),
+        summary: (
+            "completions and parallelism as waves (8 / 2 → four waves), work-queue Jobs, and Indexed Jobs.",
+            "completions 与 parallelism 形成一波一波（8 / 2 → 四波）、工作队列 Job，以及 Indexed Job。",
+        ),
+    },
+    Source {
+        id: "one-after-another",
+        title: ("4. One task after another", "4. 一个接一个地运行任务"),
+        summary: (
+            "parallelism 1 runs a Job's Pods in series; an Indexed Job gives each Pod its step, and a failure holds up the rest; chaining different Jobs needs something outside Kubernetes.",
+            "parallelism 1 让 Job 的 Pod 串行运行；Indexed Job 让每个 Pod 各做一步，一次失败会拖住后面的步骤；串联不同的 Job 需要 Kubernetes 之外的工具。",
+        ),
+    },
+    Source {
+        id: "job-controller",
+        title: ("5. How the Job controller works", "5. Job 控制器如何工作"),
+        summary: (
+            "API server → etcd → watch → event handlers → workqueue → syncJob → scale up / scale down → status, followed live.",
+            "API 服务器 → etcd → watch → 事件处理函数 → 工作队列 → syncJob → 扩容 / 缩容 → status，实时跟踪。",
+        ),
+    },
+    Source {
+        id: "cronjob",
+        title: ("6. CronJob", "6. CronJob 定时任务"),
+        summary: (
+            "Schedule syntax, concurrencyPolicy Allow / Forbid / Replace side by side, history limits, startingDeadlineSeconds and time zones.",
+            "调度语法、并发策略 Allow / Forbid / Replace 对照、历史记录上限、startingDeadlineSeconds 与时区。",
+        ),
+    },
+    Source {
+        id: "daemonset",
+        title: ("7. DaemonSet: one Pod per node", "7. DaemonSet：每个节点一个 Pod"),
+        summary: (
+            "One Pod per node; nodes joining, leaving and going NotReady; a crashed daemon Pod restarted in place; the agents DaemonSets run.",
+            "每个节点一个 Pod；节点加入、离开、变为 NotReady；崩溃的守护 Pod 原地重启；DaemonSet 通常运行哪些代理。",
+        ),
+    },
+    Source {
+        id: "daemonset-updates",
+        title: ("8. DaemonSet updates and rollback", "8. DaemonSet 的更新与回滚"),
+        summary: (
+            "RollingUpdate with maxUnavailable and maxSurge, OnDelete, and rolling back a bad revision.",
+            "使用 maxUnavailable 和 maxSurge 的 RollingUpdate、OnDelete，以及回滚一个坏的修订版本。",
+        ),
+    },
+    Source {
+        id: "daemonset-controller",
+        title: ("9. How the DaemonSet controller works", "9. DaemonSet 控制器如何工作"),
+        summary: (
+            "Watching DaemonSets, Pods and Nodes; revisions as ControllerRevisions; creating and deleting per node; the status counters.",
+            "watch DaemonSet、Pod 和节点；以 ControllerRevision 记录修订版本；逐节点创建和删除；status 计数。",
+        ),
+    },
+    Source {
+        id: "taints-and-selectors",
+        title: ("10. Taints, tolerations and nodeSelector", "10. 污点、容忍度与 nodeSelector"),
+        summary: (
+            "Why a node has no daemon Pod: untolerated taints, NoSchedule vs NoExecute, cordons, and a nodeSelector that follows labels.",
+            "为什么某个节点没有守护 Pod：未被容忍的污点、NoSchedule 与 NoExecute、封锁，以及跟随标签的 nodeSelector。",
+        ),
+    },
+];
+
+/// The lesson files inside the native binary (the page fetches the same files).
+#[cfg(not(target_arch = "wasm32"))]
+fn embedded(id: &str) -> Option<&'static str> {
+    macro_rules! files {
+        ($($id:literal),* $(,)?) => {
+            match id {
+                $($id => Some(include_str!(concat!("lesson/content/", $id, ".yaml"))),)*
+                _ => None,
+            }
+        };
+    }
+    files!(
+        "bare-pod-vs-job",
+        "restart-and-backoff",
+        "parallel-jobs",
+        "one-after-another",
+        "job-controller",
+        "cronjob",
+        "daemonset",
+        "daemonset-updates",
+        "daemonset-controller",
+        "taints-and-selectors",
+    )
 }
 
-lessons!(
-    "bare-pod-vs-job",
-    "restart-and-backoff",
-    "parallel-jobs",
-    "one-after-another",
-    "job-controller",
-    "cronjob",
-    "daemonset",
-    "daemonset-updates",
-    "daemonset-controller",
-    "taints-and-selectors",
-);
+/// The lesson files installed in the page, by id.
+static INSTALLED: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
+
+thread_local! {
+    /// Set by [`hide`]: this thread acts as a page that has not fetched the lessons yet.
+    static HIDDEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Makes this thread act as a page that has not fetched the lessons yet (`true`), or not:
+/// how the tests check what the app does before the file arrives.
+pub fn hide(hidden: bool) {
+    HIDDEN.with(|h| h.set(hidden));
+}
+
+impl Source {
+    /// The lesson file, when it is here: always on native builds, in the page once fetched.
+    pub fn text(&self) -> Option<&'static str> {
+        if HIDDEN.with(std::cell::Cell::get) {
+            return None;
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        return embedded(self.id);
+        #[cfg(target_arch = "wasm32")]
+        INSTALLED.get()?.get(self.id).map(String::as_str)
+    }
+
+    /// The title, as the strip shows it.
+    pub fn title(&self) -> Localized {
+        Localized {
+            en: self.title.0.to_string(),
+            zh: self.title.1.to_string(),
+        }
+    }
+
+    /// The summary, as the strip shows it.
+    pub fn summary(&self) -> Localized {
+        Localized {
+            en: self.summary.0.to_string(),
+            zh: self.summary.1.to_string(),
+        }
+    }
+}
+
+/// Whether the lesson files are here to open.
+pub fn loaded() -> bool {
+    !HIDDEN.with(std::cell::Cell::get)
+        && (cfg!(not(target_arch = "wasm32")) || INSTALLED.get().is_some())
+}
+
+/// Installs the fetched `lessons.json` (each lesson's id and file); an error when a lesson is
+/// missing or the file is not that one.
+pub fn install(bytes: &[u8]) -> Result<(), String> {
+    let files: BTreeMap<String, String> =
+        serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    if let Some(missing) = LESSONS.iter().find(|l| !files.contains_key(l.id)) {
+        return Err(format!("lesson {} is missing", missing.id));
+    }
+    let _ = INSTALLED.set(files);
+    Ok(())
+}
 
 /// The lesson named `id`.
 pub fn find(id: &str) -> Option<&'static Source> {
@@ -405,8 +557,12 @@ mod tests {
     #[test]
     fn every_lesson_should_parse() {
         for l in LESSONS {
-            let lesson = parse(l.text).unwrap_or_else(|e| panic!("{}: {e:?}", l.id));
+            let text = l.text().expect("built into the native binary");
+            let lesson = parse(text).unwrap_or_else(|e| panic!("{}: {e:?}", l.id));
             assert_eq!(lesson.id, l.id);
+            // The strip's title and summary are the file's.
+            assert_eq!(lesson.title, l.title(), "{}", l.id);
+            assert_eq!(lesson.summary, l.summary(), "{}", l.id);
         }
     }
 

@@ -12,16 +12,30 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "it/support/digests.rs"]
 mod digests;
 
-/// Installs the time-zone database as the page does once it has fetched the file (the
-/// page's wait for it is tested natively, tests/it/assets.rs, and in e2e/tests/assets.spec.js).
-fn time_zones() {
+/// Installs the time-zone database and the lessons as the page does once it has fetched them
+/// (the page's wait for them is tested natively, tests/it/assets.rs, and in
+/// e2e/tests/assets.spec.js).
+fn on_demand_files() {
     podlab::cron::tzdb::install(include_bytes!("../static/lazy/tzdb.bin"))
         .expect("the database file parses in wasm");
+    let lessons = serde_json::json!({
+        "bare-pod-vs-job": include_str!("../src/lesson/content/bare-pod-vs-job.yaml"),
+        "restart-and-backoff": include_str!("../src/lesson/content/restart-and-backoff.yaml"),
+        "parallel-jobs": include_str!("../src/lesson/content/parallel-jobs.yaml"),
+        "one-after-another": include_str!("../src/lesson/content/one-after-another.yaml"),
+        "job-controller": include_str!("../src/lesson/content/job-controller.yaml"),
+        "cronjob": include_str!("../src/lesson/content/cronjob.yaml"),
+        "daemonset": include_str!("../src/lesson/content/daemonset.yaml"),
+        "daemonset-updates": include_str!("../src/lesson/content/daemonset-updates.yaml"),
+        "daemonset-controller": include_str!("../src/lesson/content/daemonset-controller.yaml"),
+        "taints-and-selectors": include_str!("../src/lesson/content/taints-and-selectors.yaml"),
+    });
+    podlab::lesson::install(lessons.to_string().as_bytes()).expect("the lessons install");
 }
 
 #[wasm_bindgen_test]
 fn every_scenario_and_lesson_step_in_wasm_should_match_the_native_digests() {
-    time_zones();
+    on_demand_files();
     let lines = digests::lines();
     let native = include_str!("fixtures/digests.txt");
     for (w, n) in lines.lines().zip(native.lines()) {
@@ -44,7 +58,7 @@ fn bare_pods_json_in_wasm_should_equal_the_native_bytes() {
 
 #[wasm_bindgen_test]
 fn controller_json_in_wasm_should_equal_the_native_bytes() {
-    time_zones();
+    on_demand_files();
     for (text, golden) in [
         (
             include_str!("scenarios/cronjob-concurrency.yaml"),

@@ -74,3 +74,55 @@ test('a console line and an edit that name a zone fetch it and are answered as a
   await editor.fill(text.replace('schedule:', 'timeZone: Mars/Olympus\n  schedule:'));
   await expect(page.getByRole('status', { name: 'Problems' })).toContainText('unknown time zone Mars/Olympus');
 });
+
+test('kubectl explain fetches the field descriptions the first time, then answers at once', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (/\/explain-[0-9a-f]{16}\.yaml$/.test(new URL(r.url()).pathname)) fetched.push(r.url()); });
+  await fresh(page);
+  expect(fetched).toEqual([]);
+  const box = page.getByRole('textbox', { name: 'kubectl', exact: true });
+  await box.fill('explain job.spec.backoffLimit');
+  await box.press('Enter');
+  const out = page.locator('.console-output');
+  await expect(out).toContainText('FIELD: backoffLimit <integer>');
+  await box.fill('explain cronjob.spec.concurrencyPolicy');
+  await box.press('Enter');
+  await expect(out).toContainText('FIELD: concurrencyPolicy <string>');
+  expect(fetched.length).toBe(1);
+});
+
+test('a failed fetch of the field descriptions is said in the console, and the next try works', async ({ page }) => {
+  await page.route(/\/explain-[0-9a-f]{16}\.yaml$/, (route) => route.abort('connectionrefused'));
+  await fresh(page);
+  const box = page.getByRole('textbox', { name: 'kubectl', exact: true });
+  await box.fill('explain job');
+  await box.press('Enter');
+  await expect(page.locator('.console-output .stderr')).toContainText('the field descriptions could not be loaded');
+  await page.unroute(/\/explain-[0-9a-f]{16}\.yaml$/);
+  await box.fill('explain job');
+  await box.press('Enter');
+  await expect(page.locator('.console-output')).toContainText('KIND:       Job');
+});
+
+test('the lessons are fetched when the first lesson opens; the strip names them before', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (/\/lessons-[0-9a-f]{16}\.json$/.test(new URL(r.url()).pathname)) fetched.push(r.url()); });
+  await page.route(/\/lessons-[0-9a-f]{16}\.json$/, (route) => route.abort('connectionrefused'));
+  await fresh(page);
+  const lessons = page.getByRole('region', { name: 'Lessons' });
+  await expect(lessons.getByRole('button', { name: '3. Parallel Jobs' })).toBeVisible();
+  expect(fetched).toEqual([]);
+  await lessons.getByRole('button', { name: '3. Parallel Jobs' }).click();
+  const failed = page.getByTestId('asset-failed');
+  await expect(failed).toContainText('The lessons could not be loaded');
+  await page.unroute(/\/lessons-[0-9a-f]{16}\.json$/);
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(lessons.locator('.step h3')).toBeVisible();
+  await expect(lessons.locator('.progress-text')).toContainText('1');
+  // Another lesson opens at once, from the same file.
+  const count = fetched.length;
+  await page.getByRole('button', { name: 'Close lesson' }).click();
+  await lessons.getByRole('button', { name: '6. CronJob' }).click();
+  await expect(lessons.locator('.step h3')).toBeVisible();
+  expect(fetched.length).toBe(count);
+});

@@ -67,6 +67,8 @@ test('a lesson\'s last step offers its challenges', async ({ page }) => {
   await load(page, 'job-parallel');
   await page.getByRole('button', { name: /^3\. Parallel Jobs/ }).click();
   const steps = page.getByRole('list', { name: 'Lesson progress' }).getByRole('button');
+  // The lessons arrive on demand: count the steps once the lesson shows.
+  await expect(steps.first()).toBeVisible();
   const n = await steps.count();
   // Walk to the end with Next, answering each question that asks first.
   for (let i = 1; i < n; i++) {

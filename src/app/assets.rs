@@ -13,6 +13,10 @@ use crate::{builtin, challenge, cron::tzdb, lesson, share};
 pub enum Asset {
     /// The time-zone database (`static/lazy/tzdb.bin`).
     TimeZones,
+    /// The API's field descriptions for `kubectl explain` (`static/lazy/explain.yaml`).
+    ExplainFields,
+    /// The lessons (`lessons.json`: every file of `src/lesson/content/`, by id).
+    Lessons,
 }
 
 impl Asset {
@@ -20,6 +24,8 @@ impl Asset {
     pub fn file(self) -> &'static str {
         match self {
             Asset::TimeZones => "tzdb.bin",
+            Asset::ExplainFields => "explain.yaml",
+            Asset::Lessons => "lessons.json",
         }
     }
 
@@ -27,6 +33,8 @@ impl Asset {
     pub fn installed(self) -> bool {
         match self {
             Asset::TimeZones => tzdb::loaded(),
+            Asset::ExplainFields => crate::kubectl::explain::loaded(),
+            Asset::Lessons => lesson::loaded(),
         }
     }
 
@@ -34,6 +42,8 @@ impl Asset {
     pub fn install(self, bytes: &[u8]) -> Result<(), String> {
         match self {
             Asset::TimeZones => tzdb::install(bytes).map_err(|e| e.to_string()),
+            Asset::ExplainFields => crate::kubectl::explain::install(bytes),
+            Asset::Lessons => lesson::install(bytes),
         }
     }
 }
@@ -50,14 +60,25 @@ pub struct Waiting {
 }
 
 impl AppState {
-    /// The file `action` needs and the page does not have yet.
+    /// The file `action` needs and the page does not have yet (the lessons first: whether a
+    /// lesson names a time zone is read in its file).
     pub(super) fn asset_for(&self, action: &AppAction) -> Option<Asset> {
-        let wants = tzdb::wanted_by;
+        let opens_lesson = match action {
+            AppAction::OpenLesson(_) => true,
+            AppAction::OpenLink(fragment) => {
+                share::decode(fragment).is_ok_and(|m| m.lesson.is_some())
+            }
+            _ => false,
+        };
+        if opens_lesson && !lesson::loaded() {
+            return Some(Asset::Lessons);
+        }
         if tzdb::loaded() {
             return None;
         }
+        let wants = tzdb::wanted_by;
         let builtin_text = |id: &str| builtin::find(id).map_or("", |b| b.text);
-        let lesson_text = |id: &str| lesson::find(id).map_or("", |l| l.text);
+        let lesson_text = |id: &str| lesson::find(id).and_then(|l| l.text()).unwrap_or("");
         let needed = match action {
             AppAction::Load(id) => wants(builtin_text(id)),
             AppAction::Edit(text) | AppAction::Import(text) => wants(text),
@@ -65,7 +86,7 @@ impl AppState {
                 wants(&self.text)
             }
             AppAction::RunFromStart => wants(&self.text) || wants(self.scenario_text()),
-            AppAction::OpenLesson(id) => lesson::find(id).is_some_and(|l| lesson_mentions(l.text)),
+            AppAction::OpenLesson(id) => lesson_mentions(lesson_text(id)),
             AppAction::LessonStep(_) | AppAction::ResumeLesson => self
                 .lesson
                 .as_ref()
@@ -137,14 +158,32 @@ impl AppState {
         lang: crate::i18n::Lang,
         fragment: &str,
     ) -> Result<AppState, share::ShareError> {
-        if link_mentions(fragment) {
-            let open = AppAction::OpenLink(fragment.to_string());
-            return Ok(
-                AppState::empty(lang, builtin::BUILTINS[0].id).wait_for(Asset::TimeZones, open)
-            );
+        let open = AppAction::OpenLink(fragment.to_string());
+        let empty = AppState::empty(lang, builtin::BUILTINS[0].id);
+        if let Some(asset) = empty.asset_for(&open) {
+            return Ok(empty.wait_for(asset, open));
         }
         AppState::from_link(fragment)
     }
+}
+
+/// The file a console line needs before it runs: the time-zone database when the line (or
+/// the editor's text it applies with `-f`) names a `timeZone`, the field descriptions for
+/// `kubectl explain`.
+pub fn for_console(line: &str, editor: &str) -> Option<Asset> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let command = words
+        .iter()
+        .copied()
+        .find(|w| !w.starts_with('-') && *w != "kubectl");
+    if command == Some("explain") && !Asset::ExplainFields.installed() {
+        return Some(Asset::ExplainFields);
+    }
+    let applies_editor = words
+        .iter()
+        .any(|w| w.starts_with("-f") || *w == "--filename");
+    (tzdb::wanted_by(line) || (applies_editor && tzdb::wanted_by(editor)))
+        .then_some(Asset::TimeZones)
 }
 
 /// Whether a lesson (its own steps or the scenarios it switches to) names a time zone.
@@ -166,7 +205,8 @@ fn link_mentions(fragment: &str) -> bool {
         || m.lesson
             .as_ref()
             .and_then(|l| lesson::find(&l.id))
-            .is_some_and(|l| lesson_mentions(l.text))
+            .and_then(|l| l.text())
+            .is_some_and(lesson_mentions)
         || m.challenge
             .as_ref()
             .and_then(|c| challenge::find(&c.id))

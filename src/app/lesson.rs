@@ -32,7 +32,10 @@ pub struct LessonView {
 /// Why a lesson cannot be opened (a bug in a shipped lesson; shown, never a panic).
 fn open(id: &str) -> Result<LessonView, String> {
     let source = lesson::find(id).ok_or_else(|| format!("no lesson {id:?}"))?;
-    let parsed = lesson::parse(source.text).map_err(|errs| {
+    let text = source
+        .text()
+        .ok_or_else(|| format!("lesson {id:?} has not been loaded"))?;
+    let parsed = lesson::parse(text).map_err(|errs| {
         errs.iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()

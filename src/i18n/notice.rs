@@ -87,6 +87,44 @@ pub fn time_zones_failed(why: &str, lang: Lang) -> String {
     )
 }
 
+/// The console's answer when fetching the field descriptions for `kubectl explain` failed.
+pub fn explain_failed(why: &str, lang: Lang) -> String {
+    tr(
+        lang,
+        || {
+            format!("podlab: the field descriptions could not be loaded ({why}). Check the connection and run the command again.")
+        },
+        || format!("podlab：无法加载字段说明（{why}）。请检查网络后再运行一次。"),
+    )
+}
+
+/// The banner while the page fetches the field descriptions.
+pub fn explain_loading(lang: Lang) -> String {
+    tr(
+        lang,
+        || "Loading the API's field descriptions…".to_string(),
+        || "正在加载 API 字段说明……".to_string(),
+    )
+}
+
+/// The banner while the page fetches the lessons.
+pub fn lessons_loading(lang: Lang) -> String {
+    tr(
+        lang,
+        || "Loading the lessons…".to_string(),
+        || "正在加载课程……".to_string(),
+    )
+}
+
+/// The banner when fetching the lessons failed, with the browser's reason.
+pub fn lessons_failed(why: &str, lang: Lang) -> String {
+    tr(
+        lang,
+        || format!("The lessons could not be loaded ({why}). Check the connection and retry."),
+        || format!("无法加载课程（{why}）。请检查网络后重试。"),
+    )
+}
+
 /// The retry button's label.
 pub fn retry(lang: Lang) -> String {
     tr(lang, || "Retry".to_string(), || "重试".to_string())

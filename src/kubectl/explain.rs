@@ -1,13 +1,45 @@
 //! `kubectl explain RESOURCE[.FIELD…]` for the fields podlab simulates, with the API's own
-//! descriptions (`explain_fields.yaml`, taken from the Kubernetes source) laid out as kubectl's
-//! plaintext template lays them out. A path through a Pod template continues in the Pod's
+//! descriptions (`static/lazy/explain.yaml`, taken from the Kubernetes source: built into the
+//! native binary, fetched by the page the first time the console runs `explain`) laid out as
+//! kubectl's plaintext template lays them out. A path through a Pod template continues in the Pod's
 //! fields, one through a CronJob's jobTemplate in the Job's.
 
 use super::args::Args;
 use super::Outcome;
 use serde::Deserialize;
 
-const FIELDS: &str = include_str!("explain_fields.yaml");
+use std::sync::OnceLock;
+
+/// The descriptions inside the native binary (the page fetches the same file).
+#[cfg(not(target_arch = "wasm32"))]
+const EMBEDDED: &str = include_str!("../../static/lazy/explain.yaml");
+
+/// The descriptions installed for this process.
+static FIELDS: OnceLock<String> = OnceLock::new();
+
+/// The descriptions: on native builds the ones inside the binary, in the page the ones
+/// [`install`]ed once fetched (`None` until then).
+fn fields() -> Option<&'static str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some(FIELDS.get_or_init(|| EMBEDDED.to_string()).as_str());
+    #[cfg(target_arch = "wasm32")]
+    FIELDS.get().map(String::as_str)
+}
+
+/// Whether the descriptions are there to answer `kubectl explain`.
+pub fn loaded() -> bool {
+    fields().is_some()
+}
+
+/// Installs the fetched descriptions file; an error when it is not that file.
+pub fn install(bytes: &[u8]) -> Result<(), String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    if parse(text).is_empty() {
+        return Err("not podlab's field descriptions".into());
+    }
+    let _ = FIELDS.set(text.to_string());
+    Ok(())
+}
 
 /// One documented field.
 #[derive(Debug, Default, Deserialize)]
@@ -24,7 +56,11 @@ struct Doc {
 }
 
 fn docs() -> Vec<Doc> {
-    crate::yaml::parse_documents(FIELDS)
+    fields().map(parse).unwrap_or_default()
+}
+
+fn parse(text: &str) -> Vec<Doc> {
+    crate::yaml::parse_documents(text)
         .ok()
         .and_then(|d| d.into_iter().next())
         .and_then(|d| crate::yaml::decode::<Vec<Doc>>(&d).ok())

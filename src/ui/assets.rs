@@ -12,21 +12,23 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{ArrayBuffer, Uint8Array};
 use yew::prelude::*;
 
-/// The file's address: the build's hashed name, or its place in `static/` (a page built
-/// without the post-build step).
+/// The file's address: the build's hashed name (or, in a page built without the post-build
+/// step, its plain name).
 fn url_of(asset: Asset) -> String {
     let selector = format!("meta[name=\"podlab-asset:{}\"]", asset.file());
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&selector).ok().flatten())
         .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_else(|| format!("./static/lazy/{}", asset.file()))
+        .unwrap_or_else(|| format!("./{}", asset.file()))
 }
 
 /// The banner while `asset` loads.
 fn loading(asset: Asset, lang: Lang) -> String {
     match asset {
         Asset::TimeZones => notice::time_zones_loading(lang),
+        Asset::ExplainFields => notice::explain_loading(lang),
+        Asset::Lessons => notice::lessons_loading(lang),
     }
 }
 
@@ -34,6 +36,8 @@ fn loading(asset: Asset, lang: Lang) -> String {
 pub fn failed(asset: Asset, why: &str, lang: Lang) -> String {
     match asset {
         Asset::TimeZones => notice::time_zones_failed(why, lang),
+        Asset::ExplainFields => notice::explain_failed(why, lang),
+        Asset::Lessons => notice::lessons_failed(why, lang),
     }
 }
 

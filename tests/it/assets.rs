@@ -178,3 +178,76 @@ fn the_picker_should_name_every_built_in_scenario_before_any_file_arrives() {
         assert!(!title.en.is_empty() && !title.zh.is_empty(), "{}", b.id);
     }
 }
+
+#[test]
+fn a_console_line_should_wait_only_for_the_file_it_needs() {
+    use podlab::app::for_console;
+    let hidden = Hidden::new();
+    let patch = r#"patch cronjob hello -p '{"spec":{"timeZone":"Asia/Tokyo"}}'"#;
+    assert_eq!(for_console(patch, ""), Some(Asset::TimeZones));
+    let zoned = "kind: CronJob\nspec:\n  timeZone: Europe/Berlin\n";
+    assert_eq!(for_console("apply -f -", zoned), Some(Asset::TimeZones));
+    assert_eq!(
+        for_console("kubectl apply --filename -", zoned),
+        Some(Asset::TimeZones)
+    );
+    assert_eq!(
+        for_console("get pods", zoned),
+        None,
+        "the editor is not read"
+    );
+    assert_eq!(for_console("get cronjobs", ""), None);
+    drop(hidden);
+    assert_eq!(for_console(patch, ""), None, "once it is in, nothing waits");
+    // Natively the field descriptions are built in: `explain` never waits.
+    assert_eq!(for_console("explain job.spec", ""), None);
+    assert!(Asset::ExplainFields.install(b"not: [the, file]").is_err());
+}
+
+#[test]
+fn opening_a_lesson_should_wait_for_the_lessons_then_for_the_zones_it_names() {
+    podlab::lesson::hide(true);
+    let hidden = Hidden::new();
+    let s = Rc::new(AppState::start(Lang::En, "job-pi"));
+    // The strip's titles need no file.
+    assert!(podlab::lesson::LESSONS
+        .iter()
+        .all(|l| !l.title().en.is_empty()));
+    let s = s.update(AppAction::OpenLesson("cronjob".into()));
+    assert_eq!(s.waiting.as_ref().map(|w| w.asset), Some(Asset::Lessons));
+    let s = s.update(AppAction::AssetFailed("HTTP 503".into()));
+    assert!(s.waiting.as_ref().unwrap().failed.is_some());
+    let s = s.update(AppAction::RetryAsset);
+    podlab::lesson::hide(false);
+    // The lessons are in; the CronJob lesson names a time zone: it waits for that next.
+    let s = s.update(AppAction::AssetArrived);
+    assert_eq!(s.waiting.as_ref().map(|w| w.asset), Some(Asset::TimeZones));
+    assert!(s.lesson.is_none());
+    drop(hidden);
+    let s = s.update(AppAction::AssetArrived);
+    assert!(s.waiting.is_none());
+    assert_eq!(s.lesson.as_ref().map(|l| l.id), Some("cronjob"));
+    // A lesson without a time zone waits for the lessons only.
+    podlab::lesson::hide(true);
+    let s = s.update(AppAction::OpenLesson("parallel-jobs".into()));
+    assert_eq!(s.waiting.as_ref().map(|w| w.asset), Some(Asset::Lessons));
+    podlab::lesson::hide(false);
+    let s = s.update(AppAction::AssetArrived);
+    assert!(s.waiting.is_none());
+    assert_eq!(s.lesson.as_ref().map(|l| l.id), Some("parallel-jobs"));
+    // A share link into a lesson waits for the lessons too.
+    let link = s.share_link();
+    podlab::lesson::hide(true);
+    let opened = AppState::start_link(Lang::En, &link).expect("a link");
+    assert_eq!(
+        opened.waiting.as_ref().map(|w| w.asset),
+        Some(Asset::Lessons)
+    );
+    podlab::lesson::hide(false);
+    let opened = Rc::new(opened).update(AppAction::AssetArrived);
+    assert_eq!(opened.lesson.as_ref().map(|l| l.id), Some("parallel-jobs"));
+    assert!(
+        podlab::lesson::install(br#"{"cronjob": "name: cronjob"}"#).is_err(),
+        "lessons missing"
+    );
+}

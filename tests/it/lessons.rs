@@ -16,7 +16,8 @@ fn there_should_be_ten_lessons_covering_the_course() {
 fn every_step_should_reach_the_state_it_describes() {
     let mut failures = Vec::new();
     for source in LESSONS {
-        let lesson = lesson::parse(source.text).unwrap_or_else(|e| panic!("{}: {e:?}", source.id));
+        let lesson = lesson::parse(source.text().expect("built in"))
+            .unwrap_or_else(|e| panic!("{}: {e:?}", source.id));
         let stops = lesson::plan(&lesson).unwrap_or_else(|e| panic!("{}: {e}", source.id));
         assert_eq!(stops.len(), lesson.steps.len());
         for (i, (step, stop)) in lesson.steps.iter().zip(&stops).enumerate() {
@@ -69,7 +70,7 @@ fn every_step_should_reach_the_state_it_describes() {
 #[test]
 fn every_text_should_be_in_both_languages() {
     for source in LESSONS {
-        let lesson = lesson::parse(source.text).unwrap();
+        let lesson = lesson::parse(source.text().expect("built in")).unwrap();
         assert!(
             lesson.steps.len() >= 4,
             "{}: a lesson has at least four steps",
@@ -103,7 +104,7 @@ fn every_text_should_be_in_both_languages() {
 #[test]
 fn every_lesson_should_play_headless_from_the_command_line_in_both_languages() {
     for source in LESSONS {
-        let lesson = lesson::parse(source.text).unwrap();
+        let lesson = lesson::parse(source.text().expect("built in")).unwrap();
         for lang in ["en", "zh"] {
             let (mut out, mut err) = (Vec::new(), Vec::new());
             let args = [
@@ -184,7 +185,7 @@ fn corrected_claims_should_not_come_back() {
     ];
     let mut found = Vec::new();
     for source in LESSONS {
-        let lesson = lesson::parse(source.text).expect("valid");
+        let lesson = lesson::parse(source.text().expect("built in")).expect("valid");
         for (path, text) in lesson::texts(&lesson) {
             for gone in GONE {
                 if text.en.contains(gone) || text.zh.contains(gone) {

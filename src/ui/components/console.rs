@@ -119,14 +119,11 @@ pub fn Console() -> Html {
                             *position.borrow_mut() = h.len();
                         }
                     };
-                    // A line that names a timeZone (or applies an editor text that does) waits
-                    // for the time-zone database, fetched on demand.
-                    let wants = crate::cron::tzdb::wanted_by(&trimmed)
-                        || (trimmed.contains("-f") && crate::cron::tzdb::wanted_by(&state.text));
-                    if wants {
+                    // A line that needs a file fetched on demand (a timeZone named, `explain`)
+                    // runs once the file is in.
+                    if let Some(asset) = crate::app::for_console(&trimmed, &state.text) {
                         let lang = state.lang;
                         yew::platform::spawn_local(async move {
-                            let asset = crate::app::Asset::TimeZones;
                             let failed = crate::ui::assets::ensure(asset)
                                 .await
                                 .err()

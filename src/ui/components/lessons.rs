@@ -5,7 +5,7 @@
 use super::challenge::{ChallengeList, ChallengeOffer, ChallengePanel};
 use crate::app::AppAction;
 use crate::i18n::{Bilingual, Say, Ui};
-use crate::lesson::{self, Focus, LESSONS};
+use crate::lesson::{Focus, LESSONS};
 use crate::ui::state::use_app;
 use yew::prelude::*;
 
@@ -54,15 +54,11 @@ fn bring_into_view(focus: Focus) {
 pub fn Lessons() -> Html {
     let state = &use_app();
     let lang = state.lang;
-    // Each lesson's title, parsed once.
+    // Each lesson's title and summary (in the first download; the lessons come on demand).
     let titles = use_memo((), |_| {
         LESSONS
             .iter()
-            .map(|l| {
-                lesson::parse(l.text)
-                    .map(|p| (p.title, p.summary))
-                    .unwrap_or_default()
-            })
+            .map(|l| (l.title(), l.summary()))
             .collect::<Vec<_>>()
     });
     // A new step on a projector: its panel comes into view (after the page has drawn it).

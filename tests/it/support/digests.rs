@@ -21,7 +21,8 @@ pub fn lines() -> String {
         out.push_str(&format!("{} {:016x}\n", b.id, fnv(json.as_bytes())));
     }
     for l in podlab::lesson::LESSONS {
-        let lesson = podlab::lesson::parse(l.text).expect("valid lesson");
+        let text = l.text().expect("the lessons are installed");
+        let lesson = podlab::lesson::parse(text).expect("valid lesson");
         let stops = podlab::lesson::plan(&lesson).expect("playable lesson");
         for (k, stop) in stops.iter().enumerate() {
             let world = stop.sim.seek(stop.at);
