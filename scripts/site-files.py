@@ -7,7 +7,7 @@ compressed copies of every file for servers that serve them.
    site's root under a name with its content's hash, like Trunk's own assets, so a browser may cache it for good;
    the page names it in a `<meta name="podlab-asset:FILE" content="./FILE-HASH.EXT">` that
    the app reads (src/ui/assets.rs). Relative, so the site works from any sub-path.
-2. Every text, wasm and data file gets a Brotli copy beside it (`FILE.br`, quality 11, made by
+2. In a release build, every text, wasm and data file gets a Brotli copy beside it (`FILE.br`, quality 11, made by
    Node's zlib, which the set-up script already needs), for servers that send precompressed
    files (the README's publishing section says which).
 """
@@ -68,5 +68,6 @@ for (const f of process.argv.slice(1)) {
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
 }
 """
-if files:
+# Only for release builds: a debug wasm is large and `trunk serve` rebuilds often.
+if files and os.environ.get("TRUNK_PROFILE") == "release":
     subprocess.run(["node", "-e", BROTLI, *sorted(files)], check=True)

@@ -200,7 +200,14 @@ fn link_mentions(fragment: &str) -> bool {
     let Ok(m) = share::decode(fragment) else {
         return false;
     };
-    tzdb::wanted_by(&format!("{m:?}"))
+    let applied = m.forks.iter().any(|f| match f {
+        share::Fork::Apply { yaml, .. } => tzdb::wanted_by(yaml),
+        _ => false,
+    });
+    let attempt = m.challenge.as_ref().and_then(|c| c.attempt.as_deref());
+    applied
+        || m.text.as_deref().is_some_and(tzdb::wanted_by)
+        || attempt.is_some_and(tzdb::wanted_by)
         || builtin::find(&m.scenario).is_some_and(|b| tzdb::wanted_by(b.text))
         || m.lesson
             .as_ref()

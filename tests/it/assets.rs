@@ -251,3 +251,27 @@ fn opening_a_lesson_should_wait_for_the_lessons_then_for_the_zones_it_names() {
         "lessons missing"
     );
 }
+
+#[test]
+fn a_share_link_whose_change_names_a_time_zone_should_wait() {
+    let s = Rc::new(AppState::new(Lang::En, "cronjob-hello"));
+    let text = s
+        .text
+        .replace("schedule:", "timeZone: Asia/Tokyo\n  schedule:");
+    let s = s.update(AppAction::Edit(text)).update(AppAction::Apply);
+    assert_eq!(s.forks.len(), 1, "{:?}", s.applied);
+    let link = s.share_link();
+    let hidden = Hidden::new();
+    let opened = AppState::start_link(Lang::En, &link).expect("a link");
+    assert_eq!(
+        opened.waiting.as_ref().map(|w| w.asset),
+        Some(Asset::TimeZones)
+    );
+    drop(hidden);
+    let opened =
+        AppState::clone(&Rc::new(opened).update(AppAction::AssetArrived)).finish_computing();
+    assert_eq!(
+        json_of(&opened),
+        json_of(&AppState::clone(&s).finish_computing())
+    );
+}
