@@ -106,13 +106,19 @@ impl AppState {
 
     /// This state waiting for `asset` before it runs `action`; an edit is taken at once.
     pub(super) fn wait_for(self, asset: Asset, action: AppAction) -> AppState {
-        let state = match &action {
+        let mut state = match &action {
             AppAction::Edit(text) => self.with_text(text.clone()),
             AppAction::Import(text) if !crate::scenario::is_scenario_file(text) => {
                 self.with_text(text.clone())
             }
             _ => self,
         };
+        if asset == Asset::TimeZones {
+            // Every zone is unknown until the database is in: say nothing about zones yet.
+            let mut kept = state.diagnostics.as_ref().clone();
+            kept.retain(|d| !d.path.as_deref().is_some_and(|p| p.ends_with("timeZone")));
+            state.diagnostics = std::rc::Rc::new(kept);
+        }
         AppState {
             waiting: Some(Waiting {
                 asset,

@@ -90,6 +90,11 @@ fn an_edit_naming_a_time_zone_should_be_kept_at_once_and_checked_when_the_databa
     let s = s.update(AppAction::Edit(text.clone()));
     assert_eq!(s.text, text, "the learner's text is taken at once");
     assert!(s.waiting.is_some());
+    assert!(
+        s.diagnostics.is_empty(),
+        "no zone is called unknown before the database is in: {:?}",
+        s.diagnostics
+    );
     // A later keystroke replaces the waiting edit; the newest text is what is checked.
     let newer = text.replace("Europe/Berlin", "Europe/Paris");
     let s = s.update(AppAction::Edit(newer.clone()));
