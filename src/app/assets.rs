@@ -1,5 +1,7 @@
-//! Files the page fetches only when it first needs them (issue 22's light first load): today
-//! the time-zone database, needed once a text names a CronJob's `timeZone`. An action that
+//! Files the page fetches only when it first needs them (issue 22's light first load): the
+//! lessons (when one is first opened), the time-zone database (once a text names a CronJob's
+//! `timeZone`) and the field descriptions of `kubectl explain` (the console's first
+//! `explain`, see [`for_console`]). An action that
 //! needs a file the page does not have yet waits ([`Waiting`]) while the UI fetches it
 //! (`ui/assets.rs`), then runs as if it had never waited; a failed fetch says so and offers a
 //! retry. The editor's text is never held back: an edit is taken at once and checked again

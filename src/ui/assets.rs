@@ -1,7 +1,7 @@
 //! Fetching the files the page loads on demand ([`Asset`]): where each is (the build writes
 //! its hashed name into a `<meta name="podlab-asset:FILE">` of the page, relative to it, so
-//! the site works from any sub-path), one fetch at a time, installed before the waiting
-//! action runs. The banner says what is loading, or why it failed, with a retry.
+//! the site works from any sub-path), fetched and installed before the waiting action runs
+//! (which asks again: an action may need a second file, as a lesson naming a time zone does). The banner says what is loading, or why it failed, with a retry.
 
 use crate::app::{AppAction, Asset};
 use crate::i18n::{notice, Lang};
@@ -64,7 +64,8 @@ async fn fetch(asset: Asset) -> Result<Vec<u8>, String> {
 }
 
 thread_local! {
-    /// Fetches under way, so that two askers share one.
+    /// Files the banner is fetching, so that it starts one fetch per file. (A console line
+    /// fetches on its own; whichever lands first is installed, the other is dropped.)
     static LOADING: RefCell<Vec<Asset>> = const { RefCell::new(Vec::new()) };
 }
 
