@@ -1,12 +1,14 @@
-// Files fetched on demand (issue 22): the time-zone database is not part of the first load;
-// a scenario, a console line or an edit that names a timeZone fetches it once, a failed fetch
-// says so in the learner's language and Retry loads it.
+// Files fetched on demand (issue 22): the lessons, the time-zone database and `explain`'s field
+// descriptions are not part of the first load. The page fetches them once after it has
+// settled (so they work if the network goes away), or when first needed; a failed fetch says
+// so in the learner's language and Retry loads it.
 const { test, expect } = require('@playwright/test');
 const path = require('path');
 const { computed } = require('./helpers');
 
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots', 'assets');
 const TZ = /\/tzdb-[0-9a-f]{16}\.bin$/;
+const LAZY = /\/(tzdb|lessons|explain)-[0-9a-f]{16}\.(bin|json|yaml)$/;
 
 async function fresh(page) {
   await page.goto('./');
@@ -15,25 +17,32 @@ async function fresh(page) {
   await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
 }
 
-test('the first load does not fetch the time-zone database; a scenario that names a zone does, once', async ({ page }) => {
-  const fetched = [];
-  page.on('request', (r) => { if (TZ.test(new URL(r.url()).pathname)) fetched.push(r.url()); });
+test('the first render fetches none of the three files; they come once, after it, and then work offline', async ({ page, context }) => {
+  const asked = [];
+  const got = [];
+  const lazy = (r) => LAZY.test(new URL(r.url()).pathname);
+  page.on('request', (r) => { if (lazy(r)) asked.push(new URL(r.url()).pathname); });
+  page.on('requestfinished', (r) => { if (lazy(r)) got.push(new URL(r.url()).pathname); });
   await fresh(page);
-  await page.getByLabel('Scenario').selectOption('job-pi');
-  await computed(page);
-  expect(fetched).toEqual([]);
+  expect(asked).toEqual([]);
+  // Once the page has settled it fetches each file once, quietly.
+  await expect.poll(() => got.length, { timeout: 15000 }).toBe(3);
+  // The network goes away: a time zone, a lesson and `explain` still work.
+  await context.setOffline(true);
   await page.getByLabel('Scenario').selectOption('cronjob-timezone');
   await computed(page);
   await expect(page.getByTestId('asset-loading')).toHaveCount(0);
-  // The CronJob's ticks are read in its zone: 09:00 in Shanghai is 01:00 UTC.
   await expect(page.locator('.cron-ruler[data-cronjob="morning"]')).toContainText('Asia/Shanghai');
   await expect(page.getByText('09:00 · 01:00 UTC').first()).toBeAttached();
-  expect(fetched.length).toBe(1);
-  // Back and forth: the file is installed, not fetched again.
-  await page.getByLabel('Scenario').selectOption('job-pi');
-  await page.getByLabel('Scenario').selectOption('cronjob-timezone');
-  await computed(page);
-  expect(fetched.length).toBe(1);
+  const lessons = page.getByRole('region', { name: 'Lessons' });
+  await lessons.getByRole('button', { name: '3. Parallel Jobs' }).click();
+  await expect(lessons.locator('.step h3')).toBeVisible();
+  const box = page.getByRole('textbox', { name: 'kubectl', exact: true });
+  await box.fill('explain job.spec.backoffLimit');
+  await box.press('Enter');
+  await expect(page.locator('.console-output')).toContainText('FIELD: backoffLimit <integer>');
+  expect(asked.length).toBe(3);
+  await context.setOffline(false);
 });
 
 test('a failed fetch says so in both languages, keeps the page working and Retry loads it', async ({ page }) => {

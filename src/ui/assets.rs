@@ -1,15 +1,17 @@
 //! Fetching the files the page loads on demand ([`Asset`]): where each is (the build writes
 //! its hashed name into a `<meta name="podlab-asset:FILE">` of the page, relative to it, so
 //! the site works from any sub-path), fetched and installed before the waiting action runs
-//! (which asks again: an action may need a second file, as a lesson naming a time zone does). The banner says what is loading, or why it failed, with a retry.
+//! (which asks again: an action may need a second file, as a lesson naming a time zone does).
+//! Two seconds after the first render the page also fetches them all, quietly, so they are
+//! there if the network goes away later ([`prefetch`]). The banner says what is loading, or why it failed, with a retry.
 
 use crate::app::{AppAction, Asset};
 use crate::i18n::{notice, Lang};
 use crate::ui::state::use_app;
 use std::cell::RefCell;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{ArrayBuffer, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::js_sys::{ArrayBuffer, Promise, Reflect, Uint8Array};
 use yew::prelude::*;
 
 /// The file's address: the build's hashed name (or, in a page built without the post-build
@@ -64,18 +66,80 @@ async fn fetch(asset: Asset) -> Result<Vec<u8>, String> {
 }
 
 thread_local! {
-    /// Files the banner is fetching, so that it starts one fetch per file. (A console line
-    /// fetches on its own; whichever lands first is installed, the other is dropped.)
-    static LOADING: RefCell<Vec<Asset>> = const { RefCell::new(Vec::new()) };
+    /// Fetches under way, one per file: whoever asks while one is under way awaits it (the
+    /// banner, a console line, the prefetch), so a file is fetched once.
+    static FETCHES: RefCell<Vec<(Asset, Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Makes sure `asset` is installed: fetches and installs it unless it already is.
+/// Makes sure `asset` is installed: fetches and installs it unless it already is (or joins
+/// the fetch under way).
 pub async fn ensure(asset: Asset) -> Result<(), String> {
     if asset.installed() {
         return Ok(());
     }
-    let bytes = fetch(asset).await?;
-    asset.install(&bytes)
+    let promise = FETCHES.with(|fetches| {
+        let mut fetches = fetches.borrow_mut();
+        if let Some((_, p)) = fetches.iter().find(|(a, _)| *a == asset) {
+            return p.clone();
+        }
+        let p = future_to_promise(async move {
+            // Installed before the fetch is forgotten, so no later asker fetches it again.
+            let result = match fetch(asset).await {
+                Ok(bytes) => asset.install(&bytes),
+                Err(why) => Err(why),
+            };
+            FETCHES.with(|f| f.borrow_mut().retain(|(a, _)| *a != asset));
+            result
+                .map(|()| JsValue::UNDEFINED)
+                .map_err(|why| JsValue::from_str(&why))
+        });
+        fetches.push((asset, p.clone()));
+        p
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|why| why.as_string().unwrap_or_default())
+}
+
+/// Waits `ms` milliseconds (a timer; the page stays free meanwhile).
+async fn sleep(ms: i32) {
+    let timer = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(timer).await;
+}
+
+/// Whether the browser asks pages to save data (`navigator.connection.saveData`).
+fn saving_data() -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    Reflect::get(&navigator, &JsValue::from_str("connection"))
+        .ok()
+        .filter(|c| c.is_object())
+        .and_then(|c| Reflect::get(&c, &JsValue::from_str("saveData")).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// How long after the first render the page fetches the files it may need later.
+const PREFETCH_AFTER_MS: i32 = 2_000;
+
+/// After the first render, once the page has settled, fetches every file it may need later
+/// (quietly: a failure is said only when the file is needed), so that a lesson, a time zone or
+/// `kubectl explain` still works if the network goes away while the page is open. Skipped
+/// when the browser asks to save data; then each file comes when it is needed.
+pub async fn prefetch() {
+    sleep(PREFETCH_AFTER_MS).await;
+    if saving_data() {
+        return;
+    }
+    for asset in [Asset::Lessons, Asset::ExplainFields, Asset::TimeZones] {
+        let _ = ensure(asset).await;
+    }
 }
 
 /// The banner while an action waits for a file, and the fetch behind it: it starts when an
@@ -92,19 +156,12 @@ pub fn AssetBanner() -> Html {
         let dispatch = state.dispatcher();
         use_effect_with(key, move |key| {
             if let Some((asset, false)) = *key {
-                // One fetch per file at a time; its outcome reaches the app once.
-                let already = LOADING.with(|l| l.borrow().contains(&asset));
-                if !already {
-                    LOADING.with(|l| l.borrow_mut().push(asset));
-                    yew::platform::spawn_local(async move {
-                        let result = ensure(asset).await;
-                        LOADING.with(|l| l.borrow_mut().retain(|a| *a != asset));
-                        dispatch.dispatch(match result {
-                            Ok(()) => AppAction::AssetArrived,
-                            Err(why) => AppAction::AssetFailed(why),
-                        });
+                yew::platform::spawn_local(async move {
+                    dispatch.dispatch(match ensure(asset).await {
+                        Ok(()) => AppAction::AssetArrived,
+                        Err(why) => AppAction::AssetFailed(why),
                     });
-                }
+                });
             }
         });
     }

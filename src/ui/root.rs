@@ -70,6 +70,10 @@ pub fn App() -> Html {
             .and_then(|q| Embed::parse(&q))
     });
     use_shortcuts(state.dispatcher());
+    // The files fetched on demand, fetched anyway once the page has settled.
+    use_effect_with((), |()| {
+        yew::platform::spawn_local(super::assets::prefetch())
+    });
     {
         let clock = use_mut_ref(|| FrameClock::new(state.dispatcher()));
         use_effect_with(state.playing, move |playing| {
