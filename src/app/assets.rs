@@ -1,8 +1,8 @@
-//! Files the page fetches only when it first needs them (issue 22's light first load): the
-//! lessons (when one is first opened), the time-zone database (once a text names a CronJob's
-//! `timeZone`) and the field descriptions of `kubectl explain` (the console's first
-//! `explain`, see [`for_console`]). An action that
-//! needs a file the page does not have yet waits ([`Waiting`]) while the UI fetches it
+//! Files that are not in the page's first download (issue 22's light first load): the lessons
+//! (needed when one is opened), the time-zone database (once a text names a CronJob's
+//! `timeZone`) and the field descriptions of `kubectl explain` (see [`for_console`]). The
+//! page fetches them once it has settled, or at once when one is needed sooner. An action
+//! that needs a file the page does not have yet waits ([`Waiting`]) while the UI fetches it
 //! (`ui/assets.rs`), then runs as if it had never waited; a failed fetch says so and offers a
 //! retry. The editor's text is never held back: an edit is taken at once and checked again
 //! when the file arrives.
