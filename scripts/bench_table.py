@@ -3,6 +3,7 @@
 JSON file (artifacts/bench/summary.json): first the engine-at-scale rows, each before (the
 numbers in benches/baseline.json) and after (this run) beside its goal; then every benchmark
 beside its target."""
+import gzip
 import json
 import os
 import sys
@@ -34,7 +35,6 @@ SITE = os.path.join(DIR, "..", "site")
 
 
 def gzip_size(path):
-    import gzip
     with open(path, "rb") as f:
         return len(gzip.compress(f.read(), 9))
 

@@ -1094,21 +1094,12 @@ impl AppState {
                 Some(action) => return Rc::new(state).update(action),
                 None => return self,
             },
-            AppAction::AssetFailed(why) => match state.waiting.take() {
-                Some(w) => AppState {
-                    waiting: Some(Waiting {
-                        failed: Some(why),
-                        ..w
-                    }),
-                    ..state
-                },
+            AppAction::AssetFailed(why) => match state.with_fetch_failure(Some(why)) {
+                Some(s) => s,
                 None => return self,
             },
-            AppAction::RetryAsset => match state.waiting.take() {
-                Some(w) => AppState {
-                    waiting: Some(Waiting { failed: None, ..w }),
-                    ..state
-                },
+            AppAction::RetryAsset => match state.with_fetch_failure(None) {
+                Some(s) => s,
                 None => return self,
             },
         };

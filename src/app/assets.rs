@@ -65,13 +65,13 @@ impl AppState {
     /// The file `action` needs and the page does not have yet (the lessons first: whether a
     /// lesson names a time zone is read in its file).
     pub(super) fn asset_for(&self, action: &AppAction) -> Option<Asset> {
-        let opens_lesson = match action {
-            AppAction::OpenLesson(_) => true,
-            AppAction::OpenLink(fragment) => {
-                share::decode(fragment).is_ok_and(|m| m.lesson.is_some())
-            }
-            _ => false,
+        // A link that does not decode needs nothing: opening it says why.
+        let link = match action {
+            AppAction::OpenLink(fragment) => share::decode(fragment).ok(),
+            _ => None,
         };
+        let opens_lesson = matches!(action, AppAction::OpenLesson(_))
+            || link.as_ref().is_some_and(|m| m.lesson.is_some());
         if opens_lesson && !lesson::loaded() {
             return Some(Asset::Lessons);
         }
@@ -100,7 +100,7 @@ impl AppState {
                 wants(&self.text) || wants(self.scenario_text())
             }
             AppAction::Compare(Some(CompareWith::Builtin(id))) => wants(builtin_text(id)),
-            AppAction::OpenLink(fragment) => link_mentions(fragment),
+            AppAction::OpenLink(_) => link.as_ref().is_some_and(link_mentions),
             _ => false,
         };
         needed.then_some(Asset::TimeZones)
@@ -131,6 +131,16 @@ impl AppState {
         }
     }
 
+    /// This state with the waiting action's fetch failed (`Some(why)`) or asked again
+    /// (`None`); `None` when nothing waits.
+    pub(super) fn with_fetch_failure(mut self, failed: Option<String>) -> Option<AppState> {
+        let w = self.waiting.take()?;
+        Some(AppState {
+            waiting: Some(Waiting { failed, ..w }),
+            ..self
+        })
+    }
+
     /// The action that waited, now that its file is in (an edit checks the newest text).
     pub(super) fn take_waiting(&mut self) -> Option<AppAction> {
         let w = self.waiting.take()?;
@@ -155,8 +165,9 @@ impl AppState {
     /// The first state for a built-in scenario: its run, or a wait for the file it needs.
     pub fn start(lang: crate::i18n::Lang, id: &str) -> AppState {
         let load = AppAction::Load(id.to_string());
-        match AppState::empty(lang, id).asset_for(&load) {
-            Some(asset) => AppState::empty(lang, id).wait_for(asset, load),
+        let empty = AppState::empty(lang, id);
+        match empty.asset_for(&load) {
+            Some(asset) => empty.wait_for(asset, load),
             None => AppState::loading(lang, id),
         }
     }
@@ -203,11 +214,8 @@ fn lesson_mentions(text: &str) -> bool {
 }
 
 /// Whether a share link's moment names a time zone (in its scenario, its changes, its lesson
-/// or its challenge). A link that does not decode needs nothing: opening it says why.
-fn link_mentions(fragment: &str) -> bool {
-    let Ok(m) = share::decode(fragment) else {
-        return false;
-    };
+/// or its challenge).
+fn link_mentions(m: &share::Moment) -> bool {
     let applied = m.forks.iter().any(|f| match f {
         share::Fork::Apply { yaml, .. } => tzdb::wanted_by(yaml),
         _ => false,

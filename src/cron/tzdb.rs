@@ -235,7 +235,7 @@ pub fn install(bytes: &[u8]) -> Result<(), TzDbError> {
 /// Whether a text (a scenario, a manifest, a console line) would need the database and it is
 /// not there yet: the text names a `timeZone`.
 pub fn wanted_by(text: &str) -> bool {
-    text.contains("timeZone") && !loaded()
+    !loaded() && text.contains("timeZone")
 }
 
 struct Reader<'a> {
