@@ -12,6 +12,7 @@ pub mod strategy;
 pub use error::ApiError;
 pub use eviction::{evict, EVICTION_REASON};
 pub use recorder::{record_event, EventTarget};
+pub(crate) use store::Set;
 pub use store::{
     DeleteOptions, Propagation, Quota, Store, WatchEvent, MAX_OBJECTS, MAX_STORED_EVENTS,
 };

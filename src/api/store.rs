@@ -159,6 +159,9 @@ pub struct Store {
     uids: Map<Rc<str>, (Kind, Rc<str>)>,
     /// The garbage collector's graph: for each owner uid, the objects naming it.
     owned: Map<Rc<str>, Set<(Kind, Rc<str>)>>,
+    /// Pods no controller claims (no controller reference), by key: the orphans a controller
+    /// may adopt (upstream's informers index them under the empty controller uid).
+    orphan_pods: Set<Rc<str>>,
     rv: u64,
     watch: Vec<WatchEvent>,
 }
@@ -243,6 +246,30 @@ impl Store {
         }
     }
 
+    /// Pods of one namespace that no controller claims, by name.
+    pub fn orphan_pods_in<'a>(&'a self, namespace: &str) -> impl Iterator<Item = &'a Rc<Object>> {
+        let prefix: Rc<str> = Rc::from(format!("{namespace}/"));
+        self.orphan_pods
+            .range(Rc::clone(&prefix)..)
+            .take_while(move |key| key.starts_with(&*prefix))
+            .filter_map(|key| self.objects.get(&(Kind::Pod, Rc::clone(key))))
+    }
+
+    /// Keeps [`Store::orphan_pods_in`]'s index: `obj` is stored under `key` now, or is gone.
+    fn index_orphan(&mut self, key: &(Kind, Rc<str>), obj: Option<&Object>) {
+        if key.0 != Kind::Pod {
+            return;
+        }
+        match obj {
+            Some(o) if o.meta().controller_ref().is_none() => {
+                self.orphan_pods.insert(Rc::clone(&key.1));
+            }
+            _ => {
+                self.orphan_pods.remove(&key.1);
+            }
+        }
+    }
+
     /// Objects of one kind in every namespace, in etcd's order (namespace, then name).
     pub fn list(&self, kind: Kind) -> impl Iterator<Item = &Object> {
         self.list_shared(kind).map(|o| &**o)
@@ -295,6 +322,7 @@ impl Store {
             self.unlink_owners(old, &key);
         }
         self.link_owners(&obj, &key);
+        self.index_orphan(&key, Some(&obj));
         self.watch.push(WatchEvent {
             ty,
             object: Rc::clone(&obj),
@@ -319,6 +347,7 @@ impl Store {
             return;
         };
         self.unlink_owners(&obj, &key);
+        self.index_orphan(&key, None);
         self.uids.remove(&Rc::<str>::from(obj.meta().uid()));
         self.watch.push(WatchEvent {
             ty: WatchType::Deleted,

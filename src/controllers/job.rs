@@ -14,9 +14,11 @@ pub use sync::sync_job;
 
 use super::expectations::Expectations;
 use super::{key, Reconciler, Requeue};
+use crate::api::Set;
 use crate::api::{self, ApiError, WatchEvent};
 use crate::cluster::{Client, Cluster, Controller, Event, Informer, Schedule};
 use crate::model::job::{Job, COMPLETION_INDEX, INDEX_FAILURE_COUNT, TRACKING_FINALIZER};
+use crate::model::selector::LabelSelector;
 use crate::model::{Kind, Object, Pod};
 use crate::sim::trace::WatchType;
 use crate::sim::{Update, WorkQueue};
@@ -54,6 +56,13 @@ pub struct JobControllerState {
     pub expectations: BTreeMap<String, Expectations>,
     /// Pod failure back-off records, per Job.
     pub backoff: BTreeMap<String, BackoffRecord>,
+    /// For each Job (by uid) a sync has listed the pods of, the names of the pods it controls
+    /// that the next sync reads: all but the settled ones ([`settled`]), which no decision of a
+    /// sync reads. A watch event of a pod puts it back in its controller's set, so a settled
+    /// pod that changes is read again. This keeps a sync's cost to the pods that can matter,
+    /// not the Job's whole history. Absent for a Job not yet synced (its first sync lists every
+    /// pod) and for one with `backoffLimitPerIndex` (which reads its failed pods' history).
+    pub unsettled: BTreeMap<String, Set<Rc<str>>>,
 }
 
 impl Default for JobControllerState {
@@ -62,6 +71,7 @@ impl Default for JobControllerState {
             queue: WorkQueue::new(1_000, 60_000),
             expectations: BTreeMap::new(),
             backoff: BTreeMap::new(),
+            unsettled: BTreeMap::new(),
         }
     }
 }
@@ -93,6 +103,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut JobControllerState, ev: &Watch
                 WatchType::Deleted => {
                     state.expectations.remove(&k);
                     state.backoff.remove(&k);
+                    state.unsettled.remove(job.metadata.uid());
                     // `deleteJob` → `cleanupPodFinalizers`: the deleted Job's pods that still
                     // carry the tracking finalizer are released, or a pod that was already
                     // terminating would keep its finalizer forever.
@@ -119,6 +130,12 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut JobControllerState, ev: &Watch
             }
         }
         Object::Pod(pod) => {
+            let was = ev.old.as_ref().and_then(|o| o.meta().controller_ref());
+            for r in pod.metadata.controller_ref().into_iter().chain(was) {
+                if let Some(set) = state.unsettled.get_mut(&r.uid) {
+                    set.insert(Rc::from(pod.metadata.name.as_str()));
+                }
+            }
             let Some(owner) = job_owner(pod) else { return };
             let k = key(pod.metadata.ns(), owner);
             let was_terminating = ev.old.as_ref().is_some_and(|o| o.meta().is_terminating());
@@ -229,16 +246,68 @@ fn has_finalizer(pod: &Pod) -> bool {
         .any(|f| f == TRACKING_FINALIZER)
 }
 
+/// Whether a pod of the Job `uid` is settled: finished, released (no tracking finalizer) and
+/// still matching the selector. No decision of a sync reads it again (a Job with
+/// `backoffLimitPerIndex` aside) until it changes.
+fn settled(pod: &Pod, uid: &str, selector: &LabelSelector) -> bool {
+    pod.is_terminal()
+        && !has_finalizer(pod)
+        && pod.metadata.controller_ref().is_some_and(|r| r.uid == uid)
+        && selector.matches(&pod.metadata.labels)
+}
+
+/// The pods a sync of the Job reads, in the store's order (by name): every pod of its namespace
+/// the first time; afterwards the pods it controls that are not settled, and the orphans it may
+/// adopt. Both give the same decisions: a settled pod is neither claimed, released, counted
+/// nor active.
+fn candidates(w: &Client<'_>, state: &JobControllerState, job: &Job) -> Vec<Rc<Object>> {
+    let ns = job.metadata.ns();
+    let Some(names) = state.unsettled.get(job.metadata.uid()) else {
+        return w.store.list_shared_in(Kind::Pod, ns).cloned().collect();
+    };
+    let mut found: BTreeMap<&str, Rc<Object>> = BTreeMap::new();
+    for name in names {
+        if let Some(obj) = w.store.get_shared(Kind::Pod, ns, name) {
+            found.insert(name, obj);
+        }
+    }
+    for obj in w.store.orphan_pods_in(ns) {
+        found.insert(&obj.meta().name, Rc::clone(obj));
+    }
+    found.into_values().collect()
+}
+
+/// After a sync: the pods the next one reads ([`JobControllerState::unsettled`]), from those
+/// this one read and created, as stored now.
+fn remember_unsettled(w: &Client<'_>, state: &mut JobControllerState, ctx: &sync::SyncJobCtx<'_>) {
+    let job = ctx.job;
+    if ctx.per_index {
+        return;
+    }
+    let (uid, ns) = (job.metadata.uid(), job.metadata.ns());
+    let selector = job.spec.selector.clone().unwrap_or_default();
+    let mut keep = Set::new();
+    let names = ctx.pods.iter().map(|p| p.metadata.name.as_str());
+    for name in names.chain(ctx.created.iter().map(String::as_str)) {
+        let pod = w.store.get(Kind::Pod, ns, name).and_then(Object::as_pod);
+        if pod.is_some_and(|p| !settled(p, uid, &selector)) {
+            keep.insert(Rc::from(name));
+        }
+    }
+    state.unsettled.insert(uid.to_string(), keep);
+}
+
 /// Lists the Job's pods: those it controls that still match its selector. Orphans that match
 /// are adopted (controller reference and tracking finalizer added) unless the Job is deleting.
-fn claim_pods(w: &mut Client<'_>, job: &Job, job_obj: &Object) -> Vec<Rc<Object>> {
+fn claim_pods(
+    w: &mut Client<'_>,
+    state: &JobControllerState,
+    job: &Job,
+    job_obj: &Object,
+) -> Vec<Rc<Object>> {
     let uid = job.metadata.uid().to_string();
     let selector = job.spec.selector.clone().unwrap_or_default();
-    let candidates: Vec<Rc<Object>> = w
-        .store
-        .list_shared_in(Kind::Pod, job.metadata.ns())
-        .cloned()
-        .collect();
+    let candidates = candidates(w, state, job);
     let mut out = Vec::new();
     for obj in candidates {
         let Some(pod) = obj.as_pod() else { continue };

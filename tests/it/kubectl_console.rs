@@ -309,6 +309,52 @@ fn changing_commands_should_change_the_cluster() {
     assert!(w.store.get(Kind::Pod, "default", "sleeper").is_none());
 }
 
+/// A finished pod its Job no longer reads (counted, its finalizer gone) is read again once it
+/// changes: relabelled out of the Job's selector, the Job releases it as a real one does.
+#[test]
+fn a_finished_pod_relabelled_should_be_released_by_its_job() {
+    let owners = |w: &World, name: &str| {
+        let pod = w.store.get(Kind::Pod, "default", name).unwrap();
+        pod.meta().owner_references.len()
+    };
+    let (sim, w) = world("job-parallel", 20);
+    assert_eq!(owners(&w, "batch-4q7k8"), 1);
+    assert_eq!(owners(&sim.seek(SimTime(30_000)), "batch-4q7k8"), 1);
+    let yaml = kubectl::run(
+        "get pod batch-4q7k8 -o yaml",
+        &Context {
+            world: &w,
+            stdin: "",
+        },
+    );
+    let mine = "batch.kubernetes.io/controller-uid: ";
+    let relabelled: String = yaml
+        .stdout
+        .lines()
+        .map(|l| match l.find(mine) {
+            Some(at) => format!("{}{mine}other\n", &l[..at]),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    assert_ne!(relabelled, yaml.stdout);
+    let o = kubectl::run(
+        "apply -f -",
+        &Context {
+            world: &w,
+            stdin: &relabelled,
+        },
+    );
+    assert_eq!(o.stdout, "pod/batch-4q7k8 configured\n");
+    let mut sim = sim;
+    for c in o.changes {
+        sim = sim.fork(SimTime(20_000), c.action);
+        sim.run();
+    }
+    let w = sim.seek(SimTime(25_000));
+    assert_eq!(owners(&w, "batch-4q7k8"), 0);
+    assert_eq!(owners(&w, "batch-qmmz2"), 1);
+}
+
 #[test]
 fn get_watch_should_print_rows_that_change() {
     let (sim, w) = world("job-parallel", 0);

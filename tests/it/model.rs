@@ -9,6 +9,7 @@
 
 use podlab::controllers::record::{CronJobSync, DaemonSetSync};
 use podlab::engine::Sim;
+use podlab::model::job::TRACKING_FINALIZER;
 use podlab::model::{Kind, Node, Object, PodSpec};
 use podlab::sim::Rng;
 use std::collections::BTreeMap;
@@ -415,6 +416,30 @@ fn check(text: &str) -> Result<(), String> {
                     "job {name}: {active} active pods (status {}) > parallelism {parallelism}",
                     st.active
                 ));
+            }
+            // The pods a sync skips (those outside its set of unsettled pods) are settled:
+            // finished, released and matching, so skipping them changes no decision.
+            if let Some(unsettled) = w.controllers.job.unsettled.get(job.metadata.uid()) {
+                let selector = job.spec.selector.clone().unwrap_or_default();
+                let skipped = pods.iter().filter(|p| {
+                    p.metadata
+                        .controller_ref()
+                        .is_some_and(|r| r.uid == job.metadata.uid())
+                        && !unsettled.contains(p.metadata.name.as_str())
+                });
+                for p in skipped {
+                    let held = p
+                        .metadata
+                        .finalizers
+                        .iter()
+                        .any(|f| f == TRACKING_FINALIZER);
+                    if !p.is_terminal() || held || !selector.matches(&p.metadata.labels) {
+                        return err(format!(
+                            "job {name}: pod {} is skipped by its syncs but not settled",
+                            p.metadata.name
+                        ));
+                    }
+                }
             }
             let (complete, failed) = (job.has_condition("Complete"), job.has_condition("Failed"));
             if complete && failed {

@@ -208,7 +208,10 @@ fn create_pods(
             let failures = ctx.per_index.then_some(failures);
             let pod = new_pod(ctx.job, ctx.job_obj, index, failures);
             match create_pod(w, ctx.job_obj, pod, COMPONENT) {
-                Ok(_) => created += 1,
+                Ok(name) => {
+                    created += 1;
+                    ctx.created.push(name);
+                }
                 Err(e) => {
                     let (n, _) = refused.get_or_insert((0, e));
                     *n += 1;

@@ -9,7 +9,7 @@ use crate::api::{self, record_event, EventTarget};
 use crate::cluster::{Client, Cluster};
 use crate::controllers::record::JobDecision;
 use crate::model::indexes;
-use crate::model::job::{Job, JobCondition, JobStatus, UncountedTerminatedPods};
+use crate::model::job::{JobCondition, JobStatus, UncountedTerminatedPods};
 use crate::model::{Kind, Object, Pod, Time};
 use crate::sim::Update;
 use std::rc::Rc;
@@ -42,24 +42,28 @@ pub(super) fn set_condition(status: &mut JobStatus, c: JobCondition) -> bool {
     }
 }
 
-/// The Job's pods as stored now (after this sync's own writes).
-fn owned_pods<'w>(w: &'w Cluster, job: &'w Job) -> impl Iterator<Item = &'w Pod> + 'w {
-    let uid = job.metadata.uid();
-    w.store
-        .list_in(Kind::Pod, job.metadata.ns())
+/// The Job's pods as stored now (after this sync's own writes): those the sync read and those
+/// it created. A pod the sync skipped as settled is finished, so no count below misses it.
+fn owned_pods<'w>(w: &'w Cluster, ctx: &'w SyncJobCtx<'_>) -> impl Iterator<Item = &'w Pod> + 'w {
+    let (uid, ns) = (ctx.job.metadata.uid(), ctx.job.metadata.ns());
+    ctx.pods
+        .iter()
+        .map(|p| p.metadata.name.as_str())
+        .chain(ctx.created.iter().map(String::as_str))
+        .filter_map(move |name| w.store.get(Kind::Pod, ns, name))
         .filter_map(Object::as_pod)
         .filter(move |p| p.metadata.controller_ref().is_some_and(|r| r.uid == uid))
 }
 
 /// Pods neither finished nor terminating, as stored now.
-pub(super) fn active_count(w: &Cluster, job: &Job) -> i32 {
-    live_counts(w, job).0
+pub(super) fn active_count(w: &Cluster, ctx: &SyncJobCtx<'_>) -> i32 {
+    live_counts(w, ctx).0
 }
 
 /// The pods that have not finished, as stored now: (active, being deleted), in one pass.
-fn live_counts(w: &Cluster, job: &Job) -> (i32, i32) {
+fn live_counts(w: &Cluster, ctx: &SyncJobCtx<'_>) -> (i32, i32) {
     let (mut active, mut terminating) = (0, 0);
-    for p in owned_pods(w, job).filter(|p| !p.is_terminal()) {
+    for p in owned_pods(w, ctx).filter(|p| !p.is_terminal()) {
         if p.metadata.is_terminating() {
             terminating += 1;
         } else {
@@ -85,6 +89,7 @@ pub(super) fn track_job_status_and_remove_finalizers(w: &mut Client<'_>, ctx: &m
             ctx.uncounted.failed.push(uid.clone());
         }
     }
+    let terminating = live_counts(w, ctx).1;
     let status = &mut ctx.status;
     status.failed_indexes = ctx
         .per_index
@@ -96,7 +101,7 @@ pub(super) fn track_job_status_and_remove_finalizers(w: &mut Client<'_>, ctx: &m
     };
     status.active = ctx.active_now;
     status.ready = Some(ctx.ready.min(ctx.active_now));
-    status.terminating = Some(live_counts(w, job).1);
+    status.terminating = Some(terminating);
     status.uncounted_terminated_pods = Some(ctx.uncounted.clone());
     let job_obj = write_status(w, ctx.job_obj, &ctx.status, &ctx.old_status);
     // The uids whose finalizer goes now, as a set: a Job has up to `parallelism` of them and
@@ -119,6 +124,7 @@ pub(super) fn track_job_status_and_remove_finalizers(w: &mut Client<'_>, ctx: &m
         release(w, job.metadata.ns(), &name);
     }
     let before_flush = ctx.status.clone();
+    let (active, terminating) = live_counts(w, ctx);
     let status = &mut ctx.status;
     if job.is_indexed() {
         status.succeeded = ctx.completed.len() as i32;
@@ -127,7 +133,6 @@ pub(super) fn track_job_status_and_remove_finalizers(w: &mut Client<'_>, ctx: &m
     }
     status.failed += ctx.uncounted.failed.len() as i32;
     status.uncounted_terminated_pods = Some(UncountedTerminatedPods::default());
-    let (active, terminating) = live_counts(w, job);
     status.terminating = Some(terminating);
     if terminating == 0 && active == 0 {
         enact_job_finished(w, ctx, &job_obj);

@@ -85,6 +85,8 @@ pub(super) struct SyncJobCtx<'a> {
     pub finished: Option<Terminal>,
     /// Uids of the active pods deleted because the Job failed.
     pub deleted: Vec<String>,
+    /// Names of the pods this sync created.
+    pub created: Vec<String>,
     /// Active pods after the sync's own creations and deletions.
     pub active_now: i32,
     /// The pod failure back-off record after this sync's count.
@@ -122,6 +124,7 @@ pub fn sync_job(
         return Ok(None);
     };
     if job.is_finished() {
+        state.unsettled.remove(job.metadata.uid());
         return Ok(None);
     }
     if job
@@ -149,7 +152,7 @@ pub fn sync_job(
     // Expectations are checked before the pods are listed, so that a pod created meanwhile
     // cannot sneak in.
     let satisfied = state.expectations.get(k).is_none_or(|e| e.satisfied(w.now));
-    let claimed = claim_pods(w, &job, &job_obj);
+    let claimed = claim_pods(w, state, &job, &job_obj);
     let pods: Vec<&Pod> = claimed.iter().filter_map(|o| o.as_pod()).collect();
     let mut ctx = new_ctx(k, &job, &job_obj, w.wall_now(), &pods);
     let fail_job = get_new_finished_pods(&mut ctx);
@@ -193,6 +196,7 @@ pub fn sync_job(
     check_completion(w, &mut ctx);
     suspend_or_resume(w, &mut ctx);
     status::track_job_status_and_remove_finalizers(w, &mut ctx);
+    super::remember_unsettled(w, state, &ctx);
     let record = JobSync {
         job: name,
         active: ctx.active_now,
@@ -250,6 +254,7 @@ fn new_ctx<'a>(
         failed: 0,
         finished: None,
         deleted: Vec::new(),
+        created: Vec::new(),
         active_now: 0,
         backoff: BackoffRecord::default(),
         decision: JobDecision::Nothing,
@@ -481,7 +486,7 @@ fn delete_active_pods(w: &mut Client<'_>, ctx: &SyncJobCtx<'_>) -> Vec<String> {
 /// The success check after manageJob: every completion reached (or, for a work-queue Job, one
 /// success) with no pod left running.
 fn check_completion(w: &mut Client<'_>, ctx: &mut SyncJobCtx<'_>) {
-    ctx.active_now = status::active_count(w, ctx.job);
+    ctx.active_now = status::active_count(w, ctx);
     if ctx.finished.is_some() {
         return;
     }
