@@ -315,14 +315,25 @@ impl Store {
     /// Stores `obj` (ADDED or MODIFIED; a MODIFIED event carries the stored object as `old`).
     pub(crate) fn insert(&mut self, obj: Object, ty: WatchType) -> Rc<Object> {
         let key = key_of_object(&obj);
-        self.uids.insert(Rc::from(obj.meta().uid()), key.clone());
         let obj = Rc::new(obj);
         let old = self.objects.insert(key.clone(), Rc::clone(&obj));
-        if let Some(old) = &old {
-            self.unlink_owners(old, &key);
+        // Most writes change neither the uid nor the owners: the indexes stay as they are.
+        let same_uid = old
+            .as_ref()
+            .is_some_and(|o| o.meta().uid() == obj.meta().uid());
+        if !same_uid {
+            self.uids.insert(Rc::from(obj.meta().uid()), key.clone());
         }
-        self.link_owners(&obj, &key);
-        self.index_orphan(&key, Some(&obj));
+        let same_owners = old
+            .as_ref()
+            .is_some_and(|o| o.meta().owner_references == obj.meta().owner_references);
+        if !same_owners {
+            if let Some(old) = &old {
+                self.unlink_owners(old, &key);
+            }
+            self.link_owners(&obj, &key);
+            self.index_orphan(&key, Some(&obj));
+        }
         self.watch.push(WatchEvent {
             ty,
             object: Rc::clone(&obj),

@@ -39,7 +39,7 @@ pub fn pod_from_template(
             finalizers,
             ..ObjectMeta::default()
         },
-        spec: std::rc::Rc::new(template.spec.clone()),
+        spec: std::rc::Rc::clone(&template.spec),
         status: None,
     }
 }

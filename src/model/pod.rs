@@ -34,13 +34,21 @@ impl PartialEq for Pod {
 }
 
 /// A pod template (`spec.template` of workload kinds).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PodTemplateSpec {
     /// Template metadata (labels, annotations).
     pub metadata: ObjectMeta,
-    /// The pod spec.
-    pub spec: PodSpec,
+    /// The pod spec, shared (not copied) by every copy of the workload that holds it and by the
+    /// pods made from it until one of them changes it.
+    pub spec: std::rc::Rc<PodSpec>,
+}
+
+impl PartialEq for PodTemplateSpec {
+    fn eq(&self, other: &PodTemplateSpec) -> bool {
+        self.metadata == other.metadata
+            && (std::rc::Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
+    }
 }
 
 /// The pod spec.

@@ -22,7 +22,9 @@ pub fn default_cronjob(cj: &mut CronJob) {
     s.suspend.get_or_insert(false);
     s.successful_jobs_history_limit.get_or_insert(3);
     s.failed_jobs_history_limit.get_or_insert(1);
-    podval::default_pod_spec(&mut s.job_template.spec.template.spec);
+    podval::default_pod_spec(std::rc::Rc::make_mut(
+        &mut s.job_template.spec.template.spec,
+    ));
 }
 
 /// `ValidateCronJobCreate`.

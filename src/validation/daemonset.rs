@@ -27,7 +27,7 @@ pub fn default_daemonset(ds: &mut DaemonSet) {
         ru.max_surge.get_or_insert(IntOrString::Int(0));
     }
     s.revision_history_limit.get_or_insert(10);
-    podval::default_pod_spec(&mut s.template.spec);
+    podval::default_pod_spec(std::rc::Rc::make_mut(&mut s.template.spec));
 }
 
 /// `ValidateDaemonSet` on create (after defaulting).

@@ -49,7 +49,7 @@ pub fn default_job(job: &mut Job) {
             }
         }
     }
-    podval::default_pod_spec(&mut s.template.spec);
+    podval::default_pod_spec(std::rc::Rc::make_mut(&mut s.template.spec));
     if job.metadata.labels.is_empty() {
         job.metadata.labels = s.template.metadata.labels.clone();
     }
@@ -392,10 +392,11 @@ pub fn validate_job_update(new: &Job, old: &Job) -> Vec<FieldError> {
             for t in [&mut a, &mut b] {
                 t.metadata.labels.clear();
                 t.metadata.annotations.clear();
-                t.spec.node_selector.clear();
-                t.spec.tolerations.clear();
-                t.spec.affinity = None;
-                t.spec.scheduling_gates = None;
+                let spec = std::rc::Rc::make_mut(&mut t.spec);
+                spec.node_selector.clear();
+                spec.tolerations.clear();
+                spec.affinity = None;
+                spec.scheduling_gates = None;
             }
         }
         if a != b {

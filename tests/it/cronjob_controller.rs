@@ -128,7 +128,7 @@ fn child(
     };
     job.metadata.name = name.into();
     job.metadata.owner_references = vec![podlab::controllers::podcontrol::controller_ref(cj)];
-    job.spec.template.spec.restart_policy = Some("OnFailure".into());
+    std::rc::Rc::make_mut(&mut job.spec.template.spec).restart_policy = Some("OnFailure".into());
     let created = api::create(&mut w.client(Actor::User), Object::Job(Box::new(job))).unwrap();
     if status.is_none() {
         return created;

@@ -158,7 +158,7 @@ fn pod_for(job: &Object, i: usize, row: &PodRow, now: Time) -> Pod {
             finalizers: vec![TRACKING_FINALIZER.into()],
             ..ObjectMeta::default()
         },
-        spec: std::rc::Rc::new(j.spec.template.spec.clone()),
+        spec: std::rc::Rc::clone(&j.spec.template.spec),
         status: None,
     };
     std::rc::Rc::make_mut(&mut p.spec).node_name = Some("node-1".into());
@@ -255,8 +255,9 @@ fn run(s: &Setup) -> Outcome {
     if s.replacement_failed {
         j.spec.pod_replacement_policy = Some("Failed".into());
     }
-    j.spec.template.spec.restart_policy = Some(s.restart_policy.into());
-    j.spec.template.spec.containers = vec![Container {
+    let spec = std::rc::Rc::make_mut(&mut j.spec.template.spec);
+    spec.restart_policy = Some(s.restart_policy.into());
+    spec.containers = vec![Container {
         name: "main".into(),
         image: "busybox".into(),
         ..Container::default()

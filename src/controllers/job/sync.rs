@@ -120,7 +120,7 @@ pub fn sync_job(
         state.backoff.remove(k);
         return Ok(None);
     };
-    let Some(job) = job_obj.as_job().cloned() else {
+    let Some(job) = job_obj.as_job() else {
         return Ok(None);
     };
     if job.is_finished() {
@@ -152,9 +152,9 @@ pub fn sync_job(
     // Expectations are checked before the pods are listed, so that a pod created meanwhile
     // cannot sneak in.
     let satisfied = state.expectations.get(k).is_none_or(|e| e.satisfied(w.now));
-    let claimed = claim_pods(w, state, &job, &job_obj);
+    let claimed = claim_pods(w, state, job, &job_obj);
     let pods: Vec<&Pod> = claimed.iter().filter_map(|o| o.as_pod()).collect();
-    let mut ctx = new_ctx(k, &job, &job_obj, w.wall_now(), &pods);
+    let mut ctx = new_ctx(k, job, &job_obj, w.wall_now(), &pods);
     let fail_job = get_new_finished_pods(&mut ctx);
     count(&mut ctx);
     ctx.backoff = state
