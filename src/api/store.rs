@@ -116,23 +116,61 @@ impl Default for Quota {
     }
 }
 
-/// The store key of an object: `namespace/name`, or `name` for a cluster-scoped kind.
-fn key_of(kind: Kind, namespace: &str, name: &str) -> (Kind, Rc<str>) {
-    if kind.namespaced() {
-        (kind, Rc::from(format!("{namespace}/{name}")))
+/// A stored object's key: one byte for its kind (in `Kind`'s order), then `namespace/name`, or
+/// `name` for a cluster-scoped kind. Keys sort as etcd lists (kind, then namespace and name as
+/// bytes), and a key is one string, so that a lookup borrows a key built on the stack.
+type Key = Rc<str>;
+
+/// The first byte of a key of `kind` (ASCII, ordered as the kinds are).
+fn kind_byte(kind: Kind) -> u8 {
+    b'A' + kind as u8
+}
+
+/// The key of an object of `kind` (`namespace` is ignored for a cluster-scoped kind).
+fn key_of(kind: Kind, namespace: &str, name: &str) -> Key {
+    with_key(kind, namespace, name, |key| Rc::from(key))
+}
+
+/// Builds the key of an object in a stack buffer (on the heap when it does not fit) and lends
+/// it to `f`: no allocation for a lookup.
+fn with_key<R>(kind: Kind, namespace: &str, name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 320];
+    let parts: [&[u8]; 4] = if kind.namespaced() {
+        [&[kind_byte(kind)], namespace.as_bytes(), b"/", name.as_bytes()]
     } else {
-        (kind, Rc::from(name))
+        [&[kind_byte(kind)], b"", b"", name.as_bytes()]
+    };
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    if len > buf.len() {
+        return f(&String::from_utf8_lossy(&parts.concat()));
     }
+    let mut at = 0;
+    for p in parts {
+        buf[at..at + p.len()].copy_from_slice(p);
+        at += p.len();
+    }
+    // Whole UTF-8 strings joined by ASCII: always UTF-8.
+    f(std::str::from_utf8(&buf[..at]).unwrap_or_default())
 }
 
 /// The store key of a stored object.
-fn key_of_object(obj: &Object) -> (Kind, Rc<str>) {
+fn key_of_object(obj: &Object) -> Key {
     let meta = obj.meta();
     key_of(
         obj.kind(),
         meta.namespace.as_deref().unwrap_or_default(),
         &meta.name,
     )
+}
+
+/// The first key of `kind` objects in `namespace` (or of every `kind` object when `namespace`
+/// is None): the start of a range, and the prefix every key in it has.
+fn prefix_of(kind: Kind, namespace: Option<&str>) -> Key {
+    let byte = char::from(kind_byte(kind));
+    match namespace {
+        Some(ns) => Rc::from(format!("{byte}{ns}/")),
+        None => Rc::from(byte.to_string()),
+    }
 }
 
 /// The key of an Event: `namespace/name`.
@@ -150,18 +188,18 @@ pub struct Store {
     // every map node and every object that has not changed since (copy-on-write).
     // Keys are `Rc<str>`, so copying a map node (a checkpoint's first write to it) copies
     // pointers, not strings.
-    objects: Map<(Kind, Rc<str>), Rc<Object>>,
+    objects: Map<Key, Rc<Object>>,
     pub(crate) events: Map<Rc<str>, Rc<Event>>,
     /// Each Event's folding key (see [`event_key`]) to its name.
     pub(crate) event_keys: Map<Rc<str>, Rc<str>>,
     /// When expired Events were last swept.
     pub(crate) events_swept: crate::model::Time,
-    uids: Map<Rc<str>, (Kind, Rc<str>)>,
+    uids: Map<Rc<str>, Key>,
     /// The garbage collector's graph: for each owner uid, the objects naming it.
-    owned: Map<Rc<str>, Set<(Kind, Rc<str>)>>,
+    owned: Map<Rc<str>, Set<Key>>,
     /// Pods no controller claims (no controller reference), by key: the orphans a controller
     /// may adopt (upstream's informers index them under the empty controller uid).
-    orphan_pods: Set<Rc<str>>,
+    orphan_pods: Set<Key>,
     rv: u64,
     watch: Vec<WatchEvent>,
 }
@@ -195,14 +233,12 @@ impl Store {
 
     /// Reads an object (`namespace` is ignored for cluster-scoped kinds).
     pub fn get(&self, kind: Kind, namespace: &str, name: &str) -> Option<&Object> {
-        self.objects
-            .get(&key_of(kind, namespace, name))
-            .map(|o| &**o)
+        with_key(kind, namespace, name, |key| self.objects.get(key)).map(|o| &**o)
     }
 
     /// Reads an object as a shared handle (no copy).
     pub fn get_shared(&self, kind: Kind, namespace: &str, name: &str) -> Option<Rc<Object>> {
-        self.objects.get(&key_of(kind, namespace, name)).cloned()
+        with_key(kind, namespace, name, |key| self.objects.get(key).cloned())
     }
 
     /// Reads a node.
@@ -212,20 +248,20 @@ impl Store {
 
     /// Reads an object by uid.
     pub fn get_by_uid(&self, uid: &str) -> Option<&Object> {
-        let key = self.uids.get(&Rc::<str>::from(uid))?;
+        let key = self.uids.get(uid)?;
         self.objects.get(key).map(|o| &**o)
     }
 
     /// Objects that name `uid` in their ownerReferences, by kind then name.
     pub fn dependents<'a>(&'a self, uid: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
         self.owned
-            .get(&Rc::<str>::from(uid))
+            .get(uid)
             .into_iter()
             .flatten()
             .filter_map(|key| self.objects.get(key).map(|o| &**o))
     }
 
-    fn link_owners(&mut self, obj: &Object, key: &(Kind, Rc<str>)) {
+    fn link_owners(&mut self, obj: &Object, key: &Key) {
         for r in &obj.meta().owner_references {
             self.owned
                 .entry(Rc::from(r.uid.as_str()))
@@ -234,13 +270,13 @@ impl Store {
         }
     }
 
-    fn unlink_owners(&mut self, obj: &Object, key: &(Kind, Rc<str>)) {
+    fn unlink_owners(&mut self, obj: &Object, key: &Key) {
         for r in &obj.meta().owner_references {
-            let uid = Rc::from(r.uid.as_str());
-            if let Some(set) = self.owned.get_mut(&uid) {
+            let uid = r.uid.as_str();
+            if let Some(set) = self.owned.get_mut(uid) {
                 set.remove(key);
                 if set.is_empty() {
-                    self.owned.remove(&uid);
+                    self.owned.remove(uid);
                 }
             }
         }
@@ -248,24 +284,24 @@ impl Store {
 
     /// Pods of one namespace that no controller claims, by name.
     pub fn orphan_pods_in<'a>(&'a self, namespace: &str) -> impl Iterator<Item = &'a Rc<Object>> {
-        let prefix: Rc<str> = Rc::from(format!("{namespace}/"));
+        let prefix = prefix_of(Kind::Pod, Some(namespace));
         self.orphan_pods
             .range(Rc::clone(&prefix)..)
             .take_while(move |key| key.starts_with(&*prefix))
-            .filter_map(|key| self.objects.get(&(Kind::Pod, Rc::clone(key))))
+            .filter_map(|key| self.objects.get(key))
     }
 
     /// Keeps [`Store::orphan_pods_in`]'s index: `obj` is stored under `key` now, or is gone.
-    fn index_orphan(&mut self, key: &(Kind, Rc<str>), obj: Option<&Object>) {
-        if key.0 != Kind::Pod {
+    fn index_orphan(&mut self, key: &Key, obj: Option<&Object>) {
+        if key.as_bytes().first() != Some(&kind_byte(Kind::Pod)) {
             return;
         }
         match obj {
             Some(o) if o.meta().controller_ref().is_none() => {
-                self.orphan_pods.insert(Rc::clone(&key.1));
+                self.orphan_pods.insert(Rc::clone(key));
             }
             _ => {
-                self.orphan_pods.remove(&key.1);
+                self.orphan_pods.remove(key);
             }
         }
     }
@@ -277,9 +313,10 @@ impl Store {
 
     /// Objects of one kind in every namespace, as the shared handles the store keeps.
     pub fn list_shared(&self, kind: Kind) -> impl Iterator<Item = &Rc<Object>> {
+        let prefix = prefix_of(kind, None);
         self.objects
-            .range((kind, Rc::from(""))..)
-            .take_while(move |((k, _), _)| *k == kind)
+            .range(Rc::clone(&prefix)..)
+            .take_while(move |(key, _)| key.starts_with(&*prefix))
             .map(|(_, o)| o)
     }
 
@@ -294,11 +331,10 @@ impl Store {
         kind: Kind,
         namespace: &str,
     ) -> impl Iterator<Item = &'a Rc<Object>> {
-        let prefix: Rc<str> = Rc::from(format!("{namespace}/"));
-        let start = (kind, Rc::clone(&prefix));
+        let prefix = prefix_of(kind, Some(namespace));
         self.objects
-            .range(start..)
-            .take_while(move |((k, key), _)| *k == kind && key.starts_with(&*prefix))
+            .range(Rc::clone(&prefix)..)
+            .take_while(move |(key, _)| key.starts_with(&*prefix))
             .map(|(_, o)| o)
     }
 
@@ -359,7 +395,7 @@ impl Store {
         };
         self.unlink_owners(&obj, &key);
         self.index_orphan(&key, None);
-        self.uids.remove(&Rc::<str>::from(obj.meta().uid()));
+        self.uids.remove(obj.meta().uid());
         self.watch.push(WatchEvent {
             ty: WatchType::Deleted,
             object: obj,
@@ -393,5 +429,34 @@ impl Store {
     /// Takes the watch events produced since the last call, in write order.
     pub fn drain_watch(&mut self) -> Vec<WatchEvent> {
         std::mem::take(&mut self.watch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_should_sort_as_etcd_lists_and_be_found_without_allocating_one() {
+        let keys = [
+            key_of(Kind::Node, "ignored", "node-1"),
+            key_of(Kind::Pod, "default", "a"),
+            key_of(Kind::Pod, "default", "b"),
+            key_of(Kind::Pod, "kube-system", "a"),
+            key_of(Kind::Job, "default", "a"),
+            key_of(Kind::Lease, "kube-node-lease", "node-1"),
+        ];
+        let mut sorted = keys.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, keys);
+        assert_eq!(&*keys[0], "Anode-1");
+        assert_eq!(&*keys[1], "Bdefault/a");
+        // A key too long for the stack buffer is built on the heap, the same.
+        let long = "x".repeat(400);
+        assert_eq!(
+            &*key_of(Kind::Pod, "default", &long),
+            format!("Bdefault/{long}")
+        );
+        assert!(with_key(Kind::Pod, "default", "b", |k| k == &*keys[2]));
     }
 }
