@@ -53,15 +53,17 @@ fn main() {
             q(1.0)
         )
     };
-    let (hour_run_ms, hour_events, mut hour_seek_ms) = seek_in_an_hour();
+    let (hour_run_ms, hour_events, mut hour_seek_ms, mut hour_fork_ms, hour_lines) =
+        seek_in_an_hour();
     println!(
-        "{{\"scenario\": \"stress-1000-pods\", \"most_recorded_pods\": {}, \"run_ms\": {run_ms:.1}, \"seek_ms\": {}, \"cursor_ms\": {}, \"frame_ms\": {}, \"app_frame_ms\": {}, \"hour\": {{\"run_ms\": {hour_run_ms:.0}, \"engine_events\": {hour_events}, \"random_seek_ms\": {}}}}}",
+        "{{\"scenario\": \"stress-1000-pods\", \"most_recorded_pods\": {}, \"run_ms\": {run_ms:.1}, \"seek_ms\": {}, \"cursor_ms\": {}, \"frame_ms\": {}, \"app_frame_ms\": {}, \"hour\": {{\"run_ms\": {hour_run_ms:.0}, \"engine_events\": {hour_events}, \"random_seek_ms\": {}, \"trace_lines\": {hour_lines}, \"fork_ms\": {}}}}}",
         podlab::engine::most_recorded_pods(&podlab::engine::Limits::default()),
         stat(&mut seek_ms),
         stat(&mut cursor_ms),
         stat(&mut frame_ms),
         stat(&mut app_ms),
-        stat(&mut hour_seek_ms)
+        stat(&mut hour_seek_ms),
+        stat(&mut hour_fork_ms)
     );
 }
 
@@ -104,8 +106,9 @@ manifests: |
 until: 1h
 "#;
 
-/// A recorded one-hour run, then `seek` to 200 moments picked by a fixed xorshift sequence.
-fn seek_in_an_hour() -> (f64, usize, Vec<f64>) {
+/// A recorded one-hour run, then `seek` to 200 moments picked by a fixed xorshift sequence, and
+/// a fork at 20 moments (its trace lines are returned too).
+fn seek_in_an_hour() -> (f64, usize, Vec<f64>, Vec<f64>, usize) {
     let scenario = podlab::scenario::parse(HOUR).expect("the hour scenario parses");
     let t0 = Instant::now();
     let mut sim = Sim::new(scenario);
@@ -123,5 +126,17 @@ fn seek_in_an_hour() -> (f64, usize, Vec<f64>) {
         std::hint::black_box(sim.seek(t));
         seeks.push(s.elapsed().as_secs_f64() * 1e3);
     }
-    (run_ms, sim.events(), seeks)
+    // A learner's change forks the run (before its future is computed again): 20 moments.
+    let mut forks = Vec::new();
+    for i in 1..=20u64 {
+        let t = SimTime(3_600_000 * i / 20);
+        let note = podlab::scenario::Localized {
+            en: "a change".into(),
+            zh: "一处修改".into(),
+        };
+        let s = Instant::now();
+        std::hint::black_box(sim.fork(t, podlab::scenario::Action::Note(note)));
+        forks.push(s.elapsed().as_secs_f64() * 1e3);
+    }
+    (run_ms, sim.events(), seeks, forks, sim.trace().len())
 }

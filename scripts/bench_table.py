@@ -75,6 +75,7 @@ rows = [
     (f"per-minute CronJob, {ticks:,} ticks (native, headless; a year is 525,600)", get(cron, "wall_ms"), "ms", "<=", full_cron),
     ("DaemonSet rolling update over 5,000 nodes (native)", rollout, "ms", "<=", 2000),
     ("seek to a random time in a 1-hour trace, p95", get(play, "hour", "random_seek_ms", "p95"), "ms", "<=", 50),
+    (f"fork a 1-hour run ({get(play, 'hour', 'trace_lines') or 0:,} trace lines) for a change, median", get(play, "hour", "fork_ms", "median"), "ms", None, None),
     ("frame while playing 1,000 pods on 100 nodes, median", get(ui, "playing_frame_ms", "median"), "ms", "<=", 16.7),
     ("frame while playing 1,000 pods on 100 nodes, p95", get(ui, "playing_frame_ms", "p95"), "ms", None, None),
     ("frame with 100,000 pods (aggregated view), median", get(wasm, "aggregated", "frame_ms", "median"), "ms", None, None),

@@ -8,6 +8,7 @@ use crate::cron::{parse_standard, Zone};
 use crate::model::{Kind, Object};
 use crate::sim::{Change, SimTime, TraceEvent, Update};
 use crate::world::World;
+use std::rc::Rc;
 
 /// At most this many ticks are drawn per CronJob.
 pub const MAX_TICKS: usize = 400;
@@ -122,7 +123,7 @@ pub struct CronRuler {
 }
 
 /// The rulers of a run: one per CronJob that exists at `end` in `world`, read from `trace`.
-pub fn rulers(world: &World, trace: &[TraceEvent], end: SimTime) -> Vec<CronRuler> {
+pub fn rulers(world: &World, trace: &[Rc<TraceEvent>], end: SimTime) -> Vec<CronRuler> {
     world
         .store
         .list(Kind::CronJob)
@@ -134,7 +135,7 @@ pub fn rulers(world: &World, trace: &[TraceEvent], end: SimTime) -> Vec<CronRule
 fn ruler(
     world: &World,
     cj: &crate::model::cronjob::CronJob,
-    trace: &[TraceEvent],
+    trace: &[Rc<TraceEvent>],
     end: SimTime,
 ) -> CronRuler {
     let name = cj.metadata.name.clone();
@@ -228,7 +229,7 @@ fn ruler(
 }
 
 /// The Jobs whose names are `<cronjob>-<minutes>`, from their creation to their end.
-fn spans(cronjob: &str, trace: &[TraceEvent]) -> Vec<JobSpan> {
+fn spans(cronjob: &str, trace: &[Rc<TraceEvent>]) -> Vec<JobSpan> {
     let prefix = format!("{cronjob}-");
     let ours = |job: &str| {
         job.strip_prefix(&prefix)

@@ -14,6 +14,7 @@ use crate::scenario::{self, Action, ExpectFailure, NodeDef, Scenario};
 use crate::sim::{Actor, Cause, Change, SimTime, TraceEvent, Update};
 use crate::world::World;
 use crate::{gc, kubelet, nodelifecycle, scheduler};
+use std::rc::Rc;
 
 mod limits;
 pub mod timeline;
@@ -104,7 +105,7 @@ impl Checkpoint {
 pub struct Sim {
     scenario: Scenario,
     world: World,
-    trace: Vec<TraceEvent>,
+    trace: Vec<Rc<TraceEvent>>,
     checkpoints: Vec<Checkpoint>,
     failures: Vec<ExpectFailure>,
     pending_expect: Vec<usize>,
@@ -213,8 +214,8 @@ impl Sim {
         &self.world
     }
 
-    /// The trace so far.
-    pub fn trace(&self) -> &[TraceEvent] {
+    /// The trace so far. Each line is shared, so a fork copies pointers, not lines.
+    pub fn trace(&self) -> &[Rc<TraceEvent>] {
         &self.trace
     }
 
@@ -366,13 +367,13 @@ impl Sim {
         self.timeline.record(self.world.now, &delivered);
         for line in self.world.take_log() {
             self.seq += 1;
-            self.trace.push(TraceEvent {
+            self.trace.push(Rc::new(TraceEvent {
                 time: self.world.now,
                 seq: self.seq,
                 actor: line.actor,
                 cause: line.cause,
                 change: line.change,
-            });
+            }));
         }
     }
 

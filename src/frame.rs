@@ -115,7 +115,7 @@ pub struct Workqueue {
 
 /// The latest syncs in `trace`, looking back only for the kinds in `wanted` (a run without
 /// CronJobs never scans its whole trace for one).
-fn last_syncs(trace: &[TraceEvent], wanted: [bool; 3]) -> LastSyncs {
+fn last_syncs(trace: &[Rc<TraceEvent>], wanted: [bool; 3]) -> LastSyncs {
     let mut found = LastSyncs::default();
     let mut missing = wanted.iter().filter(|w| **w).count();
     for e in trace.iter().rev() {

@@ -56,7 +56,7 @@ pub fn snapshot(w: &World) -> Value {
 }
 
 /// The trace as a transcript: time, actor, cause and change on each line.
-pub fn transcript(trace: &[crate::sim::TraceEvent]) -> String {
+pub fn transcript(trace: &[std::rc::Rc<crate::sim::TraceEvent>]) -> String {
     let mut out = String::new();
     for e in trace {
         out.push_str(&format!(

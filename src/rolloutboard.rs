@@ -18,6 +18,7 @@ use crate::output::table::rollout_status;
 use crate::sim::{SimTime, TraceEvent};
 use crate::world::World;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// One daemon pod on the board.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -207,7 +208,7 @@ impl Board {
 }
 
 /// The boards of every DaemonSet in `world`, with the trace of the whole run.
-pub fn boards(world: &World, trace: &[TraceEvent]) -> Vec<Board> {
+pub fn boards(world: &World, trace: &[Rc<TraceEvent>]) -> Vec<Board> {
     world
         .store
         .list(Kind::DaemonSet)
@@ -218,7 +219,7 @@ pub fn boards(world: &World, trace: &[TraceEvent]) -> Vec<Board> {
 
 /// The syncs of one DaemonSet in a stretch of the trace.
 fn daemonset_syncs<'t>(
-    range: &'t [TraceEvent],
+    range: &'t [Rc<TraceEvent>],
     name: &'t str,
 ) -> impl DoubleEndedIterator<Item = (SimTime, &'t DaemonSetSync)> + 't {
     range.iter().filter_map(move |e| {
@@ -227,7 +228,7 @@ fn daemonset_syncs<'t>(
     })
 }
 
-fn board(world: &World, trace: &[TraceEvent], ds: &DaemonSet) -> Board {
+fn board(world: &World, trace: &[Rc<TraceEvent>], ds: &DaemonSet) -> Board {
     let name = ds.metadata.name.clone();
     let upto = trace.partition_point(|e| e.time <= world.now);
     let syncs = |range| daemonset_syncs(range, &name);

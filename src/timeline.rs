@@ -40,7 +40,7 @@ pub enum Marker {
 
 /// The markers of a run, from its trace: each Job sync, each distinct back-off wait once, each
 /// Warning once.
-pub fn markers(trace: &[crate::sim::TraceEvent]) -> Vec<Marker> {
+pub fn markers(trace: &[std::rc::Rc<crate::sim::TraceEvent>]) -> Vec<Marker> {
     use crate::sim::Change;
     let mut out: Vec<Marker> = Vec::new();
     for e in trace {

@@ -136,7 +136,12 @@ fn key_of(kind: Kind, namespace: &str, name: &str) -> Key {
 fn with_key<R>(kind: Kind, namespace: &str, name: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 320];
     let parts: [&[u8]; 4] = if kind.namespaced() {
-        [&[kind_byte(kind)], namespace.as_bytes(), b"/", name.as_bytes()]
+        [
+            &[kind_byte(kind)],
+            namespace.as_bytes(),
+            b"/",
+            name.as_bytes(),
+        ]
     } else {
         [&[kind_byte(kind)], b"", b"", name.as_bytes()]
     };
