@@ -1,6 +1,6 @@
 //! The size report of the wasm: code bytes by crate, by podlab module and by function, and the
 //! data section (how much of it is text). It reads cargo's own output for the wasm target
-//! (`target/wasm32-unknown-unknown/release/podlab.wasm`, before wasm-bindgen and wasm-opt),
+//! (`target/wasm32-unknown-unknown/wasm-release/podlab.wasm`, before wasm-bindgen and wasm-opt),
 //! which still has its function names; the shipped file's sizes are printed by
 //! `scripts/bench.sh` beside it. Run with
 //! `cargo bench --bench wasm_size -- WASM [JSON_OUT]`.

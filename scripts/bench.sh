@@ -24,9 +24,9 @@ for b in job_100k cronjob_year daemonset_rollout playback; do
   cargo bench --quiet --bench "$b" | tee "$OUT/$b.json"
 done
 
-echo "=== the engine in wasm (headless Chromium, release build)"
+echo "=== the engine in wasm (headless Chromium, the page's wasm-release build)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} WASM_BINDGEN_TEST_TIMEOUT=600 \
-  cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 \
+  cargo test --profile wasm-release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 \
   | tee "$OUT/wasm.log"
 python3 - "$OUT" <<'PY'
 import json, sys
@@ -48,7 +48,7 @@ trunk build --release
 wasm=$(ls dist/*_bg.wasm)
 printf '{"raw_bytes": %d, "gzip_bytes": %d}\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" | tee "$OUT/bundle.json"
 echo "=== the wasm's size by crate, module and function (cargo's output, with its names)"
-cargo bench --quiet --bench wasm_size -- target/wasm32-unknown-unknown/release/podlab.wasm "$OUT/size.json"
+cargo bench --quiet --bench wasm_size -- target/wasm32-unknown-unknown/wasm-release/podlab.wasm "$OUT/size.json"
 
 echo "=== UI in headless Chromium"
 rm -rf artifacts/site && mkdir -p artifacts/site && cp -r dist artifacts/site/podlab
