@@ -21,6 +21,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 mod assets;
+pub mod budget;
 mod challenge;
 mod lesson;
 
@@ -37,6 +38,12 @@ pub const ACTIVITY_LINES: usize = 12;
 /// Engine events an action computes itself before it leaves the rest of a run to
 /// [`AppAction::Compute`] slices (every classroom scenario needs fewer, so it shows at once).
 pub const FIRST_SLICE: usize = 300;
+/// Wall-clock milliseconds an action may spend on those first events (in the page; see
+/// [`budget`]): a costly run shows its first moments at once and computes the rest in slices.
+pub const FIRST_SLICE_MS: f64 = 20.0;
+/// Wall-clock milliseconds one [`AppAction::Compute`] may spend (the rest of a 50 ms task is
+/// left to drawing the frame).
+pub const SLICE_MS: f64 = 12.0;
 
 /// Everything the page shows.
 #[derive(Clone, Debug)]
@@ -240,7 +247,8 @@ pub enum AppAction {
     OpenLesson(String),
     /// Go to a step of the open lesson.
     LessonStep(usize),
-    /// Compute up to this many more engine events of the run being computed.
+    /// Compute up to this many more engine events of the run being computed (in the page, no
+    /// longer than [`SLICE_MS`]).
     Compute(usize),
     /// Open a challenge (with an attempt in the editor, from a share link).
     OpenChallenge(String),
@@ -432,7 +440,9 @@ impl AppState {
     /// This state showing a run that may not be computed yet: the first [`FIRST_SLICE`]
     /// events now, the rest in [`AppAction::Compute`] slices (the playhead is not moved).
     fn show(self, mut sim: Sim) -> AppState {
-        if sim.advance(FIRST_SLICE) {
+        if budget::run_within(budget::Budget::ms(FIRST_SLICE_MS), FIRST_SLICE, |n| {
+            sim.advance(n)
+        }) {
             return self.with_run(sim);
         }
         AppState {
@@ -445,8 +455,9 @@ impl AppState {
         }
     }
 
-    /// Computes up to `events` more of the run being computed; a finished run takes its place.
-    fn compute(self, events: usize) -> AppState {
+    /// Computes up to `events` more of the run being computed (within `budget`, when given); a
+    /// finished run takes its place.
+    fn compute(self, events: usize, budget: Option<budget::Budget>) -> AppState {
         let Some(c) = self.computing.clone() else {
             return self;
         };
@@ -458,7 +469,11 @@ impl AppState {
                     ..self
                 };
             };
-            (sim.advance(events.max(1)), sim.computed())
+            let done = match budget {
+                Some(b) => budget::run_within(b, events, |n| sim.advance(n)),
+                None => sim.advance(events.max(1)),
+            };
+            (done, sim.computed())
         };
         if done {
             return self.finished_run(c);
@@ -479,7 +494,7 @@ impl AppState {
     /// The state with the run being computed (if any) finished, at once.
     pub fn finish_computing(self) -> AppState {
         match self.computing.clone() {
-            Some(_) => self.compute(usize::MAX),
+            Some(_) => self.compute(usize::MAX, None),
             None => self,
         }
     }
@@ -715,7 +730,9 @@ impl AppState {
             }
         };
         let mut sim = Sim::new(scenario);
-        sim.advance(FIRST_SLICE);
+        budget::run_within(budget::Budget::ms(FIRST_SLICE_MS), FIRST_SLICE, |n| {
+            sim.advance(n)
+        });
         Ok(Computing::new(sim, Then::Compare(with.clone(), title)))
     }
 }
@@ -960,7 +977,7 @@ impl AppState {
                 ..AppState::loading(self.lang, &id)
             },
             AppAction::Compute(_) if self.computing.is_none() => return self,
-            AppAction::Compute(events) => state.compute(events),
+            AppAction::Compute(events) => state.compute(events, Some(budget::Budget::ms(SLICE_MS))),
             AppAction::SetLang(lang) if lang != self.lang => AppState { lang, ..state },
             AppAction::SetLang(_) => return self,
             AppAction::Seek(t) => {
@@ -1062,7 +1079,7 @@ impl AppState {
                         problem: None,
                         ..state
                     }
-                    .compute(0),
+                    .compute(0, None),
                     Err(e) => AppState {
                         problem: Some(e),
                         ..state

@@ -8,5 +8,6 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 fn main() {
     podlab::ui::panic::install();
+    podlab::ui::compute::install_clock();
     yew::Renderer::<podlab::ui::App>::new().render();
 }

@@ -4,7 +4,7 @@
 pub mod assets;
 mod clock;
 pub mod components;
-mod compute;
+pub mod compute;
 pub mod hooks;
 pub mod panic;
 mod root;

@@ -1,6 +1,7 @@
 //! The compute driver: while a run is being computed ([`AppAction::Compute`]), it asks for one
-//! slice per task (a zero-delay timeout, so the page draws and answers between slices), each
-//! sized from the measured speed of the last ones to take about [`SLICE_MS`].
+//! slice per task (a zero-delay timeout, so the page draws and answers between slices); the app
+//! model stops each slice when its time is up ([`crate::app::SLICE_MS`]), by the page's clock
+//! that [`install_clock`] gives it.
 
 use crate::app::{AppAction, AppState};
 use std::cell::{Cell, RefCell};
@@ -9,14 +10,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::UseReducerDispatcher;
 
-/// Wall-clock milliseconds one slice of engine work should take (the rest of a 50 ms task
-/// budget is left to drawing the frame).
-const SLICE_MS: f64 = 12.0;
-/// The first slice's size, before anything is measured.
-const FIRST_EVENTS: f64 = 200.0;
-/// Bounds of a slice, in engine events.
-const MIN_EVENTS: f64 = 20.0;
-const MAX_EVENTS: f64 = 200_000.0;
+/// The most engine events one slice may run (its time budget stops it much sooner).
+const MAX_EVENTS: usize = 200_000;
+
+/// Gives the app model the page's clock (`performance.now()`), so that the work one action or
+/// slice does in a task is bounded in time ([`crate::app::budget`]).
+pub fn install_clock() {
+    crate::app::budget::install(Box::new(now));
+}
 
 /// Drives [`AppAction::Compute`] while the state has a run to compute.
 pub struct ComputeDriver {
@@ -27,8 +28,6 @@ struct Inner {
     computing: Cell<bool>,
     /// The pending timeout's id.
     pending: Cell<Option<i32>>,
-    /// Engine events per wall-clock millisecond, as measured.
-    rate: Cell<Option<f64>>,
     callback: RefCell<Option<Closure<dyn FnMut()>>>,
     dispatch: UseReducerDispatcher<AppState>,
 }
@@ -58,18 +57,8 @@ impl Inner {
         if !self.computing.get() {
             return;
         }
-        let events = self
-            .rate
-            .get()
-            .map_or(FIRST_EVENTS, |r| r * SLICE_MS)
-            .clamp(MIN_EVENTS, MAX_EVENTS);
-        let start = now();
         // The reducer runs inside `dispatch`; drawing the new state follows in this task.
-        self.dispatch.dispatch(AppAction::Compute(events as usize));
-        let took = (now() - start).max(0.1);
-        let measured = events / took;
-        let rate = self.rate.get().map_or(measured, |r| (r + measured) / 2.0);
-        self.rate.set(Some(rate));
+        self.dispatch.dispatch(AppAction::Compute(MAX_EVENTS));
         // The effect clears `computing` once the state has no run left to compute.
         self.request();
     }
@@ -81,7 +70,6 @@ impl ComputeDriver {
         let inner = Rc::new(Inner {
             computing: Cell::new(false),
             pending: Cell::new(None),
-            rate: Cell::new(None),
             callback: RefCell::new(None),
             dispatch,
         });
