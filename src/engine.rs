@@ -100,6 +100,36 @@ impl Checkpoint {
     }
 }
 
+/// A run taken apart to be freed a piece at a time ([`Sim::teardown`]): a long run's history
+/// (checkpoints, trace) is many thousands of allocations, and freeing it at once would hold up
+/// the page for one long task.
+#[derive(Debug)]
+pub struct Teardown {
+    checkpoints: Vec<Checkpoint>,
+    trace: Vec<Rc<TraceEvent>>,
+    rest: Option<Sim>,
+}
+
+/// Trace lines one [`Teardown::step`] frees.
+const TEARDOWN_LINES: usize = 2_000;
+
+impl Teardown {
+    /// Frees one piece (a checkpoint, some trace lines, or last the world and the rest);
+    /// returns whether anything is left to free.
+    pub fn step(&mut self) -> bool {
+        if self.checkpoints.pop().is_some() {
+            return true;
+        }
+        if !self.trace.is_empty() {
+            let keep = self.trace.len().saturating_sub(TEARDOWN_LINES);
+            self.trace.truncate(keep);
+            return true;
+        }
+        self.rest = None;
+        false
+    }
+}
+
 /// A simulation of one scenario.
 #[derive(Clone, Debug)]
 pub struct Sim {
@@ -125,6 +155,15 @@ pub struct Sim {
 }
 
 impl Sim {
+    /// This run, to be freed a piece at a time.
+    pub fn teardown(mut self) -> Teardown {
+        Teardown {
+            checkpoints: std::mem::take(&mut self.checkpoints),
+            trace: std::mem::take(&mut self.trace),
+            rest: Some(self),
+        }
+    }
+
     /// Builds the cluster at t = 0: nodes registered, manifests and steps queued.
     pub fn new(scenario: Scenario) -> Sim {
         Sim::limited(scenario, Limits::default(), true)
@@ -1230,5 +1269,32 @@ mod fork_tests {
             json(&again.seek(SimTime(30_000))),
             json(&fork.seek(SimTime(30_000)))
         );
+    }
+
+    #[test]
+    fn a_torn_down_run_should_be_freed_a_piece_at_a_time() {
+        let sim = Sim::new(
+            scenario::parse(include_str!("../tests/scenarios/stress-1000-pods.yaml")).unwrap(),
+        );
+        let mut sim = sim;
+        sim.run();
+        let lines = sim.trace().len();
+        let checkpoints = sim.checkpoints.len();
+        assert!(
+            lines > TEARDOWN_LINES && checkpoints > 1,
+            "{lines} lines, {checkpoints}"
+        );
+        let first = Rc::downgrade(&sim.trace()[0]);
+        let mut teardown = sim.teardown();
+        let mut steps = 1;
+        while teardown.step() {
+            steps += 1;
+            // The trace goes after every checkpoint, newest lines first.
+            if steps <= checkpoints {
+                assert!(first.upgrade().is_some());
+            }
+        }
+        assert!(first.upgrade().is_none());
+        assert_eq!(steps, checkpoints + lines.div_ceil(TEARDOWN_LINES) + 1);
     }
 }

@@ -7,6 +7,7 @@ pub mod components;
 pub mod compute;
 pub mod hooks;
 pub mod panic;
+mod retire;
 mod root;
 pub mod state;
 

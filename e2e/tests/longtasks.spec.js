@@ -2,10 +2,12 @@
 // page loads, while every built-in scenario is loaded, applied and played, while the 1,000-pod
 // run is forked, and while a Job of 100,000 completions is applied from the editor. The browser
 // reports a task only when it is longer than 50 ms: every classroom scenario and the big Job
-// must cause none. Two are not there yet and are held to their measured ceiling so that they
-// cannot get worse unnoticed (issue 20 keeps the rest of the work): the page's first load
-// (the wasm's first run and the whole page's first render, 0-160 ms here) and the 1,000-pod
-// scenario (drawing and seeking a thousand pods, 50-110 ms; it was one 315-414 ms task).
+// must cause none. Some are not there yet and are held to a ceiling so that they cannot get
+// worse unnoticed (issue 20 keeps the rest of the work): the page's first load (the wasm's
+// first run and the whole page's first render, 0-160 ms here) and the 1,000-pod scenario
+// (loading and applying it: none since slices are bounded by the clock and replaced runs are
+// freed in pieces; it was one 315-414 ms task; seeking it and forking it, which redraw a
+// thousand pods: 54-66 ms).
 // The measurements go to artifacts/longtasks.json (scripts/bench.sh reads them).
 const { test, expect } = require('@playwright/test');
 const { computed } = require('./helpers');
@@ -97,7 +99,7 @@ test('no task over 50 ms while loading, applying, forking and playing every buil
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(report, null, 2));
   const longest = (k) => Math.max(0, ...report[k].map((e) => e.ms));
-  const ceilings = { 'first load': 400, 'stress-1000-pods': 200, 'stress-1000-pods fork': 200 };
+  const ceilings = { 'first load': 400, 'stress-1000-pods': 100, 'stress-1000-pods fork': 100 };
   const over = Object.entries(report)
     .filter(([k, v]) => (k in ceilings ? longest(k) > ceilings[k] : v.length > 0))
     .map(([k, v]) => `${k}: ${v.map((e) => Math.round(e.ms)).join(', ')} ms`);

@@ -10,7 +10,16 @@ impl Reducible for AppState {
     type Action = AppAction;
 
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
-        AppState::update(self, action)
+        let next = AppState::update(Rc::clone(&self), action);
+        // A run the new state no longer shows is freed later, a piece at a time.
+        let runs = |s: &AppState| [s.sim.clone(), s.compare.as_ref().map(|c| Rc::clone(&c.sim))];
+        let kept = runs(&next);
+        for old in runs(&self).into_iter().flatten() {
+            if !kept.iter().flatten().any(|k| Rc::ptr_eq(k, &old)) {
+                super::retire::retire(old);
+            }
+        }
+        next
     }
 }
 
