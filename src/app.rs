@@ -26,6 +26,7 @@ mod challenge;
 mod lesson;
 
 pub use assets::{for_console, Asset, Waiting};
+use budget::Budget;
 pub use challenge::{ChallengeView, Checked};
 pub use lesson::LessonView;
 
@@ -45,6 +46,12 @@ pub const FIRST_SLICE_MS: f64 = 20.0;
 /// Wall-clock milliseconds one [`AppAction::Compute`] may spend (the rest of a 50 ms task is
 /// left to drawing the frame).
 pub const SLICE_MS: f64 = 12.0;
+
+/// Computes what an action computes itself of a new run (see [`FIRST_SLICE`]); returns
+/// whether the run is finished.
+fn first_slice(sim: &mut Sim) -> bool {
+    budget::run_within(Budget::ms(FIRST_SLICE_MS), FIRST_SLICE, |n| sim.advance(n))
+}
 
 /// Everything the page shows.
 #[derive(Clone, Debug)]
@@ -441,9 +448,7 @@ impl AppState {
     /// This state showing a run that may not be computed yet: the first [`FIRST_SLICE`]
     /// events now, the rest in [`AppAction::Compute`] slices (the playhead is not moved).
     fn show(self, mut sim: Sim) -> AppState {
-        if budget::run_within(budget::Budget::ms(FIRST_SLICE_MS), FIRST_SLICE, |n| {
-            sim.advance(n)
-        }) {
+        if first_slice(&mut sim) {
             return self.with_run(sim);
         }
         AppState {
@@ -456,9 +461,9 @@ impl AppState {
         }
     }
 
-    /// Computes up to `events` more of the run being computed (within `budget`, when given); a
-    /// finished run takes its place.
-    fn compute(self, events: usize, budget: Option<budget::Budget>) -> AppState {
+    /// Computes up to `events` more of the run being computed, within `budget`; a finished run
+    /// takes its place.
+    fn compute(self, events: usize, budget: Budget) -> AppState {
         let Some(c) = self.computing.clone() else {
             return self;
         };
@@ -470,10 +475,7 @@ impl AppState {
                     ..self
                 };
             };
-            let done = match budget {
-                Some(b) => budget::run_within(b, events, |n| sim.advance(n)),
-                None => sim.advance(events.max(1)),
-            };
+            let done = budget::run_within(budget, events, |n| sim.advance(n));
             (done, sim.computed())
         };
         if done {
@@ -495,7 +497,7 @@ impl AppState {
     /// The state with the run being computed (if any) finished, at once.
     pub fn finish_computing(self) -> AppState {
         match self.computing.clone() {
-            Some(_) => self.compute(usize::MAX, None),
+            Some(_) => self.compute(usize::MAX, Budget::unbounded()),
             None => self,
         }
     }
@@ -731,9 +733,7 @@ impl AppState {
             }
         };
         let mut sim = Sim::new(scenario);
-        budget::run_within(budget::Budget::ms(FIRST_SLICE_MS), FIRST_SLICE, |n| {
-            sim.advance(n)
-        });
+        first_slice(&mut sim);
         Ok(Computing::new(sim, Then::Compare(with.clone(), title)))
     }
 }
@@ -978,7 +978,7 @@ impl AppState {
                 ..AppState::loading(self.lang, &id)
             },
             AppAction::Compute(_) if self.computing.is_none() => return self,
-            AppAction::Compute(events) => state.compute(events, Some(budget::Budget::ms(SLICE_MS))),
+            AppAction::Compute(events) => state.compute(events, Budget::ms(SLICE_MS)),
             AppAction::SetLang(lang) if lang != self.lang => AppState { lang, ..state },
             AppAction::SetLang(_) => return self,
             AppAction::Seek(t) => {
@@ -1080,7 +1080,7 @@ impl AppState {
                         problem: None,
                         ..state
                     }
-                    .compute(0, None),
+                    .compute(0, Budget::unbounded()),
                     Err(e) => AppState {
                         problem: Some(e),
                         ..state

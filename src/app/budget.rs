@@ -37,6 +37,11 @@ impl Budget {
         }
     }
 
+    /// A budget that is never spent (work that must finish now).
+    pub fn unbounded() -> Budget {
+        Budget { deadline: None }
+    }
+
     /// Whether the time is up (never without a clock).
     pub fn spent(&self) -> bool {
         match (self.deadline, now()) {

@@ -3,7 +3,8 @@
 //! the site works from any sub-path), fetched and installed before the waiting action runs
 //! (which asks again: an action may need a second file, as a lesson naming a time zone does).
 //! Two seconds after the first render the page also fetches them all, quietly, so they are
-//! there if the network goes away later ([`prefetch`]). The banner says what is loading, or why it failed, with a retry.
+//! there if the network goes away later ([`prefetch`]). The banner says what is loading, or
+//! why it failed, with a retry.
 
 use crate::app::{AppAction, Asset};
 use crate::i18n::{notice, Lang};

@@ -3,13 +3,14 @@
 //! up the task that replaced it. A run another part of the app still holds (a lesson's shared
 //! run, say) is simply let go.
 
+use crate::app::budget::Budget;
 use crate::engine::{Sim, Teardown};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Milliseconds of freeing per task.
+/// Milliseconds of freeing per task (by the page's clock, `ui/compute.rs` installs it).
 const SLICE_MS: f64 = 6.0;
 /// Milliseconds between two tasks of freeing (after the page has drawn).
 const EVERY_MS: i32 = 40;
@@ -20,12 +21,6 @@ thread_local! {
     static RETIRED: RefCell<Vec<(Rc<Sim>, u32)>> = const { RefCell::new(Vec::new()) };
     static TEARING: RefCell<Vec<Teardown>> = const { RefCell::new(Vec::new()) };
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// Takes a run the page has stopped showing; it is freed in later tasks.
@@ -50,7 +45,7 @@ fn schedule() {
 /// the slice's time is up.
 fn tick() {
     SCHEDULED.with(|s| s.set(false));
-    let start = now();
+    let budget = Budget::ms(SLICE_MS);
     let held = RETIRED.with(|r| std::mem::take(&mut *r.borrow_mut()));
     let mut still = Vec::new();
     for (sim, tasks) in held {
@@ -67,7 +62,7 @@ fn tick() {
             if !last.step() {
                 t.pop();
             }
-            if now() - start >= SLICE_MS {
+            if budget.spent() {
                 break;
             }
         }
