@@ -9,7 +9,7 @@
 use crate::controllers::daemonset::budget;
 use crate::controllers::daemonset::placement::Judge;
 use crate::controllers::daemonset::rollout::{in_flight, DaemonPod};
-use crate::controllers::daemonset::sync::daemon_pods;
+use crate::controllers::daemonset::sync::{daemon_pods, owned_pods};
 use crate::controllers::record::{DaemonSetSync, Placement};
 use crate::model::daemonset::DaemonSet;
 use crate::model::daemonset::REVISION_HASH;
@@ -262,7 +262,8 @@ fn board(world: &World, trace: &[Rc<TraceEvent>], ds: &DaemonSet) -> Board {
             Some((h.clone(), r.revision))
         })
         .collect();
-    let pods = daemon_pods(world, ds, &hash);
+    let listed = owned_pods(world, ds);
+    let pods = daemon_pods(world, &listed, ds, &hash);
     let rolling = ds.is_rolling_update();
     let judge = Judge::new(&ds.spec.template.spec);
     let placements: Vec<(String, Placement)> = world
@@ -294,12 +295,12 @@ fn board(world: &World, trace: &[Rc<TraceEvent>], ds: &DaemonSet) -> Board {
     } else {
         None
     };
-    let cell = |pod: &DaemonPod| BoardPod {
-        name: pod.name.clone(),
+    let cell = |pod: &DaemonPod<'_>| BoardPod {
+        name: pod.name.to_string(),
         updated: pod.updated,
         revision: world
             .store
-            .get(Kind::Pod, ds.metadata.ns(), &pod.name)
+            .get(Kind::Pod, ds.metadata.ns(), pod.name)
             .and_then(|o| o.meta().labels.get(REVISION_HASH))
             .and_then(|h| revisions.get(h).copied()),
         ready: pod.ready,
@@ -314,10 +315,13 @@ fn board(world: &World, trace: &[Rc<TraceEvent>], ds: &DaemonSet) -> Board {
     let mut nodes: Vec<BoardNode> = placements
         .into_iter()
         .map(|(node, placement)| {
-            let here = pods.get(&node).map(Vec::as_slice).unwrap_or_default();
-            let mut mine: Vec<&DaemonPod> = here.iter().collect();
+            let here = pods
+                .get(node.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let mut mine: Vec<&DaemonPod<'_>> = here.iter().collect();
             crate::sort::sort_by(&mut mine, |a, b| {
-                a.created.cmp(&b.created).then(a.name.cmp(&b.name))
+                a.created.cmp(&b.created).then(a.name.cmp(b.name))
             });
             BoardNode {
                 in_flight: placement.should_run() && in_flight(here, surge),

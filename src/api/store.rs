@@ -206,6 +206,8 @@ pub struct Store {
     /// may adopt (upstream's informers index them under the empty controller uid).
     orphan_pods: Set<Key>,
     rv: u64,
+    /// Counts the writes of Nodes (created, changed, refreshed or removed).
+    node_writes: u64,
     watch: Vec<WatchEvent>,
 }
 
@@ -219,6 +221,18 @@ impl Store {
     /// The latest resourceVersion handed out.
     pub fn resource_version(&self) -> u64 {
         self.rv
+    }
+
+    /// A number that changes whenever a Node is created, written or removed: what a reader
+    /// derived from the nodes is still true while it stays the same.
+    pub fn nodes_stamp(&self) -> u64 {
+        self.node_writes
+    }
+
+    fn note_write(&mut self, kind: Kind) {
+        if kind == Kind::Node {
+            self.node_writes += 1;
+        }
     }
 
     /// Stored entries: objects and Events.
@@ -356,6 +370,7 @@ impl Store {
     /// Stores `obj` (ADDED or MODIFIED; a MODIFIED event carries the stored object as `old`).
     pub(crate) fn insert(&mut self, obj: Object, ty: WatchType) -> Rc<Object> {
         let key = key_of_object(&obj);
+        self.note_write(obj.kind());
         let obj = Rc::new(obj);
         let old = self.objects.insert(key.clone(), Rc::clone(&obj));
         // Most writes change neither the uid nor the owners: the indexes stay as they are.
@@ -388,6 +403,7 @@ impl Store {
     pub(crate) fn refresh(&mut self, obj: Object) {
         let key = key_of_object(&obj);
         if self.objects.contains_key(&key) {
+            self.note_write(obj.kind());
             self.objects.insert(key, Rc::new(obj));
         }
     }
@@ -398,6 +414,7 @@ impl Store {
         let Some(obj) = self.objects.remove(&key) else {
             return;
         };
+        self.note_write(kind);
         self.unlink_owners(&obj, &key);
         self.index_orphan(&key, None);
         self.uids.remove(obj.meta().uid());

@@ -141,8 +141,9 @@ pub enum CronDecision {
 pub struct DaemonSetSync {
     /// The DaemonSet.
     pub daemonset: String,
-    /// Each node's verdict, in node order.
-    pub nodes: Vec<(String, Placement)>,
+    /// Each node's verdict, in node order: shared by every sync that saw the same nodes and
+    /// template (the controller keeps the list until a node or the template changes).
+    pub nodes: std::rc::Rc<[(String, Placement)]>,
     /// Nodes a pod was created for.
     pub created_on: Vec<String>,
     /// Pods deleted.

@@ -233,3 +233,27 @@ fn a_new_node_should_queue_only_the_daemonsets_that_should_run_there() {
     assert!(synced.contains(&"agent".to_string()), "{synced:?}");
     assert!(!synced.contains(&"ssd-only".to_string()), "{synced:?}");
 }
+
+/// A new template that narrows the nodes (here to one, by its hostname label) is judged
+/// afresh although no node changed: the other nodes' pods go.
+#[test]
+fn a_template_that_narrows_its_nodes_should_take_the_other_nodes_pods_away() {
+    let narrowed = ds("agent:v1", "").replace(
+        "      terminationGracePeriodSeconds: 10\n",
+        "      terminationGracePeriodSeconds: 10\n      nodeSelector: {kubernetes.io/hostname: node-1}\n",
+    );
+    let sim = run(&ds("agent:v1", ""), &[(20, apply(&narrowed))], "3m");
+    let nodes: Vec<String> = sim
+        .world()
+        .store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .filter_map(|p| p.node_name().map(str::to_string))
+        .collect();
+    assert_eq!(nodes, ["node-1"]);
+    let Some(Object::DaemonSet(d)) = sim.world().store.get(Kind::DaemonSet, "default", "agent")
+    else {
+        panic!()
+    };
+    assert_eq!(d.status.as_ref().unwrap().desired_number_scheduled, 1);
+}

@@ -138,7 +138,7 @@ fn random_daemonsets_should_settle_one_up_to_date_pod_per_eligible_node() {
                     continue;
                 }
                 if let Some(node) = podlab::controllers::daemonset::sync::target_node(pod) {
-                    *live.entry(node).or_default() += 1;
+                    *live.entry(node.to_string()).or_default() += 1;
                 }
             }
             let most = if surge { 2 } else { 1 };

@@ -547,7 +547,9 @@ fn check(text: &str) -> Result<(), String> {
                 continue;
             };
             if let Some(node) = podlab::controllers::daemonset::sync::target_node(p) {
-                *per_node.entry((owner.name.clone(), node)).or_default() += 1;
+                *per_node
+                    .entry((owner.name.clone(), node.to_string()))
+                    .or_default() += 1;
             }
         }
         if let Some(((ds, node), n)) = per_node.iter().find(|(_, n)| **n > 2) {

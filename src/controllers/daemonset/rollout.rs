@@ -8,14 +8,17 @@
 use super::budget::Budget;
 use super::placement::Placement;
 use crate::model::Time;
+use std::borrow::Cow;
 
 /// What the controller needs to know of one daemon pod.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DaemonPod {
+/// It borrows the pod's name and phase from the pods the sync listed, so a sync over
+/// thousands of nodes copies no strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DaemonPod<'a> {
     /// The pod's name.
-    pub name: String,
+    pub name: &'a str,
     /// Its phase.
-    pub phase: String,
+    pub phase: &'a str,
     /// It carries the current revision's hash (or template generation).
     pub updated: bool,
     /// Ready.
@@ -31,13 +34,21 @@ pub struct DaemonPod {
 }
 
 /// `podByCreationTimestampAndPhase`: scheduled pods first, then the oldest, then by name.
-pub fn oldest_first(pods: &mut [&DaemonPod]) {
-    crate::sort::sort_by(pods, |a, b| {
-        b.scheduled
-            .cmp(&a.scheduled)
-            .then(a.created.cmp(&b.created))
-            .then(a.name.cmp(&b.name))
-    });
+fn by_age(a: &DaemonPod<'_>, b: &DaemonPod<'_>) -> std::cmp::Ordering {
+    b.scheduled
+        .cmp(&a.scheduled)
+        .then(a.created.cmp(&b.created))
+        .then(a.name.cmp(b.name))
+}
+
+/// Sorts pods in `podByCreationTimestampAndPhase` order.
+pub fn oldest_first(pods: &mut [&DaemonPod<'_>]) {
+    crate::sort::sort_by(pods, |a, b| by_age(a, b));
+}
+
+/// The first of `pods` in [`oldest_first`]'s order (the earliest listed among equals).
+pub fn oldest<'p, 'a>(pods: &'p [DaemonPod<'a>]) -> Option<&'p DaemonPod<'a>> {
+    pods.iter().min_by(|a, b| by_age(a, b))
 }
 
 /// What `podsShouldBeOnNode` decided for one node.
@@ -60,28 +71,37 @@ pub struct NodeDecision {
 /// back-off is still running (the caller advances it when a failed pod is deleted).
 pub fn pods_should_be_on_node(
     placement: &Placement,
-    pods: &[DaemonPod],
+    pods: &[DaemonPod<'_>],
     surge: bool,
     in_backoff: bool,
 ) -> NodeDecision {
     let mut d = NodeDecision::default();
+    // The usual node: one pod, running or pending, and nothing to do.
+    if let [only] = pods {
+        if placement.should_continue_running()
+            && !only.terminating
+            && !matches!(only.phase, "Failed" | "Succeeded")
+        {
+            return d;
+        }
+    }
     let exists = !pods.is_empty();
     if placement.should_run() && !exists {
         d.create = true;
         return d;
     }
     if placement.should_continue_running() {
-        let mut running: Vec<&DaemonPod> = Vec::new();
+        let mut running: Vec<&DaemonPod<'_>> = Vec::new();
         for pod in pods.iter().filter(|p| !p.terminating) {
-            match pod.phase.as_str() {
+            match pod.phase {
                 "Failed" if in_backoff => d.held_by_backoff = true,
                 "Failed" => {
-                    d.failed.push(pod.name.clone());
-                    d.delete.push(pod.name.clone());
+                    d.failed.push(pod.name.to_string());
+                    d.delete.push(pod.name.to_string());
                 }
                 "Succeeded" => {
-                    d.succeeded.push(pod.name.clone());
-                    d.delete.push(pod.name.clone());
+                    d.succeeded.push(pod.name.to_string());
+                    d.delete.push(pod.name.to_string());
                 }
                 _ => running.push(pod),
             }
@@ -90,7 +110,7 @@ pub fn pods_should_be_on_node(
         if !surge {
             // Keep the oldest; a node whose pods are all going gets a new one next sync.
             d.delete
-                .extend(running.iter().skip(1).map(|p| p.name.clone()));
+                .extend(running.iter().skip(1).map(|p| p.name.to_string()));
             return d;
         }
         if running.len() <= 1 {
@@ -103,12 +123,12 @@ pub fn pods_should_be_on_node(
             if slot.is_none() {
                 *slot = Some(pod);
             } else {
-                d.delete.push(pod.name.clone());
+                d.delete.push(pod.name.to_string());
             }
         }
         if let (Some(new), Some(old)) = (new, old) {
             if !old.ready || new.available {
-                d.delete.push(old.name.clone());
+                d.delete.push(old.name.to_string());
             }
         }
         return d;
@@ -117,7 +137,7 @@ pub fn pods_should_be_on_node(
         d.delete.extend(
             pods.iter()
                 .filter(|p| !p.terminating)
-                .map(|p| p.name.clone()),
+                .map(|p| p.name.to_string()),
         );
     }
     d
@@ -125,13 +145,14 @@ pub fn pods_should_be_on_node(
 
 /// One node as the rolling update sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NodePods {
+pub struct NodePods<'m, 'a> {
     /// The node.
-    pub node: String,
+    pub node: &'a str,
     /// Whether a daemon pod should run there now.
     pub should_run: bool,
-    /// Its daemon pods (only nodes with at least one are listed).
-    pub pods: Vec<DaemonPod>,
+    /// Its daemon pods (only nodes with at least one are listed), borrowed from the sync's
+    /// list of them.
+    pub pods: Cow<'m, [DaemonPod<'a>]>,
 }
 
 /// What one round of the rolling update does.
@@ -146,7 +167,9 @@ pub struct Round {
 }
 
 /// `findUpdatedPodsOnNode`: at most one new and one old non-terminating pod, or `None`.
-fn new_and_old(pods: &[DaemonPod]) -> Option<(Option<&DaemonPod>, Option<&DaemonPod>)> {
+fn new_and_old<'p, 'a>(
+    pods: &'p [DaemonPod<'a>],
+) -> Option<(Option<&'p DaemonPod<'a>>, Option<&'p DaemonPod<'a>>)> {
     let (mut new, mut old) = (None, None);
     for pod in pods.iter().filter(|p| !p.terminating) {
         let slot = if pod.updated { &mut new } else { &mut old };
@@ -162,7 +185,7 @@ fn new_and_old(pods: &[DaemonPod]) -> Option<(Option<&DaemonPod>, Option<&Daemon
 /// `rollingUpdate` counts it: without surge, a node with no usable pod (none, both, or one
 /// not available) is unavailable; with surge, a node running a new pod that is not yet
 /// available beside its old one is surging (and a node with extra pods counts either way).
-pub fn in_flight(pods: &[DaemonPod], surge: bool) -> bool {
+pub fn in_flight(pods: &[DaemonPod<'_>], surge: bool) -> bool {
     match new_and_old(pods) {
         None => true,
         Some((new, old)) if surge => new.is_some_and(|n| !n.available) && old.is_some(),
@@ -172,7 +195,7 @@ pub fn in_flight(pods: &[DaemonPod], surge: bool) -> bool {
 }
 
 /// `rollingUpdate`, with the nodes in the order the caller drew.
-pub fn rolling_update(nodes: &[NodePods], budget: Budget, desired: i64) -> Round {
+pub fn rolling_update(nodes: &[NodePods<'_, '_>], budget: Budget, desired: i64) -> Round {
     let mut r = Round::default();
     if budget.max_surge == 0 {
         let mut candidates = Vec::new();
@@ -186,11 +209,11 @@ pub fn rolling_update(nodes: &[NodePods], budget: Budget, desired: i64) -> Round
                 (Some(new), None) => r.in_flight += i64::from(!new.available),
                 (None, Some(old)) if !old.available => {
                     // An unavailable old pod is replaced whatever the budget.
-                    r.delete.push(old.name.clone());
+                    r.delete.push(old.name.to_string());
                     r.in_flight += 1;
                 }
                 (None, Some(_)) if r.in_flight >= budget.max_unavailable => {}
-                (None, Some(old)) => candidates.push(old.name.clone()),
+                (None, Some(old)) => candidates.push(old.name.to_string()),
             }
         }
         let room = (budget.max_unavailable - r.in_flight).clamp(0, candidates.len() as i64);
@@ -211,21 +234,21 @@ pub fn rolling_update(nodes: &[NodePods], budget: Budget, desired: i64) -> Round
             (_, None) => {}
             (None, Some(old)) if !old.available => {
                 if n.should_run {
-                    allowed.push(n.node.clone());
+                    allowed.push(n.node.to_string());
                 } else {
-                    r.delete.push(old.name.clone());
+                    r.delete.push(old.name.to_string());
                 }
             }
             (None, Some(old)) => {
                 if !n.should_run {
-                    sunset.push(old.name.clone());
+                    sunset.push(old.name.to_string());
                 } else if r.in_flight < budget.max_surge {
-                    candidates.push(n.node.clone());
+                    candidates.push(n.node.to_string());
                 }
             }
             (Some(new), Some(old)) => {
                 if new.available {
-                    r.delete.push(old.name.clone());
+                    r.delete.push(old.name.to_string());
                 } else {
                     r.in_flight += 1;
                 }
@@ -247,10 +270,15 @@ pub fn rolling_update(nodes: &[NodePods], budget: Budget, desired: i64) -> Round
 mod tests {
     use super::*;
 
-    fn pod(name: &str, updated: bool, ready: bool) -> DaemonPod {
+    /// A name made at run time, kept for the whole test run (a `DaemonPod` borrows its name).
+    fn kept(name: String) -> &'static str {
+        Box::leak(name.into_boxed_str())
+    }
+
+    fn pod(name: &str, updated: bool, ready: bool) -> DaemonPod<'_> {
         DaemonPod {
-            name: name.into(),
-            phase: "Running".into(),
+            name,
+            phase: "Running",
             updated,
             ready,
             available: ready,
@@ -263,15 +291,23 @@ mod tests {
     /// One sync: manage on every node, then (when manage changed nothing, as expectations
     /// would otherwise hold it) a rolling-update round. Deletions and creations apply at
     /// once; new pods start not ready. Returns (creates, deletes).
-    fn sync(nodes: &mut [NodePods], budget: Budget, serial: &mut u32) -> (usize, usize) {
+    fn sync(
+        nodes: &mut [NodePods<'_, 'static>],
+        budget: Budget,
+        serial: &mut u32,
+    ) -> (usize, usize) {
         let (mut creates, mut deletes) = (0, 0);
         for n in nodes.iter_mut() {
             let d = pods_should_be_on_node(&Placement::Runs, &n.pods, budget.max_surge > 0, false);
-            n.pods.retain(|p| !d.delete.contains(&p.name));
+            n.pods
+                .to_mut()
+                .retain(|p| !d.delete.iter().any(|x| x == p.name));
             deletes += d.delete.len();
             if d.create {
                 *serial += 1;
-                n.pods.push(pod(&format!("new-{serial}"), true, false));
+                n.pods
+                    .to_mut()
+                    .push(pod(kept(format!("new-{serial}")), true, false));
                 creates += 1;
             }
         }
@@ -281,27 +317,31 @@ mod tests {
         let desired = nodes.len() as i64;
         let round = rolling_update(nodes, budget, desired);
         for n in nodes.iter_mut() {
-            n.pods.retain(|p| !round.delete.contains(&p.name));
-            if round.create_on.contains(&n.node) {
+            n.pods
+                .to_mut()
+                .retain(|p| !round.delete.iter().any(|x| x == p.name));
+            if round.create_on.iter().any(|x| x == n.node) {
                 *serial += 1;
-                n.pods.push(pod(&format!("new-{serial}"), true, false));
+                n.pods
+                    .to_mut()
+                    .push(pod(kept(format!("new-{serial}")), true, false));
             }
         }
         (round.create_on.len(), round.delete.len())
     }
 
-    fn five_old_nodes() -> Vec<NodePods> {
+    fn five_old_nodes() -> Vec<NodePods<'static, 'static>> {
         (1..=5)
             .map(|i| NodePods {
-                node: format!("node-{i}"),
+                node: kept(format!("node-{i}")),
                 should_run: true,
-                pods: vec![pod(&format!("old-{i}"), false, true)],
+                pods: Cow::Owned(vec![pod(kept(format!("old-{i}")), false, true)]),
             })
             .collect()
     }
 
-    fn mark_ready(nodes: &mut [NodePods]) {
-        for p in nodes.iter_mut().flat_map(|n| n.pods.iter_mut()) {
+    fn mark_ready(nodes: &mut [NodePods<'_, '_>]) {
+        for p in nodes.iter_mut().flat_map(|n| n.pods.to_mut().iter_mut()) {
             p.ready = true;
             p.available = true;
         }
@@ -374,8 +414,8 @@ mod tests {
     fn an_unavailable_old_pod_should_be_replaced_regardless_of_the_budget() {
         let mut nodes = five_old_nodes();
         for n in &mut nodes[..3] {
-            n.pods[0].ready = false;
-            n.pods[0].available = false;
+            n.pods.to_mut()[0].ready = false;
+            n.pods.to_mut()[0].available = false;
         }
         let budget = Budget {
             max_surge: 0,
@@ -401,7 +441,7 @@ mod tests {
     /// (what, nodes, budget, delete, create_on, in flight).
     type RoundRow<'a> = (
         &'a str,
-        Vec<NodePods>,
+        Vec<NodePods<'a, 'a>>,
         Budget,
         Vec<&'a str>,
         Vec<&'a str>,
@@ -411,15 +451,15 @@ mod tests {
     /// A pod in a table row: name, updated, ready (available when ready), and a phase or
     /// state marker: `F` failed, `S` succeeded, `T` terminating, `U` unscheduled, a digit
     /// its creation second.
-    fn p(spec: &str) -> DaemonPod {
+    fn p(spec: &str) -> DaemonPod<'_> {
         let mut parts = spec.split(':');
         let name = parts.next().unwrap_or_default();
         let flags = parts.next().unwrap_or_default();
         let mut pod = pod(name, flags.contains('n'), flags.contains('r'));
         for c in flags.chars() {
             match c {
-                'F' => pod.phase = "Failed".into(),
-                'S' => pod.phase = "Succeeded".into(),
+                'F' => pod.phase = "Failed",
+                'S' => pod.phase = "Succeeded",
                 'T' => pod.terminating = true,
                 'U' => pod.scheduled = false,
                 'w' => pod.available = false,
@@ -667,7 +707,7 @@ mod tests {
             ),
         ];
         for (what, placement, pods, surge, backoff, create, delete, failed, held) in rows {
-            let pods: Vec<DaemonPod> = pods.into_iter().map(p).collect();
+            let pods: Vec<DaemonPod<'_>> = pods.into_iter().map(p).collect();
             let d = pods_should_be_on_node(placement, &pods, surge, backoff);
             assert_eq!(d.create, create, "{what}: create");
             assert_eq!(d.delete, delete, "{what}: delete");
@@ -680,10 +720,10 @@ mod tests {
     /// or which nodes get a new pod (surge), and how many nodes count against the budget.
     #[test]
     fn rolling_update_round_table() {
-        let node = |name: &str, should_run: bool, pods: &[&str]| NodePods {
-            node: name.into(),
+        let node = |name: &'static str, should_run: bool, pods: &[&'static str]| NodePods {
+            node: name,
             should_run,
-            pods: pods.iter().map(|s| p(s)).collect(),
+            pods: pods.iter().map(|s| p(s)).collect::<Vec<_>>().into(),
         };
         let b = |surge, unavailable| Budget {
             max_surge: surge,
@@ -719,14 +759,14 @@ mod tests {
         }
     }
 
-    fn in_flight_of(n: &NodePods, surge: bool) -> bool {
+    fn in_flight_of(n: &NodePods<'_, '_>, surge: bool) -> bool {
         in_flight(&n.pods, surge)
     }
 
     #[test]
     fn manage_should_kill_failed_and_succeeded_pods_and_duplicates() {
         let mut failed = pod("f", false, false);
-        failed.phase = "Failed".into();
+        failed.phase = "Failed";
         let d = pods_should_be_on_node(
             &Placement::Runs,
             std::slice::from_ref(&failed),

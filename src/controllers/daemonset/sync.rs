@@ -14,7 +14,7 @@ use crate::controllers::podcontrol::{controller_ref, create_pod, delete_pod, pod
 use crate::controllers::record::DaemonSetSync;
 use crate::controllers::{key, split_key, Reconciler, Requeue};
 use crate::model::daemonset::{ControllerRevision, DaemonSet, DaemonSetStatus};
-use crate::model::pod::{Affinity, NodeAffinity, NodeSelector};
+use crate::model::pod::{Affinity, NodeAffinity, NodeSelector, PodSpec};
 use crate::model::{Kind, NodeSelectorRequirement, NodeSelectorTerm, Object, ObjectMeta};
 use crate::model::{Pod, Time};
 use crate::sim::trace::WatchType;
@@ -53,6 +53,53 @@ pub struct DaemonSetControllerState {
     pub expectations: BTreeMap<String, Expectations>,
     /// Failed-pod back-off per `<uid>/<generation>/<node>`: (delay, last update).
     pub backoff: BTreeMap<String, (u64, SimTime)>,
+    /// Each DaemonSet's node verdicts from its last sync, reused while no node was written
+    /// and the pod template is the same (a sync over 5,000 nodes judges none of them again).
+    pub verdicts: BTreeMap<String, Verdicts>,
+}
+
+/// The node verdicts one sync computed, and what they were computed from.
+#[derive(Clone, Debug)]
+pub struct Verdicts {
+    /// The store's [`nodes_stamp`](crate::api::Store::nodes_stamp) then.
+    nodes_stamp: u64,
+    /// The DaemonSet's pod template spec then.
+    spec: Rc<PodSpec>,
+    /// Each node's verdict, in node order.
+    list: Rc<[(String, Placement)]>,
+}
+
+/// Every node's verdict for the DaemonSet, in node order: the list of the last sync while no
+/// node has been written since and the template is the same, or a new one.
+fn node_verdicts(
+    w: &Cluster,
+    state: &mut DaemonSetControllerState,
+    k: &str,
+    ds: &DaemonSet,
+) -> Rc<[(String, Placement)]> {
+    let stamp = w.store.nodes_stamp();
+    let spec = &ds.spec.template.spec;
+    if let Some(v) = state.verdicts.get(k) {
+        if v.nodes_stamp == stamp && (Rc::ptr_eq(&v.spec, spec) || v.spec == *spec) {
+            return Rc::clone(&v.list);
+        }
+    }
+    let judge = Judge::new(spec);
+    let list: Rc<[(String, Placement)]> = w
+        .store
+        .list(Kind::Node)
+        .filter_map(Object::as_node)
+        .map(|n| (n.metadata.name.clone(), judge.verdict(n)))
+        .collect();
+    state.verdicts.insert(
+        k.to_string(),
+        Verdicts {
+            nodes_stamp: stamp,
+            spec: Rc::clone(spec),
+            list: Rc::clone(&list),
+        },
+    );
+    list
 }
 
 impl Default for DaemonSetControllerState {
@@ -61,6 +108,7 @@ impl Default for DaemonSetControllerState {
             queue: WorkQueue::default_controller(),
             expectations: BTreeMap::new(),
             backoff: BTreeMap::new(),
+            verdicts: BTreeMap::new(),
         }
     }
 }
@@ -82,6 +130,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut DaemonSetControllerState, ev: 
             let k = key(ds.metadata.ns(), &ds.metadata.name);
             if ev.ty == WatchType::Deleted {
                 state.expectations.remove(&k);
+                state.verdicts.remove(&k);
             } else {
                 state.queue.add(&k);
             }
@@ -191,9 +240,9 @@ impl Reconciler for DaemonSetController {
 
 /// The node a daemon pod is for: its `spec.nodeName`, or the `metadata.name` the controller
 /// put in its required node affinity.
-pub fn target_node(pod: &Pod) -> Option<String> {
+pub fn target_node(pod: &Pod) -> Option<&str> {
     if let Some(n) = pod.node_name() {
-        return Some(n.to_string());
+        return Some(n);
     }
     pod.spec
         .required_node_affinity()?
@@ -201,7 +250,8 @@ pub fn target_node(pod: &Pod) -> Option<String> {
         .iter()
         .flat_map(|t| &t.match_fields)
         .find(|r| r.key == "metadata.name" && r.operator == "In")
-        .and_then(|r| r.values.first().cloned())
+        .and_then(|r| r.values.first())
+        .map(String::as_str)
 }
 
 fn template_generation(ds: &DaemonSet) -> Option<String> {
@@ -393,6 +443,7 @@ pub fn sync(
     let name = name.to_string();
     let Some(ds_obj) = w.store.get_shared(Kind::DaemonSet, namespace, &name) else {
         state.expectations.remove(k);
+        state.verdicts.remove(k);
         return Ok(None);
     };
     let Object::DaemonSet(ds) = &*ds_obj else {
@@ -422,15 +473,9 @@ pub fn sync(
     };
     let mut requeue: Option<u64> = None;
     let got_past = satisfied(state);
-    let judge = Judge::new(&ds.spec.template.spec);
     let mut trace = DaemonSetSync {
         daemonset: name.clone(),
-        nodes: w
-            .store
-            .list(Kind::Node)
-            .filter_map(Object::as_node)
-            .map(|n| (n.metadata.name.clone(), judge.verdict(n)))
-            .collect(),
+        nodes: node_verdicts(w, state, k, ds),
         created_on: Vec::new(),
         deleted: Vec::new(),
         rollout: None,
@@ -439,7 +484,9 @@ pub fn sync(
         waiting: !got_past,
     };
     // The daemon pods by node, listed once and again only after pods were created or deleted.
-    let mut by_node = daemon_pods(w, ds, &hash);
+    let (listed_after_manage, listed_after_round);
+    let listed = owned_pods(w, ds);
+    let mut by_node = daemon_pods(w, &listed, ds, &hash);
     let target = Target {
         key: k,
         obj: &ds_obj,
@@ -450,14 +497,16 @@ pub fn sync(
         let (wait, created, deleted) = manage(w, state, &target, &trace.nodes, &by_node);
         requeue = wait;
         if !created.is_empty() || !deleted.is_empty() {
-            by_node = daemon_pods(w, ds, &hash);
+            listed_after_manage = owned_pods(w, ds);
+            by_node = daemon_pods(w, &listed_after_manage, ds, &hash);
         }
         trace.created_on = created;
         trace.deleted = deleted;
         if satisfied(state) && ds.is_rolling_update() {
             let round = rolling_round(w, state, &target, &trace.nodes, &by_node);
             if !round.created.is_empty() || !round.deleted.is_empty() {
-                by_node = daemon_pods(w, ds, &hash);
+                listed_after_round = owned_pods(w, ds);
+                by_node = daemon_pods(w, &listed_after_round, ds, &hash);
             }
             trace.created_on.extend(round.created);
             trace.deleted.extend(round.deleted);
@@ -474,22 +523,33 @@ pub fn sync(
     })
 }
 
-/// Every daemon pod of the DaemonSet (terminal pods being deleted left out), by target node,
-/// as the controller's decisions see them.
-pub fn daemon_pods(w: &Cluster, ds: &DaemonSet, hash: &str) -> BTreeMap<String, Vec<DaemonPod>> {
-    let uid = ds.metadata.uid().to_string();
+/// The pods the DaemonSet controls, in the store's order (handles, not copies).
+pub fn owned_pods(w: &Cluster, ds: &DaemonSet) -> Vec<Rc<Object>> {
+    let uid = ds.metadata.uid();
+    w.store
+        .list_shared_in(Kind::Pod, ds.metadata.ns())
+        .filter(|o| {
+            o.as_pod()
+                .and_then(|p| p.metadata.controller_ref())
+                .is_some_and(|r| r.uid == uid)
+        })
+        .cloned()
+        .collect()
+}
+
+/// The daemon pods among `listed` (terminal pods being deleted left out), by target node, as
+/// the controller's decisions see them; they borrow their names from `listed`.
+pub fn daemon_pods<'a>(
+    w: &Cluster,
+    listed: &'a [Rc<Object>],
+    ds: &DaemonSet,
+    hash: &str,
+) -> BTreeMap<&'a str, Vec<DaemonPod<'a>>> {
     let now = w.wall_now();
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
     let generation = template_generation(ds);
-    let mut out: BTreeMap<String, Vec<DaemonPod>> = BTreeMap::new();
-    for pod in w
-        .store
-        .list_in(Kind::Pod, ds.metadata.ns())
-        .filter_map(Object::as_pod)
-    {
-        if pod.metadata.controller_ref().is_none_or(|r| r.uid != uid) {
-            continue;
-        }
+    let mut out: BTreeMap<&str, Vec<DaemonPod<'_>>> = BTreeMap::new();
+    for pod in listed.iter().filter_map(|o| o.as_pod()) {
         if pod.metadata.is_terminating() && pod.is_terminal() {
             continue;
         }
@@ -501,14 +561,20 @@ pub fn daemon_pods(w: &Cluster, ds: &DaemonSet, hash: &str) -> BTreeMap<String, 
     out
 }
 
-fn view(pod: &Pod, hash: &str, generation: Option<&str>, min_ready: i64, now: Time) -> DaemonPod {
+fn view<'a>(
+    pod: &'a Pod,
+    hash: &str,
+    generation: Option<&str>,
+    min_ready: i64,
+    now: Time,
+) -> DaemonPod<'a> {
     let labels = &pod.metadata.labels;
     let updated = labels.get(REVISION_HASH).map(String::as_str) == Some(hash)
         || generation
             .is_some_and(|g| labels.get(TEMPLATE_GENERATION).map(String::as_str) == Some(g));
     DaemonPod {
-        name: pod.metadata.name.clone(),
-        phase: pod.phase().to_string(),
+        name: &pod.metadata.name,
+        phase: pod.phase(),
         updated,
         ready: pod.is_ready(),
         available: is_available(pod, min_ready, now),
@@ -534,7 +600,7 @@ fn manage(
     state: &mut DaemonSetControllerState,
     t: &Target<'_>,
     verdicts: &[(String, Placement)],
-    by_node: &BTreeMap<String, Vec<DaemonPod>>,
+    by_node: &BTreeMap<&str, Vec<DaemonPod<'_>>>,
 ) -> (Option<u64>, Vec<String>, Vec<String>) {
     let (ds_obj, ds) = (t.obj, t.ds);
     let surge = ds
@@ -546,28 +612,31 @@ fn manage(
         .is_some_and(|s| budget::scaled(s, 1).unwrap_or(0) != 0);
     let (mut create_on, mut delete) = (Vec::new(), Vec::new());
     let mut requeue: Option<u64> = None;
-    for (node, placement) in verdicts {
-        let pods = by_node.get(node).map(Vec::as_slice).unwrap_or_default();
-        let backoff_key = format!(
-            "{}/{}/{}",
-            ds.metadata.uid(),
-            ds.metadata.generation.unwrap_or(1),
-            node
-        );
-        let in_backoff = state
-            .backoff
-            .get(&backoff_key)
-            .is_some_and(|(delay, at)| w.now.0 < at.0 + delay);
+    for (node, placement, pods) in per_node(verdicts, by_node) {
+        // Back-off is rare: its key is made only while some node is backing off.
+        let backoff_key = || {
+            format!(
+                "{}/{}/{}",
+                ds.metadata.uid(),
+                ds.metadata.generation.unwrap_or(1),
+                node
+            )
+        };
+        let in_backoff = !state.backoff.is_empty()
+            && state
+                .backoff
+                .get(&backoff_key())
+                .is_some_and(|(delay, at)| w.now.0 < at.0 + delay);
         let d = pods_should_be_on_node(placement, pods, surge, in_backoff);
         if d.held_by_backoff {
-            if let Some((delay, at)) = state.backoff.get(&backoff_key) {
+            if let Some((delay, at)) = state.backoff.get(&backoff_key()) {
                 let left = (at.0 + delay).saturating_sub(w.now.0);
                 requeue = Some(requeue.map_or(left, |r| r.min(left)));
             }
         }
         for _ in &d.failed {
             let now = w.now;
-            let entry = state.backoff.entry(backoff_key.clone()).or_insert((0, now));
+            let entry = state.backoff.entry(backoff_key()).or_insert((0, now));
             entry.0 = if entry.0 == 0 {
                 BACKOFF_BASE_MS
             } else {
@@ -612,7 +681,7 @@ fn manage(
         delete.extend(
             pods.iter()
                 .filter(|p| !p.scheduled && !p.terminating)
-                .map(|p| p.name.clone()),
+                .map(|p| p.name.to_string()),
         );
     }
     let (created, deleted) = sync_nodes(w, state, t, &create_on, &delete);
@@ -661,6 +730,22 @@ fn sync_nodes(
     (create_on[..creates].to_vec(), delete[..deletes].to_vec())
 }
 
+/// Each node's verdict with its daemon pods, in node order: one walk over both lists (both
+/// are in node-name order) instead of a lookup per node.
+fn per_node<'v, 'm, 'a>(
+    verdicts: &'v [(String, Placement)],
+    by_node: &'m BTreeMap<&'a str, Vec<DaemonPod<'a>>>,
+) -> impl Iterator<Item = (&'v String, &'v Placement, &'m [DaemonPod<'a>])> {
+    let mut pods = by_node.iter().peekable();
+    verdicts.iter().map(move |(node, placement)| {
+        while pods.next_if(|(n, _)| **n < node.as_str()).is_some() {}
+        let here = pods
+            .next_if(|(n, _)| **n == node.as_str())
+            .map_or(&[][..], |(_, p)| p.as_slice());
+        (node, placement, here)
+    })
+}
+
 /// A node's verdict, from the verdicts in node-name order (the store's order).
 fn verdict<'v>(verdicts: &'v [(String, Placement)], node: &str) -> Option<&'v Placement> {
     verdicts
@@ -688,17 +773,17 @@ fn rolling_round(
     state: &mut DaemonSetControllerState,
     t: &Target<'_>,
     verdicts: &[(String, Placement)],
-    by_node: &BTreeMap<String, Vec<DaemonPod>>,
+    by_node: &BTreeMap<&str, Vec<DaemonPod<'_>>>,
 ) -> RoundDone {
     let ds = t.ds;
     let should_run = |node: &str| verdict(verdicts, node).is_some_and(Placement::should_run);
     let desired = verdicts.iter().filter(|(_, p)| p.should_run()).count() as i64;
     let mut list: Vec<NodePods> = by_node
         .iter()
-        .map(|(node, pods)| NodePods {
+        .map(|(&node, pods)| NodePods {
             should_run: should_run(node),
-            node: node.clone(),
-            pods: pods.clone(),
+            node,
+            pods: pods.as_slice().into(),
         })
         .collect();
     // Fisher–Yates with the world's RNG.
@@ -725,7 +810,7 @@ fn rolling_round(
                 n.pods
                     .iter()
                     .filter(|p| !p.updated)
-                    .map(|p| (p.name.as_str(), n.node.as_str()))
+                    .map(|p| (p.name, n.node))
             })
             .collect();
         deleted
@@ -791,7 +876,7 @@ fn update_status(
     ds_obj: &Object,
     ds: &DaemonSet,
     verdicts: &[(String, Placement)],
-    by_node: &BTreeMap<String, Vec<DaemonPod>>,
+    by_node: &BTreeMap<&str, Vec<DaemonPod<'_>>>,
     observed: bool,
 ) -> Option<u64> {
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
@@ -800,13 +885,10 @@ fn update_status(
         collision_count: ds.status.as_ref().and_then(|s| s.collision_count),
         ..DaemonSetStatus::default()
     };
-    for (node, placement) in verdicts {
-        let pods = by_node.get(node).map(Vec::as_slice).unwrap_or_default();
+    for (_, placement, pods) in per_node(verdicts, by_node) {
         if placement.should_run() {
             s.desired_number_scheduled += 1;
-            let mut refs: Vec<&DaemonPod> = pods.iter().collect();
-            super::rollout::oldest_first(&mut refs);
-            if let Some(oldest) = refs.first() {
+            if let Some(oldest) = super::rollout::oldest(pods) {
                 s.current_number_scheduled += 1;
                 s.number_ready += i32::from(oldest.ready);
                 s.number_available += i32::from(oldest.ready && oldest.available);
@@ -867,7 +949,7 @@ mod tests {
         w.store
             .list(Kind::Pod)
             .filter_map(Object::as_pod)
-            .find(|p| target_node(p).as_deref() == Some(node) && !p.metadata.is_terminating())
+            .find(|p| target_node(p) == Some(node) && !p.metadata.is_terminating())
             .cloned()
     }
 
