@@ -306,16 +306,21 @@ pub fn flush(w: &mut Cluster) {
 /// One scheduling cycle per pod in the active queue.
 pub fn schedule_cycle(c: &mut Cluster) {
     let w = &mut c.client(Actor::Scheduler);
-    // Shared handles, in name order (the store's order), and each one's pods from the cache.
+    if w.scheduler.active.is_empty() {
+        return;
+    }
+    // Shared handles, in name order (the store's order), and each one's pods from the cache
+    // (also in name order: one walk over both).
     let nodes: Vec<Rc<Object>> = w.store.list_shared(Kind::Node).cloned().collect();
+    let mut counts = w.scheduler.pods_on.iter().peekable();
     let mut load: Vec<usize> = nodes
         .iter()
         .map(|n| {
-            w.scheduler
-                .pods_on
-                .get(&n.meta().name)
-                .copied()
-                .unwrap_or(0)
+            let name = n.meta().name.as_str();
+            while counts.next_if(|(k, _)| k.as_str() < name).is_some() {}
+            counts
+                .next_if(|(k, _)| k.as_str() == name)
+                .map_or(0, |(_, n)| *n)
         })
         .collect();
     while let Some(name) = w.scheduler.pop() {
@@ -347,12 +352,9 @@ fn schedule_one(
     let pod_name = pod.metadata.name.as_str();
     let name = api::key(namespace, pod_name);
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
-    let nodes: Vec<(usize, &Node)> = match prefilter_node_names(pod) {
-        None => all
-            .iter()
-            .enumerate()
-            .filter_map(|(i, o)| Some((i, o.as_node()?)))
-            .collect(),
+    // The nodes the PreFilter picked, or (usually) every node, by index: no list is copied.
+    let picked: Option<Vec<(usize, &Node)>> = match prefilter_node_names(pod) {
+        None => None,
         Some(names) => {
             let picked: Vec<(usize, &Node)> = names
                 .iter()
@@ -371,32 +373,39 @@ fn schedule_one(
                     absent,
                 );
             }
-            picked
+            Some(picked)
         }
+    };
+    let count = picked.as_ref().map_or(all.len(), Vec::len);
+    let node_at = |k: usize| match &picked {
+        None => all[k].as_node().map(|n| (k, n)),
+        Some(p) => Some(p[k]),
     };
     // findNodesThatPassFilters: from where the last search stopped, round the list, until
     // enough feasible nodes are found; the next search starts after the nodes looked at.
-    let want = feasible_to_find(nodes.len());
-    let start = if nodes.is_empty() {
+    let want = feasible_to_find(count);
+    let start = if count == 0 {
         0
     } else {
-        w.scheduler.next_start % nodes.len()
+        w.scheduler.next_start % count
     };
     let mut feasible: Vec<(usize, &Node)> = Vec::new();
     let mut processed = 0;
-    for k in 0..nodes.len() {
+    for k in 0..count {
         if feasible.len() >= want {
             break;
         }
-        let (i, node) = nodes[(start + k) % nodes.len()];
+        let Some((i, node)) = node_at((start + k) % count) else {
+            continue;
+        };
         processed += 1;
         match filter(pod, node) {
             Ok(()) => feasible.push((i, node)),
             Err(Rejection(r)) => *reasons.entry(r).or_default() += 1,
         }
     }
-    if !nodes.is_empty() {
-        w.scheduler.next_start = (start + processed) % nodes.len();
+    if count > 0 {
+        w.scheduler.next_start = (start + processed) % count;
     }
     // Scores are compared in node order, as before, whatever node the search began at.
     crate::sort::sort_by_key(&mut feasible, |(i, _)| *i);
