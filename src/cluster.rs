@@ -5,12 +5,11 @@
 //! that reads and queues but cannot write.
 
 use crate::api::Store;
-use crate::kubelet::{KubeletAction, NodeAgent};
+use crate::kubelet::{KubeletAction, Kubelets};
 use crate::model::Time;
 use crate::nodelifecycle::LifecycleState;
 use crate::scheduler::SchedulerState;
 use crate::sim::{Actor, Cause, Change, EventQueue, Rng, SimTime};
-use std::collections::BTreeMap;
 use std::ops::{Deref, DerefMut};
 
 /// How simulated kubelets time containers.
@@ -156,7 +155,7 @@ pub struct Cluster {
     /// kube-scheduler's queues.
     pub scheduler: SchedulerState,
     /// One kubelet per node.
-    pub kubelets: BTreeMap<String, NodeAgent>,
+    pub kubelets: Kubelets,
     /// The node lifecycle controller and pod GC.
     pub lifecycle: LifecycleState,
     cause: Cause,
@@ -202,7 +201,7 @@ impl Cluster {
             queue: EventQueue::default(),
             kubelet_config,
             scheduler: SchedulerState::default(),
-            kubelets: BTreeMap::new(),
+            kubelets: Kubelets::default(),
             lifecycle: LifecycleState::default(),
             cause: Cause::Step(None),
             log: Vec::new(),
@@ -390,7 +389,7 @@ pub struct Caches<'c> {
     /// kube-scheduler's queues and per-node counts.
     pub scheduler: &'c mut SchedulerState,
     /// The kubelets' pod records.
-    pub kubelets: &'c mut BTreeMap<String, NodeAgent>,
+    pub kubelets: &'c mut Kubelets,
 }
 
 impl crate::sim::queue::Keyed for (Event, Cause) {

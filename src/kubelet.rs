@@ -19,6 +19,7 @@ use crate::model::{Container, ContainerState, Kind, Node, Object, OwnerReference
 use crate::sim::trace::WatchType;
 use crate::sim::{format_duration, Actor, SimTime, Update};
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// How often a pod worker re-syncs a pod whose last sync failed (e.g. in back-off).
 pub const POD_WORKER_BACKOFF_MS: u64 = 10_000;
@@ -85,6 +86,56 @@ pub enum KubeletAction {
         /// The slot to start.
         slot: usize,
     },
+}
+
+/// The node agents, by node name. Each agent sits behind its own `Rc`: a checkpoint of the
+/// world copies pointers, and an agent is copied only when one a checkpoint shares changes.
+#[derive(Clone, Debug, Default)]
+pub struct Kubelets(BTreeMap<String, Rc<NodeAgent>>);
+
+impl Kubelets {
+    /// The agent of `node`.
+    pub fn get(&self, node: &str) -> Option<&NodeAgent> {
+        self.0.get(node).map(|a| &**a)
+    }
+
+    /// The agent of `node`, to change (copied first if a checkpoint shares it).
+    pub fn get_mut(&mut self, node: &str) -> Option<&mut NodeAgent> {
+        self.0.get_mut(node).map(Rc::make_mut)
+    }
+
+    /// Whether `node` has an agent.
+    pub fn contains_key(&self, node: &str) -> bool {
+        self.0.contains_key(node)
+    }
+
+    /// Removes the agent of `node`.
+    pub fn remove(&mut self, node: &str) {
+        self.0.remove(node);
+    }
+
+    /// Adds (or replaces) the agent of `node`.
+    pub fn insert(&mut self, node: String, agent: NodeAgent) {
+        self.0.insert(node, Rc::new(agent));
+    }
+
+    /// The agents, in node-name order.
+    pub fn values(&self) -> impl Iterator<Item = &NodeAgent> {
+        self.0.values().map(|a| &**a)
+    }
+
+    /// The agents with their node names, in node-name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &NodeAgent)> {
+        self.0.iter().map(|(n, a)| (n, &**a))
+    }
+}
+
+impl std::ops::Index<&str> for Kubelets {
+    type Output = NodeAgent;
+
+    fn index(&self, node: &str) -> &NodeAgent {
+        &self.0[node]
+    }
 }
 
 /// The kubelet of one node.
@@ -220,10 +271,7 @@ pub fn write_renewal(c: &mut Cluster, node: &str, at: SimTime) {
 /// `now`. A real kubelet writes its Lease every 10 s; stored one by one, those writes would
 /// outnumber everything else in a long run, so the engine writes only the latest renewal time
 /// into the worlds it shows (taking no resourceVersion for them).
-pub fn due_renewals(
-    kubelets: &BTreeMap<String, NodeAgent>,
-    now: SimTime,
-) -> Vec<(String, SimTime)> {
+pub fn due_renewals(kubelets: &Kubelets, now: SimTime) -> Vec<(String, SimTime)> {
     kubelets
         .iter()
         .filter_map(|(n, a)| Some((n.clone(), last_renewal(a.lease_since?, now))))
@@ -248,7 +296,7 @@ pub fn renewed_lease(
 }
 
 /// Informer hook: queue work for the kubelet that runs the pod in a watch event.
-pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut BTreeMap<String, NodeAgent>, ev: &WatchEvent) {
+pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut Kubelets, ev: &WatchEvent) {
     let cause = ev.cause();
     match &*ev.object {
         Object::Pod(pod) => {
@@ -1815,4 +1863,25 @@ fn deadline_exceeded(w: &mut Client<'_>, node: &str, pod: &Pod) {
             status::refresh_conditions(p, now);
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of the agents (a checkpoint's) shares them until one side changes one: then
+    /// only that side sees the change.
+    #[test]
+    fn a_copy_of_the_agents_should_not_see_later_changes() {
+        let mut live = Kubelets::default();
+        live.insert("node-1".into(), NodeAgent::default());
+        live.insert("node-2".into(), NodeAgent::default());
+        let checkpoint = live.clone();
+        live.get_mut("node-1").expect("agent").last_ip = 7;
+        assert_eq!(live["node-1"].last_ip, 7);
+        assert_eq!(checkpoint["node-1"].last_ip, 0);
+        live.remove("node-2");
+        assert!(checkpoint.contains_key("node-2") && !live.contains_key("node-2"));
+        assert_eq!(checkpoint.values().count(), 2);
+    }
 }

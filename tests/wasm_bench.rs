@@ -77,7 +77,7 @@ fn frame(pods: usize, done: usize) -> std::rc::Rc<podlab::frame::Frame> {
 
 /// Frame times of the aggregated cluster view with 100,000 pods: 60 frames in which 1,000
 /// more pods complete each time, each rendered and flushed to the DOM. (The app itself keeps
-/// at most 12,500 pods with their history, so this measures the view with built frames.)
+/// at most 25,000 pods with their history, so this measures the view with built frames.)
 #[wasm_bindgen_test]
 async fn aggregated_view_with_100000_pods() {
     use podlab::i18n::Lang;

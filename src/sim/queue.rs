@@ -1,9 +1,13 @@
 //! The event queue: events ordered by (time, insertion sequence), so ties break by insertion,
 //! with an index from each event's de-duplication key to where it waits, so that "is an equal
-//! event already pending?" looks at equal events only, not at the whole queue.
+//! event already pending?" looks at equal events only, not at the whole queue. Both are
+//! persistent maps: a checkpoint of the world shares the queue instead of copying it.
 
 use super::SimTime;
-use std::collections::{BTreeMap, BTreeSet};
+use imbl::shared_ptr::RcK;
+
+type Map<K, V> = imbl::GenericOrdMap<K, V, RcK>;
+type Set<T> = imbl::GenericOrdSet<T, RcK>;
 
 /// An event's de-duplication key: equal events must have equal keys.
 pub trait Keyed {
@@ -14,32 +18,36 @@ pub trait Keyed {
 /// A priority queue of events keyed by `(SimTime, seq)`.
 #[derive(Clone, Debug)]
 pub struct EventQueue<E> {
-    items: BTreeMap<(SimTime, u64), E>,
-    index: BTreeMap<u64, BTreeSet<(SimTime, u64)>>,
+    items: Map<(SimTime, u64), E>,
+    index: Map<u64, Set<(SimTime, u64)>>,
     seq: u64,
     taken: u64,
 }
 
-impl<E> Default for EventQueue<E> {
+impl<E: Clone> Default for EventQueue<E> {
     fn default() -> Self {
         EventQueue {
-            items: BTreeMap::new(),
-            index: BTreeMap::new(),
+            items: Map::new(),
+            index: Map::new(),
             seq: 0,
             taken: 0,
         }
     }
 }
 
-impl<E: Keyed> EventQueue<E> {
+impl<E: Keyed + Clone> EventQueue<E> {
     /// Schedules `event` at `at`.
     pub fn push(&mut self, at: SimTime, event: E) {
         self.seq += 1;
         let key = (at, self.seq);
-        self.index
-            .entry(event.dedupe_key())
-            .or_default()
-            .insert(key);
+        match self.index.get_mut(&event.dedupe_key()) {
+            Some(set) => {
+                set.insert(key);
+            }
+            None => {
+                self.index.insert(event.dedupe_key(), Set::unit(key));
+            }
+        }
         self.items.insert(key, event);
     }
 
@@ -55,12 +63,13 @@ impl<E: Keyed> EventQueue<E> {
 
     /// The time of the next event.
     pub fn peek_time(&self) -> Option<SimTime> {
-        self.items.keys().next().map(|(t, _)| *t)
+        self.items.get_min().map(|((t, _), _)| *t)
     }
 
     /// Takes the next event.
     pub fn pop(&mut self) -> Option<(SimTime, E)> {
-        let (key, event) = self.items.pop_first()?;
+        let key = self.items.get_min()?.0;
+        let event = self.items.remove(&key)?;
         self.unindex(key, &event);
         self.taken += 1;
         Some((key.0, event))
@@ -119,6 +128,24 @@ mod tests {
         fn dedupe_key(&self) -> u64 {
             self.len() as u64
         }
+    }
+
+    /// A copy of the queue (a checkpoint's) is not changed by what the original does next.
+    #[test]
+    fn a_copy_should_keep_its_events_when_the_original_moves_on() {
+        let mut q = EventQueue::default();
+        q.push(SimTime(5), "ab");
+        q.push(SimTime(7), "cd");
+        let copy = q.clone();
+        assert_eq!(q.pop(), Some((SimTime(5), "ab")));
+        q.push(SimTime(6), "xyz");
+        let mut copy = copy;
+        assert_eq!(copy.len(), 2);
+        assert!(copy.any_equal_by(SimTime(5), &"ab", |x| *x == "ab"));
+        assert_eq!(copy.pop(), Some((SimTime(5), "ab")));
+        assert_eq!(copy.pop(), Some((SimTime(7), "cd")));
+        assert_eq!(copy.pop(), None);
+        assert_eq!(q.pop(), Some((SimTime(6), "xyz")));
     }
 
     #[test]
