@@ -110,8 +110,11 @@ scale = [
     ("the same Job in wasm / native", base["wasm_ratio"], "-" if ratio is None else f"{ratio:.2f}x", "<= 2x"),
     ("selecting the 1,000-pod scenario: longest main-thread task", base["select_1000_pods_longest_task"],
      "-" if select_task is None else ("none over 50 ms" if select_task == 0 else f"{select_task} ms"), "none > 50 ms"),
-    ("the app's largest Job with history", base["most_recorded_pods"],
+    ("the app's largest Job with history (refused above)", base["most_recorded_pods"],
      "-" if get(play, "most_recorded_pods") is None else f"{get(play, 'most_recorded_pods'):,} pods", ">= 100,000 pods"),
+    ("  the bench's Job (parallelism 1,000) fills the replay budget at", "-",
+     "-" if get(play, "budget_filled", "pods") is None
+     else f"{get(play, 'budget_filled', 'pods'):,} pods" + fmt_rss(get(play, "budget_filled", "rss_kib")), "within 1 GB"),
 ]
 if first_load_files:
     print("The first load (issue 22): what the page fetched before its first render")
