@@ -48,6 +48,25 @@ fn images(w: &podlab::world::World) -> Vec<String> {
         .collect()
 }
 
+/// The node of every bound pod.
+fn pod_nodes(sim: &Sim) -> Vec<String> {
+    sim.world()
+        .store
+        .list(Kind::Pod)
+        .filter_map(Object::as_pod)
+        .filter_map(|p| p.node_name().map(str::to_string))
+        .collect()
+}
+
+/// The DaemonSet's `status.desiredNumberScheduled`.
+fn desired(sim: &Sim) -> i32 {
+    let Some(Object::DaemonSet(d)) = sim.world().store.get(Kind::DaemonSet, "default", "agent")
+    else {
+        panic!("the DaemonSet exists")
+    };
+    d.status.as_ref().map_or(0, |s| s.desired_number_scheduled)
+}
+
 #[test]
 fn on_delete_should_wait_until_a_pod_is_deleted() {
     let on_delete = "\n  updateStrategy: {type: OnDelete}";
@@ -160,20 +179,10 @@ fn a_node_that_leaves_should_take_its_daemon_pod_with_it() {
         &[(20, "removeNode: node-2".into())],
         "3m",
     );
-    let pods: Vec<String> = sim
-        .world()
-        .store
-        .list(Kind::Pod)
-        .filter_map(Object::as_pod)
-        .filter_map(|p| p.node_name().map(str::to_string))
-        .collect();
+    let pods = pod_nodes(&sim);
     assert_eq!(pods.len(), 2, "{pods:?}");
     assert!(!pods.contains(&"node-2".to_string()));
-    let Some(Object::DaemonSet(d)) = sim.world().store.get(Kind::DaemonSet, "default", "agent")
-    else {
-        panic!()
-    };
-    assert_eq!(d.status.as_ref().unwrap().desired_number_scheduled, 2);
+    assert_eq!(desired(&sim), 2);
 }
 
 #[test]
@@ -243,17 +252,6 @@ fn a_template_that_narrows_its_nodes_should_take_the_other_nodes_pods_away() {
         "      terminationGracePeriodSeconds: 10\n      nodeSelector: {kubernetes.io/hostname: node-1}\n",
     );
     let sim = run(&ds("agent:v1", ""), &[(20, apply(&narrowed))], "3m");
-    let nodes: Vec<String> = sim
-        .world()
-        .store
-        .list(Kind::Pod)
-        .filter_map(Object::as_pod)
-        .filter_map(|p| p.node_name().map(str::to_string))
-        .collect();
-    assert_eq!(nodes, ["node-1"]);
-    let Some(Object::DaemonSet(d)) = sim.world().store.get(Kind::DaemonSet, "default", "agent")
-    else {
-        panic!()
-    };
-    assert_eq!(d.status.as_ref().unwrap().desired_number_scheduled, 1);
+    assert_eq!(pod_nodes(&sim), ["node-1"]);
+    assert_eq!(desired(&sim), 1);
 }
