@@ -40,12 +40,13 @@ impl<E: Keyed + Clone> EventQueue<E> {
     pub fn push(&mut self, at: SimTime, event: E) {
         self.seq += 1;
         let key = (at, self.seq);
-        match self.index.get_mut(&event.dedupe_key()) {
+        let k = event.dedupe_key();
+        match self.index.get_mut(&k) {
             Some(set) => {
                 set.insert(key);
             }
             None => {
-                self.index.insert(event.dedupe_key(), Set::unit(key));
+                self.index.insert(k, Set::unit(key));
             }
         }
         self.items.insert(key, event);
