@@ -381,33 +381,13 @@ impl Sim {
                 break;
             }
             self.pending_expect.pop();
-            // Only the objects the expectation can match are written as JSON (the check
-            // filters by kind, name, namespace and selector first, as `scenario::check` does):
-            // a learner's Job of 10,000 pods is not serialized for a check of another Job's.
-            let (kind, name) = match &x.target {
-                scenario::Target::One(kind, name) => (*kind, Some(name.as_str())),
-                scenario::Target::All(kind) => (*kind, None),
-            };
-            let in_namespace = |o: &Object| {
-                !kind.namespaced()
-                    || o.meta()
-                        .namespace
-                        .as_deref()
-                        .unwrap_or(crate::model::DEFAULT_NAMESPACE)
-                        == x.namespace
-            };
+            // Only the objects the expectation can match are written as JSON: a learner's Job
+            // of 10,000 pods is not serialized for a check of another Job's.
             let items: Vec<serde_json::Value> = self
                 .world
                 .store
-                .list(kind)
-                .filter(|o| name.is_none_or(|n| o.meta().name == n))
-                .filter(|o| in_namespace(o))
-                .filter(|o| {
-                    name.is_some()
-                        || x.selector
-                            .as_ref()
-                            .is_none_or(|s| s.matches(&o.meta().labels))
-                })
+                .list(x.kind())
+                .filter(|o| x.may_match(o))
                 .map(|o| serde_json::to_value(o).unwrap_or(serde_json::Value::Null))
                 .collect();
             self.failures.extend(scenario::check(x, &items));

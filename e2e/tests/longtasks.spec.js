@@ -33,6 +33,13 @@ async function apply(page) {
   await computed(page);
 }
 
+// A Job of `completions` pods, a thousand at a time, as a learner types it into the editor.
+const jobManifest = (name, completions) => [
+  'apiVersion: batch/v1', 'kind: Job', 'metadata:', `  name: ${name}`, 'spec:',
+  `  completions: ${completions}`, '  parallelism: 1000', '  template:', '    spec:',
+  '      restartPolicy: Never', '      containers:', '      - name: c', '        image: busybox', '',
+].join('\n');
+
 async function play(page, ms) {
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(ms);
@@ -88,11 +95,7 @@ test('no task over 50 ms while loading, applying, forking and playing every buil
   await computed(page);
   t = await now(page);
   const editor = page.getByRole('textbox', { name: 'Manifest', exact: true });
-  await editor.fill([
-    'apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: huge', 'spec:',
-    '  completions: 100000', '  parallelism: 1000', '  template:', '    spec:',
-    '      restartPolicy: Never', '      containers:', '      - name: c', '        image: busybox', '',
-  ].join('\n'));
+  await editor.fill(jobManifest('huge', 100000));
   await apply(page);
   await expect(page.getByRole('status', { name: 'Problems' })).toContainText('100000');
   await play(page, 1000);
@@ -104,11 +107,7 @@ test('no task over 50 ms while loading, applying, forking and playing every buil
   await page.getByLabel('Scenario').selectOption('job-parallel');
   await computed(page);
   t = await now(page);
-  await editor.fill([
-    'apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: big', 'spec:',
-    '  completions: 12000', '  parallelism: 1000', '  template:', '    spec:',
-    '      restartPolicy: Never', '      containers:', '      - name: c', '        image: busybox', '',
-  ].join('\n'));
+  await editor.fill(jobManifest('big', 12000));
   await apply(page);
   await expect(page.getByText('too large to keep for replay')).toBeVisible();
   report['12,000-completion Job applied'] = await since(page, t);

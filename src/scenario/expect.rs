@@ -41,6 +41,35 @@ pub struct Expectation {
     pub loc: Loc,
 }
 
+impl Expectation {
+    /// The kind it looks at.
+    pub fn kind(&self) -> Kind {
+        match &self.target {
+            Target::One(kind, _) | Target::All(kind) => *kind,
+        }
+    }
+
+    /// Whether [`check`] could count `obj` among the objects it looks at (its kind, name,
+    /// namespace and selector): a run writes only those as JSON for the check.
+    pub fn may_match(&self, obj: &crate::model::Object) -> bool {
+        let meta = obj.meta();
+        let kind = self.kind();
+        let namespace = meta
+            .namespace
+            .as_deref()
+            .unwrap_or(crate::model::DEFAULT_NAMESPACE);
+        obj.kind() == kind
+            && (!kind.namespaced() || namespace == self.namespace)
+            && match &self.target {
+                Target::One(_, name) => meta.name == *name,
+                Target::All(_) => self
+                    .selector
+                    .as_ref()
+                    .is_none_or(|s| s.matches(&meta.labels)),
+            }
+    }
+}
+
 /// A failed expectation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExpectFailure {
