@@ -90,16 +90,21 @@ test('no task over 50 ms while loading, applying, forking and playing every buil
   await play(page, 1000);
   report['stress-1000-pods fork'] = await since(page, t);
   // A Job of 100,000 completions typed into the editor and applied (the run's budget refuses
-  // it, in kubectl's words, without freezing the page).
-  await page.getByLabel('Scenario').selectOption('job-parallel');
-  await computed(page);
-  t = await now(page);
+  // it, in kubectl's words, without freezing the page). Its tasks stay under 25 ms here; like a
+  // built-in scenario, it fails only when a long task comes back on a retry.
   const editor = page.getByRole('textbox', { name: 'Manifest', exact: true });
-  await editor.fill(jobManifest('huge', 100000));
-  await apply(page);
-  await expect(page.getByRole('status', { name: 'Problems' })).toContainText('100000');
-  await play(page, 1000);
-  report['100,000-completion Job applied'] = await since(page, t);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await page.getByLabel('Scenario').selectOption(attempt ? 'job-pi' : 'job-parallel');
+    if (attempt) await page.getByLabel('Scenario').selectOption('job-parallel');
+    await computed(page);
+    t = await now(page);
+    await editor.fill(jobManifest('huge', 100000));
+    await apply(page);
+    await expect(page.getByRole('status', { name: 'Problems' })).toContainText('100000');
+    await play(page, 1000);
+    report['100,000-completion Job applied'] = await since(page, t);
+    if (!report['100,000-completion Job applied'].length) break;
+  }
   // A Job of 12,000 completions is accepted and computed until the replay budget stops it:
   // no task may hold the page while it computes or when it stops (checking the scenario's
   // expectations once serialized all 12,000 pods in one 190-340 ms task). One engine event
