@@ -178,6 +178,18 @@ fn prefix_of(kind: Kind, namespace: Option<&str>) -> Key {
     }
 }
 
+/// The keys of every `kind` object in `namespace` (or of every `kind` object when `namespace`
+/// is None): from [`prefix_of`] up to the prefix with its last byte (ASCII: `/` or the kind's
+/// letter) one higher, so a walk over the range compares no key.
+fn span_of(kind: Kind, namespace: Option<&str>) -> std::ops::Range<Key> {
+    let start = prefix_of(kind, namespace);
+    let mut end = start.to_string();
+    if let Some(last) = end.pop() {
+        end.push(char::from(last as u8 + 1));
+    }
+    start..Rc::from(end)
+}
+
 /// The key of an Event: `namespace/name`.
 pub(crate) fn event_store_key(e: &Event) -> Rc<str> {
     let ns = e.metadata.namespace.as_deref().unwrap_or_default();
@@ -303,10 +315,8 @@ impl Store {
 
     /// Pods of one namespace that no controller claims, by name.
     pub fn orphan_pods_in<'a>(&'a self, namespace: &str) -> impl Iterator<Item = &'a Rc<Object>> {
-        let prefix = prefix_of(Kind::Pod, Some(namespace));
         self.orphan_pods
-            .range(Rc::clone(&prefix)..)
-            .take_while(move |key| key.starts_with(&*prefix))
+            .range(span_of(Kind::Pod, Some(namespace)))
             .filter_map(|key| self.objects.get(key))
     }
 
@@ -332,11 +342,7 @@ impl Store {
 
     /// Objects of one kind in every namespace, as the shared handles the store keeps.
     pub fn list_shared(&self, kind: Kind) -> impl Iterator<Item = &Rc<Object>> {
-        let prefix = prefix_of(kind, None);
-        self.objects
-            .range(Rc::clone(&prefix)..)
-            .take_while(move |(key, _)| key.starts_with(&*prefix))
-            .map(|(_, o)| o)
+        self.objects.range(span_of(kind, None)).map(|(_, o)| o)
     }
 
     /// Objects of one kind in one namespace, by name.
@@ -350,10 +356,8 @@ impl Store {
         kind: Kind,
         namespace: &str,
     ) -> impl Iterator<Item = &'a Rc<Object>> {
-        let prefix = prefix_of(kind, Some(namespace));
         self.objects
-            .range(Rc::clone(&prefix)..)
-            .take_while(move |(key, _)| key.starts_with(&*prefix))
+            .range(span_of(kind, Some(namespace)))
             .map(|(_, o)| o)
     }
 
@@ -480,5 +484,43 @@ mod tests {
             format!("Bdefault/{long}")
         );
         assert!(with_key(Kind::Pod, "default", "b", |k| k == &*keys[2]));
+    }
+
+    #[test]
+    fn a_list_should_hold_its_kind_and_namespace_and_nothing_beside_them() {
+        let mut store = Store::default();
+        // Namespaces and kinds whose keys sort right before and after those listed: "a-b"
+        // ('-' sorts before '/'), "a0" ('0' right after '/'), Nodes and Jobs beside Pods.
+        let pods = [("a", "p1"), ("a", "p2"), ("a-b", "p"), ("a0", "p"), ("b", "p")];
+        for (ns, name) in pods {
+            let mut pod = crate::model::Pod::default();
+            pod.metadata.name = name.into();
+            pod.metadata.namespace = Some(ns.into());
+            store.insert(Object::Pod(Box::new(pod)), WatchType::Added);
+        }
+        let mut node = crate::model::Node::default();
+        node.metadata.name = "n".into();
+        store.insert(Object::Node(Box::new(node)), WatchType::Added);
+        let mut job = crate::model::job::Job::default();
+        job.metadata.name = "j".into();
+        job.metadata.namespace = Some("a".into());
+        store.insert(Object::Job(Box::new(job)), WatchType::Added);
+        let names = |it: &mut dyn Iterator<Item = &Rc<Object>>| -> Vec<String> {
+            it.map(|o| format!("{}/{}", o.meta().ns(), o.meta().name))
+                .collect()
+        };
+        assert_eq!(names(&mut store.list_shared_in(Kind::Pod, "a")), ["a/p1", "a/p2"]);
+        assert_eq!(names(&mut store.list_shared_in(Kind::Pod, "a0")), ["a0/p"]);
+        assert_eq!(
+            names(&mut store.list_shared(Kind::Pod)),
+            ["a-b/p", "a/p1", "a/p2", "a0/p", "b/p"]
+        );
+        assert_eq!(names(&mut store.list_shared_in(Kind::Job, "a")), ["a/j"]);
+        assert_eq!(store.list(Kind::Node).count(), 1);
+        assert_eq!(
+            names(&mut store.orphan_pods_in("a")),
+            ["a/p1", "a/p2"],
+            "pods with no controller"
+        );
     }
 }
