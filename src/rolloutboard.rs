@@ -7,9 +7,9 @@
 //! trace; no UI here.
 
 use crate::controllers::daemonset::budget;
+use crate::controllers::daemonset::listing::Listing;
 use crate::controllers::daemonset::placement::Judge;
 use crate::controllers::daemonset::rollout::{in_flight, DaemonPod};
-use crate::controllers::daemonset::sync::{daemon_pods, owned_pods};
 use crate::controllers::record::{DaemonSetSync, Placement};
 use crate::model::daemonset::DaemonSet;
 use crate::model::daemonset::REVISION_HASH;
@@ -262,16 +262,17 @@ fn board(world: &World, trace: &[Rc<TraceEvent>], ds: &DaemonSet) -> Board {
             Some((h.clone(), r.revision))
         })
         .collect();
-    let listed = owned_pods(world, ds);
-    let pods = daemon_pods(world, &listed, ds, &hash);
     let rolling = ds.is_rolling_update();
     let judge = Judge::new(&ds.spec.template.spec);
-    let placements: Vec<(String, Placement)> = world
+    let placements: Rc<[(String, Placement)]> = world
         .store
         .list(Kind::Node)
         .filter_map(Object::as_node)
         .map(|n| (n.metadata.name.clone(), judge.verdict(n)))
         .collect();
+    let listing = Listing::default().refresh(world, ds, &hash, &placements);
+    let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
+    let pods = listing.by_node(min_ready, world.wall_now());
     let desired = placements.iter().filter(|(_, p)| p.should_run()).count();
     let resolved = ds
         .spec
@@ -312,13 +313,10 @@ fn board(world: &World, trace: &[Rc<TraceEvent>], ds: &DaemonSet) -> Board {
         .enumerate()
         .map(|(i, n)| (n.as_str(), i + 1))
         .collect();
-    let mut nodes: Vec<BoardNode> = placements
-        .into_iter()
-        .map(|(node, placement)| {
-            let here = pods
-                .get(node.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or_default();
+    let mut nodes: Vec<BoardNode> = pods
+        .per_node()
+        .map(|(node, placement, here)| {
+            let (node, placement) = (node.clone(), placement.clone());
             let mut mine: Vec<&DaemonPod<'_>> = here.iter().collect();
             crate::sort::sort_by(&mut mine, |a, b| {
                 a.created.cmp(&b.created).then(a.name.cmp(b.name))

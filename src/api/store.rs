@@ -491,7 +491,13 @@ mod tests {
         let mut store = Store::default();
         // Namespaces and kinds whose keys sort right before and after those listed: "a-b"
         // ('-' sorts before '/'), "a0" ('0' right after '/'), Nodes and Jobs beside Pods.
-        let pods = [("a", "p1"), ("a", "p2"), ("a-b", "p"), ("a0", "p"), ("b", "p")];
+        let pods = [
+            ("a", "p1"),
+            ("a", "p2"),
+            ("a-b", "p"),
+            ("a0", "p"),
+            ("b", "p"),
+        ];
         for (ns, name) in pods {
             let mut pod = crate::model::Pod::default();
             pod.metadata.name = name.into();
@@ -509,7 +515,10 @@ mod tests {
             it.map(|o| format!("{}/{}", o.meta().ns(), o.meta().name))
                 .collect()
         };
-        assert_eq!(names(&mut store.list_shared_in(Kind::Pod, "a")), ["a/p1", "a/p2"]);
+        assert_eq!(
+            names(&mut store.list_shared_in(Kind::Pod, "a")),
+            ["a/p1", "a/p2"]
+        );
         assert_eq!(names(&mut store.list_shared_in(Kind::Pod, "a0")), ["a0/p"]);
         assert_eq!(
             names(&mut store.list_shared(Kind::Pod)),

@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod hash;
+pub mod listing;
 pub mod placement;
 pub mod rollout;
 pub mod sync;

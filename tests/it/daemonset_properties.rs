@@ -137,7 +137,7 @@ fn random_daemonsets_should_settle_one_up_to_date_pod_per_eligible_node() {
                 if pod.metadata.is_terminating() || pod.is_terminal() {
                     continue;
                 }
-                if let Some(node) = podlab::controllers::daemonset::sync::target_node(pod) {
+                if let Some(node) = podlab::controllers::daemonset::listing::target_node(pod) {
                     *live.entry(node.to_string()).or_default() += 1;
                 }
             }

@@ -546,7 +546,7 @@ fn check(text: &str) -> Result<(), String> {
             else {
                 continue;
             };
-            if let Some(node) = podlab::controllers::daemonset::sync::target_node(p) {
+            if let Some(node) = podlab::controllers::daemonset::listing::target_node(p) {
                 *per_node
                     .entry((owner.name.clone(), node.to_string()))
                     .or_default() += 1;

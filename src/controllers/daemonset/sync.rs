@@ -4,9 +4,10 @@
 
 use super::budget;
 use super::hash::compute_hash;
+use super::listing::{template_generation, ByNode, Listing};
 use super::placement::Placement;
 use super::placement::{add_daemon_tolerations, Judge};
-use super::rollout::{pods_should_be_on_node, rolling_update, DaemonPod, NodePods};
+use super::rollout::{pods_should_be_on_node, rolling_update, NodePods};
 use crate::api::{self, record_event, EventTarget, WatchEvent};
 use crate::cluster::{Client, Cluster, Controller, Informer};
 use crate::controllers::expectations::Expectations;
@@ -15,14 +16,14 @@ use crate::controllers::record::DaemonSetSync;
 use crate::controllers::{key, split_key, Reconciler, Requeue};
 use crate::model::daemonset::{ControllerRevision, DaemonSet, DaemonSetStatus};
 use crate::model::pod::{Affinity, NodeAffinity, NodeSelector, PodSpec};
+use crate::model::Pod;
 use crate::model::{Kind, NodeSelectorRequirement, NodeSelectorTerm, Object, ObjectMeta};
-use crate::model::{Pod, Time};
 use crate::sim::trace::WatchType;
 use crate::sim::{Account, Change, SimTime, Update, WorkQueue};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::model::daemonset::{REVISION_HASH, TEMPLATE_GENERATION, TEMPLATE_GENERATION_ANNOTATION};
+use crate::model::daemonset::{REVISION_HASH, TEMPLATE_GENERATION};
 const COMPONENT: &str = "daemonset-controller";
 /// Failed-pod back-off per node: 1 s doubling to 15 min.
 const BACKOFF_BASE_MS: u64 = 1_000;
@@ -56,6 +57,8 @@ pub struct DaemonSetControllerState {
     /// Each DaemonSet's node verdicts from its last sync, reused while no node was written
     /// and the pod template is the same (a sync over 5,000 nodes judges none of them again).
     pub verdicts: BTreeMap<String, Verdicts>,
+    /// Each DaemonSet's pods as its last sync listed them (shared with the world's copies).
+    pub listings: BTreeMap<String, Rc<Listing>>,
 }
 
 /// The node verdicts one sync computed, and what they were computed from.
@@ -109,6 +112,7 @@ impl Default for DaemonSetControllerState {
             expectations: BTreeMap::new(),
             backoff: BTreeMap::new(),
             verdicts: BTreeMap::new(),
+            listings: BTreeMap::new(),
         }
     }
 }
@@ -131,6 +135,7 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut DaemonSetControllerState, ev: 
             if ev.ty == WatchType::Deleted {
                 state.expectations.remove(&k);
                 state.verdicts.remove(&k);
+                state.listings.remove(&k);
             } else {
                 state.queue.add(&k);
             }
@@ -236,38 +241,6 @@ impl Reconciler for DaemonSetController {
     ) -> Result<Requeue, SyncError> {
         Ok(sync(w, state, k)?.map_or(Requeue::AwaitChange, Requeue::After))
     }
-}
-
-/// The node a daemon pod is for: its `spec.nodeName`, or the `metadata.name` the controller
-/// put in its required node affinity.
-pub fn target_node(pod: &Pod) -> Option<&str> {
-    if let Some(n) = pod.node_name() {
-        return Some(n);
-    }
-    pod.spec
-        .required_node_affinity()?
-        .node_selector_terms
-        .iter()
-        .flat_map(|t| &t.match_fields)
-        .find(|r| r.key == "metadata.name" && r.operator == "In")
-        .and_then(|r| r.values.first())
-        .map(String::as_str)
-}
-
-fn template_generation(ds: &DaemonSet) -> Option<String> {
-    ds.metadata
-        .annotations
-        .get(TEMPLATE_GENERATION_ANNOTATION)
-        .cloned()
-}
-
-fn is_available(pod: &Pod, min_ready: i64, now: Time) -> bool {
-    let Some(c) = pod.condition("Ready").filter(|c| c.status == "True") else {
-        return false;
-    };
-    min_ready == 0
-        || c.last_transition_time
-            .is_some_and(|t| t.0 + min_ready * 1_000 < now.0)
 }
 
 /// `constructHistory`: the current ControllerRevision (created, or its revision bumped to
@@ -444,6 +417,7 @@ pub fn sync(
     let Some(ds_obj) = w.store.get_shared(Kind::DaemonSet, namespace, &name) else {
         state.expectations.remove(k);
         state.verdicts.remove(k);
+        state.listings.remove(k);
         return Ok(None);
     };
     let Object::DaemonSet(ds) = &*ds_obj else {
@@ -483,10 +457,19 @@ pub fn sync(
         hash: hash.clone(),
         waiting: !got_past,
     };
-    // The daemon pods by node, listed once and again only after pods were created or deleted.
-    let (listed_after_manage, listed_after_round);
-    let listed = owned_pods(w, ds);
-    let mut by_node = daemon_pods(w, &listed, ds, &hash);
+    // The daemon pods by node, listed once and again only after pods were created or deleted;
+    // the listing keeps the last sync's views of pods not written since.
+    let (min_ready, wall) = (
+        i64::from(ds.spec.min_ready_seconds.unwrap_or(0)),
+        w.wall_now(),
+    );
+    let mut listing = Rc::unwrap_or_clone(state.listings.remove(k).unwrap_or_default()).refresh(
+        w,
+        ds,
+        &hash,
+        &trace.nodes,
+    );
+    let mut by_node = listing.by_node(min_ready, wall);
     let target = Target {
         key: k,
         obj: &ds_obj,
@@ -494,19 +477,21 @@ pub fn sync(
         hash: &hash,
     };
     if got_past {
-        let (wait, created, deleted) = manage(w, state, &target, &trace.nodes, &by_node);
+        let (wait, created, deleted) = manage(w, state, &target, &by_node);
         requeue = wait;
         if !created.is_empty() || !deleted.is_empty() {
-            listed_after_manage = owned_pods(w, ds);
-            by_node = daemon_pods(w, &listed_after_manage, ds, &hash);
+            drop(by_node);
+            listing = listing.refresh(w, ds, &hash, &trace.nodes);
+            by_node = listing.by_node(min_ready, wall);
         }
         trace.created_on = created;
         trace.deleted = deleted;
         if satisfied(state) && ds.is_rolling_update() {
-            let round = rolling_round(w, state, &target, &trace.nodes, &by_node);
+            let round = rolling_round(w, state, &target, &by_node);
             if !round.created.is_empty() || !round.deleted.is_empty() {
-                listed_after_round = owned_pods(w, ds);
-                by_node = daemon_pods(w, &listed_after_round, ds, &hash);
+                drop(by_node);
+                listing = listing.refresh(w, ds, &hash, &trace.nodes);
+                by_node = listing.by_node(min_ready, wall);
             }
             trace.created_on.extend(round.created);
             trace.deleted.extend(round.deleted);
@@ -515,73 +500,14 @@ pub fn sync(
         }
         cleanup_history(w, ds, &old_revisions);
     }
-    let wait = update_status(w, &ds_obj, ds, &trace.nodes, &by_node, got_past);
+    let wait = update_status(w, &ds_obj, ds, &by_node, got_past);
+    drop(by_node);
+    state.listings.insert(k.to_string(), Rc::new(listing));
     w.log(Change::Sync(Account::new(trace)));
     Ok(match (requeue, wait) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     })
-}
-
-/// The pods the DaemonSet controls, in the store's order (handles, not copies).
-pub fn owned_pods(w: &Cluster, ds: &DaemonSet) -> Vec<Rc<Object>> {
-    let uid = ds.metadata.uid();
-    w.store
-        .list_shared_in(Kind::Pod, ds.metadata.ns())
-        .filter(|o| {
-            o.as_pod()
-                .and_then(|p| p.metadata.controller_ref())
-                .is_some_and(|r| r.uid == uid)
-        })
-        .cloned()
-        .collect()
-}
-
-/// The daemon pods among `listed` (terminal pods being deleted left out), by target node, as
-/// the controller's decisions see them; they borrow their names from `listed`.
-pub fn daemon_pods<'a>(
-    w: &Cluster,
-    listed: &'a [Rc<Object>],
-    ds: &DaemonSet,
-    hash: &str,
-) -> BTreeMap<&'a str, Vec<DaemonPod<'a>>> {
-    let now = w.wall_now();
-    let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
-    let generation = template_generation(ds);
-    let mut out: BTreeMap<&str, Vec<DaemonPod<'_>>> = BTreeMap::new();
-    for pod in listed.iter().filter_map(|o| o.as_pod()) {
-        if pod.metadata.is_terminating() && pod.is_terminal() {
-            continue;
-        }
-        if let Some(node) = target_node(pod) {
-            let v = view(pod, hash, generation.as_deref(), min_ready, now);
-            out.entry(node).or_default().push(v);
-        }
-    }
-    out
-}
-
-fn view<'a>(
-    pod: &'a Pod,
-    hash: &str,
-    generation: Option<&str>,
-    min_ready: i64,
-    now: Time,
-) -> DaemonPod<'a> {
-    let labels = &pod.metadata.labels;
-    let updated = labels.get(REVISION_HASH).map(String::as_str) == Some(hash)
-        || generation
-            .is_some_and(|g| labels.get(TEMPLATE_GENERATION).map(String::as_str) == Some(g));
-    DaemonPod {
-        name: &pod.metadata.name,
-        phase: pod.phase(),
-        updated,
-        ready: pod.is_ready(),
-        available: is_available(pod, min_ready, now),
-        terminating: pod.metadata.is_terminating(),
-        scheduled: pod.node_name().is_some(),
-        created: pod.metadata.creation_timestamp.unwrap_or_default(),
-    }
 }
 
 /// The DaemonSet one sync works on: its key, its object and spec, and the current revision's
@@ -599,8 +525,7 @@ fn manage(
     w: &mut Client<'_>,
     state: &mut DaemonSetControllerState,
     t: &Target<'_>,
-    verdicts: &[(String, Placement)],
-    by_node: &BTreeMap<&str, Vec<DaemonPod<'_>>>,
+    by_node: &ByNode<'_>,
 ) -> (Option<u64>, Vec<String>, Vec<String>) {
     let (ds_obj, ds) = (t.obj, t.ds);
     let surge = ds
@@ -612,7 +537,7 @@ fn manage(
         .is_some_and(|s| budget::scaled(s, 1).unwrap_or(0) != 0);
     let (mut create_on, mut delete) = (Vec::new(), Vec::new());
     let mut requeue: Option<u64> = None;
-    for (node, placement, pods) in per_node(verdicts, by_node) {
+    for (node, placement, pods) in by_node.per_node() {
         // Back-off is rare: its key is made only while some node is backing off.
         let backoff_key = || {
             format!(
@@ -674,10 +599,7 @@ fn manage(
         delete.extend(d.delete);
     }
     // Unscheduled pods for nodes that no longer exist.
-    for (node, pods) in by_node {
-        if verdict(verdicts, node).is_some() {
-            continue;
-        }
+    for (_, pods) in by_node.elsewhere() {
         delete.extend(
             pods.iter()
                 .filter(|p| !p.scheduled && !p.terminating)
@@ -730,30 +652,6 @@ fn sync_nodes(
     (create_on[..creates].to_vec(), delete[..deletes].to_vec())
 }
 
-/// Each node's verdict with its daemon pods, in node order: one walk over both lists (both
-/// are in node-name order) instead of a lookup per node.
-fn per_node<'v, 'm, 'a>(
-    verdicts: &'v [(String, Placement)],
-    by_node: &'m BTreeMap<&'a str, Vec<DaemonPod<'a>>>,
-) -> impl Iterator<Item = (&'v String, &'v Placement, &'m [DaemonPod<'a>])> {
-    let mut pods = by_node.iter().peekable();
-    verdicts.iter().map(move |(node, placement)| {
-        while pods.next_if(|(n, _)| **n < node.as_str()).is_some() {}
-        let here = pods
-            .next_if(|(n, _)| **n == node.as_str())
-            .map_or(&[][..], |(_, p)| p.as_slice());
-        (node, placement, here)
-    })
-}
-
-/// A node's verdict, from the verdicts in node-name order (the store's order).
-fn verdict<'v>(verdicts: &'v [(String, Placement)], node: &str) -> Option<&'v Placement> {
-    verdicts
-        .binary_search_by(|(n, _)| n.as_str().cmp(node))
-        .ok()
-        .map(|i| &verdicts[i].1)
-}
-
 /// What one rolling-update round did.
 struct RoundDone {
     /// Nodes a new pod was created on.
@@ -772,18 +670,21 @@ fn rolling_round(
     w: &mut Client<'_>,
     state: &mut DaemonSetControllerState,
     t: &Target<'_>,
-    verdicts: &[(String, Placement)],
-    by_node: &BTreeMap<&str, Vec<DaemonPod<'_>>>,
+    by_node: &ByNode<'_>,
 ) -> RoundDone {
     let ds = t.ds;
-    let should_run = |node: &str| verdict(verdicts, node).is_some_and(Placement::should_run);
-    let desired = verdicts.iter().filter(|(_, p)| p.should_run()).count() as i64;
-    let mut list: Vec<NodePods> = by_node
+    let desired = by_node
+        .verdicts()
         .iter()
-        .map(|(&node, pods)| NodePods {
-            should_run: should_run(node),
+        .filter(|(_, p)| p.should_run())
+        .count() as i64;
+    let mut list: Vec<NodePods> = by_node
+        .with_pods()
+        .into_iter()
+        .map(|(node, placement, pods)| NodePods {
+            should_run: placement.is_some_and(Placement::should_run),
             node,
-            pods: pods.as_slice().into(),
+            pods: pods.into(),
         })
         .collect();
     // Fisher–Yates with the world's RNG.
@@ -875,8 +776,7 @@ fn update_status(
     w: &mut Client<'_>,
     ds_obj: &Object,
     ds: &DaemonSet,
-    verdicts: &[(String, Placement)],
-    by_node: &BTreeMap<&str, Vec<DaemonPod<'_>>>,
+    by_node: &ByNode<'_>,
     observed: bool,
 ) -> Option<u64> {
     let min_ready = i64::from(ds.spec.min_ready_seconds.unwrap_or(0));
@@ -885,7 +785,7 @@ fn update_status(
         collision_count: ds.status.as_ref().and_then(|s| s.collision_count),
         ..DaemonSetStatus::default()
     };
-    for (_, placement, pods) in per_node(verdicts, by_node) {
+    for (_, placement, pods) in by_node.per_node() {
         if placement.should_run() {
             s.desired_number_scheduled += 1;
             if let Some(oldest) = super::rollout::oldest(pods) {
@@ -949,7 +849,10 @@ mod tests {
         w.store
             .list(Kind::Pod)
             .filter_map(Object::as_pod)
-            .find(|p| target_node(p) == Some(node) && !p.metadata.is_terminating())
+            .find(|p| {
+                crate::controllers::daemonset::listing::target_node(p) == Some(node)
+                    && !p.metadata.is_terminating()
+            })
             .cloned()
     }
 
