@@ -76,6 +76,9 @@ pub struct AppState {
     pub speed: usize,
     /// The frame at the playhead.
     pub frame: Option<Rc<Frame>>,
+    /// In a crowded run, the playhead moved and its frame is still to be built and drawn, in
+    /// tasks of their own (see [`AppState::due_frame`]); `frame` is the last one shown.
+    pub frame_due: Option<SimTime>,
     /// Builds frames as the playhead moves (shared by the states of one run).
     player: Rc<RefCell<Player>>,
     /// The editor's text (the scenario's manifests, as the learner edits them).
@@ -284,6 +287,9 @@ pub enum AppAction {
     RunFromStart,
     /// Opens a share link's moment (`#share=…`), once the files it needs are in.
     OpenLink(String),
+    /// The frame [`AppState::due_frame`] built for this moment: shown if it is the newest
+    /// built for the run on screen.
+    ShowFrame(SimTime, Rc<Frame>),
     /// The file the waiting action needs is installed: run it.
     AssetArrived,
     /// Fetching the file failed (the reason, as the browser gave it).
@@ -374,6 +380,7 @@ impl AppState {
             playing: false,
             speed: 3,
             frame: None,
+            frame_due: None,
             player: Rc::default(),
             text: String::new(),
             diagnostics: Rc::new(Vec::new()),
@@ -440,6 +447,7 @@ impl AppState {
             interesting: Rc::new(interesting_times(&sim)),
             sim: Some(sim),
             player: Rc::default(),
+            frame_due: None,
             computing: None,
             ..self
         }
@@ -456,6 +464,7 @@ impl AppState {
             times: Rc::new(Vec::new()),
             interesting: Rc::new(Vec::new()),
             player: Rc::default(),
+            frame_due: None,
             computing: Some(Computing::new(sim, Then::Show)),
             ..self
         }
@@ -665,8 +674,15 @@ impl AppState {
         let t = t.min(self.reachable());
         self.cursor = t;
         if let Some(sim) = &self.sim {
-            let frame = self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES);
-            self.frame = Some(frame);
+            let mut player = self.player.borrow_mut();
+            if self.frame.is_some() && player.crowded(sim) {
+                // Built and drawn later, each in its own task (until then the frame on screen
+                // stays, even another run's: the run this one forked from, or the last one).
+                self.frame_due = Some(t);
+            } else {
+                self.frame = Some(player.frame_at(sim, t, ACTIVITY_LINES));
+                self.frame_due = None;
+            }
         } else if let Some(c) = &self.computing {
             if let Some(sim) = c.live.borrow().as_ref() {
                 // A moment whose events are all computed is replayed from its checkpoint; the
@@ -698,6 +714,14 @@ impl AppState {
             self.playing = false;
         }
         self
+    }
+
+    /// Builds the frame a seek left due (see [`AppState::frame_due`]): the action that shows
+    /// it, to dispatch in a later task.
+    pub fn due_frame(&self) -> Option<AppAction> {
+        let (t, sim) = (self.frame_due?, self.sim.as_ref()?);
+        let frame = self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES);
+        Some(AppAction::ShowFrame(t, frame))
     }
 
     /// This state with `text` in the editor, checked.
@@ -985,6 +1009,18 @@ impl AppState {
                 let mut s = state.seek(t);
                 s.playing = false;
                 s
+            }
+            AppAction::ShowFrame(t, frame) => {
+                let shown = self.frame.as_ref().is_some_and(|f| Rc::ptr_eq(f, &frame));
+                if !state.player.borrow().built_last(&frame) || (shown && self.frame_due != Some(t))
+                {
+                    return self;
+                }
+                if state.frame_due == Some(t) {
+                    state.frame_due = None;
+                }
+                state.frame = Some(frame);
+                state
             }
             AppAction::Edit(text) if text != self.text => state.with_text(text),
             AppAction::Edit(_) => return self,

@@ -502,9 +502,51 @@ pub struct Player {
     cursor: Cursor,
     shown: Option<((u64, u64), Rc<Frame>)>,
     views: Views,
+    /// Whether the run is crowded (see [`Player::crowded`]), once asked.
+    crowded: Option<bool>,
+}
+
+/// A run that has this many pods at once at some moment is crowded: its frames are built and
+/// drawn in tasks of their own (a thousand pods take 15 ms to build and 30 to draw).
+pub const CROWDED_PODS: usize = 400;
+
+/// The most pods a run had at one moment (from its timeline's lanes).
+pub fn peak_pods(timeline: &crate::engine::timeline::Timeline) -> usize {
+    let mut changes: Vec<(SimTime, i64)> = Vec::with_capacity(2 * timeline.lanes.len());
+    for lane in &timeline.lanes {
+        if let Some((from, _)) = lane.segments.first() {
+            changes.push((*from, 1));
+        }
+        if let Some(gone) = lane.gone {
+            changes.push((gone, -1));
+        }
+    }
+    // At one moment, the pods that went away count before those that came.
+    crate::sort::sort(&mut changes);
+    let (mut now, mut peak) = (0i64, 0i64);
+    for (_, d) in changes {
+        now += d;
+        peak = peak.max(now);
+    }
+    peak as usize
 }
 
 impl Player {
+    /// Whether `sim`, the run this player shows, is crowded: [`CROWDED_PODS`] pods at once.
+    pub fn crowded(&mut self, sim: &Sim) -> bool {
+        *self
+            .crowded
+            .get_or_insert_with(|| peak_pods(sim.timeline()) >= CROWDED_PODS)
+    }
+
+    /// Whether `frame` is the last frame this player built (so it is of its run, and no newer
+    /// one has been built since).
+    pub fn built_last(&self, frame: &Rc<Frame>) -> bool {
+        self.shown
+            .as_ref()
+            .is_some_and(|(_, f)| Rc::ptr_eq(f, frame))
+    }
+
     /// The frame at time `t`, with `activity` trace lines.
     pub fn frame_at(&mut self, sim: &Sim, t: SimTime, activity: usize) -> Rc<Frame> {
         let world = sim.seek_cursor(&mut self.cursor, t);

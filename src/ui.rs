@@ -5,6 +5,7 @@ pub mod assets;
 mod clock;
 pub mod components;
 pub mod compute;
+mod dueframe;
 pub mod hooks;
 pub mod panic;
 mod retire;

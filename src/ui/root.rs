@@ -86,6 +86,14 @@ pub fn App() -> Html {
             driver.borrow().set_computing(*computing);
         });
     }
+    {
+        let handle = state.clone();
+        use_effect_with(state.frame_due, move |due| {
+            if due.is_some() {
+                super::dueframe::schedule(handle);
+            }
+        });
+    }
     // A solved challenge is remembered in this browser.
     use_effect_with(
         state

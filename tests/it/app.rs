@@ -552,3 +552,45 @@ fn a_console_challenge_should_judge_the_run_the_console_made() {
         matches!(again.challenge.as_ref().unwrap().verdict.as_deref(), Some(Checked::Judged(j)) if j.passed)
     );
 }
+
+#[test]
+fn a_crowded_run_should_build_and_show_its_frames_after_the_seek() {
+    let (s, _) = computed(start("stress-1000-pods"), usize::MAX);
+    // The computed run takes the place of the part shown while computing: its frame is due.
+    assert_eq!(s.frame_due, Some(s.cursor));
+    let s = s.clone().update(s.due_frame().expect("a frame is due"));
+    let first = s.frame.clone().expect("a frame");
+    assert_eq!(s.frame_due, None);
+    // Seeking leaves the frame due: the one on screen stays until the built one is shown.
+    let sought = s.clone().update(AppAction::NextInteresting);
+    let t = sought.cursor;
+    assert!(t > s.cursor);
+    assert_eq!(sought.frame_due, Some(t));
+    assert_eq!(sought.frame.as_ref(), Some(&first));
+    let Some(AppAction::ShowFrame(at, frame)) = sought.due_frame() else {
+        panic!("a frame is due");
+    };
+    assert_eq!((at, frame.time), (t, t));
+    let shown = sought
+        .clone()
+        .update(AppAction::ShowFrame(at, Rc::clone(&frame)));
+    assert_eq!(shown.frame_due, None);
+    assert!(Rc::ptr_eq(shown.frame.as_ref().unwrap(), &frame));
+    assert!(pods(&shown) >= 400, "{} pods", pods(&shown));
+    // A frame built before a newer one is not shown over it.
+    let later = shown.clone().update(AppAction::NextInteresting);
+    let stale = later
+        .clone()
+        .update(AppAction::ShowFrame(at, Rc::clone(&frame)));
+    assert!(Rc::ptr_eq(&later, &stale), "the older frame is dropped");
+    let Some(newer) = later.due_frame() else {
+        panic!("a frame is due");
+    };
+    let stale = later.clone().update(AppAction::ShowFrame(at, frame));
+    assert!(Rc::ptr_eq(&later, &stale), "the older frame is dropped");
+    assert_eq!(later.update(newer).frame_due, None);
+    // A classroom-sized run draws each frame at once.
+    let small = start("job-parallel").update(AppAction::NextInteresting);
+    assert_eq!(small.frame_due, None);
+    assert_eq!(small.frame.as_ref().unwrap().time, small.cursor);
+}
