@@ -50,7 +50,12 @@ pub const SLICE_MS: f64 = 12.0;
 /// Computes what an action computes itself of a new run (see [`FIRST_SLICE`]); returns
 /// whether the run is finished.
 fn first_slice(sim: &mut Sim) -> bool {
-    budget::run_within(Budget::ms(FIRST_SLICE_MS), FIRST_SLICE, |n| sim.advance(n))
+    first_slice_within(sim, FIRST_SLICE_MS)
+}
+
+/// [`first_slice`] within `ms`.
+fn first_slice_within(sim: &mut Sim, ms: f64) -> bool {
+    budget::run_within(Budget::ms(ms), FIRST_SLICE, |n| sim.advance(n))
 }
 
 /// Everything the page shows.
@@ -455,8 +460,13 @@ impl AppState {
 
     /// This state showing a run that may not be computed yet: the first [`FIRST_SLICE`]
     /// events now, the rest in [`AppAction::Compute`] slices (the playhead is not moved).
-    fn show(self, mut sim: Sim) -> AppState {
-        if first_slice(&mut sim) {
+    fn show(self, sim: Sim) -> AppState {
+        self.show_within(sim, FIRST_SLICE_MS)
+    }
+
+    /// [`AppState::show`] with a first slice of `ms`.
+    fn show_within(self, mut sim: Sim, ms: f64) -> AppState {
+        if first_slice_within(&mut sim, ms) {
             return self.with_run(sim);
         }
         AppState {
@@ -673,34 +683,13 @@ impl AppState {
     fn seek(mut self, t: SimTime) -> AppState {
         let t = t.min(self.reachable());
         self.cursor = t;
-        if let Some(sim) = &self.sim {
-            let mut player = self.player.borrow_mut();
-            if self.frame.is_some() && player.crowded(sim) {
-                // Built and drawn later, each in its own task (until then the frame on screen
-                // stays, even another run's: the run this one forked from, or the last one).
-                self.frame_due = Some(t);
-            } else {
-                self.frame = Some(player.frame_at(sim, t, ACTIVITY_LINES));
-                self.frame_due = None;
-            }
-        } else if let Some(c) = &self.computing {
-            if let Some(sim) = c.live.borrow().as_ref() {
-                // A moment whose events are all computed is replayed from its checkpoint; the
-                // first moment, still being computed, is shown as far as it is (replaying it
-                // would compute it all again in this task).
-                let frame = if sim.world().now > t {
-                    self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES)
-                } else {
-                    let views = &mut crate::frame::Views::default();
-                    Rc::new(crate::frame::frame_of(
-                        sim.world(),
-                        sim,
-                        ACTIVITY_LINES,
-                        views,
-                    ))
-                };
-                self.frame = Some(frame);
-            }
+        if self.frame.is_some() && self.crowded() {
+            // Built and drawn later, each in its own task (until then the frame on screen
+            // stays, even another run's: the run this one forked from, or the last one).
+            self.frame_due = Some(t);
+        } else if let Some(frame) = self.frame_for(t) {
+            self.frame = Some(frame);
+            self.frame_due = None;
         }
         if let Some(c) = &mut self.compare {
             let end = c.sim.scenario().until;
@@ -719,9 +708,40 @@ impl AppState {
     /// Builds the frame a seek left due (see [`AppState::frame_due`]): the action that shows
     /// it, to dispatch in a later task.
     pub fn due_frame(&self) -> Option<AppAction> {
-        let (t, sim) = (self.frame_due?, self.sim.as_ref()?);
-        let frame = self.player.borrow_mut().frame_at(sim, t, ACTIVITY_LINES);
-        Some(AppAction::ShowFrame(t, frame))
+        let t = self.frame_due?;
+        Some(AppAction::ShowFrame(t, self.frame_for(t)?))
+    }
+
+    /// The frame at `t` of the run shown, finished or being computed.
+    fn frame_for(&self, t: SimTime) -> Option<Rc<Frame>> {
+        let mut player = self.player.borrow_mut();
+        if let Some(sim) = &self.sim {
+            return Some(player.frame_at(sim, t, ACTIVITY_LINES));
+        }
+        let live = self.computing.as_ref()?.live.borrow();
+        let sim = live.as_ref()?;
+        // A moment whose events are all computed is replayed from its checkpoint; the first
+        // moment, still being computed, is shown as far as it is (replaying it would compute
+        // it all again in this task).
+        Some(if sim.world().now > t {
+            player.frame_at(sim, t, ACTIVITY_LINES)
+        } else {
+            player.live_frame(sim, ACTIVITY_LINES)
+        })
+    }
+
+    /// Whether the run shown, finished or being computed (as far as it is), is crowded
+    /// ([`crate::frame::CROWDED_PODS`] pods at once): its frames are built in tasks of their
+    /// own.
+    fn crowded(&self) -> bool {
+        if let Some(sim) = &self.sim {
+            return self.player.borrow_mut().crowded(sim);
+        }
+        self.computing.as_ref().is_some_and(|c| {
+            c.live.borrow().as_ref().is_some_and(|sim| {
+                crate::frame::peak_pods(sim.timeline()) >= crate::frame::CROWDED_PODS
+            })
+        })
     }
 
     /// This state with `text` in the editor, checked.
@@ -783,13 +803,20 @@ impl AppState {
         let at = state.cursor;
         let mut forks = state.forks.as_ref().clone();
         forks.extend(Fork::of(at, &action, yaml));
+        // A crowded run's fork computes a shorter first slice: the fork itself and drawing
+        // the page share this task (its frame is built and drawn in the next ones).
+        let first = if state.crowded() {
+            SLICE_MS
+        } else {
+            FIRST_SLICE_MS
+        };
         let fork = sim.fork(at, action);
         AppState {
             applied: None,
             forks: Rc::new(forks),
             ..state
         }
-        .show(fork)
+        .show_within(fork, first)
         .seek(at)
     }
 

@@ -539,6 +539,15 @@ impl Player {
             .get_or_insert_with(|| peak_pods(sim.timeline()) >= CROWDED_PODS)
     }
 
+    /// The frame of a run being computed, at the moment it has reached (its world as it is,
+    /// not replayed).
+    pub fn live_frame(&mut self, sim: &Sim, activity: usize) -> Rc<Frame> {
+        let frame = Rc::new(frame_of(sim.world(), sim, activity, &mut Views::default()));
+        // No playhead's key names this frame: a later `frame_at` builds its own.
+        self.shown = Some(((u64::MAX, u64::MAX), Rc::clone(&frame)));
+        frame
+    }
+
     /// Whether `frame` is the last frame this player built (so it is of its run, and no newer
     /// one has been built since).
     pub fn built_last(&self, frame: &Rc<Frame>) -> bool {

@@ -4,11 +4,11 @@
 // reports a task only when it is longer than 50 ms: every classroom scenario and the big Job
 // must cause none. Some are not there yet and are held to a ceiling so that they cannot get
 // worse unnoticed (issue 20 keeps the rest of the work): the page's first load (the wasm's
-// first run and the whole page's first render, 0-160 ms here) and the 1,000-pod scenario
-// (loading and applying it: none since slices are bounded by the clock and replaced runs are
-// freed in pieces; it was one 315-414 ms task; seeking it and forking it, which redraw a
-// thousand pods: 54-66 ms), and a learner's Job of 12,000 completions, which one engine event
-// of a thousand pods holds to 50-90 ms tasks.
+// first run and the whole page's first render, 0-160 ms here) and a learner's Job of 12,000
+// completions, which one engine event of a thousand pods holds to 50-90 ms tasks. The
+// 1,000-pod scenario has none: slices are bounded by the clock, replaced runs are freed in
+// pieces (loading it was one 315-414 ms task), and its frames are built and drawn in tasks of
+// their own (seeking and forking it, which redraw a thousand pods, were 50-82 ms tasks).
 // The measurements go to artifacts/longtasks.json (scripts/bench.sh reads them).
 const { test, expect } = require('@playwright/test');
 const { computed } = require('./helpers');
@@ -76,19 +76,25 @@ test('no task over 50 ms while loading, applying, forking and playing every buil
       if (!report[id].length) break;
     }
   }
-  // The 1,000-pod run: load it, then fork it (delete a pod from the inspector) and play.
-  t = await now(page);
-  await page.getByLabel('Scenario').selectOption('stress-1000-pods');
-  await computed(page);
-  await apply(page);
-  report['stress-1000-pods'] = await since(page, t);
-  t = await now(page);
-  await page.getByRole('button', { name: 'Next interesting event' }).click();
-  await page.locator('[data-pod].compact').first().click();
-  await page.getByRole('button', { name: 'Delete pod' }).click();
-  await computed(page);
-  await play(page, 1000);
-  report['stress-1000-pods fork'] = await since(page, t);
+  // The 1,000-pod run: load it, then seek it and fork it (delete a pod from the inspector)
+  // and play; its frames are built and drawn in tasks of their own.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt) await page.getByLabel('Scenario').selectOption('job-pi');
+    t = await now(page);
+    await page.getByLabel('Scenario').selectOption('stress-1000-pods');
+    await computed(page);
+    await apply(page);
+    report['stress-1000-pods'] = await since(page, t);
+    t = await now(page);
+    await page.getByRole('button', { name: 'Next interesting event' }).click();
+    await page.locator('[data-pod].compact').first().click();
+    await page.getByRole('button', { name: 'Delete pod' }).click();
+    await computed(page);
+    await expect(page.locator('[data-pod][data-status="Terminating"]')).toHaveCount(1);
+    await play(page, 1000);
+    report['stress-1000-pods fork'] = await since(page, t);
+    if (!report['stress-1000-pods'].length && !report['stress-1000-pods fork'].length) break;
+  }
   // A Job of 100,000 completions typed into the editor and applied (the run's budget refuses
   // it, in kubectl's words, without freezing the page). Its tasks stay under 25 ms here; like a
   // built-in scenario, it fails only when a long task comes back on a retry.
@@ -119,8 +125,7 @@ test('no task over 50 ms while loading, applying, forking and playing every buil
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(report, null, 2));
   const longest = (k) => Math.max(0, ...report[k].map((e) => e.ms));
-  const ceilings = { 'first load': 400, 'stress-1000-pods': 100, 'stress-1000-pods fork': 100,
-    '12,000-completion Job applied': 150 };
+  const ceilings = { 'first load': 400, '12,000-completion Job applied': 150 };
   const over = Object.entries(report)
     .filter(([k, v]) => (k in ceilings ? longest(k) > ceilings[k] : v.length > 0))
     .map(([k, v]) => `${k}: ${v.map((e) => Math.round(e.ms)).join(', ')} ms`);
