@@ -84,10 +84,81 @@ pub fn markers(trace: &[std::rc::Rc<crate::sim::TraceEvent>]) -> Vec<Marker> {
     out
 }
 
+/// The markers as drawn: a Job sync (of one Job, acting or not) or a Warning (of one reason)
+/// that falls on the same pixel column (`column` of its time) as an earlier one of its kind
+/// is folded into it, with how many it stands for. A run with thousands of FailedScheduling
+/// Warnings or Job syncs draws at most one mark of each per column.
+pub fn fold_markers(marks: &[Marker], column: impl Fn(SimTime) -> i64) -> Vec<(&Marker, usize)> {
+    let mut out: Vec<(&Marker, usize)> = Vec::with_capacity(marks.len().min(4_096));
+    let mut at: std::collections::BTreeMap<(u8, i64, &str, bool), usize> =
+        std::collections::BTreeMap::new();
+    for m in marks {
+        let key = match m {
+            Marker::Backoff { .. } => None,
+            Marker::Sync { at, job, decision } => Some((
+                0,
+                column(*at),
+                job.as_str(),
+                !matches!(
+                    decision,
+                    JobDecision::Nothing | JobDecision::WaitExpectations
+                ),
+            )),
+            Marker::Warning { at, reason, .. } => Some((1, column(*at), reason.as_str(), false)),
+        };
+        match key {
+            Some(k) => match at.get(&k) {
+                Some(&i) => out[i].1 += 1,
+                None => {
+                    at.insert(k, out.len());
+                    out.push((m, 1));
+                }
+            },
+            None => out.push((m, 1)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod marker_tests {
     use super::*;
     use crate::engine::Sim;
+
+    #[test]
+    fn marks_on_one_pixel_column_should_be_drawn_once_with_their_count() {
+        let warning = |ms: u64, reason: &str, pod: &str| Marker::Warning {
+            at: SimTime(ms),
+            reason: reason.into(),
+            object: format!("pod/{pod}"),
+        };
+        let sync = |ms: u64, decision: JobDecision| Marker::Sync {
+            at: SimTime(ms),
+            job: "big".into(),
+            decision,
+        };
+        let marks = vec![
+            warning(1_000, "FailedScheduling", "a"),
+            sync(1_000, JobDecision::Nothing),
+            warning(1_200, "FailedScheduling", "b"),
+            warning(1_400, "BackoffLimitExceeded", "c"),
+            sync(1_300, JobDecision::Nothing),
+            sync(1_400, JobDecision::WaitExpectations),
+            warning(2_000, "FailedScheduling", "d"),
+        ];
+        // One column per second.
+        let folded = fold_markers(&marks, |t| (t.0 / 1_000) as i64);
+        let counts: Vec<(&Marker, usize)> = folded;
+        assert_eq!(
+            counts,
+            vec![
+                (&marks[0], 2),
+                (&marks[1], 3),
+                (&marks[3], 1),
+                (&marks[6], 1)
+            ]
+        );
+    }
 
     #[test]
     fn back_off_waits_should_be_marked_once_with_their_length() {

@@ -7,7 +7,7 @@ use crate::engine::timeline::{Group, MAX_POD_ROWS};
 use crate::engine::Sim;
 use crate::i18n::{trace, Lang, Say, Ui};
 use crate::sim::{format_duration, SimTime};
-use crate::timeline::{markers, Marker};
+use crate::timeline::{fold_markers, markers, Marker};
 use crate::ui::state::use_app;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -103,7 +103,7 @@ fn Lanes(props: &LanesProps) -> Html {
             }
             <text x="4" y={format!("{}", waits_y + row_h * 0.7)} class="lane-label muted" font-size={format!("{font}")}>{ lang.t(Ui::BackoffWaits) }</text>
             <text x="4" y={format!("{}", sync_y + row_h * 0.7)} class="lane-label muted" font-size={format!("{font}")}>{ lang.t(Ui::JobSyncs) }</text>
-            { for marks.iter().map(|m| match m {
+            { for fold_markers(&marks, |t| x(t).round() as i64).into_iter().map(|(m, n)| (m, if n > 1 { format!(" ×{n}") } else { String::new() })).map(|(m, times)| match m {
                 Marker::Backoff { job, from, ms } => {
                     let (x0, x1) = (x(*from), x(from.plus_ms(*ms)));
                     html! {
@@ -118,7 +118,7 @@ fn Lanes(props: &LanesProps) -> Html {
                     let acted = !matches!(decision, JobDecision::Nothing | JobDecision::WaitExpectations);
                     html! {
                         <circle class={classes!("sync-tick", acted.then_some("acted"))} cx={format!("{:.1}", x(*at))} cy={format!("{:.1}", sync_y + 6.0)} r="3.5">
-                            <title>{ format!("job/{job} @ {}: {}", format_duration(at.0), trace::job_decision(decision, lang)) }</title>
+                            <title>{ format!("job/{job}{times} @ {}: {}", format_duration(at.0), trace::job_decision(decision, lang)) }</title>
                         </circle>
                     }
                 }
@@ -126,7 +126,7 @@ fn Lanes(props: &LanesProps) -> Html {
                     let x0 = x(*at);
                     html! {
                         <path class="warning-tick" d={format!("M{x0:.1} 0 l-4 -0 l4 6 l4 -6 z")}>
-                            <title>{ format!("{reason} {object} @ {}", format_duration(at.0)) }</title>
+                            <title>{ format!("{reason} {object}{times} @ {}", format_duration(at.0)) }</title>
                         </path>
                     }
                 }
