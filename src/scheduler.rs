@@ -1,7 +1,11 @@
 //! kube-scheduler: binds pending pods to nodes. Filters run in the default plugin order
-//! (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity) and stop at a node's first
-//! failure; feasible nodes are scored by how few pods they run, ties broken by the seeded RNG.
-//! A pod that fits nowhere stays Pending with PodScheduled=False and a FailedScheduling event.
+//! (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, then NodeResourcesFit's pod
+//! count: a node runs at most its `allocatable.pods`) and stop at a node's first failure;
+//! feasible nodes are scored by how few pods they run, ties broken by the seeded RNG. A pod
+//! that fits nowhere stays Pending with PodScheduled=False and a FailedScheduling event, and
+//! is tried again after its back-off when a node changes or, if a node was full, when a pod
+//! leaves a node (an assigned pod's deletion, which a pod's end is to the scheduler's
+//! informer of non-terminal pods).
 
 use crate::api::{self, record_event, EventTarget, WatchEvent};
 use crate::cluster::{Client, Cluster, Event, Informer, Schedule};
@@ -102,6 +106,23 @@ pub struct Unschedulable {
     pub last: SimTime,
     /// A cluster change since then may let it fit: retry once its back-off has passed.
     pub moved: bool,
+    /// Some node was full (NodeResourcesFit): a pod leaving a node may let it fit.
+    pub full: bool,
+}
+
+/// NodeResourcesFit's reason for a node that runs as many pods as it allows.
+pub const TOO_MANY_PODS: &str = "Too many pods";
+
+/// Whether a node running `running` pods has room for one more (`allocatable.pods`; a node
+/// that reports none allows none, as `AllowedPodNumber` reads it).
+pub fn has_room(node: &Node, running: usize) -> bool {
+    let allowed = node
+        .status
+        .as_ref()
+        .and_then(|s| s.allocatable.get("pods"))
+        .and_then(|p| p.parse::<usize>().ok())
+        .unwrap_or(0);
+    running < allowed
 }
 
 /// Why a node was filtered out (the plugin's reason string).
@@ -203,15 +224,42 @@ pub fn prefilter_node_names(pod: &Pod) -> Option<BTreeSet<String>> {
     names
 }
 
-/// The FailedScheduling message for a pod rejected by every node.
-pub fn fit_error(total: usize, reasons: &BTreeMap<String, usize>) -> String {
+/// The FailedScheduling message for a pod rejected by every node (`FitError.Error`): each
+/// part is added as `" %v."`, and the preemption part is itself a message ending in a period,
+/// so the whole ends in two. `full` nodes were rejected as full (NodeResourcesFit), where
+/// preemption might help but finds no victims (every pod has priority 0); on the others it
+/// is not helpful. A pod that may not preempt (`preemptionPolicy: Never`) says so instead.
+pub fn fit_error(
+    total: usize,
+    reasons: &BTreeMap<String, usize>,
+    full: usize,
+    may_preempt: bool,
+) -> String {
     if total == 0 {
         return "no nodes available to schedule pods".into();
     }
     let mut parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
     crate::sort::sort(&mut parts);
+    let preemption = if may_preempt {
+        let mut post = Vec::new();
+        if full > 0 {
+            post.push(format!(
+                "{full} No preemption victims found for incoming pod"
+            ));
+        }
+        if total > full {
+            post.push(format!(
+                "{} Preemption is not helpful for scheduling",
+                total - full
+            ));
+        }
+        crate::sort::sort(&mut post);
+        format!("0/{total} nodes are available: {}.", post.join(", "))
+    } else {
+        "not eligible due to preemptionPolicy=Never.".to_string()
+    };
     format!(
-        "0/{total} nodes are available: {}. preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling.",
+        "0/{total} nodes are available: {}. preemption: {preemption}.",
         parts.join(", ")
     )
 }
@@ -234,6 +282,9 @@ pub fn on_watch(w: &mut Informer<'_>, scheduler: &mut SchedulerState, ev: &Watch
                 .then(|| counted_on(pod))
                 .flatten();
             scheduler.recount(before, after);
+            if before.is_some() && before != after {
+                wake_turned_away(w, scheduler, &cause);
+            }
             let name = api::key(
                 pod.metadata.namespace.as_deref().unwrap_or_default(),
                 &pod.metadata.name,
@@ -271,6 +322,20 @@ pub fn on_watch(w: &mut Informer<'_>, scheduler: &mut SchedulerState, ev: &Watch
             w.schedule_once(earliest.max(w.now), Event::SchedulerFlush, cause);
         }
         _ => {}
+    }
+}
+
+/// A pod left a node (kube-scheduler's `AssignedPodDelete`, which NodeResourcesFit waits
+/// for): the pods a full node turned away are tried again once their back-off has passed.
+fn wake_turned_away(w: &mut Informer<'_>, scheduler: &mut SchedulerState, cause: &Cause) {
+    let mut earliest: Option<SimTime> = None;
+    for u in scheduler.unschedulable.values_mut().filter(|u| u.full) {
+        u.moved = true;
+        let at = u.last.plus_ms(backoff(u.attempts));
+        earliest = Some(earliest.map_or(at, |e| e.min(at)));
+    }
+    if let Some(at) = earliest {
+        w.schedule_once(at.max(w.now), Event::SchedulerFlush, cause.clone());
     }
 }
 
@@ -390,7 +455,7 @@ fn schedule_one(
         w.scheduler.next_start % count
     };
     let mut feasible: Vec<(usize, &Node)> = Vec::new();
-    let mut processed = 0;
+    let (mut processed, mut full) = (0, 0);
     for k in 0..count {
         if feasible.len() >= want {
             break;
@@ -400,6 +465,10 @@ fn schedule_one(
         };
         processed += 1;
         match filter(pod, node) {
+            Ok(()) if !has_room(node, load[i]) => {
+                *reasons.entry(TOO_MANY_PODS.into()).or_default() += 1;
+                full += 1;
+            }
             Ok(()) => feasible.push((i, node)),
             Err(Rejection(r)) => *reasons.entry(r).or_default() += 1,
         }
@@ -410,7 +479,8 @@ fn schedule_one(
     // Scores are compared in node order, as before, whatever node the search began at.
     crate::sort::sort_by_key(&mut feasible, |(i, _)| *i);
     if feasible.is_empty() {
-        let message = fit_error(all.len(), &reasons);
+        let may_preempt = pod.spec.preemption_policy.as_deref() != Some("Never");
+        let message = fit_error(all.len(), &reasons, full, may_preempt);
         let attempts = w
             .scheduler
             .unschedulable
@@ -424,6 +494,7 @@ fn schedule_one(
                 attempts,
                 last,
                 moved: false,
+                full: full > 0,
             },
         );
         let now = w.wall_now();
@@ -661,13 +732,44 @@ mod tests {
             1,
         );
         assert_eq!(
-            fit_error(3, &reasons),
-            "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling."
+            fit_error(3, &reasons, 0, true),
+            "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.."
         );
         assert_eq!(
-            fit_error(0, &BTreeMap::new()),
+            fit_error(0, &BTreeMap::new(), 0, true),
             "no nodes available to schedule pods"
         );
+        // Full nodes: preemption might help there, but no pod has a lower priority.
+        let mut full = BTreeMap::new();
+        full.insert(TOO_MANY_PODS.to_string(), 2);
+        assert_eq!(
+            fit_error(2, &full, 2, true),
+            "0/2 nodes are available: 2 Too many pods. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.."
+        );
+        full.insert(
+            "node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }".to_string(),
+            1,
+        );
+        assert_eq!(
+            fit_error(3, &full, 2, true),
+            "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Too many pods. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.."
+        );
+        assert_eq!(
+            fit_error(3, &reasons, 0, false),
+            "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: not eligible due to preemptionPolicy=Never.."
+        );
+    }
+
+    #[test]
+    fn a_node_should_have_room_for_its_allocatable_pods() {
+        let mut n = node("a");
+        assert!(!has_room(&n, 0), "a node that reports no pods allows none");
+        n.status
+            .get_or_insert_with(Default::default)
+            .allocatable
+            .insert("pods".into(), "110".into());
+        assert!(has_room(&n, 109));
+        assert!(!has_room(&n, 110));
     }
 }
 

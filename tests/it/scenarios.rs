@@ -94,6 +94,59 @@ fn a_pod_that_fits_nowhere_should_get_failed_scheduling_events() {
     assert!(scheduled);
 }
 
+/// A node runs at most its `allocatable.pods` (110): the pods beyond wait Pending with
+/// NodeResourcesFit's reason, and each is placed when a pod on the node ends.
+#[test]
+fn a_full_node_should_turn_pods_away_until_one_ends() {
+    let text = r#"name: full-node
+cluster: {nodes: 1}
+manifests: |
+  apiVersion: batch/v1
+  kind: Job
+  metadata: {name: many}
+  spec:
+    completions: 120
+    parallelism: 115
+    template:
+      spec:
+        restartPolicy: Never
+        containers: [{name: c, image: busybox, command: ["sleep", "30"]}]
+until: 3m
+"#;
+    let mut sim = Sim::new(podlab::scenario::parse(text).expect("scenario parses"));
+    sim.run_until(podlab::sim::SimTime(20_000));
+    let pods = |sim: &Sim| -> (usize, usize) {
+        let all: Vec<_> = sim
+            .world()
+            .store
+            .list(podlab::model::Kind::Pod)
+            .filter_map(podlab::model::Object::as_pod)
+            .filter(|p| !p.is_terminal())
+            .collect();
+        let bound = all.iter().filter(|p| p.node_name().is_some()).count();
+        (bound, all.len() - bound)
+    };
+    assert_eq!(pods(&sim), (110, 5), "110 bound, 5 turned away");
+    let message = "0/1 nodes are available: 1 Too many pods. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..";
+    let failed: Vec<_> = events(&sim)
+        .into_iter()
+        .filter(|(_, r, _)| r == "FailedScheduling")
+        .collect();
+    assert_eq!(failed.len(), 5, "{failed:?}");
+    assert!(failed.iter().all(|(_, _, m)| m == message), "{failed:?}");
+    // The first pods end at about 30 s; the ones turned away are placed within their back-off.
+    sim.run();
+    assert!(sim.error().is_none(), "{:?}", sim.error());
+    let job = sim
+        .world()
+        .store
+        .get(podlab::model::Kind::Job, "default", "many")
+        .and_then(podlab::model::Object::as_job)
+        .and_then(|j| j.status.clone())
+        .expect("job status");
+    assert_eq!(job.succeeded, 120);
+}
+
 #[test]
 fn the_taint_manager_should_record_its_eviction() {
     let sim = run("node-not-ready");
