@@ -134,6 +134,8 @@ pub struct Computing {
     pub computed: SimTime,
     /// The run's end.
     pub until: SimTime,
+    /// Whether the part computed so far is crowded (once it is, the rest is too).
+    crowded: Rc<std::cell::Cell<bool>>,
 }
 
 impl Computing {
@@ -143,7 +145,22 @@ impl Computing {
             until: sim.scenario().until,
             live: Rc::new(RefCell::new(Some(sim))),
             then,
+            crowded: Rc::default(),
         }
+    }
+
+    /// Whether the part computed so far had [`crate::frame::CROWDED_PODS`] pods at once.
+    fn crowded(&self) -> bool {
+        if !self.crowded.get() {
+            let live = self.live.borrow();
+            let now = live.as_ref().is_some_and(|sim| {
+                let timeline = sim.timeline();
+                timeline.lanes.len() >= crate::frame::CROWDED_PODS
+                    && crate::frame::peak_pods(timeline) >= crate::frame::CROWDED_PODS
+            });
+            self.crowded.set(now);
+        }
+        self.crowded.get()
     }
 
     /// How much of the run is computed, in whole percent of its simulated time.
@@ -737,11 +754,7 @@ impl AppState {
         if let Some(sim) = &self.sim {
             return self.player.borrow_mut().crowded(sim);
         }
-        self.computing.as_ref().is_some_and(|c| {
-            c.live.borrow().as_ref().is_some_and(|sim| {
-                crate::frame::peak_pods(sim.timeline()) >= crate::frame::CROWDED_PODS
-            })
-        })
+        self.computing.as_ref().is_some_and(Computing::crowded)
     }
 
     /// This state with `text` in the editor, checked.

@@ -439,6 +439,12 @@ fn a_long_comparison_and_a_long_fork_should_be_computed_in_slices() {
     };
     let forked = big.update(node("node-extra"));
     assert!(forked.computing.is_some() && forked.forks.len() == 1);
+    // What is computed of it is crowded: its frame is built after this action.
+    assert_eq!(forked.frame_due, Some(forked.cursor));
+    assert!(drawn(forked.clone())
+        .frame
+        .as_ref()
+        .is_some_and(|f| f.time == forked.cursor));
     let twice = forked.update(node("node-extra-2"));
     assert_eq!(twice.forks.len(), 2);
     let (twice, _) = computed(twice, 5_000);
@@ -597,7 +603,16 @@ fn a_crowded_run_should_build_and_show_its_frames_after_the_seek() {
     };
     let stale = later.clone().update(AppAction::ShowFrame(at, frame));
     assert!(Rc::ptr_eq(&later, &stale), "the older frame is dropped");
-    assert_eq!(later.update(newer).frame_due, None);
+    assert_eq!(later.clone().update(newer).frame_due, None);
+    // A change to it is crowded too: its frame is due.
+    let forked = later.update(AppAction::Inject(Action::AddNode(NodeDef {
+        name: "node-extra".into(),
+        ..NodeDef::default()
+    })));
+    assert_eq!(forked.frame_due, Some(forked.cursor));
+    let shown = drawn(forked);
+    assert_eq!(shown.frame_due, None);
+    assert!(pods(&shown) >= 400);
     // A classroom-sized run draws each frame at once.
     let small = start("job-parallel").update(AppAction::NextInteresting);
     assert_eq!(small.frame_due, None);
