@@ -34,6 +34,9 @@ pub struct SchedulerState {
     pods_on: BTreeMap<String, usize>,
     /// Where the next search for feasible nodes starts (`nextStartNodeIndex`).
     next_start: usize,
+    /// Each node's allowed pods, in node order, and the store's `nodes_stamp` they were read
+    /// at (read again only after a Node was written).
+    allowed: Option<(u64, Rc<[usize]>)>,
 }
 
 /// kube-scheduler's `numFeasibleNodesToFind` with the default (adaptive)
@@ -113,16 +116,14 @@ pub struct Unschedulable {
 /// NodeResourcesFit's reason for a node that runs as many pods as it allows.
 pub const TOO_MANY_PODS: &str = "Too many pods";
 
-/// Whether a node running `running` pods has room for one more (`allocatable.pods`; a node
-/// that reports none allows none, as `AllowedPodNumber` reads it).
-pub fn has_room(node: &Node, running: usize) -> bool {
-    let allowed = node
-        .status
+/// How many pods a node may run (`allocatable.pods`; a node that reports none allows none,
+/// as `AllowedPodNumber` reads it).
+pub fn allowed_pods(node: &Node) -> usize {
+    node.status
         .as_ref()
         .and_then(|s| s.allocatable.get("pods"))
         .and_then(|p| p.parse::<usize>().ok())
-        .unwrap_or(0);
-    running < allowed
+        .unwrap_or(0)
 }
 
 /// Why a node was filtered out (the plugin's reason string).
@@ -388,6 +389,19 @@ pub fn schedule_cycle(c: &mut Cluster) {
                 .map_or(0, |(_, n)| *n)
         })
         .collect();
+    // Read again only after a Node was written, not once per pod and node.
+    let stamp = w.store.nodes_stamp();
+    let allowed: Rc<[usize]> = match &w.scheduler.allowed {
+        Some((at, allowed)) if *at == stamp => Rc::clone(allowed),
+        _ => {
+            let allowed: Rc<[usize]> = nodes
+                .iter()
+                .map(|n| n.as_node().map_or(0, allowed_pods))
+                .collect();
+            w.scheduler.allowed = Some((stamp, Rc::clone(&allowed)));
+            allowed
+        }
+    };
     while let Some(name) = w.scheduler.pop() {
         let (namespace, pod_name) = api::split_key(&name);
         let Some(pod_obj) = w.store.get_shared(Kind::Pod, namespace, pod_name) else {
@@ -400,7 +414,7 @@ pub fn schedule_cycle(c: &mut Cluster) {
             w.scheduler.unschedulable.remove(&name);
             continue;
         }
-        if let Some(i) = schedule_one(w, pod, &nodes, &load) {
+        if let Some(i) = schedule_one(w, pod, &nodes, &load, &allowed) {
             load[i] += 1;
         }
     }
@@ -412,6 +426,7 @@ fn schedule_one(
     pod: &Pod,
     all: &[Rc<Object>],
     load: &[usize],
+    allowed: &[usize],
 ) -> Option<usize> {
     let namespace = pod.metadata.namespace.as_deref().unwrap_or_default();
     let pod_name = pod.metadata.name.as_str();
@@ -465,7 +480,7 @@ fn schedule_one(
         };
         processed += 1;
         match filter(pod, node) {
-            Ok(()) if !has_room(node, load[i]) => {
+            Ok(()) if load[i] >= allowed[i] => {
                 *reasons.entry(TOO_MANY_PODS.into()).or_default() += 1;
                 full += 1;
             }
@@ -761,15 +776,18 @@ mod tests {
     }
 
     #[test]
-    fn a_node_should_have_room_for_its_allocatable_pods() {
+    fn a_node_should_allow_its_allocatable_pods() {
         let mut n = node("a");
-        assert!(!has_room(&n, 0), "a node that reports no pods allows none");
+        assert_eq!(
+            allowed_pods(&n),
+            0,
+            "a node that reports no pods allows none"
+        );
         n.status
             .get_or_insert_with(Default::default)
             .allocatable
             .insert("pods".into(), "110".into());
-        assert!(has_room(&n, 109));
-        assert!(!has_room(&n, 110));
+        assert_eq!(allowed_pods(&n), 110);
     }
 }
 

@@ -325,60 +325,57 @@ mod tests {
     use crate::controllers::daemonset::placement::Judge;
     use crate::engine::Sim;
 
+    /// The DaemonSet running `image`, as YAML indented by `indent` spaces.
+    fn daemonset(image: &str, indent: usize) -> String {
+        let text = format!(
+            "apiVersion: apps/v1
+kind: DaemonSet
+metadata: {{name: agent}}
+spec:
+  selector: {{matchLabels: {{app: agent}}}}
+  minReadySeconds: 3
+  updateStrategy: {{rollingUpdate: {{maxUnavailable: 2}}}}
+  template:
+    metadata: {{labels: {{app: agent}}}}
+    spec:
+      nodeSelector: {{pool: main}}
+      containers: [{{name: a, image: \"{image}\", command: [sleep, \"1000\"]}}]
+"
+        );
+        text.lines()
+            .map(|l| format!("{}{l}\n", " ".repeat(indent)))
+            .collect()
+    }
+
     /// A rolling update with minReadySeconds over nodes that come, go and change, with a pod
     /// of another owner in the namespace and daemon pods that fail.
-    const RUN: &str = r#"name: listing
-cluster: {nodes: 4}
+    fn run_text() -> String {
+        format!(
+            r#"name: listing
+cluster: {{nodes: 4}}
 manifests: |
-  apiVersion: apps/v1
-  kind: DaemonSet
-  metadata: {name: agent}
-  spec:
-    selector: {matchLabels: {app: agent}}
-    minReadySeconds: 3
-    updateStrategy: {rollingUpdate: {maxUnavailable: 2}}
-    template:
-      metadata: {labels: {app: agent}}
-      spec:
-        nodeSelector: {pool: main}
-        containers: [{name: a, image: "agent:1", command: [sleep, "1000"]}]
-  ---
+{}  ---
   apiVersion: v1
   kind: Pod
-  metadata: {name: lone}
+  metadata: {{name: lone}}
   spec:
-    containers: [{name: c, image: busybox, command: [sleep, "1000"]}]
+    containers: [{{name: c, image: busybox, command: [sleep, "1000"]}}]
 steps:
-  - at: 1s
-    setNode: {name: node-1, labels: {pool: main}}
-  - at: 2s
-    setNode: {name: node-2, labels: {pool: main}}
-  - at: 3s
-    setNode: {name: node-3, labels: {pool: main}}
-  - at: 20s
-    failPod: {selector: app=agent, count: 1, exitCode: 1}
-  - at: 30s
-    addNode: {name: node-0, labels: {pool: main}}
+  - {{at: 1s, setNode: {{name: node-1, labels: {{pool: main}}}}}}
+  - {{at: 2s, setNode: {{name: node-2, labels: {{pool: main}}}}}}
+  - {{at: 3s, setNode: {{name: node-3, labels: {{pool: main}}}}}}
+  - {{at: 20s, failPod: {{selector: app=agent, count: 1, exitCode: 1}}}}
+  - {{at: 30s, addNode: {{name: node-0, labels: {{pool: main}}}}}}
   - at: 40s
     apply: |
-      apiVersion: apps/v1
-      kind: DaemonSet
-      metadata: {name: agent}
-      spec:
-        selector: {matchLabels: {app: agent}}
-        minReadySeconds: 3
-        updateStrategy: {rollingUpdate: {maxUnavailable: 2}}
-        template:
-          metadata: {labels: {app: agent}}
-          spec:
-            nodeSelector: {pool: main}
-            containers: [{name: a, image: "agent:2", command: [sleep, "1000"]}]
-  - at: 45s
-    setNode: {name: node-2, labels: {pool: other}}
-  - at: 50s
-    removeNode: node-3
+{}  - {{at: 45s, setNode: {{name: node-2, labels: {{pool: other}}}}}}
+  - {{at: 50s, removeNode: node-3}}
 until: 2m
-"#;
+"#,
+            daemonset("agent:1", 2),
+            daemonset("agent:2", 6)
+        )
+    }
 
     /// The DaemonSet's newest revision hash.
     fn newest_hash(w: &Cluster, uid: &str) -> String {
@@ -395,7 +392,7 @@ until: 2m
     /// groups the daemon pods as a listing made from nothing does, at every event.
     #[test]
     fn a_kept_listing_should_see_what_a_new_one_sees_at_every_event() {
-        let scenario = crate::scenario::parse(RUN).expect("scenario parses");
+        let scenario = crate::scenario::parse(&run_text()).expect("scenario parses");
         let mut sim = Sim::headless(scenario);
         let mut kept = Listing::default();
         let mut verdicts: Rc<[(String, Placement)]> = Rc::from(Vec::new());
