@@ -14,26 +14,56 @@ pub fn scenario(completions: u32) -> podlab::scenario::Scenario {
     podlab::scenario::parse(&text).expect("the Job benchmark's scenario parses")
 }
 
-/// Runs headless, ten simulated seconds at a time, until the Job `wide` is Complete (or a
-/// simulated day has passed); panics if it never completes.
-pub fn run_to_complete(scenario: podlab::scenario::Scenario) -> Sim {
-    let mut sim = Sim::headless(scenario);
-    let complete = |sim: &Sim| {
-        sim.world()
+/// The run, headless, ten simulated seconds per [`JobRun::step`], until the Job `wide` is
+/// Complete (or a simulated day has passed).
+pub struct JobRun {
+    /// The run so far.
+    pub sim: Sim,
+    t: SimTime,
+}
+
+impl JobRun {
+    /// The run of `scenario`, not started.
+    pub fn new(scenario: podlab::scenario::Scenario) -> JobRun {
+        JobRun {
+            sim: Sim::headless(scenario),
+            t: SimTime::ZERO,
+        }
+    }
+
+    fn complete(&self) -> bool {
+        self.sim
+            .world()
             .store
             .get(Kind::Job, "default", "wide")
             .and_then(Object::as_job)
             .is_some_and(|j| j.has_condition("Complete"))
-    };
-    let mut t = SimTime::ZERO;
-    while !complete(&sim) && sim.error().is_none() && t < SimTime(24 * 3_600_000) {
-        t = SimTime(t.0 + 10_000);
-        sim.run_until(t);
     }
-    assert!(
-        complete(&sim),
-        "the Job did not complete: {:?}",
-        sim.error()
-    );
-    sim
+
+    /// Runs ten more simulated seconds; false once there is nothing left to run.
+    pub fn step(&mut self) -> bool {
+        if self.complete() || self.sim.error().is_some() || self.t >= SimTime(24 * 3_600_000) {
+            return false;
+        }
+        self.t = SimTime(self.t.0 + 10_000);
+        self.sim.run_until(self.t);
+        true
+    }
+
+    /// The finished run; panics if the Job never completed.
+    pub fn finish(self) -> Sim {
+        assert!(
+            self.complete(),
+            "the Job did not complete: {:?}",
+            self.sim.error()
+        );
+        self.sim
+    }
+}
+
+/// Runs headless until the Job `wide` is Complete; panics if it never completes.
+pub fn run_to_complete(scenario: podlab::scenario::Scenario) -> Sim {
+    let mut run = JobRun::new(scenario);
+    while run.step() {}
+    run.finish()
 }
