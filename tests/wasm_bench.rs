@@ -13,18 +13,6 @@ mod job_run;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Lets the page's event loop turn (a zero-delay timeout), so that the browser and its driver
-/// hear from the page between the run's steps (a page busy for 30 s is given up on).
-async fn yield_to_page() {
-    use wasm_bindgen_futures::js_sys::{Function, Promise};
-    let promise = Promise::new(&mut |resolve: Function, _| {
-        let _ = web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[wasm_bindgen_test]
 async fn job_benchmark_in_wasm() {
     let completions: u32 = option_env!("PODLAB_BENCH_COMPLETIONS")
@@ -42,7 +30,8 @@ async fn job_benchmark_in_wasm() {
         if !more {
             break;
         }
-        yield_to_page().await;
+        // The page's event loop turns: a page busy for 30 s is given up on by its driver.
+        podlab::ui::assets::sleep(0).await;
     }
     let sim = run.finish();
     console_log!(

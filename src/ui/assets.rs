@@ -103,8 +103,9 @@ pub async fn ensure(asset: Asset) -> Result<(), String> {
         .map_err(|why| why.as_string().unwrap_or_default())
 }
 
-/// Waits `ms` milliseconds (a timer; the page stays free meanwhile).
-async fn sleep(ms: i32) {
+/// Waits `ms` milliseconds (a timer; the page stays free meanwhile, and `sleep(0)` lets
+/// the work after it run in a task of its own).
+pub async fn sleep(ms: i32) {
     let timer = Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
