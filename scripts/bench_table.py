@@ -84,6 +84,7 @@ rows = [
     ("release wasm, gzip", get(bundle, "gzip_bytes"), "B", None, None),
     ("first load: every file fetched before the first render, gzip", first_load_gzip, "B", "<=", 400_000),
     ("first render from localhost", get(ui, "first_render_ms"), "ms", "<=", 1000),
+    ("the app taking over from the prerendered first screen, from localhost", get(ui, "live_ms"), "ms", None, None),
 ]
 
 def fmt_ms(v):

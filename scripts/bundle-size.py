@@ -1,9 +1,16 @@
 #!/usr/bin/env python3
-"""The release site's size against its budgets (budgets/bundle.env): the first load (every file
-dist/index.html names, which the browser fetches before the first render: the page, its
-scripts, its style sheet, the wasm, the icon) and the files fetched on demand (the
-`podlab-asset:` metas). Prints each file raw, gzip -9 and Brotli (the build's .br copy); exits
-1 when a total is over its budget. Usage: bundle-size.py DIST [BUDGET_FILE]."""
+"""The release site's size against its budgets (budgets/bundle.env), in three parts:
+
+- the first render: what the browser needs before it draws the first scenario. With the
+  prerendered first screen (scripts/prerender.js) that is the page, its style sheets, its
+  blocking start-up script and the icon; without it (a build without the prerender step) it is
+  every file the page names, the wasm included, as the app then draws the first frame itself;
+- the app: what the page loads beside the first render and runs to take over (the module
+  script, the wasm and their preloads), when the first screen is prerendered;
+- on demand: the files the app fetches when a feature needs them (the `podlab-asset:` metas).
+
+Prints each file raw, gzip -9 and Brotli (the build's .br copy); exits 1 when a total is over its
+budget. Usage: bundle-size.py DIST [BUDGET_FILE]."""
 import gzip
 import os
 import re
@@ -20,12 +27,26 @@ with open(budget_file) as f:
 with open(os.path.join(dist, "index.html"), encoding="utf-8") as f:
     html = f.read()
 lazy = re.findall(r'<meta name="podlab-asset:[^"]+" content="\./([^"]+)"', html)
-first = ["index.html"] + [
-    u[2:] if u.startswith("./") else u
-    for u in re.findall(r'(?:href|src)="([^"]+)"', html)
-    if not u.startswith(("http:", "https:", "data:"))
-]
 
+
+def local(url):
+    return not url.startswith(("http:", "https:", "data:"))
+
+
+def path_of(url):
+    return url[2:] if url.startswith("./") else url
+
+
+prerendered = 'class="prerender"' in html
+render, app = ["index.html"], []
+for tag in re.findall(r"<(?:link|script)\b[^>]*>", html):
+    url = re.search(r'(?:href|src)="([^"]+)"', tag)
+    if not url or not local(url.group(1)):
+        continue
+    # A module script and the preloads run the app; a style sheet, a classic script and the
+    # icon come before the first paint.
+    is_app = 'type="module"' in tag or re.search(r'rel="(?:modulepreload|preload)"', tag)
+    (app if prerendered and is_app else render).append(path_of(url.group(1)))
 
 def sizes(name):
     path = os.path.join(dist, name)
@@ -36,8 +57,13 @@ def sizes(name):
 
 
 failed = False
-for title, names, key in [("first load", first, "FIRST_LOAD_GZIP_BUDGET"),
-                          ("on demand", lazy, "LAZY_GZIP_BUDGET")]:
+if not prerendered:
+    print("the first screen is not prerendered: the first render waits for the app")
+parts = [("first render", render, "FIRST_RENDER_GZIP_BUDGET")]
+if prerendered:
+    parts.append(("the app, loaded beside the first render", app, "APP_GZIP_BUDGET"))
+parts.append(("on demand", lazy, "LAZY_GZIP_BUDGET"))
+for title, names, key in parts:
     total = [0, 0, 0]
     print(f"{title}:")
     for name in dict.fromkeys(names):

@@ -9,5 +9,6 @@ fn main() {
 fn main() {
     podlab::ui::panic::install();
     podlab::ui::compute::install_clock();
+    podlab::ui::prerender::take_over();
     yew::Renderer::<podlab::ui::App>::new().render();
 }

@@ -8,6 +8,7 @@ pub mod compute;
 mod dueframe;
 pub mod hooks;
 pub mod panic;
+pub mod prerender;
 mod retire;
 mod root;
 pub mod state;

@@ -4,16 +4,16 @@
 // so in the learner's language and Retry loads it.
 const { test, expect } = require('@playwright/test');
 const path = require('path');
-const { computed } = require('./helpers');
+const { open, computed } = require('./helpers');
 
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots', 'assets');
 const TZ = /\/tzdb-[0-9a-f]{16}\.bin$/;
 const LAZY = /\/(tzdb|lessons|explain)-[0-9a-f]{16}\.(bin|json|yaml)$/;
 
 async function fresh(page) {
-  await page.goto('./');
+  await open(page, './');
   await page.evaluate(() => localStorage.clear());
-  await page.goto('./');
+  await open(page, './');
   await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
 }
 

@@ -2,7 +2,7 @@
 // attempt (the verdict says what happened and jumps to the moment), fix it, and the page
 // remembers it as solved; the console challenge is answered with kubectl; Chinese verdicts.
 const { test, expect } = require('@playwright/test');
-const { load, computed } = require('./helpers');
+const { load, computed, live } = require('./helpers');
 const path = require('path');
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots', 'challenges');
 
@@ -36,6 +36,7 @@ test('a challenge is checked by running the editor\'s YAML, and solving it is re
   await page.getByRole('button', { name: 'Close the challenge' }).click();
   await expect(page.getByRole('button', { name: /Six pods, three at a time ✓ solved/ })).toBeVisible();
   await page.reload();
+  await live(page);
   await expect(page.getByRole('button', { name: /Six pods, three at a time ✓ solved/ })).toBeVisible();
 });
 

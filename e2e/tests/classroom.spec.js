@@ -1,6 +1,6 @@
 // Classroom features: a share link reopens the exact moment, with the learner's changes.
 const { test, expect } = require('@playwright/test');
-const { load } = require('./helpers');
+const { open, load } = require('./helpers');
 
 test('a share link reopens the same moment, changes included; a damaged one says so', async ({ page, context }) => {
   await load(page, 'job-parallel');
@@ -14,14 +14,14 @@ test('a share link reopens the same moment, changes included; a damaged one says
   const url = page.url();
 
   const other = await context.newPage();
-  await other.goto(url);
+  await open(other, url);
   await expect(other.getByRole('region', { name: 'Cluster' })).toBeVisible();
   await expect(other.locator('.clock strong')).toHaveText(clock);
   await expect(other.locator('.cluster [data-node="node-4"]')).toBeVisible();
   await expect(other.locator('.cluster [data-pod]')).toHaveCount(pods);
 
   const broken = await context.newPage();
-  await broken.goto(url.replace('#share=', '#share=%%'));
+  await open(broken, url.replace('#share=', '#share=%%'));
   await expect(broken.getByRole('alert')).toContainText('Share link: the link is damaged');
   await expect(broken.getByRole('region', { name: 'Cluster' })).toBeVisible();
 });
@@ -94,7 +94,7 @@ test('a run exports as a scenario file that imports back, and shares', async ({ 
 
   await page.getByRole('button', { name: 'Share' }).click();
   const other = await context.newPage();
-  await other.goto(page.url());
+  await open(other, page.url());
   await expect(other.getByLabel('Scenario', { exact: true })).toHaveValue('custom');
   await expect(other.locator('.cluster [data-node="node-4"]')).toBeVisible();
 

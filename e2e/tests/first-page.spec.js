@@ -1,12 +1,13 @@
 // The first page: a built-in scenario of bare Pods on three nodes, animated by the engine's trace.
 const { test, expect } = require('@playwright/test');
+const { open, live } = require('./helpers');
 const path = require('path');
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
 test('play shows a pod reach Running on one of three nodes', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('./');
+  await open(page, './');
   const cluster = page.getByRole('region', { name: 'Cluster' });
   await expect(cluster).toBeVisible();
   await expect(cluster.locator('[data-node]')).toHaveCount(3);
@@ -24,7 +25,7 @@ test('play shows a pod reach Running on one of three nodes', async ({ page }) =>
 });
 
 test('stepping moves the playhead to the next moment and back', async ({ page }) => {
-  await page.goto('./');
+  await open(page, './');
   const time = page.getByTestId('sim-time');
   await expect(time).toHaveText('t = 0s');
   await page.getByRole('button', { name: 'Step forward' }).click();
@@ -36,11 +37,12 @@ test('stepping moves the playhead to the next moment and back', async ({ page })
 });
 
 test('the language switch shows the page in Chinese', async ({ page }) => {
-  await page.goto('./');
+  await open(page, './');
   await page.getByRole('button', { name: 'Language' }).click();
   await expect(page.locator('.tagline')).toHaveText('一步一步，看 Kubernetes 集群如何思考');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.screenshot({ path: path.join(SHOTS, 'first-page-zh.png'), fullPage: true });
   await page.reload();
+  await live(page);
   await expect(page.locator('.tagline')).toHaveText('一步一步，看 Kubernetes 集群如何思考');
 });

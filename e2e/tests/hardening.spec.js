@@ -3,7 +3,7 @@
 // compare), and a scenario beyond the engine's budgets gets a clear message while the
 // learner's text stays.
 const { test, expect } = require('@playwright/test');
-const { load } = require('./helpers');
+const { load, live } = require('./helpers');
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
@@ -71,5 +71,6 @@ test('a Job too large to simulate gets a clear message and the text stays', asyn
   await page.getByRole('button', { name: 'Language' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '提前截止' })).toContainText('2147483647 个 Pod');
   await page.reload();
+  await live(page);
   await expect(page.getByRole('textbox', { name: '清单' })).toHaveValue(huge);
 });

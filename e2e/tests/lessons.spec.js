@@ -2,14 +2,15 @@
 // answer its predictions, leave a step to experiment and resume it, and share a lesson step.
 // A screenshot of every step is kept in artifacts/screenshots/lesson-3-zh/.
 const { test, expect } = require('@playwright/test');
+const { open } = require('./helpers');
 const path = require('path');
 
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots', 'lesson-3-zh');
 
 async function openLesson(page, name) {
-  await page.goto('./');
+  await open(page, './');
   await page.evaluate(() => localStorage.clear());
-  await page.goto('./');
+  await open(page, './');
   const lessons = page.getByRole('region', { name: 'Lessons' });
   // The ten lessons (the challenges follow in their own list).
   await expect(lessons.locator('.lesson-list').first().getByRole('button')).toHaveCount(10);
@@ -28,10 +29,10 @@ async function expectStep(page, lessons, { k, title, time, pods }) {
 
 test('lesson 3 in Chinese: Next, predictions, Back restoring the moment, the keyboard', async ({ page }) => {
   test.setTimeout(90000);
-  await page.goto('./');
+  await open(page, './');
   await expect(page.getByRole('region', { name: 'Lessons' })).toBeVisible();
   await page.evaluate(() => localStorage.setItem('podlab.lang', 'zh'));
-  await page.goto('./');
+  await open(page, './');
   const lessons = page.getByRole('region', { name: '课程' });
   await expect(lessons.getByRole('heading', { name: '课程' })).toBeVisible();
   await lessons.getByRole('button', { name: '3. 并行 Job' }).click();
@@ -110,7 +111,7 @@ test('a learner can leave a step to experiment and resume it; a share link keeps
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page).toHaveURL(/#share=[A-Za-z0-9_-]+$/);
   const other = await context.newPage();
-  await other.goto(page.url());
+  await open(other, page.url());
   const there = other.getByRole('region', { name: 'Lessons' });
   await expect(there.locator('.progress-text')).toHaveText('Step 4 of 10');
   await expect(there.locator('.step h3')).toHaveText('A work-queue Job');

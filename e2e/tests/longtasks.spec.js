@@ -11,7 +11,7 @@
 // their own (seeking and forking it, which redraw a thousand pods, were 50-82 ms tasks).
 // The measurements go to artifacts/longtasks.json (scripts/bench.sh reads them).
 const { test, expect } = require('@playwright/test');
-const { computed } = require('./helpers');
+const { open, computed } = require('./helpers');
 const fs = require('fs');
 const path = require('path');
 const OUT = path.resolve(__dirname, '..', '..', 'artifacts', 'longtasks.json');
@@ -52,9 +52,9 @@ test('no task over 50 ms while loading, applying, forking and playing every buil
   await observe(page);
   const report = {};
   let t = await now(page);
-  await page.goto('./');
+  await open(page, './');
   await page.evaluate(() => localStorage.clear());
-  await page.goto('./');
+  await open(page, './');
   await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
   await computed(page);
   report['first load'] = await since(page, 0);

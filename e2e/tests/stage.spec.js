@@ -6,16 +6,16 @@
 const { test, expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
 const path = require('path');
-const { load } = require('./helpers');
+const { open, load } = require('./helpers');
 
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots', 'stage');
 const shot = (page, name, full = false) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: full });
 
 async function fresh(page, lang = 'en', size = { width: 1280, height: 720 }) {
   await page.setViewportSize(size);
-  await page.goto('./');
+  await open(page, './');
   await page.evaluate((l) => { localStorage.clear(); localStorage.setItem('podlab.lang', l); }, lang);
-  await page.goto('./');
+  await open(page, './');
   await expect(page.locator('.cluster').first()).toBeVisible();
 }
 
@@ -141,7 +141,7 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }])
     test.setTimeout(60000);
     await fresh(page, 'en', size);
     for (const [lesson, forward, panel] of STEPS) {
-      await page.goto('./');
+      await open(page, './');
       await expect(page.locator('.cluster').first()).toBeVisible();
       await openLesson(page, lesson);
       await page.keyboard.press('p');
@@ -178,7 +178,7 @@ test('in presenter mode the labels a learner reads are at least 18 px', async ({
   await shot(page, 'presenter-1280-ticks-answered');
   // The rollout board's cells.
   await page.keyboard.press('p');
-  await page.goto('./');
+  await open(page, './');
   await openLesson(page, 7);
   await page.keyboard.press('p');
   await page.keyboard.press('PageDown');

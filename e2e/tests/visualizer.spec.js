@@ -4,7 +4,7 @@ const { test, expect } = require('@playwright/test');
 const path = require('path');
 const SHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
-const { load } = require('./helpers');
+const { load, live } = require('./helpers');
 
 test('the pi Job plays until Complete and its pod turns green', async ({ page }) => {
   await load(page, 'job-pi');
@@ -54,6 +54,7 @@ test('restartPolicy Always shows the API server error at its line', async ({ pag
   await expect(page.getByRole('status', { name: '问题' })).toContainText('Job 的 Pod 必须会结束');
   await page.screenshot({ path: path.join(SHOTS, 'editor-error-zh.png'), fullPage: true });
   await page.reload();
+  await live(page);
   await expect(page.getByRole('textbox', { name: '清单' })).toHaveValue(/restartPolicy: Always/);
 });
 
