@@ -45,8 +45,10 @@ try {
 }
 
 const LANGS = [
-  { code: 'en', locale: 'en-US', note: 'Starting the simulated cluster…' },
-  { code: 'zh', locale: 'zh-CN', note: '正在启动模拟集群…' },
+  { code: 'en', locale: 'en-US', note: 'Starting the simulated cluster…',
+    failed: 'The app could not load. Check the connection and reload the page.' },
+  { code: 'zh', locale: 'zh-CN', note: '正在启动模拟集群…',
+    failed: '应用未能加载。请检查网络连接后重新加载页面。' },
 ];
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
@@ -127,6 +129,13 @@ const DECIDE = `// Written by scripts/prerender.js: whether the prerendered firs
   var zh = code.indexOf('zh') === 0;
   document.documentElement.setAttribute('data-pre', zh ? 'zh' : 'en');
   document.documentElement.setAttribute('lang', zh ? 'zh-CN' : 'en');
+  // The app's start-up module failing (the wasm not fetched or not compiled) leaves the copy
+  // up: say so instead of "starting" for ever.
+  var failed = function () {
+    if (document.querySelector('.prerender')) document.documentElement.setAttribute('data-pre-failed', '');
+  };
+  window.addEventListener('error', function (e) { if (!(e.target && e.target !== window)) failed(); });
+  window.addEventListener('unhandledrejection', failed);
 })();
 `;
 
@@ -162,7 +171,8 @@ const DECIDE = `// Written by scripts/prerender.js: whether the prerendered firs
         return `data-ps="${k}"`;
       });
       copies.push(`<div class="prerender" data-lang="${lang.code}">` +
-        `<p class="prerender-note" role="status">${lang.note}</p>` +
+        `<p class="prerender-note" role="status"><span class="starting">${lang.note}</span>` +
+        `<span class="failed">${lang.failed}</span></p>` +
         `<div class="prerender-app" inert>${html}</div></div>`);
     }
   } finally {

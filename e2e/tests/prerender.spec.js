@@ -34,10 +34,12 @@ function markup(root) {
   return app.outerHTML;
 }
 
-for (const [locale, lang, note, cluster] of [
-  ['en-US', 'en', 'Starting the simulated cluster…', 'Cluster'],
-  ['zh-CN', 'zh', '正在启动模拟集群…', '集群'],
-]) {
+const LANGS = [
+  ['en-US', 'en', 'Starting the simulated cluster…', 'Cluster', 'The app could not load. Check the connection and reload the page.'],
+  ['zh-CN', 'zh', '正在启动模拟集群…', '集群', '应用未能加载。请检查网络连接后重新加载页面。'],
+];
+
+for (const [locale, lang, note, cluster] of LANGS) {
   test(`a first visit in ${lang} sees the first scenario before the wasm, then the app takes over`, async ({ browser }) => {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
@@ -61,7 +63,9 @@ for (const [locale, lang, note, cluster] of [
     await expect(copy).toBeVisible();
     await expect(page.locator(`.prerender:not([data-lang="${lang}"])`)).toBeHidden();
     await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
-    await expect(copy.locator('.prerender-note')).toHaveText(note);
+    await expect(copy.locator('.prerender-note .starting')).toHaveText(note);
+    await expect(copy.locator('.prerender-note .starting')).toBeVisible();
+    await expect(copy.locator('.prerender-note .failed')).toBeHidden();
     await expect(copy.locator('[data-node]')).toHaveCount(3);
     await expect(copy.locator('[data-pod="sleeper"]')).toBeVisible();
     await expect(copy.locator('textarea')).toContainText('name: sleeper');
@@ -116,3 +120,19 @@ test('the copy is not shown to a returning visitor, for a share link or in an em
   }
   await context.close();
 });
+
+for (const [locale, lang, , , failed] of LANGS) {
+  test(`when the wasm cannot be fetched, the first screen says so in ${lang}`, async ({ browser }) => {
+    const context = await browser.newContext({ locale, viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.goto('./');
+    const copy = page.locator(`.prerender[data-lang="${lang}"]`);
+    await expect(copy.locator('.prerender-note .failed')).toBeVisible();
+    await expect(copy.locator('.prerender-note .failed')).toHaveText(failed);
+    await expect(copy.locator('.prerender-note .starting')).toBeHidden();
+    await expect(copy.locator('[data-node]')).toHaveCount(3);
+    await page.screenshot({ path: path.join(SHOTS, `prerender-failed-${lang}-1024.png`) });
+    await context.close();
+  });
+}

@@ -2,7 +2,7 @@
 //! the app's first frame into index.html, so a first visit sees the scenario before the wasm
 //! arrives) to the app itself.
 
-/// Removes the prerendered copies and the page's `data-pre` mark. Called just before the app
+/// Removes the prerendered copies and the page's `data-pre` marks. Called just before the app
 /// renders: Yew renders in microtasks of this same task, so no frame is painted between the
 /// copy going and the app appearing, and no element of the copy is ever beside the app's own.
 pub fn take_over() {
@@ -20,5 +20,6 @@ pub fn take_over() {
     }
     if let Some(root) = doc.document_element() {
         let _ = root.remove_attribute("data-pre");
+        let _ = root.remove_attribute("data-pre-failed");
     }
 }
