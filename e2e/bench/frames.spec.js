@@ -30,9 +30,22 @@ async function firstVisit(browser, holdWasm) {
     const held = new Promise((r) => { release = r; });
     await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
   }
-  await page.goto('./');
+  // When the app's root comes into the page (it replaces the prerendered copy in that task).
+  await page.addInitScript(() => {
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n.classList && n.classList.contains('app') && !n.closest('.prerender') && window.__live === undefined) window.__live = performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('./', { waitUntil: 'commit' });
   await page.locator('[data-node]').first().waitFor();
-  const drawn = await page.evaluate(() => performance.now());
+  // The first paint with the cluster in it: the first contentful paint when the copy was drawn.
+  const drawn = await page.evaluate(() => new Promise((resolve) => {
+    const fcp = () => performance.getEntriesByName('first-contentful-paint')[0];
+    const check = () => (fcp() ? resolve(fcp().startTime) : requestAnimationFrame(check));
+    check();
+  }));
   // What the page fetched before its first render: the document and every resource whose
   // response ended before the cluster was drawn (scripts/bench_table.py sizes them).
   const files = await page.evaluate((drawn) => [new URL(location.href).pathname,
@@ -40,8 +53,8 @@ async function firstVisit(browser, holdWasm) {
       .filter((e) => e.responseEnd > 0 && e.responseEnd <= drawn && !e.name.startsWith('data:'))
       .map((e) => new URL(e.name).pathname)], drawn);
   release();
-  await page.waitForFunction(() => !document.querySelector('.prerender') && document.querySelector('.app'));
-  const live = await page.evaluate(() => performance.now());
+  await page.waitForFunction(() => window.__live !== undefined);
+  const live = await page.evaluate(() => window.__live);
   await context.close();
   return { drawn, live, files };
 }
