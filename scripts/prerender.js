@@ -191,6 +191,7 @@ const DECIDE = `// Written by scripts/prerender.js: whether the prerendered firs
   const head = `<script src="./${jsName}"></script>\n    <link rel="stylesheet" href="./${cssName}" />\n    `;
   const at = index.indexOf('<link rel="stylesheet"');
   if (at < 0) throw new Error('index.html names no style sheet');
+  if (!index.includes('<body>')) throw new Error('index.html has no <body> tag');
   index = index.slice(0, at) + head + index.slice(at);
   index = index.replace('<body>', `<body>\n    ${copies.join('\n    ')}`);
   fs.writeFileSync(page, index);
