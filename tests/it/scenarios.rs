@@ -391,3 +391,59 @@ fn a_deadline_should_skip_old_times_silently() {
         ["2026-01-01T09:00:00+08:00", "2026-01-02T09:00:00+08:00"]
     );
 }
+
+/// kube-apiserver's `--event-ttl`: an Event is gone an hour after its last update (swept once
+/// a simulated minute), and an Event that keeps being updated (a crash loop's back-off) stays.
+#[test]
+fn events_should_expire_an_hour_after_their_last_update() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/bare-pods.yaml");
+    let text = std::fs::read_to_string(path)
+        .expect("bare-pods")
+        .replace("until: 2m", "until: 3h");
+    let mut sim = Sim::headless(podlab::scenario::parse(&text).expect("parses"));
+    const TTL: i64 = 3_600_000;
+    let mut crasher_kept = false;
+    for minute in 1..=180u64 {
+        sim.run_until(podlab::sim::SimTime(minute * 60_000));
+        let w = sim.world();
+        let now = w.wall_now().0;
+        for e in w.store.events() {
+            let last = e
+                .last_timestamp
+                .expect("recorded events have a last time")
+                .0;
+            assert!(
+                now - last < TTL + 60_000,
+                "minute {minute}: {} {} updated {} ms ago is still stored",
+                e.involved_object.name,
+                e.reason,
+                now - last
+            );
+        }
+        let of = |pod: &str| {
+            w.store
+                .events()
+                .filter(|e| e.involved_object.name == pod)
+                .count()
+        };
+        if minute == 59 {
+            assert!(of("sleeper") >= 4, "the sleeper's events live an hour");
+        }
+        if minute == 180 {
+            assert_eq!(
+                of("sleeper"),
+                0,
+                "the sleeper's events are gone after an hour"
+            );
+            crasher_kept = w.store.events().any(|e| {
+                e.involved_object.name == "crasher"
+                    && e.reason == "BackOff"
+                    && now - e.first_timestamp.expect("first").0 > TTL
+            });
+        }
+    }
+    assert!(
+        crasher_kept,
+        "the crash loop's BackOff Event, updated all along, is kept"
+    );
+}
