@@ -174,7 +174,7 @@ pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiErro
         meta.generation = Some(1);
     }
     strategy::prepare_for_create(&mut obj);
-    w.log(Change::Created {
+    w.log(|| Change::Created {
         kind,
         name: display_name(kind, &namespace, &name),
     });
@@ -226,14 +226,14 @@ pub fn update(
         && finalized
         && (kind != Kind::Pod || meta.deletion_grace_period_seconds == Some(0));
     if finished {
-        w.log(Change::Removed {
+        w.log(|| Change::Removed {
             kind,
             name: display_name(kind, &namespace, &name),
         });
         w.store.remove(kind, &namespace, &name);
         return Ok(Rc::new(obj));
     }
-    w.log(Change::Updated {
+    w.log(|| Change::Updated {
         kind,
         name: display_name(kind, &namespace, &name),
         what: what.into(),
@@ -335,7 +335,7 @@ pub fn delete(
         _ => {}
     }
     if meta.finalizers.is_empty() && grace == 0 {
-        w.log(Change::Removed {
+        w.log(|| Change::Removed {
             kind,
             name: display_name(kind, namespace, name),
         });
@@ -347,7 +347,7 @@ pub fn delete(
     meta.deletion_grace_period_seconds = Some(grace);
     let rv = w.store.next_rv();
     meta.resource_version = Some(rv.to_string());
-    w.log(Change::DeleteRequested {
+    w.log(|| Change::DeleteRequested {
         kind,
         name: display_name(kind, namespace, name),
         grace_seconds: grace,
@@ -379,7 +379,7 @@ fn delete_namespace(w: &mut Client<'_>, mut obj: Object) -> Result<(), ApiError>
         ns.metadata.resource_version = Some(rv.to_string());
         ns.status.get_or_insert_with(Default::default).phase = "Terminating".into();
     }
-    w.log(Change::DeleteRequested {
+    w.log(|| Change::DeleteRequested {
         kind: Kind::Namespace,
         name,
         grace_seconds: 0,

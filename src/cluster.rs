@@ -160,6 +160,11 @@ pub struct Cluster {
     pub lifecycle: LifecycleState,
     cause: Cause,
     log: Vec<LogLine>,
+    /// Whether changes are kept as log lines (a recorded run's trace) or only counted (a
+    /// headless run, which has no trace: its changes are never even described).
+    keep_log: bool,
+    /// Changes counted but not kept since the last [`Cluster::take_unkept`].
+    unkept: usize,
 }
 
 /// Mixed into the seed for the uids of the objects the cluster keeps for itself.
@@ -205,6 +210,8 @@ impl Cluster {
             lifecycle: LifecycleState::default(),
             cause: Cause::Step(None),
             log: Vec::new(),
+            keep_log: true,
+            unkept: 0,
         }
     }
 
@@ -270,6 +277,16 @@ impl Cluster {
         std::mem::take(&mut self.log)
     }
 
+    /// Whether changes are kept as log lines (the default) or only counted.
+    pub fn keep_log(&mut self, keep: bool) {
+        self.keep_log = keep;
+    }
+
+    /// How many changes were counted but not kept since the last call.
+    pub fn take_unkept(&mut self) -> usize {
+        std::mem::take(&mut self.unkept)
+    }
+
     /// Queues an event at `at`, caused by the current cause.
     pub fn schedule(&mut self, at: SimTime, event: Event) {
         let cause = self.cause.clone();
@@ -324,12 +341,17 @@ impl Client<'_> {
         &self.actor
     }
 
-    /// Records a change by this handle's actor, for the current cause.
-    pub fn log(&mut self, change: Change) {
+    /// Records a change by this handle's actor, for the current cause; in a cluster that keeps
+    /// no log, only counts it (`change` is not called).
+    pub fn log(&mut self, change: impl FnOnce() -> Change) {
+        if !self.cluster.keep_log {
+            self.cluster.unkept += 1;
+            return;
+        }
         let line = LogLine {
             actor: self.actor.clone(),
             cause: self.cluster.cause.clone(),
-            change,
+            change: change(),
         };
         self.cluster.log.push(line);
     }

@@ -182,6 +182,9 @@ impl Sim {
     /// A run with other budgets than the default ones; `record` keeps the history.
     pub fn limited(scenario: Scenario, limits: Limits, record: bool) -> Sim {
         let mut world = World::new(scenario.seed, scenario.start, scenario.kubelet.clone());
+        // A headless run has no trace: its changes are counted (for the trace's numbering),
+        // not described.
+        world.keep_log(record);
         for def in &scenario.nodes {
             add_node(&mut world, def);
         }
@@ -399,7 +402,7 @@ impl Sim {
         let delivered = settle_world(&mut self.world);
         fire_triggers(&mut self.world, &self.scenario);
         if !self.record {
-            self.seq += self.world.take_log().len() as u64;
+            self.seq += (self.world.take_log().len() + self.world.take_unkept()) as u64;
             return;
         }
         self.timeline.record(self.world.now, &delivered);
@@ -696,7 +699,7 @@ pub fn apply(w: &mut Client<'_>, manifests: &[Manifest]) {
             },
         };
         if let Err((message, immutable)) = result {
-            w.log(Change::Rejected {
+            w.log(|| Change::Rejected {
                 kind,
                 name,
                 message,
@@ -723,6 +726,7 @@ pub struct Refusal {
 /// the API server's refusals.
 pub fn dry_run(w: &World, action: &Action) -> (World, Vec<Refusal>) {
     let mut w = w.clone();
+    w.keep_log(true);
     let _ = w.take_log();
     w.set_cause(Cause::Step(None));
     run_step(&mut w.cluster, action);
@@ -764,12 +768,13 @@ fn node_object(def: &NodeDef) -> Node {
 fn add_node(c: &mut Cluster, def: &NodeDef) {
     if let Err(e) = kubelet::register(c, node_object(def), def.ready.unwrap_or(true)) {
         // The kubelet's registration is what the API server refused.
-        c.client(kubelet::actor(&def.name)).log(Change::Rejected {
-            kind: Kind::Node,
-            name: def.name.clone(),
-            message: e.to_string(),
-            immutable: false,
-        });
+        c.client(kubelet::actor(&def.name))
+            .log(|| Change::Rejected {
+                kind: Kind::Node,
+                name: def.name.clone(),
+                message: e.to_string(),
+                immutable: false,
+            });
     }
 }
 
@@ -788,7 +793,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
                 propagation: Some(api::Propagation::Background),
             };
             if let Err(e) = api::delete(w, *kind, namespace, name, opts) {
-                w.log(Change::Rejected {
+                w.log(|| Change::Rejected {
                     kind: *kind,
                     name: api::display_name(*kind, namespace, name),
                     message: e.to_string(),
@@ -819,7 +824,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
                 .collect();
             for (namespace, name) in pods {
                 if let Err(e) = api::evict(w, &namespace, &name) {
-                    w.log(Change::Rejected {
+                    w.log(|| Change::Rejected {
                         kind: Kind::Pod,
                         name: api::display_name(Kind::Pod, &namespace, &name),
                         message: e.to_string(),
@@ -830,7 +835,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
         }
         Action::Evict { namespace, name } => {
             if let Err(e) = api::evict(w, namespace, name) {
-                w.log(Change::Rejected {
+                w.log(|| Change::Rejected {
                     kind: Kind::Pod,
                     name: api::display_name(Kind::Pod, namespace, name),
                     message: e.to_string(),
@@ -851,7 +856,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
                 (Err(e), _) | (_, Err(e)) => Err(e),
             };
             if let Err(message) = result {
-                w.log(Change::Rejected {
+                w.log(|| Change::Rejected {
                     kind: Kind::Pod,
                     name: api::display_name(Kind::Pod, namespace, name),
                     message,
@@ -893,7 +898,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
         } => {
             if !kubelet::fail_container(w, namespace, pod, *exit_code) {
                 let message = format!("pod {pod:?} has no running container");
-                w.log(Change::Rejected {
+                w.log(|| Change::Rejected {
                     kind: Kind::Pod,
                     name: api::display_name(Kind::Pod, namespace, pod),
                     message,
@@ -904,7 +909,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
         Action::AddNode(def) => add_node(w, def),
         Action::RemoveNode(name) => {
             if let Err(e) = api::delete(w, Kind::Node, "", name, DeleteOptions::default()) {
-                w.log(Change::Rejected {
+                w.log(|| Change::Rejected {
                     kind: Kind::Node,
                     name: name.clone(),
                     message: e.to_string(),
@@ -913,7 +918,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
             }
         }
         Action::SetNode(def) => set_node(w, def),
-        Action::Note(text) => w.log(Change::Note {
+        Action::Note(text) => w.log(|| Change::Note {
             en: text.en.clone(),
             zh: text.zh.clone(),
         }),
@@ -921,7 +926,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
             if !w.kubelet_config.unavailable_images.contains(image) {
                 w.kubelet_config.unavailable_images.push(image.clone());
             }
-            w.log(Change::Note {
+            w.log(|| Change::Note {
                 en: format!("From now on no registry serves {image}: pulls of it fail."),
                 zh: format!("从现在起没有镜像仓库提供 {image}：拉取它会失败。"),
             });
@@ -932,7 +937,7 @@ fn run_step(c: &mut Cluster, action: &Action) {
 fn set_node(w: &mut Client<'_>, def: &NodeDef) {
     let name = def.name.clone();
     if api::node(w, &name).is_none() {
-        w.log(Change::Rejected {
+        w.log(|| Change::Rejected {
             kind: Kind::Node,
             name,
             message: format!("nodes {:?} not found", def.name),

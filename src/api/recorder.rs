@@ -101,7 +101,7 @@ pub fn record_event(
 ) {
     let now: Time = w.wall_now();
     let key = super::store::event_key(&target.uid, reason, message, component, type_);
-    w.log(Change::Event {
+    w.log(|| Change::Event {
         type_: type_.to_string(),
         reason: reason.to_string(),
         object: format!("{}/{}", target.kind.to_ascii_lowercase(), target.name),

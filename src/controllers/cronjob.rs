@@ -203,24 +203,26 @@ pub fn sync(w: &mut Client<'_>, k: &str) -> Result<Option<u64>, SyncError> {
     }
     let now = w.wall_now().0;
     let next = requeue.ok().flatten();
-    w.log(Change::Sync(Account::new(CronJobSync {
-        cronjob: name,
-        zone: cj.spec.time_zone.clone().unwrap_or_else(|| "UTC".into()),
-        policy: cj
-            .spec
-            .concurrency_policy
-            .clone()
-            .unwrap_or_else(|| "Allow".into()),
-        earliest: out.earliest.map(Time),
-        deadline_applied: out.deadline_applied,
-        considered: out.considered.into_iter().map(Time).collect(),
-        chosen: out.chosen.map(Time),
-        missed: out.missed,
-        active: status.active.iter().map(|r| r.name.clone()).collect(),
-        cleaned,
-        decision: out.decision,
-        next: next.map(Time),
-    })));
+    w.log(|| {
+        Change::Sync(Account::new(CronJobSync {
+            cronjob: name,
+            zone: cj.spec.time_zone.clone().unwrap_or_else(|| "UTC".into()),
+            policy: cj
+                .spec
+                .concurrency_policy
+                .clone()
+                .unwrap_or_else(|| "Allow".into()),
+            earliest: out.earliest.map(Time),
+            deadline_applied: out.deadline_applied,
+            considered: out.considered.into_iter().map(Time).collect(),
+            chosen: out.chosen.map(Time),
+            missed: out.missed,
+            active: status.active.iter().map(|r| r.name.clone()).collect(),
+            cleaned,
+            decision: out.decision,
+            next: next.map(Time),
+        }))
+    });
     requeue.map(|t| t.map(|at| (at + NEXT_SCHEDULE_DELTA_MS - now).max(0) as u64))
 }
 

@@ -38,6 +38,25 @@ fn streamed_json_should_equal_the_whole_document() {
     assert_eq!(streamed, output::to_json(&output::snapshot(&empty)));
 }
 
+/// A headless run (no trace: its changes are counted, never described) ends in the same
+/// objects, Events and resourceVersions as a recorded one, for every built-in scenario.
+#[test]
+fn a_headless_run_should_end_as_a_recorded_one() {
+    for b in podlab::builtin::BUILTINS {
+        let scenario = podlab::scenario::parse(b.text).expect("valid");
+        let mut headless = Sim::headless(scenario.clone());
+        headless.run();
+        let mut recorded = Sim::new(scenario);
+        recorded.run();
+        assert_eq!(
+            output::to_json(&output::snapshot(headless.world())),
+            output::to_json(&output::snapshot(recorded.world())),
+            "{}",
+            b.id
+        );
+    }
+}
+
 #[test]
 fn bare_pods_json_should_equal_the_golden_file() {
     check("bare-pods", include_str!("../scenarios/bare-pods.yaml"));

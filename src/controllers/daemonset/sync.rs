@@ -361,7 +361,7 @@ fn bump_collision_count(w: &mut Client<'_>, ds: &DaemonSet) -> SyncError {
         daemonset: ds.metadata.name.clone(),
         count,
     };
-    w.log(Change::Note {
+    w.log(|| Change::Note {
         en: err.to_string(),
         zh: format!(
             "DaemonSet {:?} 的哈希冲突：collisionCount 增加到 {count} 以解决",
@@ -503,7 +503,7 @@ pub fn sync(
     let wait = update_status(w, &ds_obj, ds, &by_node, got_past);
     drop(by_node);
     state.listings.insert(k.to_string(), Rc::new(listing));
-    w.log(Change::Sync(Account::new(trace)));
+    w.log(|| Change::Sync(Account::new(trace)));
     Ok(match (requeue, wait) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),

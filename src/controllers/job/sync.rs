@@ -197,20 +197,21 @@ pub fn sync_job(
     suspend_or_resume(w, &mut ctx);
     status::track_job_status_and_remove_finalizers(w, &mut ctx);
     super::remember_unsettled(w, state, &ctx);
-    let record = JobSync {
-        job: name,
-        active: ctx.active_now,
-        ready: ctx.ready,
-        succeeded: ctx.status.succeeded,
-        failed: ctx.status.failed.max(ctx.failed),
-        terminating: ctx.status.terminating.unwrap_or(0),
-        parallelism: job.spec.parallelism.unwrap_or(1),
-        completions: job.spec.completions,
-        want_active: ctx.want_active,
-        decision: ctx.decision.clone(),
-        requeue_ms: ctx.requeue,
-    };
-    w.log(Change::Sync(Account::new(record)));
+    w.log(|| {
+        Change::Sync(Account::new(JobSync {
+            job: name,
+            active: ctx.active_now,
+            ready: ctx.ready,
+            succeeded: ctx.status.succeeded,
+            failed: ctx.status.failed.max(ctx.failed),
+            terminating: ctx.status.terminating.unwrap_or(0),
+            parallelism: job.spec.parallelism.unwrap_or(1),
+            completions: job.spec.completions,
+            want_active: ctx.want_active,
+            decision: ctx.decision.clone(),
+            requeue_ms: ctx.requeue,
+        }))
+    });
     result.map(|()| ctx.requeue)
 }
 
