@@ -48,6 +48,7 @@ for tag in re.findall(r"<(?:link|script)\b[^>]*>", html):
     is_app = 'type="module"' in tag or re.search(r'rel="(?:modulepreload|preload)"', tag)
     (app if prerendered and is_app else render).append(path_of(url.group(1)))
 
+
 def sizes(name):
     path = os.path.join(dist, name)
     with open(path, "rb") as f:
