@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Trunk post-build step (scripts/post-build.sh; release builds, after site-files.py): the first screen, prerendered.
+// Trunk post-build step (scripts/post-build.sh; release builds, after site-files.py, before compress.js): the first screen, prerendered.
 //
 // The app's wasm is about a megabyte gzip; a first visitor should not wait for it to see the
 // first scenario. This hook opens the built site in headless Chromium (Debian's, driven by the
@@ -112,13 +112,6 @@ function hashed(stem, ext, data) {
   return `${stem}-${crypto.createHash('sha256').update(data).digest('hex').slice(0, 16)}${ext}`;
 }
 
-function brotli(file) {
-  const data = fs.readFileSync(file);
-  fs.writeFileSync(file + '.br', zlib.brotliCompressSync(data, { params: {
-    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
-}
-
 const DECIDE = `// Written by scripts/prerender.js: whether the prerendered first screen is what the app will
 // draw (a first visit, no share link or embed query), and in which language (as Lang::from_code).
 (function () {
@@ -205,7 +198,6 @@ function browserPath() {
   index = index.slice(0, at) + head + index.slice(at);
   index = index.replace('<body>', `<body>\n    ${copies.join('\n    ')}`);
   fs.writeFileSync(page, index);
-  for (const f of [page, path.join(dir, cssName), path.join(dir, jsName)]) brotli(f);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`prerender.js: first screen written (${copies.length} languages, index.html ` +
     `${kb(index.length)}, ${kb(zlib.gzipSync(index, { level: 9 }).length)} gzip)`);

@@ -1,21 +1,16 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook (after csp-init.py): the files the page fetches on demand, and the
-compressed copies of every file for servers that serve them.
-
-1. Each file in static/lazy/ (the time-zone database, the field descriptions for `kubectl
-   explain`) and the lessons (src/lesson/content/, as one `lessons.json`) is put at the
-   site's root under a name with its content's hash, like Trunk's own assets, so a browser may cache it for good;
-   the page names it in a `<meta name="podlab-asset:FILE" content="./FILE-HASH.EXT">` that
-   the app reads (src/ui/assets.rs). Relative, so the site works from any sub-path.
-2. In a release build, every text, wasm and data file gets a Brotli copy beside it (`FILE.br`, quality 11, made by
-   Node's zlib, which the set-up script already needs), for servers that send precompressed
-   files (the README's publishing section says which).
+"""Trunk post-build step (scripts/post-build.sh, after csp-init.py): the files the page fetches
+on demand. Each file in static/lazy/ (the time-zone database, the field descriptions for
+`kubectl explain`) and the lessons (src/lesson/content/, as one `lessons.json`) is put at the
+site's root under a name with its content's hash, like Trunk's own assets, so a browser may
+cache it for good; the page names it in a `<meta name="podlab-asset:FILE"
+content="./FILE-HASH.EXT">` that the app reads (src/ui/assets.rs). Relative, so the site works
+from any sub-path.
 """
 import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR")
@@ -55,19 +50,3 @@ if metas:
     with open(page, "w", encoding="utf-8") as f:
         f.write(html)
 
-COMPRESS = (".html", ".js", ".css", ".wasm", ".bin", ".svg", ".json", ".yaml")
-files = []
-for root, _, names in os.walk(staging):
-    files += [os.path.join(root, n) for n in names if n.endswith(COMPRESS)]
-BROTLI = """
-const fs = require('fs'), zlib = require('zlib');
-for (const f of process.argv.slice(1)) {
-  const data = fs.readFileSync(f);
-  fs.writeFileSync(f + '.br', zlib.brotliCompressSync(data, { params: {
-    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
-}
-"""
-# Only for release builds: a debug wasm is large and `trunk serve` rebuilds often.
-if files and os.environ.get("TRUNK_PROFILE") == "release":
-    subprocess.run(["node", "-e", BROTLI, *sorted(files)], check=True)

@@ -148,9 +148,8 @@ mod marker_tests {
         ];
         // One column per second.
         let folded = fold_markers(&marks, |t| (t.0 / 1_000) as i64);
-        let counts: Vec<(&Marker, usize)> = folded;
         assert_eq!(
-            counts,
+            folded,
             vec![
                 (&marks[0], 2),
                 (&marks[1], 3),

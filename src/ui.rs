@@ -12,5 +12,6 @@ pub mod prerender;
 mod retire;
 mod root;
 pub mod state;
+pub mod timer;
 
 pub use root::App;

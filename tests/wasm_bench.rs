@@ -31,7 +31,7 @@ async fn job_benchmark_in_wasm() {
             break;
         }
         // The page's event loop turns: a page busy for 30 s is given up on by its driver.
-        podlab::ui::assets::sleep(0).await;
+        podlab::ui::timer::sleep(0).await;
     }
     let sim = run.finish();
     console_log!(

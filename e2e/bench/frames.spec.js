@@ -2,6 +2,7 @@
 // and to the app taking over, frame times while 1,000 pods on 100 nodes animate, and the time to
 // load and simulate that scenario in the page. Results go to artifacts/bench/ui.json.
 const { test } = require('@playwright/test');
+const { open } = require('../tests/helpers');
 const fs = require('fs');
 const path = require('path');
 const OUT = path.resolve(__dirname, '..', '..', 'artifacts', 'bench');
@@ -70,8 +71,7 @@ test('frame times with 1,000 pods on 100 nodes', async ({ page, browser }) => {
   }
   // Once more with the wasm held back until the first render: the files it needed.
   const firstLoad = (await firstVisit(browser, true)).files;
-  await page.goto('./');
-  await page.waitForFunction(() => !document.querySelector('.prerender') && document.querySelector('.app'));
+  await open(page);
   await page.evaluate(() => {
     window.__long = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });

@@ -9,6 +9,7 @@
 use crate::app::{AppAction, Asset};
 use crate::i18n::{notice, Lang};
 use crate::ui::state::use_app;
+use crate::ui::timer::sleep;
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
@@ -101,17 +102,6 @@ pub async fn ensure(asset: Asset) -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(|why| why.as_string().unwrap_or_default())
-}
-
-/// Waits `ms` milliseconds (a timer; the page stays free meanwhile, and `sleep(0)` lets
-/// the work after it run in a task of its own).
-pub async fn sleep(ms: i32) {
-    let timer = Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(timer).await;
 }
 
 /// Whether the browser asks pages to save data (`navigator.connection.saveData`).

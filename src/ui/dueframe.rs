@@ -3,7 +3,7 @@
 //! the frame and the next one draws it, so that neither the click, nor the build, nor the
 //! redraw of a thousand pods holds the page for 50 ms.
 
-use super::assets::sleep;
+use super::timer::sleep;
 use crate::app::AppState;
 use yew::UseReducerHandle;
 

@@ -7,8 +7,6 @@ use crate::app::{AppAction, AppState, CompareWith};
 use crate::builtin::BUILTINS;
 use crate::i18n::{Bilingual, Lang, Ui};
 use crate::ui::state::use_app;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -73,13 +71,8 @@ fn share(state: &AppState, said: UseStateHandle<Option<Ui>>) {
             Ui::ShareInAddress
         }));
         // The confirmation goes away by itself.
-        let clear = Closure::once_into_js(move || said.set(None));
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                clear.unchecked_ref(),
-                4_000,
-            );
-        }
+        crate::ui::timer::sleep(4_000).await;
+        said.set(None);
     });
 }
 
