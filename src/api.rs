@@ -2,6 +2,7 @@
 //! server sets, watch events for informers, the event recorder, and manifest admission.
 
 mod error;
+mod eventindex;
 mod eviction;
 pub mod manifest;
 pub mod patch;

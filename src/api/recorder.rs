@@ -1,6 +1,7 @@
 //! The event recorder: core/v1 Events named `<object>.<hex nanoseconds>`, with repeats of the
 //! same reason and message folded into one event whose `count` grows, as client-go does.
 
+use super::eventindex::FoldKey;
 use crate::cluster::Client;
 use crate::model::{Event, EventSource, Kind, Object, ObjectMeta, ObjectReference, Time};
 use crate::sim::Change;
@@ -55,36 +56,16 @@ pub const EVENT_TTL_MS: i64 = 3_600_000;
 /// Expired Events are swept at most once per simulated minute.
 const SWEEP_EVERY_MS: i64 = 60_000;
 
-/// Removes Events whose TTL has run out (etcd drops them when their lease expires), with
-/// their folding keys.
+/// Removes Events whose TTL has run out (etcd drops them when their lease expires).
 fn expire_events(w: &mut Client<'_>, now: Time) {
     let store = &mut w.store;
-    if now.0 - store.events_swept.0 < SWEEP_EVERY_MS {
+    if now.0 - store.event_index.swept.0 < SWEEP_EVERY_MS {
         return;
     }
-    store.events_swept = now;
-    let expired: Vec<std::rc::Rc<str>> = store
-        .events
-        .iter()
-        .filter(|(_, e)| {
-            e.last_timestamp
-                .is_some_and(|t| now.0 - t.0 >= EVENT_TTL_MS)
-        })
-        .map(|(name, _)| name.clone())
-        .collect();
-    for name in expired {
-        let Some(e) = store.events.remove(&name) else {
-            continue;
-        };
-        let key = super::store::event_key(
-            &e.involved_object.uid,
-            &e.reason,
-            &e.message,
-            &e.source.component,
-            &e.type_,
-        );
-        if store.event_keys.get(&key) == Some(&name) {
-            store.event_keys.remove(&key);
+    store.event_index.swept = now;
+    for name in store.event_index.updated_by(Time(now.0 - EVENT_TTL_MS)) {
+        if let Some(e) = store.events.remove(&name) {
+            store.event_index.remove(&name, &e);
         }
     }
 }
@@ -100,7 +81,6 @@ pub fn record_event(
     host: &str,
 ) {
     let now: Time = w.wall_now();
-    let key = super::store::event_key(&target.uid, reason, message, component, type_);
     w.log(|| Change::Event {
         type_: type_.to_string(),
         reason: reason.to_string(),
@@ -109,11 +89,20 @@ pub fn record_event(
     });
     expire_events(w, now);
     let rv = w.store.next_rv().to_string();
-    if let Some(name) = w.store.event_keys.get(&key).cloned() {
+    let key = FoldKey {
+        uid: &target.uid,
+        reason,
+        message,
+        component,
+        type_,
+    };
+    if let Some(name) = w.store.event_index.find(&w.store.events, &key) {
         if let Some(ev) = w.store.events.get_mut(&name).map(std::rc::Rc::make_mut) {
+            let before = ev.last_timestamp;
             ev.count += 1;
             ev.last_timestamp = Some(now);
             ev.metadata.resource_version = Some(rv);
+            w.store.event_index.touch(&name, before, Some(now));
             return;
         }
     }
@@ -165,6 +154,6 @@ pub fn record_event(
     };
     // Stored under `namespace/name`, so that Events list in etcd's order.
     let stored = super::store::event_store_key(&ev);
-    w.store.event_keys.insert(key, std::rc::Rc::clone(&stored));
+    w.store.event_index.add(&stored, &ev);
     w.store.events.insert(stored, std::rc::Rc::new(ev));
 }

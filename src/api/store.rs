@@ -78,18 +78,6 @@ pub struct DeleteOptions {
     pub propagation: Option<Propagation>,
 }
 
-/// The key that folds repeats of one Event (client-go's aggregation key without the
-/// timestamps): involved object's uid, reason, message, source component and type.
-pub(crate) fn event_key(
-    uid: &str,
-    reason: &str,
-    message: &str,
-    component: &str,
-    type_: &str,
-) -> Rc<str> {
-    Rc::from(format!("{uid}\0{reason}\0{message}\0{component}\0{type_}"))
-}
-
 /// Objects (Events aside) the store holds at most: the role of etcd's space quota
 /// (`--quota-backend-bytes`, 2 GiB by default). Past it, a create is refused with etcd's
 /// `database space exceeded`.
@@ -207,10 +195,8 @@ pub struct Store {
     // pointers, not strings.
     objects: Map<Key, Rc<Object>>,
     pub(crate) events: Map<Rc<str>, Rc<Event>>,
-    /// Each Event's folding key (see [`event_key`]) to its name.
-    pub(crate) event_keys: Map<Rc<str>, Rc<str>>,
-    /// When expired Events were last swept.
-    pub(crate) events_swept: crate::model::Time,
+    /// The Events by folding key and by last update.
+    pub(crate) event_index: super::eventindex::EventIndex,
     uids: Map<Rc<str>, Key>,
     /// The garbage collector's graph: for each owner uid, the objects naming it.
     owned: Map<Rc<str>, Set<Key>>,
@@ -439,16 +425,9 @@ impl Store {
             .cloned()
             .collect();
         for k in &gone {
-            self.events.remove(k);
-        }
-        let keys: Vec<Rc<str>> = self
-            .event_keys
-            .iter()
-            .filter(|(_, v)| gone.contains(*v))
-            .map(|(k, _)| Rc::clone(k))
-            .collect();
-        for k in keys {
-            self.event_keys.remove(&k);
+            if let Some(e) = self.events.remove(k) {
+                self.event_index.remove(k, &e);
+            }
         }
     }
 
