@@ -6,6 +6,12 @@
 //! on a [`world::World`] → [`engine`] and [`scenario`] → [`output`] → the UI (wasm only) and the
 //! CLI (native only). Nothing below the UI and CLI touches a browser, a file or a wall clock.
 
+/// The engine allocates for every write it makes (an object's new version, its watch event,
+/// an Event): natively, mimalloc serves that pattern faster than the system allocator.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod api;
 pub mod app;
 pub mod builtin;
