@@ -79,8 +79,9 @@ pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError
             if n.metadata.labels.is_empty() {
                 n.metadata.labels = o.metadata.labels.clone();
             }
-            if n.spec.selector.is_none() {
-                n.spec.selector = o.spec.selector.clone();
+            let spec = std::rc::Rc::make_mut(&mut n.spec);
+            if spec.selector.is_none() {
+                spec.selector = o.spec.selector.clone();
             }
             for (k, v) in &o.spec.template.metadata.labels {
                 if [
@@ -91,8 +92,7 @@ pub fn apply_update(old: &Object, new: &Object) -> Result<Object, Vec<FieldError
                 ]
                 .contains(&k.as_str())
                 {
-                    n.spec
-                        .template
+                    spec.template
                         .metadata
                         .labels
                         .entry(k.clone())

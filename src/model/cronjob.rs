@@ -3,9 +3,10 @@
 use super::job::JobSpec;
 use super::{ObjectMeta, ObjectReference, Time};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// A CronJob.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, rename = "CronJob")]
 pub struct CronJob {
     /// `batch/v1`.
@@ -14,11 +15,21 @@ pub struct CronJob {
     pub kind: String,
     /// Metadata.
     pub metadata: ObjectMeta,
-    /// Desired state.
-    pub spec: CronJobSpec,
+    /// Desired state, shared by the CronJob's versions until a write changes it.
+    pub spec: Rc<CronJobSpec>,
     /// Observed state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<CronJobStatus>,
+}
+
+impl PartialEq for CronJob {
+    fn eq(&self, other: &CronJob) -> bool {
+        self.api_version == other.api_version
+            && self.kind == other.kind
+            && self.metadata == other.metadata
+            && (Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
+            && self.status == other.status
+    }
 }
 
 /// The CronJob spec.
@@ -55,8 +66,8 @@ pub struct CronJobSpec {
 pub struct JobTemplateSpec {
     /// Metadata for created Jobs.
     pub metadata: ObjectMeta,
-    /// The Job spec.
-    pub spec: JobSpec,
+    /// The Job spec, shared with the Jobs made from it until admission changes theirs.
+    pub spec: Rc<JobSpec>,
 }
 
 /// The CronJob status.

@@ -3,6 +3,7 @@
 use super::pod::PodTemplateSpec;
 use super::{LabelSelector, ObjectMeta, Time};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// The finalizer that holds a Job's pod until the Job controller has counted it
 /// (`batch.kubernetes.io/job-tracking`, `k8s.io/api/batch/v1/types.go`).
@@ -13,7 +14,7 @@ pub const COMPLETION_INDEX: &str = "batch.kubernetes.io/job-completion-index";
 pub const INDEX_FAILURE_COUNT: &str = "batch.kubernetes.io/job-index-failure-count";
 
 /// A Job.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, rename = "Job")]
 pub struct Job {
     /// `batch/v1`.
@@ -22,11 +23,22 @@ pub struct Job {
     pub kind: String,
     /// Metadata.
     pub metadata: ObjectMeta,
-    /// Desired state.
-    pub spec: JobSpec,
+    /// Desired state, shared by the Job's versions until a write changes it: a status write
+    /// copies the metadata and the status, not the spec and its pod template.
+    pub spec: Rc<JobSpec>,
     /// Observed state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<JobStatus>,
+}
+
+impl PartialEq for Job {
+    fn eq(&self, other: &Job) -> bool {
+        self.api_version == other.api_version
+            && self.kind == other.kind
+            && self.metadata == other.metadata
+            && (Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
+            && self.status == other.status
+    }
 }
 
 /// The Job spec.

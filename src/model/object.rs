@@ -294,8 +294,9 @@ mod tests {
         );
         assert_eq!(v["spec"]["updateStrategy"]["type"], "RollingUpdate");
         let mut cj = CronJob::default();
-        cj.spec.schedule = "*/1 * * * *".into();
-        cj.spec.successful_jobs_history_limit = Some(3);
+        let spec = std::rc::Rc::make_mut(&mut cj.spec);
+        spec.schedule = "*/1 * * * *".into();
+        spec.successful_jobs_history_limit = Some(3);
         let v = serde_json::to_value(Object::CronJob(Box::new(cj))).unwrap();
         assert_eq!(v["spec"]["schedule"], "*/1 * * * *");
         assert_eq!(v["spec"]["successfulJobsHistoryLimit"], 3);

@@ -15,7 +15,7 @@ pub const MAX_NAME_LEN: usize = 52;
 /// limits 3 and 1, and the pod defaults inside the template (the Job's own defaults apply
 /// when a Job is made from it).
 pub fn default_cronjob(cj: &mut CronJob) {
-    let s = &mut cj.spec;
+    let s = std::rc::Rc::make_mut(&mut cj.spec);
     if s.concurrency_policy.as_deref().is_none_or(str::is_empty) {
         s.concurrency_policy = Some("Allow".into());
     }
@@ -23,7 +23,9 @@ pub fn default_cronjob(cj: &mut CronJob) {
     s.successful_jobs_history_limit.get_or_insert(3);
     s.failed_jobs_history_limit.get_or_insert(1);
     podval::default_pod_spec(std::rc::Rc::make_mut(
-        &mut s.job_template.spec.template.spec,
+        &mut std::rc::Rc::make_mut(&mut s.job_template.spec)
+            .template
+            .spec,
     ));
 }
 

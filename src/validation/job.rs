@@ -17,7 +17,7 @@ pub const LEGACY_JOB_NAME: &str = "job-name";
 
 /// Fills the defaults batch/v1 applies (before validation).
 pub fn default_job(job: &mut Job) {
-    let s = &mut job.spec;
+    let s = std::rc::Rc::make_mut(&mut job.spec);
     if s.completions.is_none() && s.parallelism.is_none() {
         s.completions = Some(1);
         s.parallelism = Some(1);
@@ -62,15 +62,16 @@ pub fn generate_selector(job: &mut Job, uid: &str) {
         return;
     }
     let name = job.metadata.name.clone();
-    let labels = &mut job.spec.template.metadata.labels;
+    let spec = std::rc::Rc::make_mut(&mut job.spec);
+    let labels = &mut spec.template.metadata.labels;
     labels.insert(LEGACY_CONTROLLER_UID.into(), uid.into());
     labels.insert(CONTROLLER_UID.into(), uid.into());
     labels.insert(LEGACY_JOB_NAME.into(), name.clone());
     labels.insert(JOB_NAME.into(), name);
-    if job.spec.selector.is_none() {
+    if spec.selector.is_none() {
         let mut sel = LabelSelector::default();
         sel.match_labels.insert(CONTROLLER_UID.into(), uid.into());
-        job.spec.selector = Some(sel);
+        spec.selector = Some(sel);
     }
 }
 

@@ -78,7 +78,7 @@ fn cronjob_spec(r: &Row) -> CronJobSpec {
     let Object::CronJob(cj) = &m[0].object else {
         panic!("not a CronJob")
     };
-    let mut spec = cj.spec.clone();
+    let mut spec = CronJobSpec::clone(&cj.spec);
     spec.schedule = r.schedule.into();
     spec.time_zone = r.time_zone.map(Into::into);
     spec.concurrency_policy = Some(r.policy.into());
@@ -92,7 +92,7 @@ fn create_cronjob(w: &mut Cluster, spec: CronJobSpec, created: Time) -> Rc<Objec
     let mut cj = CronJob {
         api_version: "batch/v1".into(),
         kind: "CronJob".into(),
-        spec,
+        spec: Rc::new(spec),
         ..CronJob::default()
     };
     cj.metadata.name = "mycronjob".into();
@@ -128,7 +128,8 @@ fn child(
     };
     job.metadata.name = name.into();
     job.metadata.owner_references = vec![podlab::controllers::podcontrol::controller_ref(cj)];
-    std::rc::Rc::make_mut(&mut job.spec.template.spec).restart_policy = Some("OnFailure".into());
+    std::rc::Rc::make_mut(&mut Rc::make_mut(&mut job.spec).template.spec).restart_policy =
+        Some("OnFailure".into());
     let created = api::create(&mut w.client(Actor::User), Object::Job(Box::new(job))).unwrap();
     if status.is_none() {
         return created;

@@ -242,20 +242,21 @@ fn run(s: &Setup) -> Outcome {
         ..Job::default()
     };
     j.metadata.name = "job".into();
-    j.spec.parallelism = s.parallelism;
-    j.spec.completions = s.completions;
-    j.spec.backoff_limit = Some(s.backoff_limit);
-    j.spec.suspend = Some(s.suspend);
-    j.spec.active_deadline_seconds = s.active_deadline;
-    j.spec.pod_failure_policy = s.pfp.clone();
-    j.spec.success_policy = s.success_policy.clone();
+    let js = std::rc::Rc::make_mut(&mut j.spec);
+    js.parallelism = s.parallelism;
+    js.completions = s.completions;
+    js.backoff_limit = Some(s.backoff_limit);
+    js.suspend = Some(s.suspend);
+    js.active_deadline_seconds = s.active_deadline;
+    js.pod_failure_policy = s.pfp.clone();
+    js.success_policy = s.success_policy.clone();
     if s.indexed {
-        j.spec.completion_mode = Some("Indexed".into());
+        js.completion_mode = Some("Indexed".into());
     }
     if s.replacement_failed {
-        j.spec.pod_replacement_policy = Some("Failed".into());
+        js.pod_replacement_policy = Some("Failed".into());
     }
-    let spec = std::rc::Rc::make_mut(&mut j.spec.template.spec);
+    let spec = std::rc::Rc::make_mut(&mut js.template.spec);
     spec.restart_policy = Some(s.restart_policy.into());
     spec.containers = vec![Container {
         name: "main".into(),
