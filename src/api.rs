@@ -174,7 +174,7 @@ pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiErro
     if kind_has_generation(kind) {
         meta.generation = Some(1);
     }
-    strategy::prepare_for_create(&mut obj);
+    strategy::prepare_for_create(&mut obj, &mut w.store.admitted);
     w.log(|| Change::Created {
         kind,
         name: display_name(kind, &namespace, &name),
@@ -424,11 +424,11 @@ mod tests {
                 ..ObjectMeta::default()
             },
             spec: std::rc::Rc::new(crate::model::PodSpec {
-                containers: vec![Container {
+                containers: std::rc::Rc::new(vec![Container {
                     name: "c".into(),
                     image: "busybox".into(),
                     ..Container::default()
-                }],
+                }]),
                 ..Default::default()
             }),
             status: None,

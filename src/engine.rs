@@ -1052,11 +1052,11 @@ mod tests {
                 ..ObjectMeta::default()
             },
             spec: std::rc::Rc::new(PodSpec {
-                containers: vec![Container {
+                containers: std::rc::Rc::new(vec![Container {
                     name: "c".into(),
                     image: "busybox".into(),
                     ..Container::default()
-                }],
+                }]),
                 scheduler_name: Some("none".into()),
                 ..PodSpec::default()
             }),

@@ -855,7 +855,7 @@ fn start_app_containers(
 ) -> Option<Pod> {
     let n_init = pod.spec.init_containers.len();
     if pull {
-        for c in &pod.spec.containers {
+        for c in pod.spec.containers.iter() {
             pulled(w, node, pod, c, true);
         }
     }

@@ -197,6 +197,8 @@ pub struct Store {
     pub(crate) events: Map<Rc<str>, Rc<Event>>,
     /// The Events by folding key and by last update.
     pub(crate) event_index: super::eventindex::EventIndex,
+    /// The pod spec admission made last (the API server's work, not stored state).
+    pub(crate) admitted: super::strategy::AdmittedSpec,
     uids: Map<Rc<str>, Key>,
     /// The garbage collector's graph: for each owner uid, the objects naming it.
     owned: Map<Rc<str>, Set<Key>>,

@@ -1,13 +1,38 @@
 //! Per-kind API server strategies: what happens to an object on create (PrepareForCreate) and
 //! how an update is checked (ValidateUpdate), as the registry strategies do.
 
-use crate::model::Object;
+use crate::model::{Object, PodSpec};
 use crate::validation::{
     cronjob as cronval, daemonset as dsval, job as jobval, pod as podval, FieldError,
 };
+use std::rc::Rc;
+
+/// The last pod spec defaulting and admission made, with the spec it was made from: the pods
+/// a controller creates from one template share one admitted spec instead of each copying
+/// and re-admitting the template's. Both are pure functions of the spec, so sharing changes
+/// nothing a pod shows; holding the input keeps its address from being reused.
+#[derive(Clone, Debug, Default)]
+pub struct AdmittedSpec(Option<(Rc<PodSpec>, Rc<PodSpec>)>);
+
+impl AdmittedSpec {
+    /// `spec` defaulted and admitted (`SetDefaults_PodSpec`, then the admission plugins).
+    pub fn spec_for(&mut self, spec: &Rc<PodSpec>) -> Rc<PodSpec> {
+        if let Some((from, made)) = &self.0 {
+            if Rc::ptr_eq(from, spec) {
+                return Rc::clone(made);
+            }
+        }
+        let mut made = PodSpec::clone(spec);
+        podval::default_pod_spec(&mut made);
+        podval::admit_pod(&mut made);
+        let made = Rc::new(made);
+        self.0 = Some((Rc::clone(spec), Rc::clone(&made)));
+        made
+    }
+}
 
 /// Fills server-side fields once the uid is known (e.g. a Job's generated selector).
-pub fn prepare_for_create(obj: &mut Object) {
+pub fn prepare_for_create(obj: &mut Object, admitted: &mut AdmittedSpec) {
     match obj {
         Object::Job(job) => {
             job.status = None;
@@ -22,8 +47,7 @@ pub fn prepare_for_create(obj: &mut Object) {
         Object::Pod(pod) => {
             // Defaulting and the admission plugins run for every new pod, including the
             // pods controllers create from templates.
-            podval::default_pod_spec(std::rc::Rc::make_mut(&mut pod.spec));
-            podval::admit_pod(std::rc::Rc::make_mut(&mut pod.spec));
+            pod.spec = admitted.spec_for(&pod.spec);
             // The pod strategy starts the status as Pending with the pod's QoS class (every
             // pod is BestEffort: podlab models no resources).
             let st = pod.status.get_or_insert_with(Default::default);

@@ -216,7 +216,7 @@ pub fn logs(
         .init_containers
         .iter()
         .any(|c| c.name == target.name);
-    for c in &pod.spec.init_containers {
+    for c in pod.spec.init_containers.iter() {
         if c.name == target.name {
             break;
         }
@@ -229,7 +229,7 @@ pub fn logs(
         keep_writes(pod, c, &run, &mut volumes);
     }
     if !is_init || target.restart_policy.as_deref() == Some("Always") {
-        for c in &pod.spec.containers {
+        for c in pod.spec.containers.iter() {
             if c.name == target.name {
                 continue;
             }

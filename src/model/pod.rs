@@ -58,11 +58,13 @@ pub struct PodSpec {
     /// Accepted and shown; not simulated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub volumes: Option<Any>,
-    /// Init containers, run one after another before the app containers.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub init_containers: Vec<Container>,
+    /// Init containers, run one after another before the app containers. Shared, like the
+    /// app containers, by every copy of the spec until one changes them (binding a pod to
+    /// its node copies the spec, not its containers).
+    #[serde(skip_serializing_if = "no_containers")]
+    pub init_containers: std::rc::Rc<Vec<Container>>,
     /// The app containers.
-    pub containers: Vec<Container>,
+    pub containers: std::rc::Rc<Vec<Container>>,
     /// Accepted and shown; not simulated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ephemeral_containers: Option<Any>,
@@ -661,4 +663,8 @@ impl Pod {
     pub fn node_name(&self) -> Option<&str> {
         self.spec.node_name.as_deref().filter(|n| !n.is_empty())
     }
+}
+
+fn no_containers(list: &std::rc::Rc<Vec<Container>>) -> bool {
+    list.is_empty()
 }

@@ -17,7 +17,7 @@ pub fn validate_policies(s: &JobSpec, spec: &Path, errs: &mut Vec<FieldError>) {
             .spec
             .containers
             .iter()
-            .chain(&s.template.spec.init_containers)
+            .chain(s.template.spec.init_containers.iter())
             .map(|c| c.name.as_str())
             .collect();
         for (i, rule) in pfp.rules.iter().enumerate() {

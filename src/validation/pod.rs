@@ -14,10 +14,9 @@ pub fn default_pod_spec(spec: &mut PodSpec) {
     spec.security_context
         .get_or_insert_with(|| serde_json::json!({}));
     spec.enable_service_links.get_or_insert(true);
-    for c in spec
-        .init_containers
+    for c in std::rc::Rc::make_mut(&mut spec.init_containers)
         .iter_mut()
-        .chain(spec.containers.iter_mut())
+        .chain(std::rc::Rc::make_mut(&mut spec.containers).iter_mut())
     {
         default_container(c);
     }
@@ -413,7 +412,10 @@ mod tests {
     #[test]
     fn defaults_should_match_the_api_server() {
         let mut spec = PodSpec {
-            containers: vec![container("a", "nginx"), container("b", "perl:5.34.0")],
+            containers: std::rc::Rc::new(vec![
+                container("a", "nginx"),
+                container("b", "perl:5.34.0"),
+            ]),
             ..PodSpec::default()
         };
         default_pod_spec(&mut spec);
@@ -437,11 +439,11 @@ mod tests {
     #[test]
     fn validation_should_report_every_problem_at_once() {
         let spec = PodSpec {
-            containers: vec![
+            containers: std::rc::Rc::new(vec![
                 container("a", ""),
                 container("a", "x"),
                 container("Bad_Name", "x"),
-            ],
+            ]),
             restart_policy: Some("Sometimes".into()),
             tolerations: vec![Toleration {
                 key: "k".into(),

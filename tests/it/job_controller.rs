@@ -258,11 +258,11 @@ fn run(s: &Setup) -> Outcome {
     }
     let spec = std::rc::Rc::make_mut(&mut js.template.spec);
     spec.restart_policy = Some(s.restart_policy.into());
-    spec.containers = vec![Container {
+    spec.containers = std::rc::Rc::new(vec![Container {
         name: "main".into(),
         image: "busybox".into(),
         ..Container::default()
-    }];
+    }]);
     default_job(&mut j);
     api::create(&mut w.client(Actor::User), Object::Job(Box::new(j))).unwrap();
     w.now = SimTime(NOW_MS);

@@ -978,7 +978,9 @@ mod tests {
         sim.run_until(SimTime(5_000));
         let mut w = sim.world().clone();
         let mut ds = daemonset(&w);
-        std::rc::Rc::make_mut(&mut ds.spec.template.spec).containers[0].image = "agent:2".into();
+        std::rc::Rc::make_mut(&mut std::rc::Rc::make_mut(&mut ds.spec.template.spec).containers)
+            [0]
+        .image = "agent:2".into();
         let taken = compute_hash(&ds.spec.template, None);
         // Someone else's revision under that name.
         let squatter = ControllerRevision {

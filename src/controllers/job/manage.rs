@@ -281,10 +281,9 @@ fn new_pod(job: &Job, job_obj: &Object, index: Option<i32>, index_failures: Opti
             "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": format!("metadata.labels['{COMPLETION_INDEX}']")}}
         });
         let spec = std::rc::Rc::make_mut(&mut pod.spec);
-        for c in spec
-            .containers
+        for c in std::rc::Rc::make_mut(&mut spec.containers)
             .iter_mut()
-            .chain(spec.init_containers.iter_mut())
+            .chain(std::rc::Rc::make_mut(&mut spec.init_containers).iter_mut())
         {
             let mut list = match c.env.take() {
                 Some(serde_json::Value::Array(a)) => a,
