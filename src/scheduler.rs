@@ -402,6 +402,7 @@ pub fn schedule_cycle(c: &mut Cluster) {
             allowed
         }
     };
+    let mut verdicts = Verdicts::default();
     while let Some(name) = w.scheduler.pop() {
         let (namespace, pod_name) = api::split_key(&name);
         let Some(pod_obj) = w.store.get_shared(Kind::Pod, namespace, pod_name) else {
@@ -414,9 +415,35 @@ pub fn schedule_cycle(c: &mut Cluster) {
             w.scheduler.unschedulable.remove(&name);
             continue;
         }
-        if let Some(i) = schedule_one(w, pod, &nodes, &load, &allowed) {
+        if let Some(i) = schedule_one(w, pod, &nodes, &load, &allowed, &mut verdicts) {
             load[i] += 1;
         }
+    }
+}
+
+/// The filters' verdicts in one scheduling cycle for the pods of one spec, by node index.
+/// The filters read only the pod's spec and the node, and the nodes do not change within a
+/// cycle, so the pods a controller made from one template (which share their admitted spec
+/// until they are bound) are filtered against each node once.
+#[derive(Default)]
+struct Verdicts {
+    spec: Option<Rc<crate::model::PodSpec>>,
+    by_node: Vec<Option<Result<(), Rejection>>>,
+}
+
+impl Verdicts {
+    /// [`filter`]'s verdict on `node` (index `i` in the cycle's node list) for `pod`.
+    fn filter(&mut self, pod: &Pod, i: usize, node: &Node) -> Result<(), Rejection> {
+        if !self.spec.as_ref().is_some_and(|s| Rc::ptr_eq(s, &pod.spec)) {
+            self.spec = Some(Rc::clone(&pod.spec));
+            self.by_node.clear();
+        }
+        if self.by_node.len() <= i {
+            self.by_node.resize(i + 1, None);
+        }
+        self.by_node[i]
+            .get_or_insert_with(|| filter(pod, node))
+            .clone()
     }
 }
 
@@ -427,6 +454,7 @@ fn schedule_one(
     all: &[Rc<Object>],
     load: &[usize],
     allowed: &[usize],
+    verdicts: &mut Verdicts,
 ) -> Option<usize> {
     let namespace = pod.metadata.namespace.as_deref().unwrap_or_default();
     let pod_name = pod.metadata.name.as_str();
@@ -479,7 +507,7 @@ fn schedule_one(
             continue;
         };
         processed += 1;
-        match filter(pod, node) {
+        match verdicts.filter(pod, i, node) {
             Ok(()) if load[i] >= allowed[i] => {
                 *reasons.entry(TOO_MANY_PODS.into()).or_default() += 1;
                 full += 1;
@@ -491,8 +519,13 @@ fn schedule_one(
     if count > 0 {
         w.scheduler.next_start = (start + processed) % count;
     }
-    // Scores are compared in node order, as before, whatever node the search began at.
-    crate::sort::sort_by_key(&mut feasible, |(i, _)| *i);
+    // Scores are compared in node order, as before, whatever node the search began at: the
+    // search went up from `start` and wrapped once, so putting the part after the wrap first
+    // sorts the list.
+    if let Some(wrap) = feasible.windows(2).position(|p| p[1].0 < p[0].0) {
+        feasible.rotate_left(wrap + 1);
+    }
+    debug_assert!(feasible.windows(2).all(|p| p[0].0 < p[1].0));
     if feasible.is_empty() {
         let may_preempt = pod.spec.preemption_policy.as_deref() != Some("Never");
         let message = fit_error(all.len(), &reasons, full, may_preempt);
