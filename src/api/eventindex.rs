@@ -42,7 +42,13 @@ impl<'a> FoldKey<'a> {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut h: u64 = 0;
         let mut add = |word: u64| h = (h.rotate_left(5) ^ word).wrapping_mul(K);
-        for field in [self.uid, self.reason, self.message, self.component, self.type_] {
+        for field in [
+            self.uid,
+            self.reason,
+            self.message,
+            self.component,
+            self.type_,
+        ] {
             let mut chunks = field.as_bytes().chunks_exact(8);
             for chunk in &mut chunks {
                 let mut word = [0u8; 8];
