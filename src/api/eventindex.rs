@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn a_fold_key_should_hash_its_fields_apart() {
-        // The separator keeps a field's end from running into the next one.
+        // Each field ends with its length, so one field's end cannot run into the next.
         assert_ne!(key("u", "ab", "c").hash(), key("u", "a", "bc").hash());
         assert_eq!(key("u", "a", "b").hash(), key("u", "a", "b").hash());
     }

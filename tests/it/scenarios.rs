@@ -447,3 +447,64 @@ fn events_should_expire_an_hour_after_their_last_update() {
         "the crash loop's BackOff Event, updated all along, is kept"
     );
 }
+
+/// Pods of one template share their admitted spec, and the scheduler keeps its filters'
+/// verdicts per node for the pods of one spec within a cycle: pods of two templates created
+/// in the same moment (one scheduling cycle) must each be filtered by their own nodeSelector.
+#[test]
+fn pods_of_two_templates_in_one_cycle_should_each_meet_their_own_node_selector() {
+    let text = r#"
+name: two-selectors
+cluster:
+  nodes:
+  - {name: node-1, labels: {disk: ssd}}
+  - {name: node-2, labels: {disk: hdd}}
+  - {name: node-3, labels: {disk: ssd}}
+  - {name: node-4, labels: {disk: hdd}}
+manifests: |
+  apiVersion: batch/v1
+  kind: Job
+  metadata: {name: fast}
+  spec:
+    completions: 6
+    parallelism: 6
+    template:
+      spec:
+        nodeSelector: {disk: ssd}
+        restartPolicy: Never
+        containers: [{name: c, image: busybox, command: ["sleep", "5"]}]
+  ---
+  apiVersion: batch/v1
+  kind: Job
+  metadata: {name: slow}
+  spec:
+    completions: 6
+    parallelism: 6
+    template:
+      spec:
+        nodeSelector: {disk: hdd}
+        restartPolicy: Never
+        containers: [{name: c, image: busybox, command: ["sleep", "5"]}]
+until: 2s
+"#;
+    let mut sim = Sim::headless(podlab::scenario::parse(text).expect("parses"));
+    sim.run();
+    let placed: Vec<(String, String)> = sim
+        .world()
+        .store
+        .list(podlab::model::Kind::Pod)
+        .filter_map(|o| {
+            let pod = o.as_pod()?;
+            Some((pod.metadata.name.clone(), pod.node_name()?.to_string()))
+        })
+        .collect();
+    assert_eq!(placed.len(), 12, "every pod is bound: {placed:?}");
+    for (pod, node) in &placed {
+        let ssd = node == "node-1" || node == "node-3";
+        assert_eq!(
+            pod.starts_with("fast-"),
+            ssd,
+            "{pod} was bound to {node}: {placed:?}"
+        );
+    }
+}
