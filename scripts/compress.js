@@ -13,7 +13,6 @@ if (!staging) {
   console.error('compress.js runs as a Trunk post_build step (TRUNK_STAGING_DIR is not set)');
   process.exit(1);
 }
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const COMPRESS = ['.html', '.js', '.css', '.wasm', '.bin', '.svg', '.json', '.yaml'];
 
 function walk(dir) {

@@ -34,7 +34,6 @@ if (!staging) {
   console.error('prerender.js runs as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)');
   process.exit(1);
 }
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const ROOT = path.resolve(__dirname, '..');
 let chromium;
 try {

@@ -27,5 +27,12 @@ pub use selector::{
 };
 pub use time::Time;
 
+/// Whether two shared parts of an object are equal: the same allocation (an unchanged spec
+/// shared by two versions), else equal values. What a version's `PartialEq` compares its
+/// `Rc`-held spec with.
+pub(crate) fn same_shared<T: PartialEq>(a: &std::rc::Rc<T>, b: &std::rc::Rc<T>) -> bool {
+    std::rc::Rc::ptr_eq(a, b) || a == b
+}
+
 /// An opaque JSON value for fields podlab accepts and shows but does not simulate.
 pub type Any = serde_json::Value;

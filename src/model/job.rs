@@ -36,7 +36,7 @@ impl PartialEq for Job {
         self.api_version == other.api_version
             && self.kind == other.kind
             && self.metadata == other.metadata
-            && (Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
+            && super::same_shared(&self.spec, &other.spec)
             && self.status == other.status
     }
 }

@@ -28,7 +28,7 @@ impl PartialEq for Pod {
         self.api_version == other.api_version
             && self.kind == other.kind
             && self.metadata == other.metadata
-            && (std::rc::Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
+            && super::same_shared(&self.spec, &other.spec)
             && self.status == other.status
     }
 }
@@ -46,8 +46,7 @@ pub struct PodTemplateSpec {
 
 impl PartialEq for PodTemplateSpec {
     fn eq(&self, other: &PodTemplateSpec) -> bool {
-        self.metadata == other.metadata
-            && (std::rc::Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
+        self.metadata == other.metadata && super::same_shared(&self.spec, &other.spec)
     }
 }
 
