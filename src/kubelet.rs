@@ -650,7 +650,7 @@ fn admit(w: &mut Client<'_>, node: &str, pod: &Pod) {
             event(
                 w,
                 node,
-                target(pod).container(&c.name),
+                target(pod).container(&pod.spec, &c.name),
                 "Normal",
                 "Pulling",
                 &format!("Pulling image {:?}", c.image),
@@ -721,7 +721,7 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
 /// The Pulled event of a container about to start (`pulling`: a Pulling event first).
 fn pulled(w: &mut Client<'_>, node: &str, pod: &Pod, c: &Container, pulling: bool) {
     let pull_ms = w.kubelet_config.start_ms * 4 / 5;
-    let t = target(pod).container(&c.name);
+    let t = target(pod).container(&pod.spec, &c.name);
     let Some(agent) = w.kubelets.get_mut(node) else {
         return;
     };
@@ -1013,7 +1013,7 @@ fn reference_error(image: &str) -> Option<String> {
 /// so again (InspectFailed); the pod stays Pending in InvalidImageName.
 fn invalid_image_name(w: &mut Client<'_>, node: &str, pod: &Pod, invalid: &[(String, String)]) {
     for (name, msg) in invalid {
-        let t = target(pod).container(name);
+        let t = target(pod).container(&pod.spec, name);
         event(w, node, t.clone(), "Warning", "InspectFailed", msg);
         event(w, node, t, "Warning", "Failed", "Error: InvalidImageName");
     }
@@ -1040,7 +1040,7 @@ fn pull_error(image: &str) -> String {
 fn pull_failed(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
     let bad = unpullable(w, node, pod);
     for (name, image) in &bad {
-        let t = target(pod).container(name);
+        let t = target(pod).container(&pod.spec, name);
         let msg = format!("Failed to pull image {image:?}: {}", pull_error(image));
         event(w, node, t.clone(), "Warning", "Failed", &msg);
         event(w, node, t, "Warning", "Failed", "Error: ErrImagePull");
@@ -1136,7 +1136,7 @@ fn pull_back_off(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
     }
     let bad = unpullable(w, node, pod);
     for (name, image) in &bad {
-        let t = target(pod).container(name);
+        let t = target(pod).container(&pod.spec, name);
         let msg = format!("Back-off pulling image {image:?}");
         event(w, node, t.clone(), "Normal", "BackOff", &msg);
         event(w, node, t, "Warning", "Failed", "Error: ImagePullBackOff");
@@ -1158,7 +1158,7 @@ fn pull_retry(w: &mut Client<'_>, node: &str, pod: &Pod, attempt: u32) {
         return;
     }
     for (name, image) in unpullable(w, node, pod) {
-        let t = target(pod).container(&name);
+        let t = target(pod).container(&pod.spec, &name);
         event(
             w,
             node,
@@ -1416,7 +1416,7 @@ fn stop_sidecars(w: &mut Client<'_>, node: &str, pod: &Pod) {
     rt.stopping_sidecars = true;
     for s in running_sidecars(w, node, pod).into_iter().rev() {
         let name = spec_at(pod, s).name.clone();
-        let t = target(pod).container(&name);
+        let t = target(pod).container(&pod.spec, &name);
         event(
             w,
             node,
@@ -1496,7 +1496,7 @@ fn enter_backoff(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, delay: u64
     event(
         w,
         node,
-        target(pod).container(name),
+        target(pod).container(&pod.spec, name),
         "Warning",
         "BackOff",
         &msg,
@@ -1542,7 +1542,7 @@ fn backoff_resync(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize, generatio
     event(
         w,
         node,
-        target(pod).container(name),
+        target(pod).container(&pod.spec, name),
         "Warning",
         "BackOff",
         &msg,
@@ -1617,7 +1617,7 @@ fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     let Ok(result) = result else { return };
     let Some(pod) = result.as_pod() else { return };
     let image = spec_at(pod, i).image.clone();
-    let t = target(pod).container(&name);
+    let t = target(pod).container(&pod.spec, &name);
     event(
         w,
         node,
@@ -1633,7 +1633,7 @@ fn restart_container(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
 /// process runs.
 fn launch(w: &mut Client<'_>, node: &str, pod: &Pod, i: usize) {
     let name = spec_at(pod, i).name.clone();
-    let t = target(pod).container(&name);
+    let t = target(pod).container(&pod.spec, &name);
     event(
         w,
         node,
@@ -1755,7 +1755,7 @@ fn begin_termination(w: &mut Client<'_>, node: &str, pod: &Pod) {
         event(
             w,
             node,
-            target(pod).container(&name),
+            target(pod).container(&pod.spec, &name),
             "Normal",
             "Killing",
             &format!("Stopping container {name}"),

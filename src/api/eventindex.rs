@@ -7,18 +7,23 @@ use super::store::{Map, Set};
 use crate::model::{Event, Time};
 use std::rc::Rc;
 
-/// The fields client-go folds repeats by (its aggregation key without the timestamps): the
-/// involved object's uid, reason, message, source component and type.
+/// The fields client-go folds repeats by (`getEventKey` in its events_cache.go): the source
+/// component and host, the involved object (its uid stands for its kind, namespace, name and
+/// apiVersion) and the field path in it (which container), the type, reason and message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct FoldKey<'a> {
     /// The involved object's uid.
     pub uid: &'a str,
+    /// The part of the object, e.g. `spec.containers{pi}` (empty for the whole object).
+    pub field_path: &'a str,
     /// The reason.
     pub reason: &'a str,
     /// The message.
     pub message: &'a str,
     /// The source component.
     pub component: &'a str,
+    /// The source host (a kubelet's node; empty for the control plane).
+    pub host: &'a str,
     /// `Normal` or `Warning`.
     pub type_: &'a str,
 }
@@ -28,9 +33,11 @@ impl<'a> FoldKey<'a> {
     pub fn of(e: &'a Event) -> FoldKey<'a> {
         FoldKey {
             uid: &e.involved_object.uid,
+            field_path: e.involved_object.field_path.as_deref().unwrap_or_default(),
             reason: &e.reason,
             message: &e.message,
             component: &e.source.component,
+            host: &e.source.host,
             type_: &e.type_,
         }
     }
@@ -44,9 +51,11 @@ impl<'a> FoldKey<'a> {
         let mut add = |word: u64| h = (h.rotate_left(5) ^ word).wrapping_mul(K);
         for field in [
             self.uid,
+            self.field_path,
             self.reason,
             self.message,
             self.component,
+            self.host,
             self.type_,
         ] {
             let mut chunks = field.as_bytes().chunks_exact(8);
@@ -162,9 +171,11 @@ mod tests {
     fn key<'a>(uid: &'a str, reason: &'a str, message: &'a str) -> FoldKey<'a> {
         FoldKey {
             uid,
+            field_path: "",
             reason,
             message,
             component: "kubelet",
+            host: "node-1",
             type_: "Normal",
         }
     }

@@ -3,7 +3,7 @@
 
 use super::eventindex::FoldKey;
 use crate::cluster::Client;
-use crate::model::{Event, EventSource, Kind, Object, ObjectMeta, ObjectReference, Time};
+use crate::model::{Event, EventSource, Kind, Object, ObjectMeta, ObjectReference, PodSpec, Time};
 use crate::sim::Change;
 
 /// What an event is about: an object and, for kubelet events, one of its containers.
@@ -44,9 +44,18 @@ impl EventTarget {
         }
     }
 
-    /// The same target, narrowed to one container.
-    pub fn container(mut self, name: &str) -> EventTarget {
-        self.field_path = Some(format!("spec.containers{{{name}}}"));
+    /// The same target, narrowed to the container `name` of a pod with `spec`: the field path
+    /// the kubelet's `fieldPath` (pkg/kubelet/container/ref.go) gives, `spec.containers{name}`,
+    /// or `spec.initContainers{name}` for an init container (a sidecar among them).
+    pub fn container(mut self, spec: &PodSpec, name: &str) -> EventTarget {
+        let list = if spec.containers.iter().any(|c| c.name == name)
+            || !spec.init_containers.iter().any(|c| c.name == name)
+        {
+            "containers"
+        } else {
+            "initContainers"
+        };
+        self.field_path = Some(format!("spec.{list}{{{name}}}"));
         self
     }
 }
@@ -91,9 +100,11 @@ pub fn record_event(
     let rv = w.store.next_rv().to_string();
     let key = FoldKey {
         uid: &target.uid,
+        field_path: target.field_path.as_deref().unwrap_or_default(),
         reason,
         message,
         component,
+        host,
         type_,
     };
     if let Some(name) = w.store.event_index.find(&w.store.events, &key) {

@@ -508,3 +508,31 @@ until: 2s
         );
     }
 }
+
+/// client-go folds repeats by a key that includes the field path (`getEventKey`), and the
+/// kubelet's field path names an init container (a sidecar too) under `spec.initContainers`:
+/// the same image pulled for two containers of one pod is two Events, one per container.
+#[test]
+fn the_same_message_for_two_containers_should_be_two_events() {
+    let sim = run("job-sidecar");
+    let mut pulling: Vec<(String, i32)> = sim
+        .world()
+        .store
+        .events()
+        .filter(|e| e.reason == "Pulling")
+        .map(|e| {
+            (
+                e.involved_object.field_path.clone().unwrap_or_default(),
+                e.count,
+            )
+        })
+        .collect();
+    podlab::sort::sort(&mut pulling);
+    assert_eq!(
+        pulling,
+        [
+            ("spec.containers{myjob}".to_string(), 1),
+            ("spec.initContainers{logshipper}".to_string(), 1)
+        ],
+    );
+}
