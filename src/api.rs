@@ -54,7 +54,7 @@ pub fn node<'w>(w: &'w Cluster, name: &str) -> Option<&'w Node> {
 /// A namespaced object's key, `namespace/name`, as client-go's `MetaNamespaceKeyFunc` makes
 /// it (controllers' and the scheduler's queues hold these).
 pub fn key(namespace: &str, name: &str) -> String {
-    format!("{namespace}/{name}")
+    [namespace, "/", name].concat()
 }
 
 /// The key of a stored object: `namespace/name`, or the name of a cluster-scoped one.
@@ -79,7 +79,7 @@ pub fn namespace_of(obj: &Object) -> &str {
 /// the name (as kubectl's context namespace hides `default`).
 pub fn display_name(kind: Kind, namespace: &str, name: &str) -> String {
     if kind.namespaced() && namespace != DEFAULT_NAMESPACE {
-        format!("{namespace}/{name}")
+        [namespace, "/", name].concat()
     } else {
         name.to_string()
     }
@@ -139,7 +139,7 @@ pub fn create(w: &mut Client<'_>, mut obj: Object) -> Result<Rc<Object>, ApiErro
         let base: String = prefix.chars().take(58).collect();
         let mut found = None;
         for _ in 0..8 {
-            let candidate = format!("{base}{}", w.rng.name_suffix());
+            let candidate = base.clone() + &w.rng.name_suffix();
             if w.store.get(kind, &namespace, &candidate).is_none() {
                 found = Some(candidate);
                 break;

@@ -55,7 +55,7 @@ impl EventTarget {
         } else {
             "initContainers"
         };
-        self.field_path = Some(format!("spec.{list}{{{name}}}"));
+        self.field_path = Some(["spec.", list, "{", name, "}"].concat());
         self
     }
 }
@@ -93,7 +93,7 @@ pub fn record_event(
     w.log(|| Change::Event {
         type_: type_.to_string(),
         reason: reason.to_string(),
-        object: format!("{}/{}", target.kind.to_ascii_lowercase(), target.name),
+        object: [&target.kind.to_ascii_lowercase(), "/", &target.name].concat(),
         message: message.to_string(),
     });
     expire_events(w, now);
@@ -123,7 +123,10 @@ pub fn record_event(
     }
     // client-go names events `<name>.<UnixNano in hex>`; the sequence keeps names unique.
     let nanos = now.0 * 1_000_000 + (w.store.resource_version() % 1_000_000) as i64;
-    let name = format!("{}.{:x}", target.name, nanos);
+    let mut name = String::with_capacity(target.name.len() + 17);
+    name.push_str(&target.name);
+    name.push('.');
+    crate::sim::hex::push(&mut name, nanos as u64);
     let ev = Event {
         api_version: "v1".into(),
         kind: "Event".into(),

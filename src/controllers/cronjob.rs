@@ -19,6 +19,7 @@ use crate::sim::trace::WatchType;
 use crate::sim::{Account, Change, Update, WorkQueue};
 use crate::validation::job as jobval;
 use schedule::{Inputs, Missed, NEXT_SCHEDULE_DELTA_MS};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// The annotation with the scheduled time, in the CronJob's time zone (RFC 3339).
@@ -39,18 +40,46 @@ pub enum SyncError {
     Create,
 }
 
-/// The CronJob controller's queue.
+/// The CronJob controller's queue, and the schedules it has parsed.
 #[derive(Clone, Debug)]
 pub struct CronJobControllerState {
     /// CronJob keys to sync.
     pub queue: WorkQueue,
+    /// Schedules parsed, by text.
+    pub schedules: ParsedSchedules,
 }
 
 impl Default for CronJobControllerState {
     fn default() -> Self {
         CronJobControllerState {
             queue: WorkQueue::default_controller(),
+            schedules: ParsedSchedules::default(),
         }
+    }
+}
+
+/// `ParseStandard`'s results by schedule text. Parsing is a pure function of the text and
+/// every sync needs the schedule (a per-minute CronJob syncs about five times a minute), so
+/// each text is parsed once; a few texts are kept (a learner editing a schedule makes more),
+/// and the memo starts again when they fill it.
+#[derive(Clone, Debug, Default)]
+pub struct ParsedSchedules(BTreeMap<String, Result<Schedule, String>>);
+
+impl ParsedSchedules {
+    /// At most this many texts are kept.
+    const KEPT: usize = 16;
+
+    /// The schedule `text` parses to, or `ParseStandard`'s error.
+    pub fn parse(&mut self, text: &str) -> Result<Schedule, String> {
+        if let Some(parsed) = self.0.get(text) {
+            return parsed.clone();
+        }
+        if self.0.len() >= Self::KEPT {
+            self.0.clear();
+        }
+        let parsed = parse_standard(text);
+        self.0.insert(text.to_string(), parsed.clone());
+        parsed
     }
 }
 
@@ -66,9 +95,12 @@ fn owner_of(store: &Store, job: &Job) -> Option<String> {
 
 /// The zone and the parsed schedule of a CronJob, as `formatSchedule` and `ParseStandard` see
 /// them.
-fn zone_and_schedule(cj: &CronJob) -> (Result<Zone, String>, Result<Schedule, String>) {
+fn zone_and_schedule(
+    cj: &CronJob,
+    schedules: &mut ParsedSchedules,
+) -> (Result<Zone, String>, Result<Schedule, String>) {
     let zone = Zone::load(cj.spec.time_zone.as_deref().unwrap_or(""));
-    (zone, parse_standard(&cj.spec.schedule))
+    (zone, schedules.parse(&cj.spec.schedule))
 }
 
 fn inputs<'a>(cj: &CronJob, schedule: &'a Schedule, zone: Zone) -> Inputs<'a> {
@@ -101,7 +133,9 @@ pub fn on_watch(w: &mut Informer<'_>, state: &mut CronJobControllerState, ev: &W
                     });
                     if !moved {
                         state.queue.add(&k);
-                    } else if let (Ok(zone), Ok(schedule)) = zone_and_schedule(cj) {
+                    } else if let (Ok(zone), Ok(schedule)) =
+                        zone_and_schedule(cj, &mut state.schedules)
+                    {
                         // A new schedule: wake at its next time.
                         let wall = w.wall_now().0;
                         let delay = schedule::next_tick(inputs(cj, &schedule, zone), wall)
@@ -145,10 +179,10 @@ impl Reconciler for CronJobController {
 
     fn reconcile(
         w: &mut Client<'_>,
-        _: &mut CronJobControllerState,
+        state: &mut CronJobControllerState,
         k: &str,
     ) -> Result<Requeue, SyncError> {
-        Ok(sync(w, k)?.map_or(Requeue::AwaitChange, Requeue::After))
+        Ok(sync(w, &mut state.schedules, k)?.map_or(Requeue::AwaitChange, Requeue::After))
     }
 }
 
@@ -163,7 +197,11 @@ fn is_finished(job: &Job) -> Option<&'static str> {
 }
 
 /// `sync`: one CronJob key. Returns the requeue delay, or an error to retry with back-off.
-pub fn sync(w: &mut Client<'_>, k: &str) -> Result<Option<u64>, SyncError> {
+pub fn sync(
+    w: &mut Client<'_>,
+    schedules: &mut ParsedSchedules,
+    k: &str,
+) -> Result<Option<u64>, SyncError> {
     let (namespace, name) = split_key(k);
     let (namespace, name) = (namespace.to_string(), name.to_string());
     let Some(cj_obj) = w.store.get_shared(Kind::CronJob, &namespace, &name) else {
@@ -188,7 +226,7 @@ pub fn sync(w: &mut Client<'_>, k: &str) -> Result<Option<u64>, SyncError> {
     let before = cj.status.clone().unwrap_or_default();
     let cleaned = cleanup_finished_jobs(w, &cj_obj, &mut cj, &jobs);
     let mut out = Outcome::default();
-    let requeue = sync_cronjob(w, &cj_obj, &mut cj, &jobs, &mut out);
+    let requeue = sync_cronjob(w, schedules, &cj_obj, &mut cj, &jobs, &mut out);
     let status = cj.status.clone().unwrap_or_default();
     if status != before {
         let what = Update::CronJobStatus {
@@ -354,6 +392,7 @@ fn start_time(job: &Job) -> Option<Time> {
 /// an error when a write failed.
 fn sync_cronjob(
     w: &mut Client<'_>,
+    schedules: &mut ParsedSchedules,
     cj_obj: &Object,
     cj: &mut CronJob,
     jobs: &[&Job],
@@ -365,7 +404,7 @@ fn sync_cronjob(
         out.decision = CronDecision::Deleting;
         return Ok(None);
     }
-    let (zone, schedule) = zone_and_schedule(cj);
+    let (zone, schedule) = zone_and_schedule(cj, schedules);
     let zone = match zone {
         Ok(z) => z,
         Err(e) => {
@@ -626,4 +665,35 @@ fn job_from_template(
     // The API server defaults the new Job as it would any other.
     jobval::default_job(&mut job);
     job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parsed_schedule_should_be_what_parse_standard_gives_for_the_same_text() {
+        let mut memo = ParsedSchedules::default();
+        for text in [
+            "*/5 * * * *",
+            "@hourly",
+            "61 * * * *",
+            "",
+            "*/5 * * * *",
+            "61 * * * *",
+        ] {
+            assert_eq!(memo.parse(text), parse_standard(text), "{text:?}");
+        }
+        assert_eq!(memo.0.len(), 4);
+    }
+
+    #[test]
+    fn the_memo_should_start_again_when_full() {
+        let mut memo = ParsedSchedules::default();
+        for minute in 0..=ParsedSchedules::KEPT {
+            let text = format!("{minute} * * * *");
+            assert_eq!(memo.parse(&text), parse_standard(&text));
+        }
+        assert_eq!(memo.0.len(), 1);
+    }
 }

@@ -248,25 +248,25 @@ pub fn refresh_conditions(pod: &mut Pod, now: Time) {
 
 /// The reference a container runtime reports: `perl:5.34.0` → `docker.io/library/perl:5.34.0`.
 pub fn normalize_image(image: &str) -> String {
-    let (name, tag) = if image.contains('@') {
-        (image.to_string(), String::new())
+    let (name, colon, tag) = if image.contains('@') {
+        (image, "", "")
     } else {
         match image.rsplit_once(':').filter(|(_, t)| !t.contains('/')) {
-            Some((n, t)) => (n.to_string(), format!(":{t}")),
-            None => (image.to_string(), ":latest".to_string()),
+            Some((n, t)) => (n, ":", t),
+            None => (image, ":", "latest"),
         }
     };
     let first = name.split('/').next().unwrap_or_default();
     let has_registry =
         name.contains('/') && (first.contains('.') || first.contains(':') || first == "localhost");
-    let full = if has_registry {
-        name
+    let registry = if has_registry {
+        ""
     } else if name.contains('/') {
-        format!("docker.io/{name}")
+        "docker.io/"
     } else {
-        format!("docker.io/library/{name}")
+        "docker.io/library/"
     };
-    format!("{full}{tag}")
+    [registry, name, colon, tag].concat()
 }
 
 fn fnv(text: &str, salt: u64) -> u64 {
@@ -282,8 +282,13 @@ pub fn image_id(image: &str) -> String {
         .filter(|(_, t)| !t.contains('/'))
         .map(|(r, _)| r)
         .unwrap_or(image);
-    let digest: String = (0..4).map(|i| format!("{:016x}", fnv(image, i))).collect();
-    format!("{repo}@sha256:{digest}")
+    let mut id = String::with_capacity(repo.len() + 8 + 64);
+    id.push_str(repo);
+    id.push_str("@sha256:");
+    for i in 0..4 {
+        crate::sim::hex::push_padded(&mut id, fnv(image, i), 16);
+    }
+    id
 }
 
 /// A stable, plausible image size in bytes (podlab does not know real image sizes).
@@ -313,8 +318,20 @@ mod tests {
             normalize_image("registry.k8s.io/pause:3.9"),
             "registry.k8s.io/pause:3.9"
         );
-        assert!(
-            image_id("docker.io/library/perl:5.34.0").starts_with("docker.io/library/perl@sha256:")
+        assert_eq!(
+            normalize_image("localhost:5000/app"),
+            "localhost:5000/app:latest"
         );
+        assert_eq!(
+            normalize_image("alpine@sha256:0123"),
+            "docker.io/library/alpine@sha256:0123"
+        );
+        let id = image_id("docker.io/library/perl:5.34.0");
+        assert!(id.starts_with("docker.io/library/perl@sha256:"), "{id}");
+        let digest = &id["docker.io/library/perl@sha256:".len()..];
+        assert_eq!(digest.len(), 64, "{id}");
+        assert!(digest
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
     }
 }

@@ -37,9 +37,11 @@ impl Rng {
 
     /// A 5-character name suffix, as the API server's `generateName` draws it.
     pub fn name_suffix(&mut self) -> String {
-        (0..5)
-            .map(|_| NAME_ALPHABET[self.below(27) as usize] as char)
-            .collect()
+        let mut s = String::with_capacity(5);
+        for _ in 0..5 {
+            s.push(char::from(NAME_ALPHABET[self.below(27) as usize]));
+        }
+        s
     }
 
     /// A version-4 UUID, as the API server assigns to `metadata.uid`.
@@ -47,21 +49,24 @@ impl Rng {
         let (a, b) = (self.next_u64(), self.next_u64());
         let a = (a & 0xffff_ffff_ffff_0fff) | 0x0000_0000_0000_4000;
         let b = (b & 0x3fff_ffff_ffff_ffff) | 0x8000_0000_0000_0000;
-        format!(
-            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-            a >> 32,
-            (a >> 16) & 0xffff,
-            a & 0xffff,
-            b >> 48,
-            b & 0xffff_ffff_ffff
-        )
+        let mut s = String::with_capacity(36);
+        super::hex::push_padded(&mut s, a >> 32, 8);
+        s.push('-');
+        super::hex::push_padded(&mut s, (a >> 16) & 0xffff, 4);
+        s.push('-');
+        super::hex::push_padded(&mut s, a & 0xffff, 4);
+        s.push('-');
+        super::hex::push_padded(&mut s, b >> 48, 4);
+        s.push('-');
+        super::hex::push_padded(&mut s, b & 0xffff_ffff_ffff, 12);
+        s
     }
 
     /// A lowercase hex string of `len` characters (container and machine ids).
     pub fn hex(&mut self, len: usize) -> String {
-        let mut s = String::with_capacity(len);
+        let mut s = String::with_capacity(len.next_multiple_of(16));
         while s.len() < len {
-            s.push_str(&format!("{:016x}", self.next_u64()));
+            super::hex::push_padded(&mut s, self.next_u64(), 16);
         }
         s.truncate(len);
         s

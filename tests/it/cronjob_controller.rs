@@ -179,7 +179,11 @@ fn set_status(w: &mut Cluster, status: CronJobStatus) {
 /// One sync of the CronJob "mycronjob", as the CronJob controller.
 fn sync(w: &mut Cluster) -> Result<Option<u64>, cronjob::SyncError> {
     let actor = Actor::Controller("cronjob-controller".into());
-    cronjob::sync(&mut w.client(actor), "default/mycronjob")
+    cronjob::sync(
+        &mut w.client(actor),
+        &mut Default::default(),
+        "default/mycronjob",
+    )
 }
 
 fn world() -> Cluster {
