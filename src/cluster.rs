@@ -417,9 +417,8 @@ pub struct Caches<'c> {
 impl crate::sim::queue::Keyed for (Event, Cause) {
     fn dedupe_key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
-        // Only a bucket: equal events hash alike, and equality decides (so the value may differ
-        // between platforms without changing a run).
-        let mut h = std::hash::DefaultHasher::new();
+        // Only a bucket: equal events hash alike, and equality decides.
+        let mut h = crate::sim::hash::FxHasher::default();
         self.0.hash(&mut h);
         h.finish()
     }

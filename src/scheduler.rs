@@ -432,18 +432,25 @@ struct Verdicts {
 }
 
 impl Verdicts {
-    /// [`filter`]'s verdict on `node` (index `i` in the cycle's node list) for `pod`.
-    fn filter(&mut self, pod: &Pod, i: usize, node: &Node) -> Result<(), Rejection> {
+    /// Readies the verdicts for `pod` over `nodes` nodes: those of the last pod are kept when
+    /// it has the same spec, else they are found again.
+    fn begin(&mut self, pod: &Pod, nodes: usize) {
         if !self.spec.as_ref().is_some_and(|s| Rc::ptr_eq(s, &pod.spec)) {
             self.spec = Some(Rc::clone(&pod.spec));
             self.by_node.clear();
         }
-        if self.by_node.len() <= i {
-            self.by_node.resize(i + 1, None);
+        if self.by_node.len() < nodes {
+            self.by_node.resize(nodes, None);
         }
+    }
+
+    /// [`filter`]'s verdict on `node` (index `i` in the cycle's node list) for the pod the
+    /// verdicts were last readied for.
+    fn filter(&mut self, pod: &Pod, i: usize, node: &Node) -> Result<(), &Rejection> {
         self.by_node[i]
             .get_or_insert_with(|| filter(pod, node))
-            .clone()
+            .as_ref()
+            .map(|_| ())
     }
 }
 
@@ -497,13 +504,16 @@ fn schedule_one(
     } else {
         w.scheduler.next_start % count
     };
-    let mut feasible: Vec<(usize, &Node)> = Vec::new();
+    verdicts.begin(pod, all.len());
+    // Indexes in `all` of the feasible nodes.
+    let mut feasible: Vec<usize> = Vec::with_capacity(want.min(count));
     let (mut processed, mut full) = (0, 0);
     for k in 0..count {
         if feasible.len() >= want {
             break;
         }
-        let Some((i, node)) = node_at((start + k) % count) else {
+        let at = start + k;
+        let Some((i, node)) = node_at(if at >= count { at - count } else { at }) else {
             continue;
         };
         processed += 1;
@@ -512,8 +522,13 @@ fn schedule_one(
                 *reasons.entry(TOO_MANY_PODS.into()).or_default() += 1;
                 full += 1;
             }
-            Ok(()) => feasible.push((i, node)),
-            Err(Rejection(r)) => *reasons.entry(r).or_default() += 1,
+            Ok(()) => feasible.push(i),
+            Err(Rejection(r)) => match reasons.get_mut(r) {
+                Some(n) => *n += 1,
+                None => {
+                    reasons.insert(r.clone(), 1);
+                }
+            },
         }
     }
     if count > 0 {
@@ -522,10 +537,10 @@ fn schedule_one(
     // Scores are compared in node order, as before, whatever node the search began at: the
     // search went up from `start` and wrapped once, so putting the part after the wrap first
     // sorts the list.
-    if let Some(wrap) = feasible.windows(2).position(|p| p[1].0 < p[0].0) {
+    if let Some(wrap) = feasible.windows(2).position(|p| p[1] < p[0]) {
         feasible.rotate_left(wrap + 1);
     }
-    debug_assert!(feasible.windows(2).all(|p| p[0].0 < p[1].0));
+    debug_assert!(feasible.windows(2).all(|p| p[0] < p[1]));
     if feasible.is_empty() {
         let may_preempt = pod.spec.preemption_policy.as_deref() != Some("Never");
         let message = fit_error(all.len(), &reasons, full, may_preempt);
@@ -589,10 +604,10 @@ fn schedule_one(
         return None;
     }
     // Score: fewer non-terminal pods first (LeastAllocated with default requests), random ties.
-    let best = feasible.iter().map(|(i, _)| load[*i]).min().unwrap_or(0);
-    let top: Vec<&(usize, &Node)> = feasible.iter().filter(|(i, _)| load[*i] == best).collect();
-    let (index, chosen) = top[w.rng.below(top.len() as u32) as usize];
-    let (index, chosen) = (*index, chosen.metadata.name.clone());
+    let best = feasible.iter().map(|&i| load[i]).min().unwrap_or(0);
+    feasible.retain(|&i| load[i] == best);
+    let index = feasible[w.rng.below(feasible.len() as u32) as usize];
+    let chosen = all[index].meta().name.clone();
     w.scheduler.unschedulable.remove(&name);
     let now = w.wall_now();
     let node = chosen.clone();

@@ -1,6 +1,7 @@
 //! The deterministic simulation core: virtual time, one seeded RNG, an ordered event queue, a
 //! client-go style workqueue, and the append-only trace. Nothing here reads a wall clock.
 
+pub mod hash;
 pub mod hex;
 pub mod queue;
 pub mod rng;

@@ -5,6 +5,8 @@
 
 use super::store::{Map, Set};
 use crate::model::{Event, Time};
+use crate::sim::hash::FxHasher;
+use std::hash::Hasher;
 use std::rc::Rc;
 
 /// The fields client-go folds repeats by (`getEventKey` in its events_cache.go): the source
@@ -42,13 +44,11 @@ impl<'a> FoldKey<'a> {
         }
     }
 
-    /// A multiply-rotate hash (rustc's FxHash step) over the fields eight bytes at a time,
-    /// each field ended by its length: the same on every platform and run, so the index (and
-    /// with it every fold) is deterministic.
+    /// The fields hashed (FxHash's step, eight bytes at a time), each ended by its length:
+    /// the same on every platform and run, so the index (and with it every fold) is
+    /// deterministic.
     fn hash(&self) -> u64 {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h: u64 = 0;
-        let mut add = |word: u64| h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+        let mut h = FxHasher::default();
         for field in [
             self.uid,
             self.field_path,
@@ -58,18 +58,10 @@ impl<'a> FoldKey<'a> {
             self.host,
             self.type_,
         ] {
-            let mut chunks = field.as_bytes().chunks_exact(8);
-            for chunk in &mut chunks {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(chunk);
-                add(u64::from_le_bytes(word));
-            }
-            let mut rest = [0u8; 8];
-            rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-            add(u64::from_le_bytes(rest));
-            add(field.len() as u64);
+            h.write(field.as_bytes());
+            h.write_u64(field.len() as u64);
         }
-        h
+        h.finish()
     }
 }
 

@@ -13,8 +13,8 @@ pub fn push_padded(out: &mut String, v: u64, width: usize) {
         let shift = 4 * (width - 1 - i);
         *slot = DIGITS[((v >> shift) & 0xf) as usize];
     }
-    // Every byte is an ASCII hex digit.
-    out.extend(buf[..width].iter().map(|&b| char::from(b)));
+    // Every byte is an ASCII hex digit, so the check passes.
+    out.push_str(std::str::from_utf8(&buf[..width]).unwrap_or_default());
 }
 
 /// Appends `v` in hex without leading zeros (`format!("{v:x}")`).
