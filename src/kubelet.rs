@@ -143,8 +143,9 @@ impl std::ops::Index<&str> for Kubelets {
 pub struct NodeAgent {
     /// Ordinal of the node (addresses).
     pub index: u32,
-    /// Pods it runs, by uid.
-    pub pods: BTreeMap<String, PodRuntime>,
+    /// Pods it runs, by uid. Each sits behind its own `Rc`, so copying an agent that a
+    /// checkpoint shares (on its next change) copies pointers, not every pod the node has run.
+    pub pods: BTreeMap<Rc<str>, Rc<PodRuntime>>,
     /// Images pulled on this node.
     pub images: BTreeSet<String>,
     /// Last pod IP handed out.
@@ -301,15 +302,18 @@ pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut Kubelets, ev: &WatchEvent) 
     match &*ev.object {
         Object::Pod(pod) => {
             let Some(node) = pod.node_name() else { return };
-            let uid = pod.metadata.uid().to_string();
-            let Some(agent) = kubelets.get_mut(node) else {
+            let uid = pod.metadata.uid();
+            // Read first: an agent a checkpoint shares is copied only when it changes.
+            let Some(agent) = kubelets.get(node) else {
                 return;
             };
             if ev.ty == WatchType::Deleted {
-                agent.pods.remove(&uid);
+                if agent.pods.contains_key(uid) {
+                    kubelets.get_mut(node).map(|a| a.pods.remove(uid));
+                }
                 return;
             }
-            let known = agent.pods.get(&uid);
+            let known = agent.pods.get(uid);
             let wants_sync = match known {
                 None => !pod.is_terminal() || pod.metadata.is_terminating(),
                 Some(rt) => pod.metadata.is_terminating() && !rt.terminating,
@@ -319,7 +323,7 @@ pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut Kubelets, ev: &WatchEvent) 
                     node: node.to_string(),
                     namespace: pod.metadata.ns().to_string(),
                     pod: pod.metadata.name.clone(),
-                    uid,
+                    uid: uid.to_string(),
                     action: KubeletAction::Sync,
                 };
                 w.schedule_once(w.now, ev, cause);
@@ -339,7 +343,13 @@ pub fn on_watch(w: &mut Informer<'_>, kubelets: &mut Kubelets, ev: &WatchEvent) 
             let became_ready = node.is_ready() && !was_ready;
             // A kubelet that stops reporting stops renewing its Lease: the last renewal is
             // written; one that comes back renews at once and every 10 s from then.
-            if let Some(agent) = kubelets.get_mut(name) {
+            let changes = became_ready || (was_ready && !node.is_ready());
+            let agent = if changes {
+                kubelets.get_mut(name)
+            } else {
+                None
+            };
+            if let Some(agent) = agent {
                 if became_ready {
                     agent.lease_since = Some(w.now);
                     w.schedule_once(
@@ -531,11 +541,15 @@ fn pod_ref(pod: &Pod) -> String {
 }
 
 fn runtime<'w>(w: &'w Cluster, node: &str, uid: &str) -> Option<&'w PodRuntime> {
-    w.kubelets.get(node)?.pods.get(uid)
+    w.kubelets.get(node)?.pods.get(uid).map(|rt| &**rt)
 }
 
 fn runtime_mut<'w>(w: &'w mut Client<'_>, node: &str, uid: &str) -> Option<&'w mut PodRuntime> {
-    w.kubelets.get_mut(node)?.pods.get_mut(uid)
+    w.kubelets
+        .get_mut(node)?
+        .pods
+        .get_mut(uid)
+        .map(Rc::make_mut)
 }
 
 fn target(pod: &Pod) -> EventTarget {
@@ -572,7 +586,7 @@ fn sync_pod(w: &mut Client<'_>, node: &str, pod: &Pod) {
             // Never started here: nothing to stop.
             w.kubelets
                 .get_mut(node)
-                .map(|a| a.pods.insert(uid.clone(), PodRuntime::default()));
+                .map(|a| a.pods.insert(Rc::from(uid.as_str()), Rc::default()));
         }
         begin_termination(w, node, pod);
         return;
@@ -592,12 +606,12 @@ fn admit(w: &mut Client<'_>, node: &str, pod: &Pod) {
     let admitted = w.now;
     w.kubelets.get_mut(node).map(|a| {
         a.pods.insert(
-            uid,
-            PodRuntime {
+            Rc::from(uid),
+            Rc::new(PodRuntime {
                 containers,
                 admitted,
                 ..PodRuntime::default()
-            },
+            }),
         )
     });
     let updated = api::mutate_pod(
@@ -722,13 +736,17 @@ fn start_containers(w: &mut Client<'_>, node: &str, pod: &Pod) {
 fn pulled(w: &mut Client<'_>, node: &str, pod: &Pod, c: &Container, pulling: bool) {
     let pull_ms = w.kubelet_config.start_ms * 4 / 5;
     let t = target(pod).container(&pod.spec, &c.name);
-    let Some(agent) = w.kubelets.get_mut(node) else {
+    let Some(agent) = w.kubelets.get(node) else {
         return;
     };
     let present = agent.images.contains(&c.image);
     let pull = c.image_pull_policy.as_deref() == Some("Always") || !present;
     let msg = if pull {
-        agent.images.insert(c.image.clone());
+        if !present {
+            w.kubelets
+                .get_mut(node)
+                .map(|a| a.images.insert(c.image.clone()));
+        }
         let d = format_duration(pull_ms);
         format!(
             "Successfully pulled image {:?} in {d} ({d} including waiting). Image size: {} bytes.",
@@ -751,7 +769,7 @@ fn sandbox(w: &mut Client<'_>, node: &str, uid: &str) -> String {
     agent.last_ip += 1;
     let pod_ip = format!("10.244.{}.{}", agent.index, agent.last_ip % 250 + 2);
     if let Some(rt) = agent.pods.get_mut(uid) {
-        rt.started = true;
+        Rc::make_mut(rt).started = true;
     }
     pod_ip
 }
@@ -1883,5 +1901,48 @@ mod tests {
         live.remove("node-2");
         assert!(checkpoint.contains_key("node-2") && !live.contains_key("node-2"));
         assert_eq!(checkpoint.values().count(), 2);
+    }
+
+    /// A pod's watch event that changes nothing the kubelet keeps leaves its agent shared with
+    /// a checkpoint (a recorded run would otherwise copy the agent, with every pod the node has
+    /// run, after each checkpoint); a change to one pod's runtime copies the agent's pointers,
+    /// not the other pods' runtimes.
+    #[test]
+    fn a_watch_event_that_changes_nothing_should_not_copy_the_agent() {
+        let mut w = Cluster::new(
+            1,
+            crate::model::Time(0),
+            crate::cluster::KubeletConfig::default(),
+        );
+        let mut agent = NodeAgent::default();
+        for uid in ["uid-a", "uid-b"] {
+            agent
+                .pods
+                .insert(Rc::from(uid), Rc::new(PodRuntime::default()));
+        }
+        w.kubelets.insert("node-1".into(), agent);
+        let mut pod = Pod::default();
+        pod.metadata.name = "p".into();
+        pod.metadata.namespace = Some("default".into());
+        pod.metadata.uid = Some("uid-a".into());
+        Rc::make_mut(&mut pod.spec).node_name = Some("node-1".into());
+        let object = Rc::new(Object::Pod(Box::new(pod)));
+        let ev = WatchEvent {
+            ty: WatchType::Modified,
+            object: Rc::clone(&object),
+            old: Some(object),
+        };
+        let checkpoint = w.kubelets.clone();
+        let (mut informer, caches) = w.informer();
+        on_watch(&mut informer, caches.kubelets, &ev);
+        assert!(Rc::ptr_eq(&w.kubelets.0["node-1"], &checkpoint.0["node-1"]));
+        let mut c = w.client(Actor::Kubelet("node-1".into()));
+        runtime_mut(&mut c, "node-1", "uid-a")
+            .expect("runtime")
+            .finished = true;
+        let (live, kept) = (&w.kubelets.0["node-1"], &checkpoint.0["node-1"]);
+        assert!(!Rc::ptr_eq(live, kept));
+        assert!(live.pods["uid-a"].finished && !kept.pods["uid-a"].finished);
+        assert!(Rc::ptr_eq(&live.pods["uid-b"], &kept.pods["uid-b"]));
     }
 }
