@@ -1,11 +1,15 @@
 //! The store's two indexes over its Events: by folding key (client-go's aggregation key, so a
-//! repeat finds the Event it bumps) and by last update (so the TTL sweep visits only expired
+//! repeat finds the Event it bumps) and by update time (so the TTL sweep visits only expired
 //! Events). Neither keeps a string key: the folding key is a 64-bit hash of its fields, checked
-//! against the Event it leads to, so a recorded Event formats and allocates no key.
+//! against the Event it leads to, so a recorded Event formats and allocates no key. Updates are
+//! a queue in time order (the simulated clock only moves forward): recording or bumping an
+//! Event appends to it, and the sweep takes from its front, skipping the entries a later bump
+//! or a removal left behind, so neither writes into the middle of an ordered map.
 
-use super::store::{Map, Set};
+use super::store::Map;
 use crate::model::{Event, Time};
 use crate::sim::hash::FxHasher;
+use imbl::shared_ptr::RcK;
 use std::hash::Hasher;
 use std::rc::Rc;
 
@@ -65,15 +69,16 @@ impl<'a> FoldKey<'a> {
     }
 }
 
-/// Events by folding key and by last update; both hold the Event's store key
-/// (`namespace/name`).
+/// Events by folding key and by update; both hold the Event's store key (`namespace/name`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct EventIndex {
     /// `(hash of the folding key, n)` to the store key: Events whose keys hash alike are
     /// told apart by `n` and found by comparing their fields.
     by_key: Map<(u64, u32), Rc<str>>,
-    /// `(last update, store key)`, oldest first (an Event without one never expires).
-    by_update: Set<(Time, Rc<str>)>,
+    /// `(update time, store key)` for every recording and bump, oldest first; an entry is
+    /// current while its Event's last update is still that time (an Event without one never
+    /// expires). A persistent vector, so a checkpoint shares it.
+    updates: imbl::GenericVector<(Time, Rc<str>), RcK>,
     /// When expired Events were last swept.
     pub swept: Time,
 }
@@ -103,29 +108,33 @@ impl EventIndex {
         let n = self.alike(h).last().map_or(0, |(n, _)| n.saturating_add(1));
         self.by_key.insert((h, n), Rc::clone(name));
         if let Some(t) = last_update {
-            self.by_update.insert((t, Rc::clone(name)));
+            self.updated(t, name);
         }
     }
 
-    /// Moves the Event stored under `name` from its last update `before` to `after`.
+    /// Notes that the Event stored under `name` was last updated at `t`.
+    fn updated(&mut self, t: Time, name: &Rc<str>) {
+        debug_assert!(self.updates.back().is_none_or(|(last, _)| *last <= t));
+        self.updates.push_back((t, Rc::clone(name)));
+    }
+
+    /// Moves the Event stored under `name` from its last update `before` to `after` (the entry
+    /// for `before` stays in the queue, to be skipped by the sweep).
     pub fn touch(&mut self, name: &Rc<str>, before: Option<Time>, after: Option<Time>) {
         if before == after {
             return;
         }
-        if let Some(t) = before {
-            self.by_update.remove(&(t, Rc::clone(name)));
-        }
         if let Some(t) = after {
-            self.by_update.insert((t, Rc::clone(name)));
+            self.updated(t, name);
         }
     }
 
     /// Forgets the Event `e` stored under `name`.
     pub fn remove(&mut self, name: &Rc<str>, e: &Event) {
-        self.remove_hashed(FoldKey::of(e).hash(), name, e.last_timestamp);
+        self.remove_hashed(FoldKey::of(e).hash(), name);
     }
 
-    fn remove_hashed(&mut self, h: u64, name: &Rc<str>, last_update: Option<Time>) {
+    fn remove_hashed(&mut self, h: u64, name: &Rc<str>) {
         let mut slot = None;
         let mut last = None;
         for (n, other) in self.alike(h) {
@@ -141,18 +150,29 @@ impl EventIndex {
                 }
             }
         }
-        if let Some(t) = last_update {
-            self.by_update.remove(&(t, Rc::clone(name)));
-        }
     }
 
-    /// The store keys of the Events last updated at or before `cutoff`, oldest first.
-    pub fn updated_by(&self, cutoff: Time) -> Vec<Rc<str>> {
-        self.by_update
-            .iter()
-            .take_while(|(t, _)| *t <= cutoff)
-            .map(|(_, name)| Rc::clone(name))
-            .collect()
+    /// Takes from the queue the updates made at or before `cutoff`, and returns the store keys
+    /// of the Events among `events` whose last update they were (oldest first): the Events
+    /// the TTL has run out for. Entries of Events bumped since or removed are dropped.
+    pub fn take_updated_by(
+        &mut self,
+        events: &Map<Rc<str>, Rc<Event>>,
+        cutoff: Time,
+    ) -> Vec<Rc<str>> {
+        let mut expired = Vec::new();
+        while self.updates.front().is_some_and(|(t, _)| *t <= cutoff) {
+            let Some((t, name)) = self.updates.pop_front() else {
+                break;
+            };
+            if events
+                .get(&name)
+                .is_some_and(|e| e.last_timestamp == Some(t))
+            {
+                expired.push(name);
+            }
+        }
+        expired
     }
 }
 
@@ -190,26 +210,58 @@ mod tests {
             index.alike(7).map(|(_, n)| n.to_string()).collect()
         };
         assert_eq!(names(&index), ["default/a", "default/b", "default/c"]);
-        index.remove_hashed(7, &a, Some(Time(1)));
+        index.remove_hashed(7, &a);
         // The last one fills the gap, so the slots stay dense and every Event is reached.
         assert_eq!(names(&index), ["default/c", "default/b"]);
-        index.remove_hashed(7, &b, Some(Time(2)));
+        index.remove_hashed(7, &b);
         assert_eq!(names(&index), ["default/c"]);
-        assert_eq!(index.updated_by(Time(5)), vec![c.clone()]);
-        index.remove_hashed(7, &c, Some(Time(3)));
+        index.remove_hashed(7, &c);
         assert!(names(&index).is_empty());
-        assert!(index.updated_by(Time(5)).is_empty());
+    }
+
+    fn stored(events: &mut Map<Rc<str>, Rc<Event>>, name: &Rc<str>, last: i64) {
+        let e = Event {
+            last_timestamp: Some(Time(last)),
+            ..Event::default()
+        };
+        events.insert(Rc::clone(name), Rc::new(e));
     }
 
     #[test]
     fn the_sweep_should_see_only_events_last_updated_by_the_cutoff() {
         let mut index = EventIndex::default();
-        let [a, b]: [Rc<str>; 2] = ["default/a", "default/b"].map(Rc::from);
-        index.add_hashed(1, &a, Some(Time(10)));
-        index.add_hashed(2, &b, Some(Time(20)));
-        assert_eq!(index.updated_by(Time(15)), vec![a.clone()]);
+        let mut events = Map::new();
+        let [a, b, c]: [Rc<str>; 3] = ["default/a", "default/b", "default/c"].map(Rc::from);
+        for (h, name, t) in [(1, &a, 10), (2, &b, 20)] {
+            stored(&mut events, name, t);
+            index.add_hashed(h, name, Some(Time(t)));
+        }
+        // `a` bumped at 30: its entry for 10 is left behind, and skipped.
+        stored(&mut events, &a, 30);
         index.touch(&a, Some(Time(10)), Some(Time(30)));
-        assert_eq!(index.updated_by(Time(25)), vec![b.clone()]);
-        assert_eq!(index.updated_by(Time(30)), vec![b, a]);
+        assert!(index.take_updated_by(&events, Time(15)).is_empty());
+        assert_eq!(index.take_updated_by(&events, Time(25)), vec![b.clone()]);
+        events.remove(&b);
+        // `c` recorded at 40 and removed before it expired: skipped too.
+        stored(&mut events, &c, 40);
+        index.add_hashed(3, &c, Some(Time(40)));
+        events.remove(&c);
+        index.remove_hashed(3, &c);
+        assert_eq!(index.take_updated_by(&events, Time(50)), vec![a.clone()]);
+        // Taken entries are gone: a second sweep finds nothing.
+        assert!(index.take_updated_by(&events, Time(50)).is_empty());
+        assert!(index.updates.is_empty());
+    }
+
+    #[test]
+    fn a_checkpoint_should_keep_its_own_queue_of_updates() {
+        let mut index = EventIndex::default();
+        let mut events = Map::new();
+        let a: Rc<str> = Rc::from("default/a");
+        stored(&mut events, &a, 10);
+        index.add_hashed(1, &a, Some(Time(10)));
+        let checkpoint = index.clone();
+        assert_eq!(index.take_updated_by(&events, Time(10)), vec![a.clone()]);
+        assert_eq!(checkpoint.updates.len(), 1);
     }
 }

@@ -72,7 +72,8 @@ fn expire_events(w: &mut Client<'_>, now: Time) {
         return;
     }
     store.event_index.swept = now;
-    for name in store.event_index.updated_by(Time(now.0 - EVENT_TTL_MS)) {
+    let cutoff = Time(now.0 - EVENT_TTL_MS);
+    for name in store.event_index.take_updated_by(&store.events, cutoff) {
         if let Some(e) = store.events.remove(&name) {
             store.event_index.remove(&name, &e);
         }
