@@ -79,7 +79,7 @@ pub fn namespace_of(obj: &Object) -> &str {
 /// the name (as kubectl's context namespace hides `default`).
 pub fn display_name(kind: Kind, namespace: &str, name: &str) -> String {
     if kind.namespaced() && namespace != DEFAULT_NAMESPACE {
-        [namespace, "/", name].concat()
+        key(namespace, name)
     } else {
         name.to_string()
     }

@@ -181,7 +181,7 @@ fn span_of(kind: Kind, namespace: Option<&str>) -> std::ops::Range<Key> {
 /// The key of an Event: `namespace/name`.
 pub(crate) fn event_store_key(e: &Event) -> Rc<str> {
     let ns = e.metadata.namespace.as_deref().unwrap_or_default();
-    Rc::from([ns, "/", &e.metadata.name].concat())
+    Rc::from(super::key(ns, &e.metadata.name))
 }
 
 /// All stored objects.

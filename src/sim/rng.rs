@@ -49,16 +49,21 @@ impl Rng {
         let (a, b) = (self.next_u64(), self.next_u64());
         let a = (a & 0xffff_ffff_ffff_0fff) | 0x0000_0000_0000_4000;
         let b = (b & 0x3fff_ffff_ffff_ffff) | 0x8000_0000_0000_0000;
+        // 8-4-4-4-12 hex digits.
+        let groups = [
+            (a >> 32, 8),
+            ((a >> 16) & 0xffff, 4),
+            (a & 0xffff, 4),
+            (b >> 48, 4),
+            (b & 0xffff_ffff_ffff, 12),
+        ];
         let mut s = String::with_capacity(36);
-        super::hex::push_padded(&mut s, a >> 32, 8);
-        s.push('-');
-        super::hex::push_padded(&mut s, (a >> 16) & 0xffff, 4);
-        s.push('-');
-        super::hex::push_padded(&mut s, a & 0xffff, 4);
-        s.push('-');
-        super::hex::push_padded(&mut s, b >> 48, 4);
-        s.push('-');
-        super::hex::push_padded(&mut s, b & 0xffff_ffff_ffff, 12);
+        for (i, (v, width)) in groups.into_iter().enumerate() {
+            if i > 0 {
+                s.push('-');
+            }
+            super::hex::push_padded(&mut s, v, width);
+        }
         s
     }
 
